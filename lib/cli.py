@@ -1,0 +1,160 @@
+"""`python -m lib`: the command-line face of the library. JSON Lines in, JSON Lines out.
+
+Secrets are read from the input file or standard input, never from the command line, and are
+never written to the output.
+"""
+
+import argparse
+import json
+import sys
+import time
+
+from lib.encoding import jsrsasign_key_bytes, utf8_bytes
+from lib.facts import DEFAULT_LIFETIME_SECONDS
+from lib.inputs import check_request
+from lib.signing import ABSENT, SignatureRequest, build_signature_steps
+
+SIGN_HELP = """\
+Sign Meeting SDK signatures, one JSON object per input line (JSON Lines).
+
+Input fields (JSON types are kept as given: a string "1" role stays a string; a missing field is
+left out of the payload):
+  sdkKey           SDK key / Client ID            -> claims appKey and sdkKey
+  sdkSecret        SDK secret / Client Secret     (required; never echoed)
+  meetingNumber    meeting number                 -> claim mn
+  role             0 participant/attendee, 1 host -> claim role
+  iat              issued-at, epoch seconds       (absent: now)
+  exp              expiry, epoch seconds          (absent: iat + 7200)
+  tokenExp         absent: equal to exp; null: no tokenExp claim
+  videoWebRtcMode  0 or 1                         -> claim video_webrtc_mode
+  variant          "correct" (default): UTF-8 key bytes, as PyJWT and npm jsonwebtoken
+                   "official": Zoom's sample exactly (jsrsasign keys an even-length all-hex
+                   secret as hex bytes, others by the low byte of each UTF-16 unit)
+  id               optional, echoed back
+
+Output, one object per input line, in input order:
+  header_json, payload_json, header_b64, payload_b64, signing_input, hmac_hex, signature, token,
+  returned (what the signing function hands back), warnings (input-rule findings: the command
+  signs what it is given so that wrong inputs can be demonstrated)
+or, for a line that cannot be signed:
+  {"error": {"name": ..., "message": ...}, "step": ...}
+The exit status is 1 if any line failed, 0 otherwise.
+
+Example:
+  echo '{"sdkKey":"abc","sdkSecret":"...","meetingNumber":85746065432,"role":0}' | python -m lib sign --input -
+"""
+
+REQUEST_FIELDS = {
+    "sdkKey": "sdk_key",
+    "sdkSecret": "sdk_secret",
+    "meetingNumber": "meeting_number",
+    "role": "role",
+    "iat": "iat",
+    "exp": "exp",
+    "tokenExp": "token_exp",
+    "videoWebRtcMode": "video_webrtc_mode",
+}
+OUTPUT_FIELDS = ("header_json", "payload_json", "header_b64", "payload_b64", "signing_input",
+                 "hmac_hex", "signature", "token", "returned")
+
+
+# The public vectors' name for npm jsonwebtoken, which keys the HMAC with UTF-8 as we do.
+VARIANT_ALIASES = {"jsonwebtoken_keep_iat": "correct"}
+# How each correct-token variant turns the secret into HMAC key bytes.
+SECRET_TO_KEY = {"correct": utf8_bytes, "official": jsrsasign_key_bytes}
+
+
+class LineError(Exception):
+    """A line that cannot be signed: `step` says where, the message says what to fix."""
+
+    def __init__(self, step, message, name="InputError"):
+        super().__init__(message)
+        self.step, self.name = step, name
+
+
+def request_from_record(record: dict, now: int) -> SignatureRequest:
+    """Map a JSON input object to a request, filling iat/exp as the official sample does."""
+    if "sdkSecret" not in record:
+        raise LineError("input", "sdkSecret is missing: every line needs the SDK secret to sign with.")
+    values = {attr: record.get(name, ABSENT) for name, attr in REQUEST_FIELDS.items()}
+    if values["iat"] is ABSENT:
+        values["iat"] = now
+    if values["exp"] is ABSENT:
+        base = values["iat"] if isinstance(values["iat"], int) and not isinstance(values["iat"], bool) else now
+        values["exp"] = base + DEFAULT_LIFETIME_SECONDS
+    return SignatureRequest(**values)
+
+
+def sign_record(record, now: int) -> dict:
+    """Sign one parsed input line; problems become an error object, never an exception."""
+    if not isinstance(record, dict):
+        raise LineError("parse", "each line must be a JSON object such as {\"sdkKey\": ..., \"sdkSecret\": ...}.")
+    variant = VARIANT_ALIASES.get(record.get("variant", "correct"), record.get("variant"))
+    request = request_from_record(record, now)
+    if variant not in SECRET_TO_KEY:
+        raise LineError("variant", f"unknown variant {variant!r}; use one of: {', '.join(SECRET_TO_KEY)}.")
+    if not isinstance(request.sdk_secret, str):
+        raise LineError("input", f"sdkSecret must be a JSON string, not {type(request.sdk_secret).__name__}.")
+    try:
+        steps = build_signature_steps(request, SECRET_TO_KEY[variant])
+    except ValueError as exc:  # e.g. an unpaired surrogate: the message names the position, not the value
+        raise LineError("encode", str(exc)) from None
+    result = {name: getattr(steps, name) for name in OUTPUT_FIELDS}
+    result["warnings"] = [p.as_dict() for p in check_request(request, now)]
+    return result
+
+
+def _error(step, name, message):
+    return {"error": {"name": name, "message": message}, "step": step}
+
+
+def process_lines(lines, handle, now):
+    """Apply `handle(record, now)` to each non-blank JSON line; yield (output, ok) in input order."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield _error("parse", "JSONDecodeError", f"line {number} is not valid JSON: {exc.msg} at column {exc.colno}."), False
+            continue
+        try:
+            output = handle(record, now)
+        except LineError as exc:
+            output = _error(exc.step, exc.name, str(exc))
+        if isinstance(record, dict) and "id" in record:
+            output = {"id": record["id"], **output}
+        yield output, "error" not in output
+
+
+def _open_input(path):
+    if path == "-":
+        return sys.stdin
+    return open(path, encoding="utf-8")
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(prog="python -m lib", description="Signature Lab: Zoom Meeting SDK signatures, JSON out.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    sign = commands.add_parser("sign", help="sign JSON Lines of requests", description=SIGN_HELP,
+                               formatter_class=argparse.RawDescriptionHelpFormatter)
+    sign.add_argument("--input", required=True, metavar="FILE", help="JSON Lines file, or - for standard input")
+    sign.add_argument("--now", type=int, metavar="EPOCH", help="the clock, in epoch seconds (default: the real clock)")
+    sign.set_defaults(handle=sign_record)
+    return parser
+
+
+def main(argv=None):
+    args = build_parser().parse_args(argv)
+    now = int(time.time()) if args.now is None else args.now
+    try:
+        stream = _open_input(args.input)
+    except OSError as exc:
+        print(f"cannot read {args.input}: {exc.strerror}", file=sys.stderr)
+        return 2
+    failed = False
+    with stream:
+        for output, ok in process_lines(stream, args.handle, now):
+            failed |= not ok
+            print(json.dumps(output), flush=False)
+    return 1 if failed else 0

@@ -1,0 +1,48 @@
+"""The project's facts in one place: claim names, bounds, roles and Zoom's error codes.
+
+Pages, the command line and the tests read these values from here instead of repeating them.
+Sources: ../shared/reference/zoom-signature-facts.md (the fact base).
+"""
+
+HEADER = {"alg": "HS256", "typ": "JWT"}
+
+# Payload claims in the order Zoom's official auth endpoint sample writes them.
+CLAIM_ORDER = ("appKey", "sdkKey", "mn", "role", "iat", "exp", "tokenExp", "video_webrtc_mode")
+REQUIRED_CLAIMS = ("appKey", "mn", "role", "iat", "exp")
+
+MIN_LIFETIME_SECONDS = 1800
+MAX_LIFETIME_SECONDS = 172800
+DEFAULT_LIFETIME_SECONDS = 7200
+CLOCK_SKEW_SECONDS = 30
+
+ROLE_LABELS = {0: "0 — participant / attendee", 1: "1 — host"}
+WEBRTC_MODE_LABELS = {None: "not set (claim omitted)", 0: "0 — default video", 1: "1 — WebRTC video"}
+
+# Environment variable names used by Zoom's official sample.
+ENV_SDK_KEY = "ZOOM_MEETING_SDK_KEY"
+ENV_SDK_SECRET = "ZOOM_MEETING_SDK_SECRET"
+SECRETS_TABLE = "zoom"
+
+# A clearly fake demo credential set, so the pages work without a Zoom account.
+DEMO_SDK_KEY = "DEMOkeyNotARealClientID"
+DEMO_SDK_SECRET = "DEMO-secret-not-real-0123456789abcdefXYZ"
+DEMO_MEETING_NUMBER = "85746065432"
+
+# Web SDK error codes: code -> (Zoom's message, usual causes).
+ZOOM_ERRORS = {
+    3712: ("Signature is invalid.",
+           "wrong credential type; Meeting SDK not enabled on the app; base64 instead of base64url; "
+           "MAC only; wrong secret (whitespace, swapped with key, dev/prod mix); legacy format; "
+           "clock skew (iat in the future)"),
+    3705: ("The signature has expired.", "exp in the past; a cached token; milliseconds instead of seconds"),
+    3706: ("The meeting number is wrong.", "mn differs from the meetingNumber passed to join(); spaces or dashes"),
+    3704: ("The accounts API Key is not valid.", "appKey is not a Meeting SDK key"),
+    3708: ("Incorrect role.", "role not 0/1; starting as host without the host's ZAK"),
+    4011: ("SDK app must be published to join meetings hosted by external accounts",
+           "joining a meeting outside the app's own account"),
+    4012: ("This join flow is not supported.", "anonymous join of an external meeting: needs a ZAK or OBF token"),
+    4013: ("This join flow is not supported.", "anonymous join of an external meeting: needs a ZAK or OBF token"),
+    4014: ("OBF token is invalid.", "bad obfToken"),
+    4015: ("OBF token is for a different meeting.", "obfToken issued for another meeting"),
+    3001: ("Meeting does not exist.", "wrong meeting number, or the meeting has not started"),
+}

@@ -1,0 +1,113 @@
+"""Shared fixtures: the public JavaScript vectors, and a real browser on a real `streamlit run`.
+
+Browser tests drive Debian's /usr/bin/chromium through Playwright (no `playwright install`).
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-sync",
+]
+APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+# A configured credential set the server knows and the browser must never see.
+SERVER_SDK_KEY = "ServerConfiguredKey0123"
+SERVER_SDK_SECRET = "server-side-secret-NEVER-in-browser-7f3a9c"
+
+
+def load_vectors(variant=None):
+    rows = [json.loads(line) for line in (DATA / "js-signers.jsonl").read_text().splitlines() if line.strip()]
+    return [r for r in rows if variant is None or r["variant"] == variant]
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def streamlit_url():
+    """`streamlit run app.py` on a free localhost port, with a configured secret in its environment."""
+    port = _free_port()
+    env = {**os.environ, "ZOOM_MEETING_SDK_KEY": SERVER_SDK_KEY, "ZOOM_MEETING_SDK_SECRET": SERVER_SDK_SECRET}
+    log = open(ROOT / ".pytest_cache" / "streamlit.log", "w") if (ROOT / ".pytest_cache").is_dir() else subprocess.DEVNULL
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read().strip() == b"ok":
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail("streamlit run app.py did not become healthy within 60 s")
+        time.sleep(0.3)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, streamlit_url):
+    """A fresh browser context (its own Streamlit session) opened on the app."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(20000)
+    page.goto(streamlit_url)
+    wait_for_app(page)
+    yield page
+    context.close()
+
+
+def wait_for_app(page):
+    """Wait until the script has finished its run after the last action."""
+    page.wait_for_timeout(150)  # let a click or keystroke reach the server and start a rerun
+    page.wait_for_selector(APP_IDLE, state="attached")
+
+
+def open_page(page, streamlit_url, url_path):
+    page.goto(f"{streamlit_url}/{url_path}")
+    wait_for_app(page)
+
+
+def all_frames_html(page):
+    """The HTML of the page and of every frame in it."""
+    return [frame.content() for frame in page.frames]
