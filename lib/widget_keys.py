@@ -1,0 +1,25 @@
+"""One dictionary of widget keys per page: the shared handles for pages, AppTest and Playwright.
+
+A widget with key `k` renders with the CSS class `st-key-k`, so browser tests find it as
+`.st-key-k`; AppTest finds it as `at.text_input(key=k)` and the like.
+"""
+
+# Values the builder hands to the other pages within one session (server-side session_state only:
+# never a widget default, so the secret never reaches the browser).
+SHARED_FORM = "shared_form_input"  # lib.inputs.FormInput of the last builder submit
+SHARED_TOKEN = "shared_token"  # the last token the builder made
+
+BUILDER = {
+    "form": "builder_form",
+    "sdk_key": "builder_sdk_key",
+    "sdk_secret": "builder_sdk_secret",
+    "use_configured": "builder_use_configured",
+    "meeting_number": "builder_meeting_number",
+    "role": "builder_role",
+    "lifetime": "builder_lifetime",
+    "iat_skew": "builder_iat_skew",
+    "webrtc_mode": "builder_webrtc_mode",
+    "sign_anyway": "builder_sign_anyway",
+    "submit": "builder_submit",
+    "token": "builder_token",
+}
