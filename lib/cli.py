@@ -54,8 +54,17 @@ REQUEST_FIELDS = {
     "tokenExp": "token_exp",
     "videoWebRtcMode": "video_webrtc_mode",
 }
-OUTPUT_FIELDS = ("header_json", "payload_json", "header_b64", "payload_b64", "signing_input",
-                 "hmac_hex", "signature", "token", "returned")
+OUTPUT_FIELDS = (
+    "header_json",
+    "payload_json",
+    "header_b64",
+    "payload_b64",
+    "signing_input",
+    "hmac_hex",
+    "signature",
+    "token",
+    "returned",
+)
 
 
 # The public vectors' name for npm jsonwebtoken, which keys the HMAC with UTF-8 as we do.
@@ -88,7 +97,7 @@ def request_from_record(record: dict, now: int) -> SignatureRequest:
 def sign_record(record, now: int) -> dict:
     """Sign one parsed input line; problems become an error object, never an exception."""
     if not isinstance(record, dict):
-        raise LineError("parse", "each line must be a JSON object such as {\"sdkKey\": ..., \"sdkSecret\": ...}.")
+        raise LineError("parse", 'each line must be a JSON object such as {"sdkKey": ..., "sdkSecret": ...}.')
     variant = VARIANT_ALIASES.get(record.get("variant", "correct"), record.get("variant"))
     request = request_from_record(record, now)
     if variant not in SECRET_TO_KEY:
@@ -116,7 +125,12 @@ def process_lines(lines, handle, now):
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield _error("parse", "JSONDecodeError", f"line {number} is not valid JSON: {exc.msg} at column {exc.colno}."), False
+            yield (
+                _error(
+                    "parse", "JSONDecodeError", f"line {number} is not valid JSON: {exc.msg} at column {exc.colno}."
+                ),
+                False,
+            )
             continue
         try:
             output = handle(record, now)
@@ -134,10 +148,16 @@ def _open_input(path):
 
 
 def build_parser():
-    parser = argparse.ArgumentParser(prog="python -m lib", description="Signature Lab: Zoom Meeting SDK signatures, JSON out.")
+    parser = argparse.ArgumentParser(
+        prog="python -m lib", description="Signature Lab: Zoom Meeting SDK signatures, JSON out."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    sign = commands.add_parser("sign", help="sign JSON Lines of requests", description=SIGN_HELP,
-                               formatter_class=argparse.RawDescriptionHelpFormatter)
+    sign = commands.add_parser(
+        "sign",
+        help="sign JSON Lines of requests",
+        description=SIGN_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sign.add_argument("--input", required=True, metavar="FILE", help="JSON Lines file, or - for standard input")
     sign.add_argument("--now", type=int, metavar="EPOCH", help="the clock, in epoch seconds (default: the real clock)")
     sign.set_defaults(handle=sign_record)

@@ -35,7 +35,7 @@ def standard_base64_encode(data: bytes) -> str:
 def utf16_code_units(text: str) -> list[int]:
     """The UTF-16 code units a JavaScript string holds for this text."""
     data = text.encode("utf-16-le", "surrogatepass")
-    return [int.from_bytes(data[i:i + 2], "little") for i in range(0, len(data), 2)]
+    return [int.from_bytes(data[i : i + 2], "little") for i in range(0, len(data), 2)]
 
 
 def utf8_bytes(text: str) -> bytes:

@@ -30,16 +30,20 @@ DEMO_MEETING_NUMBER = "85746065432"
 
 # Web SDK error codes: code -> (Zoom's message, usual causes).
 ZOOM_ERRORS = {
-    3712: ("Signature is invalid.",
-           "wrong credential type; Meeting SDK not enabled on the app; base64 instead of base64url; "
-           "MAC only; wrong secret (whitespace, swapped with key, dev/prod mix); legacy format; "
-           "clock skew (iat in the future)"),
+    3712: (
+        "Signature is invalid.",
+        "wrong credential type; Meeting SDK not enabled on the app; base64 instead of base64url; "
+        "MAC only; wrong secret (whitespace, swapped with key, dev/prod mix); legacy format; "
+        "clock skew (iat in the future)",
+    ),
     3705: ("The signature has expired.", "exp in the past; a cached token; milliseconds instead of seconds"),
     3706: ("The meeting number is wrong.", "mn differs from the meetingNumber passed to join(); spaces or dashes"),
     3704: ("The accounts API Key is not valid.", "appKey is not a Meeting SDK key"),
     3708: ("Incorrect role.", "role not 0/1; starting as host without the host's ZAK"),
-    4011: ("SDK app must be published to join meetings hosted by external accounts",
-           "joining a meeting outside the app's own account"),
+    4011: (
+        "SDK app must be published to join meetings hosted by external accounts",
+        "joining a meeting outside the app's own account",
+    ),
     4012: ("This join flow is not supported.", "anonymous join of an external meeting: needs a ZAK or OBF token"),
     4013: ("This join flow is not supported.", "anonymous join of an external meeting: needs a ZAK or OBF token"),
     4014: ("OBF token is invalid.", "bad obfToken"),

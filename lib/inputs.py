@@ -93,37 +93,79 @@ def check_request(request: SignatureRequest, now: int) -> list[InputProblem]:
     add = problems.append
     key, secret = request.sdk_key, request.sdk_secret
     if key is ABSENT or key in ("", None):
-        add(InputProblem("key_missing", "sdkKey", "error",
-                         "The SDK key (Client ID) is empty: copy it from your Meeting SDK app's App Credentials."))
+        add(
+            InputProblem(
+                "key_missing",
+                "sdkKey",
+                "error",
+                "The SDK key (Client ID) is empty: copy it from your Meeting SDK app's App Credentials.",
+            )
+        )
     elif not isinstance(key, str):
         add(InputProblem("key_not_text", "sdkKey", "error", "The SDK key must be text (the Client ID string)."))
     if secret in ("", None) or secret is ABSENT:
-        add(InputProblem("secret_missing", "sdkSecret", "error",
-                         "The SDK secret (Client Secret) is empty: copy it from the same app as the Client ID."))
+        add(
+            InputProblem(
+                "secret_missing",
+                "sdkSecret",
+                "error",
+                "The SDK secret (Client Secret) is empty: copy it from the same app as the Client ID.",
+            )
+        )
     if isinstance(key, str) and isinstance(secret, str) and key and key == secret:
-        add(InputProblem("key_equals_secret", "sdkSecret", "error",
-                         "The secret equals the key: paste the Client Secret, not the Client ID, as the secret."))
+        add(
+            InputProblem(
+                "key_equals_secret",
+                "sdkSecret",
+                "error",
+                "The secret equals the key: paste the Client Secret, not the Client ID, as the secret.",
+            )
+        )
     if isinstance(secret, str) and _looks_like_hex_key(secret):
-        add(InputProblem("secret_hex_like", "sdkSecret", "info",
-                         "This secret is an even number of hex digits: Zoom's official sample (jsrsasign) would "
-                         "use it as hex bytes, PyJWT and jsonwebtoken as text, so their tokens differ. "
-                         "A real Client Secret is not like this; check you pasted the right value."))
+        add(
+            InputProblem(
+                "secret_hex_like",
+                "sdkSecret",
+                "info",
+                "This secret is an even number of hex digits: Zoom's official sample (jsrsasign) would "
+                "use it as hex bytes, PyJWT and jsonwebtoken as text, so their tokens differ. "
+                "A real Client Secret is not like this; check you pasted the right value.",
+            )
+        )
     for name, value in (("sdkKey", key), ("sdkSecret", secret)):
         if isinstance(value, str) and value != value.strip():
             kind = "a line break" if any(c in "\r\n" for c in value) else "spaces"
-            add(InputProblem(f"{'key' if name == 'sdkKey' else 'secret'}_whitespace", name, "warning",
-                             f"The {name} has {kind} at its start or end; they change the HMAC and cause "
-                             "error 3712. Remove them (a newline pasted with the secret is a classic cause)."))
+            add(
+                InputProblem(
+                    f"{'key' if name == 'sdkKey' else 'secret'}_whitespace",
+                    name,
+                    "warning",
+                    f"The {name} has {kind} at its start or end; they change the HMAC and cause "
+                    "error 3712. Remove them (a newline pasted with the secret is a classic cause).",
+                )
+            )
         if isinstance(value, str) and len(value) > MAX_FIELD_LENGTH:
-            add(InputProblem(f"{'key' if name == 'sdkKey' else 'secret'}_too_long", name, "warning",
-                             f"The {name} is {len(value)} characters long; Zoom credentials are about 20–40. "
-                             "Check that you pasted the right value."))
+            add(
+                InputProblem(
+                    f"{'key' if name == 'sdkKey' else 'secret'}_too_long",
+                    name,
+                    "warning",
+                    f"The {name} is {len(value)} characters long; Zoom credentials are about 20–40. "
+                    "Check that you pasted the right value.",
+                )
+            )
     problems += _check_meeting_number(request.meeting_number)
     problems += _check_role(request.role)
     problems += _check_times(request, now)
     if request.video_webrtc_mode not in (ABSENT, 0, 1) or isinstance(request.video_webrtc_mode, bool):
-        add(InputProblem("webrtc_mode_invalid", "videoWebRtcMode", "error",
-                         "video_webrtc_mode must be the number 0 or 1, or left out."))
+        add(
+            InputProblem(
+                "webrtc_mode_invalid",
+                "videoWebRtcMode",
+                "error",
+                "video_webrtc_mode must be the number 0 or 1, or left out.",
+            )
+        )
     return problems
 
 
@@ -133,30 +175,60 @@ def _looks_like_hex_key(secret):
 
 def _check_meeting_number(mn):
     if mn is ABSENT or mn in ("", None):
-        return [InputProblem("mn_missing", "meetingNumber", "error",
-                             "The meeting number is missing: the token's mn claim must equal the meeting you join.")]
+        return [
+            InputProblem(
+                "mn_missing",
+                "meetingNumber",
+                "error",
+                "The meeting number is missing: the token's mn claim must equal the meeting you join.",
+            )
+        ]
     if _is_integer(mn) and mn > 0:
         return []
     if isinstance(mn, str) and mn.isdigit() and mn.isascii():
         return []
-    return [InputProblem("mn_not_digits", "meetingNumber", "error",
-                         f"The meeting number {mn!r} is not digits only: remove spaces and dashes "
-                         "(857 4606 5432 → 85746065432), otherwise Zoom answers 3706.")]
+    return [
+        InputProblem(
+            "mn_not_digits",
+            "meetingNumber",
+            "error",
+            f"The meeting number {mn!r} is not digits only: remove spaces and dashes "
+            "(857 4606 5432 → 85746065432), otherwise Zoom answers 3706.",
+        )
+    ]
 
 
 def _check_role(role):
     if role is ABSENT or role is None:
-        return [InputProblem("role_missing", "role", "error",
-                             "The role is missing: use 0 for a participant / attendee or 1 for a host.")]
+        return [
+            InputProblem(
+                "role_missing",
+                "role",
+                "error",
+                "The role is missing: use 0 for a participant / attendee or 1 for a host.",
+            )
+        ]
     if _is_integer(role) and role in (0, 1):
         return []
     if isinstance(role, str) and role in ("0", "1"):
-        return [InputProblem("role_string", "role", "warning",
-                             f"The role is the string {role!r}; the official sample sends the number {role}. "
-                             "Send a number to be safe.")]
-    return [InputProblem("role_invalid", "role", "error",
-                         f"The role {role!r} is not valid: use 0 (participant / attendee) or 1 (host). "
-                         "Zoom answers 3708 for other values.")]
+        return [
+            InputProblem(
+                "role_string",
+                "role",
+                "warning",
+                f"The role is the string {role!r}; the official sample sends the number {role}. "
+                "Send a number to be safe.",
+            )
+        ]
+    return [
+        InputProblem(
+            "role_invalid",
+            "role",
+            "error",
+            f"The role {role!r} is not valid: use 0 (participant / attendee) or 1 (host). "
+            "Zoom answers 3708 for other values.",
+        )
+    ]
 
 
 def _check_times(request, now):
@@ -165,35 +237,78 @@ def _check_times(request, now):
     iat, exp = request.iat, request.exp
     for name, value in (("iat", iat), ("exp", exp)):
         if value is ABSENT or value is None:
-            add(InputProblem(f"{name}_missing", name, "error", f"{name} is missing: it must be an epoch time in seconds."))
+            add(
+                InputProblem(
+                    f"{name}_missing", name, "error", f"{name} is missing: it must be an epoch time in seconds."
+                )
+            )
         elif not _is_integer(value):
-            add(InputProblem(f"{name}_not_integer", name, "error",
-                             f"{name} is {value!r}; it must be a whole number of seconds since 1970 "
-                             "(Math.floor(Date.now() / 1000) in JavaScript, int(time.time()) in Python)."))
+            add(
+                InputProblem(
+                    f"{name}_not_integer",
+                    name,
+                    "error",
+                    f"{name} is {value!r}; it must be a whole number of seconds since 1970 "
+                    "(Math.floor(Date.now() / 1000) in JavaScript, int(time.time()) in Python).",
+                )
+            )
         elif value > _MILLISECONDS_THRESHOLD:
-            add(InputProblem(f"{name}_milliseconds", name, "error",
-                             f"{name} = {value} looks like milliseconds: divide by 1000 (Date.now() is in ms)."))
+            add(
+                InputProblem(
+                    f"{name}_milliseconds",
+                    name,
+                    "error",
+                    f"{name} = {value} looks like milliseconds: divide by 1000 (Date.now() is in ms).",
+                )
+            )
     if not (_is_integer(iat) and _is_integer(exp)) or max(iat, exp) > _MILLISECONDS_THRESHOLD:
         return problems
     lifetime = exp - iat
     if lifetime < MIN_LIFETIME_SECONDS:
-        add(InputProblem("lifetime_too_short", "exp", "error",
-                         f"The token lives {lifetime} s; Zoom requires at least {MIN_LIFETIME_SECONDS} s (30 min) "
-                         f"between iat and exp. Use exp = iat + {DEFAULT_LIFETIME_SECONDS}."))
+        add(
+            InputProblem(
+                "lifetime_too_short",
+                "exp",
+                "error",
+                f"The token lives {lifetime} s; Zoom requires at least {MIN_LIFETIME_SECONDS} s (30 min) "
+                f"between iat and exp. Use exp = iat + {DEFAULT_LIFETIME_SECONDS}.",
+            )
+        )
     elif lifetime > MAX_LIFETIME_SECONDS:
-        add(InputProblem("lifetime_too_long", "exp", "error",
-                         f"The token lives {lifetime} s; Zoom allows at most {MAX_LIFETIME_SECONDS} s (48 h)."))
+        add(
+            InputProblem(
+                "lifetime_too_long",
+                "exp",
+                "error",
+                f"The token lives {lifetime} s; Zoom allows at most {MAX_LIFETIME_SECONDS} s (48 h).",
+            )
+        )
     if iat > now + CLOCK_SKEW_SECONDS:
-        add(InputProblem("iat_in_future", "iat", "warning",
-                         f"iat is {iat - now} s in the future: a server clock ahead of Zoom's makes the token "
-                         f"invalid (3712). Sync the clock, or sign with iat = now − {CLOCK_SKEW_SECONDS}."))
+        add(
+            InputProblem(
+                "iat_in_future",
+                "iat",
+                "warning",
+                f"iat is {iat - now} s in the future: a server clock ahead of Zoom's makes the token "
+                f"invalid (3712). Sync the clock, or sign with iat = now − {CLOCK_SKEW_SECONDS}.",
+            )
+        )
     if exp <= now:
-        add(InputProblem("expired", "exp", "error",
-                         f"The token expired {now - exp} s ago (Zoom answers 3705): sign a fresh one."))
+        add(
+            InputProblem(
+                "expired", "exp", "error", f"The token expired {now - exp} s ago (Zoom answers 3705): sign a fresh one."
+            )
+        )
     token_exp = request.token_exp
     if token_exp not in (ABSENT, None) and (not _is_integer(token_exp) or token_exp < now + MIN_LIFETIME_SECONDS):
-        add(InputProblem("token_exp_too_short", "tokenExp", "warning",
-                         "tokenExp should be a time at least 30 minutes ahead; the official sample sets it equal to exp."))
+        add(
+            InputProblem(
+                "token_exp_too_short",
+                "tokenExp",
+                "warning",
+                "tokenExp should be a time at least 30 minutes ahead; the official sample sets it equal to exp.",
+            )
+        )
     return problems
 
 
@@ -229,15 +344,24 @@ def read_form(form: FormInput, now: int) -> FormResult:
     for name, raw, clean in (("SDK key", form.sdk_key, key), ("SDK secret", form.sdk_secret, secret)):
         if raw != clean and clean:
             what = "a line break" if any(c in "\r\n" for c in raw) else "spaces"
-            problems.append(InputProblem("whitespace_trimmed", name, "warning",
-                                         f"Removed {what} around the {name}. Pasted whitespace changes the HMAC "
-                                         "and is a classic cause of error 3712; check your server's copy too."))
+            problems.append(
+                InputProblem(
+                    "whitespace_trimmed",
+                    name,
+                    "warning",
+                    f"Removed {what} around the {name}. Pasted whitespace changes the HMAC "
+                    "and is a classic cause of error 3712; check your server's copy too.",
+                )
+            )
     mn = normalize_meeting_number(form.meeting_number)
     if mn.note:
         problems.append(InputProblem("mn_normalized", "meetingNumber", "info", mn.note))
     if mn.error:
-        problems.append(InputProblem("mn_not_digits" if form.meeting_number.strip() else "mn_missing",
-                                     "meetingNumber", "error", mn.error))
+        problems.append(
+            InputProblem(
+                "mn_not_digits" if form.meeting_number.strip() else "mn_missing", "meetingNumber", "error", mn.error
+            )
+        )
     meeting_number = mn.digits if mn.digits else (form.meeting_number.strip() or ABSENT)
     iat, exp = default_times(now, form.lifetime, CLOCK_SKEW_SECONDS if form.iat_skew else 0)
     request = SignatureRequest(

@@ -52,7 +52,7 @@ def js_number(value):
 
 def _js_string(text):
     encoded = json.dumps(text, ensure_ascii=False)
-    return _LONE_SURROGATE.sub(lambda m: "\\u%04x" % ord(m.group()), encoded)
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
 
 
 def json_stringify(value):

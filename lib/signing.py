@@ -14,6 +14,7 @@ from lib.encoding import base64url_encode, utf8_bytes
 from lib.facts import CLAIM_ORDER, DEFAULT_LIFETIME_SECONDS, HEADER
 from lib.jsjson import json_stringify
 
+
 class Absent:
     """Marks a field that is left out of the payload (different from JSON null)."""
 

@@ -44,15 +44,32 @@ def _free_port():
 
 
 @pytest.fixture(scope="session")
-def streamlit_url():
+def streamlit_url(tmp_path_factory):
     """`streamlit run app.py` on a free localhost port, with a configured secret in its environment."""
     port = _free_port()
     env = {**os.environ, "ZOOM_MEETING_SDK_KEY": SERVER_SDK_KEY, "ZOOM_MEETING_SDK_SECRET": SERVER_SDK_SECRET}
-    log = open(ROOT / ".pytest_cache" / "streamlit.log", "w") if (ROOT / ".pytest_cache").is_dir() else subprocess.DEVNULL
+    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
+    log = open(log_path, "w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -65,7 +82,7 @@ def streamlit_url():
             pass
         if proc.poll() is not None or time.monotonic() > deadline:
             proc.kill()
-            pytest.fail("streamlit run app.py did not become healthy within 60 s")
+            pytest.fail(f"streamlit run app.py did not become healthy within 60 s:\n{log_path.read_text()[-3000:]}")
         time.sleep(0.3)
     yield url
     proc.terminate()
@@ -73,6 +90,7 @@ def streamlit_url():
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+    log.close()
 
 
 @pytest.fixture(scope="session")
