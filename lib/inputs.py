@@ -317,7 +317,7 @@ class FormInput:
     """The builder form's raw text, before any rule is applied."""
 
     sdk_key: str
-    sdk_secret: str
+    sdk_secret: str = field(repr=False)
     meeting_number: str
     role: int
     lifetime: int = DEFAULT_LIFETIME_SECONDS

@@ -8,7 +8,7 @@ not all-hex, and PyJWT's jwt.encode for any payload with ASCII-only text.
 import hashlib
 import hmac
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from lib.encoding import base64url_encode, utf8_bytes
 from lib.facts import CLAIM_ORDER, DEFAULT_LIFETIME_SECONDS, HEADER
@@ -34,7 +34,7 @@ class SignatureRequest:
     stays a string) so wrong inputs can be demonstrated; ABSENT leaves a claim out."""
 
     sdk_key: object
-    sdk_secret: object
+    sdk_secret: object = field(repr=False)  # never in a repr, a log or an exception message
     meeting_number: object = ABSENT
     role: object = ABSENT
     iat: object = ABSENT
@@ -126,3 +126,74 @@ def build_signature_steps(request: SignatureRequest, secret_to_key=utf8_bytes) -
         token=token,
         returned=token,
     )
+
+
+@dataclass(frozen=True)
+class StepInfo:
+    """How to present one signing step: the SignatureSteps field, a title, the function that
+    computes it (its source is shown to the user) and why the step exists."""
+
+    field: str
+    title: str
+    function: object
+    explanation: str
+
+
+SIGNING_STEPS = (
+    StepInfo(
+        "header_json",
+        "Header JSON",
+        build_header,
+        "Always the same two members, written with no spaces as JSON.stringify does: HS256 means "
+        "HMAC with SHA-256, the only algorithm Zoom accepts for SDK signatures.",
+    ),
+    StepInfo(
+        "header_b64",
+        "Header, base64url",
+        encode_segment,
+        "The UTF-8 bytes of the header JSON in base64url: '-' and '_' instead of '+' and '/', and no '=' "
+        "padding. Standard base64 (btoa) is the most common reason for error 3712.",
+    ),
+    StepInfo(
+        "payload_json",
+        "Payload JSON",
+        build_payload,
+        "The claims in the order Zoom's official sample writes them. appKey is the Client ID of a Meeting SDK "
+        "app, mn the meeting number (digits only), role 0 for a participant or 1 for a host, iat/exp/tokenExp "
+        "epoch seconds. Non-ASCII text stays UTF-8, as in JavaScript.",
+    ),
+    StepInfo(
+        "payload_b64",
+        "Payload, base64url",
+        encode_segment,
+        "Same encoding as the header. Any change to the payload, even a space, changes the signature.",
+    ),
+    StepInfo(
+        "signing_input",
+        "Signing input",
+        build_signature_steps,
+        "The two encoded segments joined by a dot. This exact ASCII text is what gets signed, so the "
+        "encoding has to be right before the HMAC is computed, not fixed up afterwards.",
+    ),
+    StepInfo(
+        "hmac_hex",
+        "HMAC-SHA256",
+        hmac_sha256,
+        "HMAC-SHA256 of the signing input, keyed with the SDK secret's UTF-8 bytes: 32 bytes, shown in hex. "
+        "Only someone holding the secret can compute it; Zoom's server recomputes it to check the token.",
+    ),
+    StepInfo(
+        "signature",
+        "Signature, base64url",
+        base64url_encode,
+        "The 32 HMAC bytes in base64url: always 43 characters with no '='. CryptoJS.enc.Base64 gives 44 "
+        "characters ending in '=', which Zoom rejects.",
+    ),
+    StepInfo(
+        "token",
+        "Token",
+        build_signature_steps,
+        "header.payload.signature: the whole JWT is the `signature` you pass to join(). Returning only the "
+        "HMAC is a classic mistake.",
+    ),
+)
