@@ -98,9 +98,11 @@ def sign_record(record, now: int) -> dict:
     """Sign one parsed input line; problems become an error object, never an exception."""
     if not isinstance(record, dict):
         raise LineError("parse", 'each line must be a JSON object such as {"sdkKey": ..., "sdkSecret": ...}.')
-    variant = VARIANT_ALIASES.get(record.get("variant", "correct"), record.get("variant"))
+    variant = record.get("variant", "correct")
+    if isinstance(variant, str):
+        variant = VARIANT_ALIASES.get(variant, variant)
     request = request_from_record(record, now)
-    if variant not in SECRET_TO_KEY:
+    if not isinstance(variant, str) or variant not in SECRET_TO_KEY:
         raise LineError("variant", f"unknown variant {variant!r}; use one of: {', '.join(SECRET_TO_KEY)}.")
     if not isinstance(request.sdk_secret, str):
         raise LineError("input", f"sdkSecret must be a JSON string, not {type(request.sdk_secret).__name__}.")
@@ -136,6 +138,8 @@ def process_lines(lines, handle, now):
             output = handle(record, now)
         except LineError as exc:
             output = _error(exc.step, exc.name, str(exc))
+        except Exception as exc:  # a bug of ours: report it on its line, without values that may be secret
+            output = _error("internal", type(exc).__name__, "unexpected failure on this line; please report it")
         if isinstance(record, dict) and "id" in record:
             output = {"id": record["id"], **output}
         yield output, "error" not in output

@@ -36,7 +36,7 @@ def forget_typed_secret():
     st.session_state["builder_typed_now"] = typed
 
 
-st.title("🛠️ Signature builder")
+st.title("Signature builder")
 st.caption(
     "Builds a Meeting SDK signature exactly as Zoom's official auth endpoint sample does, and shows every "
     "step. The demo values are fake: the page works without a Zoom account."

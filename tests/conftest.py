@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+APP_FILE = str(ROOT / "app.py")  # AppTest resolves relative paths against the calling test file
 DATA = Path(__file__).resolve().parent / "data"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

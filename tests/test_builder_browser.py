@@ -1,0 +1,51 @@
+"""The builder in a real browser (Debian chromium via Playwright) against `streamlit run app.py`."""
+
+import jwt
+import pytest
+
+from conftest import SERVER_SDK_KEY, SERVER_SDK_SECRET, all_frames_html, wait_for_app
+from lib.widget_keys import BUILDER
+
+pytestmark = pytest.mark.browser
+TYPED_SECRET = "browser-typed-secret-0123456789-ABCDEFGH"
+
+
+def fill(page, name, value):
+    page.locator(f".st-key-{BUILDER[name]} input").fill(value)
+
+
+def sign(page):
+    page.locator(f".st-key-{BUILDER['submit']} button").click()
+    wait_for_app(page)
+    token_box = page.locator(f".st-key-{BUILDER['token']} code")
+    token_box.wait_for()
+    return token_box.inner_text().strip()
+
+
+def test_fill_submit_and_verify_with_pyjwt(page):
+    fill(page, "sdk_secret", TYPED_SECRET)
+    fill(page, "meeting_number", "857 4606 5432")
+    token = sign(page)
+    claims = jwt.decode(token, TYPED_SECRET, algorithms=["HS256"])
+    assert claims["mn"] == "85746065432" and claims["role"] == 0
+    assert page.get_by_text("Spaces and dashes removed").count() == 1
+
+
+def test_typed_secret_leaves_the_browser_after_submit(page):
+    fill(page, "sdk_secret", TYPED_SECRET)
+    token = sign(page)
+    assert jwt.decode(token, TYPED_SECRET, algorithms=["HS256"])
+    assert page.locator(f".st-key-{BUILDER['sdk_secret']} input").input_value() == ""
+    for html in all_frames_html(page):
+        assert TYPED_SECRET not in html
+
+
+def test_configured_secret_is_nowhere_in_the_page(page):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url + (request.post_data or "")))
+    page.locator(f".st-key-{BUILDER['use_configured']} label").click()
+    token = sign(page)
+    assert jwt.decode(token, SERVER_SDK_SECRET, algorithms=["HS256"])["appKey"] == SERVER_SDK_KEY
+    for html in all_frames_html(page):
+        assert SERVER_SDK_SECRET not in html
+    assert not any(SERVER_SDK_SECRET in r for r in requests)

@@ -1,0 +1,122 @@
+"""The builder page through Streamlit's AppTest: renders, signs, and answers bad input with messages."""
+
+import jwt
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import APP_FILE
+from lib.facts import DEMO_SDK_KEY, DEMO_SDK_SECRET, ENV_SDK_KEY, ENV_SDK_SECRET
+from lib.widget_keys import BUILDER, SHARED_FORM, SHARED_TOKEN
+
+SECRET = "apptest-secret-0123456789-abcdefghijklmn"
+
+
+@pytest.fixture
+def app(monkeypatch):
+    monkeypatch.delenv(ENV_SDK_KEY, raising=False)
+    monkeypatch.delenv(ENV_SDK_SECRET, raising=False)
+    return AppTest.from_file(APP_FILE, default_timeout=30).run()
+
+
+def submit(at, **values):
+    for name, value in values.items():
+        widget = at.text_input(key=BUILDER[name]) if name in ("sdk_key", "sdk_secret", "meeting_number") else None
+        if widget is None:
+            widget = at.number_input(key=BUILDER[name]) if name == "lifetime" else at.checkbox(key=BUILDER[name])
+        widget.set_value(value)
+    at.button(key=BUILDER["submit"]).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def shown_token(at):
+    codes = [c.value for c in at.code if c.value.count(".") == 2 and c.value.startswith("eyJ")]
+    return codes[0] if codes else None
+
+
+def all_text(at):
+    return "\n".join(str(e.proto) for e in at.main)
+
+
+def test_page_renders_with_demo_values(app):
+    assert not app.exception
+    assert app.text_input(key=BUILDER["sdk_key"]).value == DEMO_SDK_KEY
+    assert app.text_input(key=BUILDER["sdk_secret"]).value == ""
+    assert shown_token(app) is None
+
+
+def test_demo_submit_shows_a_token_that_pyjwt_verifies(app):
+    submit(app)
+    claims = jwt.decode(shown_token(app), DEMO_SDK_SECRET, algorithms=["HS256"])
+    assert claims["appKey"] == DEMO_SDK_KEY and claims["exp"] - claims["iat"] == 7200
+    assert any("demo secret" in w.value for w in app.warning)
+    assert app.session_state[SHARED_TOKEN] == shown_token(app)
+
+
+def test_typed_secret_signs_and_leaves_the_widget(app):
+    submit(app, sdk_secret=SECRET + "\n", meeting_number="857 4606 5432")
+    token = shown_token(app)
+    assert jwt.decode(token, SECRET, algorithms=["HS256"])["mn"] == "85746065432"
+    assert app.text_input(key=BUILDER["sdk_secret"]).value == ""
+    assert SECRET not in all_text(app)
+    assert any("line break" in w.value for w in app.warning)
+    assert app.session_state[SHARED_FORM].sdk_secret == SECRET + "\n"
+    submit(app)  # the next submit keeps using the secret typed before
+    assert jwt.decode(shown_token(app), SECRET, algorithms=["HS256"])
+
+
+def test_every_step_and_its_code_are_shown(app):
+    submit(app, sdk_secret=SECRET)
+    values = [c.value for c in app.code]
+    assert '{"alg":"HS256","typ":"JWT"}' in values
+    assert any(v.startswith("def hmac_sha256(") for v in values)
+    assert any(v.startswith("def build_payload(") for v in values)
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({"sdk_key": ""}, "SDK key"),
+        ({"sdk_key": "   "}, "SDK key"),
+        ({"meeting_number": ""}, "meeting number"),
+        ({"meeting_number": "857abc"}, "only digits"),
+        ({"meeting_number": "😀😀😀"}, "only digits"),
+        ({"meeting_number": "https://zoom.us/my/profile"}, "no meeting number"),
+        ({"lifetime": 60}, "at least 1800"),
+        ({"lifetime": 200000}, "at most 172800"),
+    ],
+)
+def test_bad_input_is_refused_with_a_message(app, values, expected):
+    submit(app, sdk_secret=SECRET, **values)
+    assert shown_token(app) is None
+    messages = " ".join(e.value for e in app.error)
+    assert expected in messages and "Not signed" in messages
+
+
+def test_sign_anyway_shows_what_breaks(app):
+    submit(app, sdk_secret=SECRET, meeting_number="857abc", sign_anyway=True)
+    assert jwt.decode(shown_token(app), SECRET, algorithms=["HS256"])["mn"] == "857abc"
+
+
+@pytest.mark.parametrize("secret", ["x" * 10_000, "秘密🔑" * 8, "  ", "0123456789abcdef0123456789ABCDEF"])
+def test_odd_secrets_never_crash(app, secret):
+    submit(app, sdk_secret=secret, sign_anyway=True)
+    assert shown_token(app) is not None
+
+
+def test_join_link_is_normalized_with_a_note(app):
+    submit(app, sdk_secret=SECRET, meeting_number="https://us05web.zoom.us/j/85746065432?pwd=abc")
+    assert jwt.decode(shown_token(app), SECRET, algorithms=["HS256"])["mn"] == "85746065432"
+    assert any("join link" in i.value for i in app.info)
+
+
+def test_configured_secret_is_offered_and_never_rendered(monkeypatch):
+    monkeypatch.setenv(ENV_SDK_KEY, "ConfiguredKey123")
+    monkeypatch.setenv(ENV_SDK_SECRET, SECRET)
+    at = AppTest.from_file(APP_FILE, default_timeout=30).run()
+    assert SECRET not in all_text(at)
+    submit(at, use_configured=True)
+    claims = jwt.decode(shown_token(at), SECRET, algorithms=["HS256"])
+    assert claims["appKey"] == "ConfiguredKey123"
+    assert SECRET not in all_text(at)
+    assert "configured on the server" in all_text(at)

@@ -1,0 +1,132 @@
+"""Input rules: what the official sample enforces and what users trip on."""
+
+import pytest
+
+from lib.facts import DEMO_MEETING_NUMBER, DEMO_SDK_KEY, DEMO_SDK_SECRET
+from lib.inputs import FormInput, check_request, normalize_meeting_number, read_form
+from lib.signing import ABSENT, SignatureRequest
+
+NOW = 1_800_000_000
+SECRET = "a-secret-of-more-than-thirty-two-bytes!"
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("85746065432", "85746065432"),
+        ("857 4606 5432", "85746065432"),
+        ("857-4606-5432", "85746065432"),
+        ("  857.4606.5432\n", "85746065432"),
+        ("https://zoom.us/j/85746065432?pwd=abcDEF", "85746065432"),
+        ("https://us05web.zoom.us/j/85746065432", "85746065432"),
+        ("zoom.us/wc/join/85746065432", "85746065432"),
+        ("zoommtg://zoom.us/join?confno=85746065432", "85746065432"),
+    ],
+)
+def test_meeting_number_is_normalized(text, digits):
+    assert normalize_meeting_number(text).digits == digits
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   ", "abc", "8574606543x", "８５７４６０６５４３２", "😀", "https://zoom.us/profile"]
+)
+def test_bad_meeting_numbers_get_a_message(text):
+    result = normalize_meeting_number(text)
+    assert result.digits is None and result.error and len(result.error) > 20
+
+
+def test_join_link_note_mentions_the_passcode():
+    assert "pwd" in normalize_meeting_number("https://zoom.us/j/85746065432?pwd=x").note
+
+
+def codes(request, now=NOW):
+    return {p.code for p in check_request(request, now)}
+
+
+def good(**changes):
+    values = dict(sdk_key="key", sdk_secret=SECRET, meeting_number=85746065432, role=0, iat=NOW, exp=NOW + 7200)
+    return SignatureRequest(**{**values, **changes})
+
+
+def test_a_correct_request_has_no_problem():
+    assert codes(good()) == set()
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({"sdk_key": ""}, "key_missing"),
+        ({"sdk_key": ABSENT}, "key_missing"),
+        ({"sdk_key": 5}, "key_not_text"),
+        ({"sdk_secret": ""}, "secret_missing"),
+        ({"sdk_key": SECRET}, "key_equals_secret"),
+        ({"sdk_secret": SECRET + "\n"}, "secret_whitespace"),
+        ({"sdk_key": " key"}, "key_whitespace"),
+        ({"sdk_secret": "x" * 10_000}, "secret_too_long"),
+        ({"sdk_secret": "0123456789abcdef0123456789ABCDEF"}, "secret_hex_like"),
+        ({"meeting_number": ABSENT}, "mn_missing"),
+        ({"meeting_number": "857 4606 5432"}, "mn_not_digits"),
+        ({"role": ABSENT}, "role_missing"),
+        ({"role": "1"}, "role_string"),
+        ({"role": 2}, "role_invalid"),
+        ({"role": True}, "role_invalid"),
+        ({"iat": ABSENT}, "iat_missing"),
+        ({"iat": 1.5}, "iat_not_integer"),
+        ({"iat": NOW * 1000, "exp": (NOW + 7200) * 1000}, "iat_milliseconds"),
+        ({"exp": NOW + 600}, "lifetime_too_short"),
+        ({"exp": NOW + 172801}, "lifetime_too_long"),
+        ({"iat": NOW + 120, "exp": NOW + 7320}, "iat_in_future"),
+        ({"iat": NOW - 9000, "exp": NOW - 1800}, "expired"),
+        ({"token_exp": NOW + 60}, "token_exp_too_short"),
+        ({"video_webrtc_mode": 2}, "webrtc_mode_invalid"),
+    ],
+)
+def test_each_rule_fires(changes, code):
+    assert code in codes(good(**changes))
+
+
+def test_bounds_are_inclusive():
+    assert codes(good(exp=NOW + 1800)) == set()
+    assert codes(good(exp=NOW + 172800)) == set()
+
+
+def test_thirty_seconds_of_skew_are_tolerated():
+    assert "iat_in_future" not in codes(good(iat=NOW + 30, exp=NOW + 7230))
+
+
+def form(**changes):
+    values = dict(sdk_key=DEMO_SDK_KEY, sdk_secret=DEMO_SDK_SECRET, meeting_number=DEMO_MEETING_NUMBER, role=1)
+    return FormInput(**{**values, **changes})
+
+
+def test_form_trims_whitespace_and_warns():
+    result = read_form(form(sdk_secret=DEMO_SDK_SECRET + "\n", sdk_key=" " + DEMO_SDK_KEY), NOW)
+    assert result.request.sdk_secret == DEMO_SDK_SECRET and result.request.sdk_key == DEMO_SDK_KEY
+    trimmed = [p for p in result.problems if p.code == "whitespace_trimmed"]
+    assert len(trimmed) == 2 and "line break" in trimmed[1].message
+    assert not result.errors
+
+
+def test_form_normalizes_a_join_link_with_a_note():
+    result = read_form(form(meeting_number="https://zoom.us/j/85746065432?pwd=zzz"), NOW)
+    assert result.request.meeting_number == "85746065432"
+    assert [p.code for p in result.problems] == ["mn_normalized"]
+
+
+def test_form_with_letters_is_an_error_but_still_signable():
+    result = read_form(form(meeting_number="85746O65432"), NOW)
+    assert [p.code for p in result.errors] == ["mn_not_digits"]
+    assert result.request.meeting_number == "85746O65432"
+
+
+def test_form_iat_skew_and_lifetime():
+    result = read_form(form(iat_skew=True, lifetime=3600), NOW)
+    assert (result.request.iat, result.request.exp) == (NOW - 30, NOW + 3570)
+    assert [p.code for p in read_form(form(lifetime=600), NOW).errors] == ["lifetime_too_short"]
+
+
+def test_form_secret_never_in_messages():
+    secret = "my-real-secret-value-that-must-not-leak \n"
+    result = read_form(form(sdk_secret=secret), NOW)
+    assert all(secret.strip() not in p.message for p in result.problems)
+    assert secret.strip() not in repr(result)
