@@ -2,9 +2,11 @@
 
 import streamlit as st
 
-st.set_page_config(page_title="Signature Lab", page_icon=":material/key:", layout="wide")
+from lib.navigation import PAGES
 
+st.set_page_config(page_title="Signature Lab", page_icon=":material/key:", layout="wide")
 pages = [
-    st.Page("pages/builder.py", title="Signature builder", icon=":material/build:", url_path="builder", default=True),
+    st.Page(entry.path, title=entry.title, icon=entry.icon, url_path=entry.url_path, default=index == 0)
+    for index, entry in enumerate(PAGES)
 ]
 st.navigation(pages).run()

@@ -1,0 +1,15 @@
+"""The app's pages in menu order: app.py builds st.navigation from this list, and the browser sweep,
+the security tests and the benchmarks visit every entry, so a new page is covered by adding it here."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    path: str  # the script under pages/
+    title: str
+    icon: str
+    url_path: str
+
+
+PAGES = (PageEntry("pages/builder.py", "Signature builder", ":material/build:", "builder"),)
