@@ -10,6 +10,7 @@ error and the bug catalogue id (lib.bugs) of the mistake that causes it.
 import hashlib
 import hmac
 import json
+import math
 import re
 import time
 from dataclasses import dataclass, field
@@ -113,7 +114,7 @@ FINDING_CODES = {
 _ZOOM_ERROR_PRIORITY = (3712, 3704, 3705, 3706, 3708)
 _MISSING = object()
 _BEARER = re.compile(r"(?i)^(?:authorization\s*:\s*)?bearer\s+")
-_TOKEN_TEXT = re.compile(r"[A-Za-z0-9_\-+/=.]*")
+_TOKEN_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_+/=."
 _TOKEN_RUNS = re.compile(r"[A-Za-z0-9_\-+/=.]+")
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 _QUOTES = "\"'`"
@@ -121,6 +122,8 @@ _JSON_TOKEN_FIELDS = ("signature", "token", "jwt", "sdkSignature")
 _JSON_KEY_FIELDS = ("sdkKey", "appKey", "clientId")
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 _SHOWN_CHARS = 80
+_NUMBER_TYPES = (int, float)  # not bool: a "now" of True is no clock
+_JSON = json.JSONDecoder()  # stateless: json.loads without its per-call argument checks
 _KNOWN_CLAIMS = frozenset((*CLAIM_ORDER, "meetingNumber"))
 
 
@@ -190,10 +193,13 @@ def _add(findings, code, step, message, fix="", severity=None, **evidence):
     findings.append(Finding(code, severity or spec.severity, step, message, fix, evidence, bug_id))
 
 
-def _shown(value):
-    """A value as it may appear in a message: repr, cut short (a pasted megabyte stays out of messages)."""
-    text = repr(value)
+def _cut(text):
+    """Text cut short for a message: a pasted megabyte stays out of messages."""
     return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
+
+
+def _shown(value):
+    return _cut(repr(value))
 
 
 def _is_int(value):
@@ -211,6 +217,11 @@ class PastedToken(NamedTuple):
     sdk_key: str | None = None
 
 
+def _is_token_text(text):
+    """Only characters a token (in either base64 alphabet) can hold: deleting them all leaves nothing."""
+    return text.isascii() and not text.encode("ascii").translate(None, _TOKEN_BYTES)
+
+
 def extract_token(pasted) -> PastedToken:
     """Find the token in whatever was pasted: strip whitespace, quotes, `Bearer `, a JSON wrapper
     such as the sample's {"signature": ..., "sdkKey": ...}, line breaks inside, surrounding text."""
@@ -219,7 +230,7 @@ def extract_token(pasted) -> PastedToken:
     elif not isinstance(pasted, str):
         pasted = "" if pasted is None else str(pasted)
     text = pasted.strip().strip(_INVISIBLE).strip()
-    if _TOKEN_TEXT.fullmatch(text):  # the usual case: nothing around the token
+    if _is_token_text(text):  # the usual case: nothing around the token
         return PastedToken(text, ())
     removed = []
     sdk_key = None
@@ -242,10 +253,10 @@ def extract_token(pasted) -> PastedToken:
             break
     if any(c.isspace() for c in text):
         joined = "".join(text.split())
-        if _TOKEN_TEXT.fullmatch(joined):
+        if _is_token_text(joined):
             text = joined
             removed.append("line breaks and spaces inside the token")
-    if not _TOKEN_TEXT.fullmatch(text):
+    if not _is_token_text(text):
         runs = _TOKEN_RUNS.findall(text)
         jwt_like = [r for r in runs if r.count(".") == 2 and min(map(len, r.split("."))) >= 2]
         if jwt_like:
@@ -386,7 +397,7 @@ def _decode_json_segment(findings, name, segment):
         )
         return None, None
     try:
-        value = json.loads(data.decode("utf-8"))
+        value = _JSON.decode(data.decode("utf-8"))
     except (ValueError, RecursionError):
         _add(
             findings,
@@ -472,7 +483,7 @@ def _check_app_key(findings, payload, mn_digits, context_key):
             findings,
             "app_key_is_meeting_number",
             "claims",
-            f"appKey is {key_text}, a meeting number, not a Client ID: the signer was called with its arguments "
+            f"appKey is {_cut(key_text)}, a meeting number, not a Client ID: the signer was called with its arguments "
             "shifted, as in the forum's generateSignature(meetingNumber, role) against "
             "(key, secret, meetingNumber, role).",
             "Pass all four arguments in order: (sdkKey, sdkSecret, meetingNumber, role).",
@@ -542,8 +553,8 @@ def _check_mn(findings, payload, mn_digits, context_mn):
             findings,
             "mn_mismatch",
             "context",
-            f"The token is for meeting {mn_digits} but you will join {context_mn}: the signature is bound to "
-            "one meeting number.",
+            f"The token is for meeting {_cut(mn_digits)} but you will join {_cut(context_mn)}: the signature is "
+            "bound to one meeting number.",
             "Sign a token with mn equal to the meetingNumber you pass to join().",
             claims=["mn"],
         )
@@ -617,6 +628,10 @@ def _check_role(findings, payload, host):
 
 def _epoch_claims(findings, payload):
     """iat, exp, tokenExp as whole epoch seconds; None where missing or unusable (with a finding)."""
+    iat, exp, token_exp = payload.get("iat"), payload.get("exp"), payload.get("tokenExp")
+    if type(iat) is int and type(exp) is int and type(token_exp) is int:  # the usual case, nothing to report
+        if iat <= MILLISECONDS_THRESHOLD and exp <= MILLISECONDS_THRESHOLD and token_exp <= MILLISECONDS_THRESHOLD:
+            return iat, exp, token_exp
     values = {}
     milliseconds, not_integer = [], []
     for claim, missing_code in (("iat", "missing_iat"), ("exp", "missing_exp"), ("tokenExp", "missing_token_exp")):
@@ -843,7 +858,6 @@ def _check_signature(findings, parts, decoded, secret, pasted_secret, context_ke
             "signature",
             "The signature matches the secret: the HMAC over header.payload is correct.",
             "",
-            secret=secret_fingerprint(secret),
         )
         return True
     key_claims = tuple(v for v in (payload.get("appKey"), payload.get("sdkKey")) if isinstance(v, str))
@@ -881,14 +895,13 @@ def _check_signature(findings, parts, decoded, secret, pasted_secret, context_ke
 # --------------------------------------------------------------------------------------------- verdict
 
 
-def _zoom_error(findings):
-    errors = {FINDING_CODES[f.code].zoom_error for f in findings if f.severity == "error"}
-    return next((code for code in _ZOOM_ERROR_PRIORITY if code in errors), None)
+def _zoom_error(errors):
+    """The error Zoom reports first among those the error-level findings lead to."""
+    codes = {FINDING_CODES[f.code].zoom_error for f in errors}
+    return next((code for code in _ZOOM_ERROR_PRIORITY if code in codes), None)
 
 
-def _verdict(findings, zoom_error, verified):
-    errors = [f for f in findings if f.severity == "error"]
-    warnings = [f for f in findings if f.severity == "warning"]
+def _verdict(findings, errors, zoom_error, verified):
     if errors:
         leading = next((f for f in errors if f.code in MISTAKE_CODES), None)
         leading = leading or next((f for f in errors if f.bug_id), errors[0])
@@ -896,6 +909,7 @@ def _verdict(findings, zoom_error, verified):
         more = f" {len(errors) - 1} more error{'s' if len(errors) > 2 else ''} below." if len(errors) > 1 else ""
         fix = f" Fix: {leading.fix}" if leading.fix else ""
         return f"{answer}Cause: {leading.title}.{fix}{more}"
+    warnings = [f for f in findings if f.severity == "warning"]
     if warnings:
         names = "; ".join(f.title for f in warnings[:3])
         return f"No error found, but {len(warnings)} warning{'s' if len(warnings) > 1 else ''}: {names}."
@@ -905,10 +919,10 @@ def _verdict(findings, zoom_error, verified):
 
 
 def _finish(findings, token=None, header=None, payload=None, verified=None, segments=()):
-    zoom_error = _zoom_error(findings)
-    return Diagnosis(
-        findings, _verdict(findings, zoom_error, verified), zoom_error, token, header, payload, verified, segments
-    )
+    errors = [f for f in findings if f.severity == "error"]
+    zoom_error = _zoom_error(errors) if errors else None
+    verdict = _verdict(findings, errors, zoom_error, verified)
+    return Diagnosis(findings, verdict, zoom_error, token, header, payload, verified, segments)
 
 
 # ------------------------------------------------------------------------------------------------ entry
@@ -935,8 +949,8 @@ def diagnose(text, *, secret=None, sdk_key=None, meeting_number=None, now=None, 
 
 def _diagnose(text, secret, sdk_key, meeting_number, now, host):
     findings = []
-    if now is None or not isinstance(now, int | float) or isinstance(now, bool):
-        now = time.time()
+    if type(now) not in _NUMBER_TYPES or not math.isfinite(now):
+        now = time.time()  # no clock given (or no usable one): the real clock
     now = int(now)
     pasted = extract_token(text)
     token = pasted.text

@@ -67,6 +67,8 @@ def jsrsasign_hmac_key(secret: str) -> tuple[str, bytes]:
     """
     if _HEX_SECRET.fullmatch(secret):
         return "hex", bytes.fromhex(secret)
+    if secret.isascii():  # the low byte of an ASCII code unit is the character itself
+        return "rstrtohex", secret.encode("ascii")
     return "rstrtohex", bytes(unit & 0xFF for unit in utf16_code_units(secret))
 
 

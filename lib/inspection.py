@@ -1,0 +1,88 @@
+"""What the inspector shows about a diagnosis: the claims table, findings by step, the verification
+status. Plain data (rows, strings), so the page stays a thin renderer and everything is unit-tested."""
+
+import json
+
+from lib.diagnosis import STEPS, Diagnosis
+from lib.display import describe_time
+
+TIME_CLAIMS = ("iat", "exp", "tokenExp")
+STEP_TITLES = {
+    "format": "Format: is it a JWT at all?",
+    "header": "Header",
+    "payload": "Payload",
+    "claims": "Claims",
+    "signature": "Signature",
+    "context": "Against what you entered",
+}
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_MARKS = {"error": "✖ error", "warning": "⚠ warning", "info": "ℹ info", None: "✔ ok"}
+
+
+def json_value(value) -> str:
+    """A claim value as JSON text, so a string "1" and a number 1 look different, as they are."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _claim_verdicts(diagnosis: Diagnosis) -> dict:
+    """claim -> (worst severity, titles of the findings about it)."""
+    verdicts = {}
+    for finding in diagnosis.findings:
+        for claim in finding.evidence.get("claims", ()):
+            severity, titles = verdicts.get(claim, (None, []))
+            if severity is None or SEVERITY_ORDER[finding.severity] < SEVERITY_ORDER[severity]:
+                severity = finding.severity
+            verdicts[claim] = (severity, [*titles, finding.title])
+    return verdicts
+
+
+def claim_rows(diagnosis: Diagnosis, now: int) -> list[dict]:
+    """One row per header and payload member: part, claim, value (JSON), time, verdict."""
+    verdicts = _claim_verdicts(diagnosis)
+    rows = []
+    for part, members in (("header", diagnosis.header), ("payload", diagnosis.payload)):
+        for claim, value in (members or {}).items():
+            severity, titles = verdicts.get(claim, (None, []))
+            rows.append(
+                {
+                    "part": part,
+                    "claim": claim,
+                    "value": json_value(value),
+                    "time": describe_time(value, now) if claim in TIME_CLAIMS else "",
+                    "verdict": SEVERITY_MARKS[severity] + (": " + "; ".join(titles) if titles else ""),
+                }
+            )
+    present = {*(diagnosis.header or {}), *(diagnosis.payload or {})}
+    for claim, (severity, titles) in verdicts.items():  # expected claims that are missing
+        if diagnosis.payload is not None and claim not in present:
+            rows.append(
+                {
+                    "part": "header" if claim == "alg" else "payload",
+                    "claim": claim,
+                    "value": "(missing)",
+                    "time": "",
+                    "verdict": SEVERITY_MARKS[severity] + ": " + "; ".join(titles),
+                }
+            )
+    return rows
+
+
+def findings_by_step(diagnosis: Diagnosis) -> list[tuple[str, list]]:
+    """(step title, findings sorted by severity) for each step that has findings, in STEPS order."""
+    grouped = []
+    for step in STEPS:
+        findings = [f for f in diagnosis.findings if f.step == step]
+        if findings:
+            grouped.append((STEP_TITLES[step], sorted(findings, key=lambda f: SEVERITY_ORDER[f.severity])))
+    return grouped
+
+
+def verification_status(diagnosis: Diagnosis) -> tuple[str, str]:
+    """(level, sentence) about the signature check: level is success / error / info."""
+    if diagnosis.verified is True:
+        return "success", "Signature verified: the HMAC matches the secret you entered."
+    if diagnosis.verified is False:
+        return "error", "Signature does NOT match the secret you entered."
+    if diagnosis.has("signature_not_verified"):
+        return "info", "Signature not verified: enter the SDK secret to check it."
+    return "info", "Signature not checked: the token is not a complete JWT."

@@ -1,0 +1,101 @@
+"""A diagnosis report that is safe to post on a public forum.
+
+The forum thread this project comes from had to be censored because a user posted credentials. So
+the report holds the decoded claims and the findings, never the signature or the raw segments (the
+payload segment would give the key back), never the secret or its fingerprint, and the SDK key only
+masked. A last pass replaces any remaining occurrence of those values, whatever produced it.
+"""
+
+from datetime import UTC, datetime
+
+from lib.diagnosis import Diagnosis
+from lib.facts import ZOOM_ERRORS
+from lib.inspection import SEVERITY_MARKS, claim_rows, findings_by_step, verification_status
+
+KEY_CLAIMS = ("appKey", "sdkKey")
+REMOVED = "[removed]"
+_MIN_REPLACED_LENGTH = 4  # shorter values would mask ordinary words
+
+
+def mask_key(key: str) -> str:
+    """Enough of a key to recognise it, not enough to use it: 'abcD…oP (22 characters)'."""
+    if len(key) < 10:
+        return f"{key[:1]}… ({len(key)} characters)"
+    return f"{key[:4]}…{key[-2:]} ({len(key)} characters)"
+
+
+def _code(text: str) -> str:
+    """Text as a Markdown code span inside a table cell: one line, pipes escaped, backticks fenced."""
+    text = " ".join(str(text).split()).replace("|", "\\|")
+    return f"`` {text} ``" if "`" in text else f"`{text}`"
+
+
+def _cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _key_values(diagnosis: Diagnosis, sdk_key):
+    keys = [sdk_key] + [(diagnosis.payload or {}).get(claim) for claim in KEY_CLAIMS]
+    return [k for k in dict.fromkeys(keys) if isinstance(k, str) and len(k.strip()) >= _MIN_REPLACED_LENGTH]
+
+
+def redacted_report(diagnosis: Diagnosis, now: int, *, secret: str | None = None, sdk_key: str | None = None) -> str:
+    """The Markdown report. `secret` and `sdk_key` are only used to scrub them out of the text."""
+    status = verification_status(diagnosis)[1]
+    error = (
+        f"{diagnosis.zoom_error} — {ZOOM_ERRORS[diagnosis.zoom_error][0]}" if diagnosis.zoom_error else "none expected"
+    )
+    lines = [
+        "# Zoom Meeting SDK signature: diagnosis (redacted)",
+        "",
+        f"Made with Signature Lab on {datetime.fromtimestamp(now, UTC):%Y-%m-%d %H:%M} UTC. The signature, the raw "
+        "token and the secret are removed and the SDK key is masked, so this report is safe to post.",
+        "",
+        f"- **Verdict:** {diagnosis.verdict}",
+        f"- **Most likely Zoom error:** {error}",
+        f"- **Signature check:** {status}",
+    ]
+    if diagnosis.segments:
+        sizes = ", ".join(
+            f"{name} {len(part)} characters"
+            for name, part in zip(("header", "payload", "signature"), diagnosis.segments, strict=False)
+        )
+        lines.append(f"- **Token shape:** {len(diagnosis.segments)} part(s): {sizes}")
+    rows = claim_rows(diagnosis, now)
+    if rows:
+        lines += [
+            "",
+            "## Decoded header and payload",
+            "",
+            "| part | claim | value | time | verdict |",
+            "|---|---|---|---|---|",
+        ]
+        for row in rows:
+            value = row["value"]
+            if row["claim"] in KEY_CLAIMS and row["part"] == "payload" and value.startswith('"'):
+                value = mask_key(diagnosis.payload[row["claim"]])
+            lines.append(
+                f"| {row['part']} | {_code(row['claim'])} | {_code(value)} | {_cell(row['time'])} | "
+                f"{_cell(row['verdict'])} |"
+            )
+    lines += ["", "## Findings"]
+    for title, findings in findings_by_step(diagnosis):
+        lines += ["", f"### {title}", ""]
+        for finding in findings:
+            lines.append(f"- **{SEVERITY_MARKS[finding.severity]}** `{finding.code}` — {finding.message}")
+            if finding.fix:
+                lines.append(f"  - Fix: {finding.fix}")
+            if finding.bug_id:
+                lines.append(f"  - Known bug: `{finding.bug_id}`")
+    text = "\n".join(lines) + "\n"
+    return scrub(text, diagnosis, secret=secret, sdk_key=sdk_key)
+
+
+def scrub(text: str, diagnosis: Diagnosis, *, secret=None, sdk_key=None) -> str:
+    """Replace every occurrence of the secret, the signature, the raw segments and the key."""
+    for value in (secret, secret.strip() if isinstance(secret, str) else None, *diagnosis.segments, diagnosis.token):
+        if isinstance(value, str) and len(value) >= _MIN_REPLACED_LENGTH:
+            text = text.replace(value, REMOVED)
+    for key in _key_values(diagnosis, sdk_key):
+        text = text.replace(key, mask_key(key))
+    return text
