@@ -9,10 +9,12 @@ import json
 import sys
 import time
 
+from lib.batch import BadRecord, item_from_record
 from lib.encoding import jsrsasign_key_bytes, utf8_bytes
 from lib.facts import DEFAULT_LIFETIME_SECONDS
 from lib.inputs import check_request
 from lib.signing import ABSENT, SignatureRequest, build_signature_steps
+from lib.token_compare import compare_tokens
 
 SIGN_HELP = """\
 Sign Meeting SDK signatures, one JSON object per input line (JSON Lines).
@@ -43,6 +45,44 @@ The exit status is 1 if any line failed, 0 otherwise.
 Example:
   echo '{"sdkKey":"abc","sdkSecret":"...","meetingNumber":85746065432,"role":0}' | python -m lib sign --input -
 """
+
+DIAGNOSE_HELP = """\
+Diagnose Meeting SDK signatures, one JSON object per input line (JSON Lines).
+
+Input fields:
+  token          the signature as you have it (quotes, Bearer, JSON wrapper and line breaks are removed)
+  sdkSecret      optional: verifies the signature and lets forensics name the signing mistake (never echoed)
+  sdkKey         optional: the SDK key / Client ID the token should carry
+  meetingNumber  optional: the meeting you will join (compared with mn)
+  now            optional: the clock for this line, epoch seconds (default: --now or the real clock)
+  id             optional, echoed back
+
+Output, one object per input line, in input order:
+  findings (code, severity, step, message, fix, evidence, bug_id), verdict, zoom_error
+or, for a line that cannot be read: {"error": {"name": ..., "message": ...}, "step": ...}
+The exit status is 1 if any line could not be read, 0 otherwise (whatever the findings).
+
+Example:
+  echo '{"token":"eyJhbGciOi..."}' | python -m lib diagnose --input -
+"""
+
+COMPARE_HELP = """\
+Compare two Meeting SDK signatures, one pair per input line (JSON Lines).
+
+Input fields:
+  a, b                   the two tokens
+  sdkSecret              optional: verifies both tokens (sdkSecretA / sdkSecretB: one each)
+  sdkKey, meetingNumber  optional context, as for diagnose
+  now                    optional clock, epoch seconds
+  id                     optional, echoed back
+
+Output, one object per input line: identical, claims (claim, a, b, same, explanation), segments
+(segment, a, b, same, explanation), and for a and b: verdict, zoom_error, verified, codes.
+
+Example:
+  echo '{"a":"eyJ...","b":"eyJ..."}' | python -m lib compare --input -
+"""
+COMPARE_CONTEXT = ("sdkKey", "meetingNumber", "now")
 
 REQUEST_FIELDS = {
     "sdkKey": "sdk_key",
@@ -151,20 +191,81 @@ def _open_input(path):
     return open(path, encoding="utf-8")
 
 
+def diagnose_record(record, now: int) -> dict:
+    """Diagnose one input line's token with the context it carries."""
+    try:
+        item = item_from_record(record, line=0)
+    except BadRecord as exc:
+        raise LineError("input", str(exc)) from None
+    checked = item.diagnose(now)
+    return {
+        "findings": [finding.as_dict() for finding in checked.findings],
+        "verdict": checked.verdict,
+        "zoom_error": checked.zoom_error,
+    }
+
+
+def _side(checked):
+    return {
+        "verdict": checked.verdict,
+        "zoom_error": checked.zoom_error,
+        "verified": checked.verified,
+        "codes": checked.codes,
+    }
+
+
+def compare_record(record, now: int) -> dict:
+    """Compare the tokens `a` and `b` of one input line; sdkSecret verifies both, sdkSecretA/B one each."""
+    if not isinstance(record, dict):
+        raise LineError("parse", 'each line must be a JSON object such as {"a": "eyJ…", "b": "eyJ…"}.')
+    items = []
+    for side in ("a", "b"):
+        secret = record.get(f"sdkSecret{side.upper()}", record.get("sdkSecret"))
+        fields = {"token": record.get(side), "sdkSecret": secret, **{k: record.get(k) for k in COMPARE_CONTEXT}}
+        try:
+            items.append(item_from_record(fields, line=0))
+        except BadRecord as exc:
+            raise LineError("input", f"token {side}: {exc}".replace('"token"', f'"{side}"')) from None
+    first, second = items
+    comparison = compare_tokens(
+        first.token,
+        second.token,
+        secret_a=first.secret,
+        secret_b=second.secret,
+        sdk_key=first.sdk_key,
+        meeting_number=first.meeting_number,
+        now=now if first.now is None else first.now,
+    )
+    return {
+        "identical": comparison.identical,
+        "claims": comparison.claims,
+        "segments": comparison.segments,
+        "a": _side(comparison.a),
+        "b": _side(comparison.b),
+    }
+
+
+COMMANDS = {
+    "sign": ("sign JSON Lines of requests", SIGN_HELP, sign_record),
+    "diagnose": ("diagnose JSON Lines of tokens", DIAGNOSE_HELP, diagnose_record),
+    "compare": ("compare two tokens per JSON line", COMPARE_HELP, compare_record),
+}
+
+
 def build_parser():
     parser = argparse.ArgumentParser(
         prog="python -m lib", description="Signature Lab: Zoom Meeting SDK signatures, JSON out."
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    sign = commands.add_parser(
-        "sign",
-        help="sign JSON Lines of requests",
-        description=SIGN_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    sign.add_argument("--input", required=True, metavar="FILE", help="JSON Lines file, or - for standard input")
-    sign.add_argument("--now", type=int, metavar="EPOCH", help="the clock, in epoch seconds (default: the real clock)")
-    sign.set_defaults(handle=sign_record)
+    for name, (summary, description, handle) in COMMANDS.items():
+        command = commands.add_parser(
+            name, help=summary, description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+        )
+        command.add_argument("--input", required=True, metavar="FILE", help="JSON Lines file, or - for standard input")
+        command.add_argument(
+            "--now", type=int, metavar="EPOCH", help="the clock, in epoch seconds (default: the real clock)"
+        )
+        command.set_defaults(handle=handle)
     return parser
 
 

@@ -4,7 +4,7 @@ A configured secret (`.streamlit/secrets.toml` [zoom] or the official sample's e
 variables) stays on the server: the builder offers to use it instead of pre-filling a widget.
 """
 
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 
 from lib.encoding import secret_fingerprint
@@ -49,3 +49,13 @@ def choose_secret(typed: str, use_configured: bool, configured: Credentials | No
     if kept:
         return SecretChoice(kept, "kept from your earlier submit in this session")
     return SecretChoice(DEMO_SDK_SECRET, "the public demo secret (Zoom will reject this token)", is_demo=True)
+
+
+def take_typed_secret(state: MutableMapping, field_key: str, kept_key: str) -> str:
+    """Move a secret typed into a password field into server-side state and empty the field, so the
+    browser does not keep it (meant as a submit button's on_click). Returns what was typed."""
+    typed = state.get(field_key, "")
+    if typed:
+        state[kept_key] = typed
+    state[field_key] = ""
+    return typed

@@ -903,8 +903,9 @@ def _zoom_error(errors):
 
 def _verdict(findings, errors, zoom_error, verified):
     if errors:
+        # the cause: a proven forensic mistake, else the first error that leads to the predicted Zoom error
         leading = next((f for f in errors if f.code in MISTAKE_CODES), None)
-        leading = leading or next((f for f in errors if f.bug_id), errors[0])
+        leading = leading or next((f for f in errors if FINDING_CODES[f.code].zoom_error == zoom_error), errors[0])
         answer = f"Zoom would most likely answer {zoom_error} “{ZOOM_ERRORS[zoom_error][0]}” " if zoom_error else ""
         more = f" {len(errors) - 1} more error{'s' if len(errors) > 2 else ''} below." if len(errors) > 1 else ""
         fix = f" Fix: {leading.fix}" if leading.fix else ""

@@ -4,7 +4,11 @@ They return plain strings (HTML is escaped here), so they are unit-tested withou
 """
 
 import html
+import re
 from datetime import UTC, datetime
+
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+_MARKDOWN_SPECIAL = re.compile(r"([\\*_\[\]<>#|~$])")
 
 # jwt.io's convention of one colour per segment, in tones readable on light and dark themes.
 SEGMENT_COLOURS = {"header": "#e8710a", "payload": "#a347d1", "signature": "#1e9e4a"}
@@ -53,3 +57,14 @@ def describe_time(epoch, now: int) -> str:
     except (OverflowError, OSError, ValueError):
         return f"{epoch} is out of range for a date (milliseconds instead of seconds?)"
     return f"{moment:%Y-%m-%d %H:%M:%S} UTC ({relative_time(epoch - now)})"
+
+
+def markdown_text(text: str) -> str:
+    """Text for st.markdown / st.error shown as written: outside `code spans`, escape what Markdown and
+    Streamlit would interpret (`_` emphasis in ZOOM_MEETING_SDK_SECRET, `$` as LaTeX, `<`, `|`, …)."""
+    parts, last = [], 0
+    for span in _CODE_SPAN.finditer(text):
+        parts += [_MARKDOWN_SPECIAL.sub(r"\\\1", text[last : span.start()]), span.group()]
+        last = span.end()
+    parts.append(_MARKDOWN_SPECIAL.sub(r"\\\1", text[last:]))
+    return "".join(parts)

@@ -12,4 +12,9 @@ class PageEntry:
     url_path: str
 
 
-PAGES = (PageEntry("pages/builder.py", "Signature builder", ":material/build:", "builder"),)
+PAGES = (
+    PageEntry("pages/builder.py", "Signature builder", ":material/build:", "builder"),
+    PageEntry("pages/inspector.py", "Token doctor", ":material/stethoscope:", "inspector"),
+    PageEntry("pages/compare_tokens.py", "Compare tokens", ":material/compare_arrows:", "compare"),
+    PageEntry("pages/batch.py", "Batch check", ":material/checklist:", "batch"),
+)

@@ -14,6 +14,7 @@ from lib.inspection import json_value
 
 SEGMENT_NAMES = ("header", "payload", "signature")
 _MISSING = object()
+_JSON_TYPES = {str: "a string", int: "a number", float: "a number", bool: "a boolean", type(None): "null"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,10 @@ def _alphabet(segment: str) -> str:
     return f"standard base64 ({' '.join(standard)})" if standard else "base64url"
 
 
+def _json_type(value):
+    return _JSON_TYPES.get(type(value), "an array" if isinstance(value, list) else "an object")
+
+
 def _same_digits(a, b):
     """Both name the same meeting number once separators are removed (857 4606 5432 vs 85746065432)."""
     digits = [normalize_meeting_number(str(v)).digits if isinstance(v, str | int) else None for v in (a, b)]
@@ -52,8 +57,8 @@ def explain_claim(claim: str, a, b) -> str:
         return f"Only in {side}." + (
             " Zoom needs this claim." if claim in ("appKey", "mn", "role", "iat", "exp") else ""
         )
-    if type(a) is not type(b):
-        kinds = f"A is a {type(a).__name__}, B a {type(b).__name__}"
+    if _json_type(a) != _json_type(b):
+        kinds = f"A is {_json_type(a)}, B {_json_type(b)}"
         if claim == "mn" and _same_digits(a, b):
             return f"Same meeting number written differently ({kinds}): mn must be digits only, no spaces or dashes."
         if str(a) == str(b):

@@ -23,3 +23,48 @@ BUILDER = {
     "submit": "builder_submit",
     "token": "builder_token",
 }
+
+INSPECTOR = {
+    "form": "inspector_form",
+    "token": "inspector_token",
+    "secret": "inspector_secret",
+    "use_shared_secret": "inspector_use_shared_secret",
+    "sdk_key": "inspector_sdk_key",
+    "meeting_number": "inspector_meeting_number",
+    "host": "inspector_host",
+    "submit": "inspector_submit",
+    "load_builder_token": "inspector_load_builder_token",
+    "forget_secret": "inspector_forget_secret",
+    "verdict": "inspector_verdict",
+    "segments": "inspector_segments",
+    "claims": "inspector_claims",
+    "findings": "inspector_findings",
+    "verification": "inspector_verification",
+    "report": "inspector_report",
+}
+
+COMPARE = {
+    "form": "compare_form",
+    "token_a": "compare_token_a",
+    "b_source": "compare_b_source",
+    "token_b": "compare_token_b",
+    "secret": "compare_secret",
+    "submit": "compare_submit",
+    "claims": "compare_claims",
+    "segments": "compare_segments",
+    "verification": "compare_verification",
+    "findings": "compare_findings",
+}
+
+BATCH = {
+    "upload": "batch_upload",
+    "paste": "batch_paste",
+    "sample": "batch_sample",
+    "run": "batch_run",
+    "progress": "batch_progress",
+    "summary": "batch_summary",
+    "counts": "batch_counts",
+    "chart": "batch_chart",
+    "results": "batch_results",
+    "download": "batch_download",
+}

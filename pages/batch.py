@@ -1,0 +1,83 @@
+"""Batch check: diagnose a whole file of tokens (server logs, a class's submissions) and count the mistakes."""
+
+import time
+
+import streamlit as st
+
+from lib import widget_keys
+from lib.batch import diagnose_all, finding_counts, read_batch, results_csv, summary
+from lib.samples import demo_jsonl
+
+KEYS = widget_keys.BATCH
+RESULT = "batch_result"
+SAMPLE_SIZE = 1000
+
+st.title("Batch check")
+st.caption(
+    "Upload a file of tokens: plain text with one token per line (log lines are fine: the token is found in "
+    "them), CSV with a `token` column, or JSON Lines as the command line reads them (`token`, optional "
+    "`sdkSecret`, `sdkKey`, `meetingNumber`, `now`). Secrets in the file are used to verify and are never "
+    "shown or written to the results."
+)
+
+uploaded = st.file_uploader("Tokens file", type=["txt", "log", "csv", "jsonl", "ndjson", "json"], key=KEYS["upload"])
+pasted = st.text_area("…or paste tokens, one per line", key=KEYS["paste"], height=100)
+left, right = st.columns(2)
+use_sample = left.button(f"Try a generated sample ({SAMPLE_SIZE} tokens)", key=KEYS["sample"])
+run = right.button("Check all", type="primary", key=KEYS["run"])
+
+if run or use_sample:
+    now = int(time.time())
+    if use_sample:
+        source = read_batch(demo_jsonl(SAMPLE_SIZE, now), "sample.jsonl")
+    elif uploaded is not None:
+        source = read_batch(uploaded.getvalue(), uploaded.name)
+    else:
+        source = read_batch(pasted)
+    if not source.items:
+        st.warning("No token found: upload a file or paste tokens, one per line.")
+        st.session_state.pop(RESULT, None)
+    else:
+        progress = st.progress(0.0, text="Diagnosing…")
+
+        def show_progress(done, total):
+            progress.progress(done / total, text=f"Diagnosed {done:,} of {total:,} tokens")
+
+        results = diagnose_all(source.items, now, on_progress=show_progress)
+        progress.empty()
+        st.session_state[RESULT] = {"results": results, "problems": source.problems, "format": source.format}
+
+shown = st.session_state.get(RESULT)
+if shown:
+    results = shown["results"]
+    numbers = summary(results)
+    with st.container(key=KEYS["summary"]):
+        st.subheader("Summary")
+        columns = st.columns(4)
+        columns[0].metric("Tokens", f"{numbers['tokens']:,}")
+        columns[1].metric("Correct", f"{numbers['clean']:,}")
+        columns[2].metric("Zoom would reject", f"{numbers['with_errors']:,}")
+        columns[3].metric("Warnings only", f"{numbers['with_warnings_only']:,}")
+        if numbers["zoom_errors"]:
+            st.caption(
+                "Most likely Zoom errors: " + ", ".join(f"{code} × {n:,}" for code, n in numbers["zoom_errors"].items())
+            )
+        st.caption(f"Read as {shown['format']}.")
+    for line, message in shown["problems"][:20]:
+        st.warning(f"Line {line} skipped: {message}")
+    counts = finding_counts(results)
+    with st.container(key=KEYS["counts"]):
+        st.subheader("Findings")
+        st.dataframe(counts, hide_index=True, width="stretch")
+    with st.container(key=KEYS["chart"]):
+        st.bar_chart(counts, x="code", y="tokens", color="severity", horizontal=True)
+    with st.container(key=KEYS["results"]):
+        st.subheader("Every token")
+        st.dataframe(results, hide_index=True, width="stretch")
+    st.download_button(
+        "Download the results (CSV)",
+        data=results_csv(results),
+        file_name="signature-batch.csv",
+        mime="text/csv",
+        key=KEYS["download"],
+    )

@@ -1,0 +1,99 @@
+"""Compare two tokens claim by claim and segment by segment: which difference breaks the signature."""
+
+import time
+
+import pandas as pd
+import streamlit as st
+
+from lib import widget_keys
+from lib.credentials import take_typed_secret
+from lib.display import colour_token_html, markdown_text
+from lib.encoding import secret_fingerprint
+from lib.inspection import verification_status
+from lib.token_compare import compare_tokens
+
+KEYS = widget_keys.COMPARE
+KEPT_SECRET = "compare_kept_secret"  # server-side only
+TYPED_NOW = "compare_typed_now"
+RESULT = "compare_result"
+PASTED, BUILDER = "Paste token B", "The builder's last token"
+DIFFERENT = "background-color: rgba(240, 170, 0, 0.25)"
+MAX_COLOURED_CHARS = 3000
+
+
+def keep_typed_secret():
+    st.session_state[TYPED_NOW] = take_typed_secret(st.session_state, KEYS["secret"], KEPT_SECRET)
+
+
+def highlight_differences(row):
+    return [DIFFERENT if not row["same"] else ""] * len(row)
+
+
+st.title("Compare tokens")
+st.caption(
+    "Put the token that fails next to one that works, or next to the token the builder makes from the same "
+    "inputs. Every claim and every segment is lined up, and each difference says why it matters."
+)
+
+shared_token = st.session_state.get(widget_keys.SHARED_TOKEN)
+shared_form = st.session_state.get(widget_keys.SHARED_FORM)
+kept = st.session_state.get(KEPT_SECRET)
+
+with st.form(KEYS["form"]):
+    left, right = st.columns(2)
+    token_a = left.text_area("Token A", key=KEYS["token_a"], height=150, placeholder="eyJ…")
+    sources = [PASTED, BUILDER] if shared_token else [PASTED]
+    b_source = right.radio("Token B", sources, key=KEYS["b_source"], horizontal=True)
+    token_b = right.text_area("Token B (pasted)", key=KEYS["token_b"], height=100, placeholder="eyJ…")
+    st.text_input(
+        "SDK secret (optional: verifies both tokens)",
+        type="password",
+        key=KEYS["secret"],
+        placeholder=f"kept on the server: {secret_fingerprint(kept)}" if kept else "not given",
+        help="Sent once to this server, never back to your browser. The builder's token is verified with the "
+        "builder's secret.",
+    )
+    submitted = st.form_submit_button("Compare", type="primary", key=KEYS["submit"], on_click=keep_typed_secret)
+
+if submitted:
+    secret = st.session_state.pop(TYPED_NOW, "") or kept or None
+    use_builder = b_source == BUILDER and shared_token
+    st.session_state[RESULT] = compare_tokens(
+        token_a,
+        shared_token if use_builder else token_b,
+        secret_a=secret,
+        secret_b=shared_form.sdk_secret if use_builder and shared_form else secret,
+        now=int(time.time()),
+    )
+
+comparison = st.session_state.get(RESULT)
+if comparison:
+    if comparison.identical:
+        st.success("The two tokens are identical.")
+    with st.container(key=KEYS["verification"]):
+        left, right = st.columns(2)
+    for column, name, checked in ((left, "A", comparison.a), (right, "B", comparison.b)):
+        with column:
+            st.subheader(f"Token {name}")
+            if checked.token:
+                st.html(colour_token_html(checked.token[:MAX_COLOURED_CHARS]))
+            level, sentence = verification_status(checked)
+            {"success": st.success, "error": st.error, "info": st.info}[level](sentence)
+            st.caption(markdown_text(checked.verdict))
+    with st.container(key=KEYS["claims"]):
+        st.subheader("Claims")
+        claims = pd.DataFrame(comparison.claims, columns=["claim", "a", "b", "same", "explanation"])
+        st.dataframe(claims.style.apply(highlight_differences, axis=1), hide_index=True, width="stretch")
+    with st.container(key=KEYS["segments"]):
+        st.subheader("Segments")
+        segments = pd.DataFrame(comparison.segments, columns=["segment", "a", "b", "same", "explanation"])
+        st.dataframe(segments.style.apply(highlight_differences, axis=1), hide_index=True, width="stretch")
+    with st.container(key=KEYS["findings"]):
+        st.subheader("Findings on each side")
+        left, right = st.columns(2)
+        for column, checked in ((left, comparison.a), (right, comparison.b)):
+            problems = [f for f in checked.findings if f.severity != "info"]
+            column.markdown(
+                "\n".join(f"- **{f.severity}** `{f.code}`: {markdown_text(f.title)}" for f in problems)
+                or "No error or warning."
+            )
