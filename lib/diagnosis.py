@@ -251,8 +251,9 @@ def extract_token(pasted) -> PastedToken:
             removed.append("the quotes")
         if text == before:
             break
-    if any(c.isspace() for c in text):
-        joined = "".join(text.split())
+    pieces = text.split()
+    if len(pieces) > 1 and not any(piece.count(".") >= 2 for piece in pieces):  # a token wrapped over lines
+        joined = "".join(pieces)
         if _is_token_text(joined):
             text = joined
             removed.append("line breaks and spaces inside the token")
@@ -260,9 +261,18 @@ def extract_token(pasted) -> PastedToken:
         runs = _TOKEN_RUNS.findall(text)
         jwt_like = [r for r in runs if r.count(".") == 2 and min(map(len, r.split("."))) >= 2]
         if jwt_like:
-            text = jwt_like[0]
+            text = _without_name_prefix(jwt_like[0])
             removed.append("the text around the token")
     return PastedToken(text, tuple(dict.fromkeys(removed)), sdk_key)
+
+
+def _without_name_prefix(run):
+    """'signature=eyJ….eyJ….x' from a log line: '=' inside the header (not its padding) ends a name."""
+    head, _, rest = run.partition(".")
+    unpadded = head.rstrip("=")
+    if "=" not in unpadded:
+        return run
+    return f"{unpadded.rsplit('=', 1)[1]}{head[len(unpadded) :]}.{rest}"
 
 
 def _unwrap_json(text):

@@ -1,51 +1,16 @@
 """Token doctor: every finding code on a token that has exactly that mistake, none on a correct token."""
 
-import base64
 import json
 
 import jwt
 import pytest
 
 from conftest import load_vectors
+from doctor_cases import CASES, DROP, FORUM, HEADER_B64, KEY, MN, NOW, SECRET, good_payload, official_token, sign
 from lib.diagnosis import FINDING_CODES, SEVERITIES, STEPS, Diagnosis, diagnose, extract_token
 from lib.encoding import base64url_encode, standard_base64_encode
 from lib.facts import HEADER, ZOOM_ERRORS
 from lib.forensics import MISTAKE_CODES
-from lib.jsjson import json_stringify
-from lib.signing import SignatureRequest, build_signature_steps, hmac_sha256
-
-NOW = 1_800_000_000
-KEY = "abcDEF123ghiJKL456mnoP"
-SECRET = "Xy9SecretSecretSecretSecret12345-long-enough"
-MN = 85746065432
-
-
-def good_payload(**changes):
-    payload = {
-        "appKey": KEY,
-        "sdkKey": KEY,
-        "mn": MN,
-        "role": 0,
-        "iat": NOW - 10,
-        "exp": NOW - 10 + 7200,
-        "tokenExp": NOW - 10 + 7200,
-    }
-    payload.update(changes)
-    return {k: v for k, v in payload.items() if v is not DROP}
-
-
-DROP = object()
-
-
-def sign(payload, secret=SECRET, header=HEADER, encode=base64url_encode, encode_signature=base64url_encode):
-    """A token over any payload, with the segment and signature encodings a bug might use."""
-    signing_input = f"{encode(json_stringify(header).encode())}.{encode(json_stringify(payload).encode())}"
-    return f"{signing_input}.{encode_signature(hmac_sha256(secret.encode(), signing_input))}"
-
-
-def official_token(**changes):
-    values = dict(sdk_key=KEY, sdk_secret=SECRET, meeting_number=MN, role=0, iat=NOW - 10, exp=NOW - 10 + 7200)
-    return build_signature_steps(SignatureRequest(**{**values, **changes})).token
 
 
 def codes(diagnosis):
@@ -109,59 +74,6 @@ def test_correct_token_has_none_of_the_problem_codes():
 # --------------------------------------------------------------------------- each code, each mistake
 
 
-def legacy_signature():
-    mac = base64.b64encode(hmac_sha256(SECRET.encode(), "anything")).decode()
-    return base64.b64encode(f"{KEY}.{MN}.1700000000000.0.{mac}".encode()).decode()
-
-
-FORUM = load_vectors("forum")[0]
-CALLED_WRONG = next(r for r in load_vectors("forum_called_wrong") if r.get("assembled_token"))
-HEADER_B64 = base64url_encode(json_stringify(HEADER).encode())
-
-# code -> (pasted text, keyword arguments of diagnose)
-CASES = {
-    "bare_signature": (FORUM["returned"], {}),
-    "malformed_token": ("hello world", {}),
-    "standard_base64": (FORUM["assembled_token"], {}),
-    "invalid_json": (f"{base64url_encode(b'not json')}.{base64url_encode(b'{}')}.{'A' * 43}", {}),
-    "legacy_signature_format": (legacy_signature(), {}),
-    "wrong_alg": (sign(good_payload(), header={"alg": "HS512", "typ": "JWT"}), {}),
-    "missing_app_key": (sign(good_payload(appKey=DROP, sdkKey=DROP)), {}),
-    "app_key_not_text": (sign(good_payload(appKey=12)), {}),
-    "app_key_sdk_key_differ": (sign(good_payload(sdkKey="another")), {}),
-    "app_key_is_meeting_number": (CALLED_WRONG["assembled_token"], {}),
-    "meeting_number_claim_name": (sign(good_payload(mn=DROP, meetingNumber=MN)), {}),
-    "missing_mn": (sign(good_payload(mn=DROP)), {}),
-    "mn_not_digits": (sign(good_payload(mn="857 4606 5432")), {}),
-    "missing_role": (sign(good_payload(role=DROP)), {}),
-    "role_not_number": (sign(good_payload(role="1")), {}),
-    "role_out_of_range": (sign(good_payload(role=2)), {}),
-    "role_host_needs_zak": (sign(good_payload(role=1)), {}),
-    "role_participant_for_host": (sign(good_payload(role=0)), {"host": True}),
-    "missing_iat": (sign(good_payload(iat=DROP)), {}),
-    "iat_in_future": (sign(good_payload(iat=NOW + 600, exp=NOW + 7800, tokenExp=NOW + 7800)), {}),
-    "timestamp_milliseconds": (sign(good_payload(iat=NOW * 1000, exp=(NOW + 7200) * 1000)), {}),
-    "timestamp_not_integer": (sign(good_payload(iat=NOW + 0.5)), {}),
-    "missing_exp": (sign(good_payload(exp=DROP)), {}),
-    "expired": (sign(good_payload(iat=NOW - 9000, exp=NOW - 1800, tokenExp=NOW - 1800)), {}),
-    "lifetime_too_short": (sign(good_payload(exp=NOW + 600, tokenExp=NOW + 600)), {}),
-    "lifetime_too_long": (sign(good_payload(exp=NOW + 3 * 86400, tokenExp=NOW + 3 * 86400)), {}),
-    "missing_token_exp": (sign(good_payload(tokenExp=DROP)), {}),
-    "token_exp_too_short": (sign(good_payload(tokenExp=NOW + 60)), {}),
-    "webrtc_mode_invalid": (sign(good_payload(video_webrtc_mode=2)), {}),
-    "unknown_claims": (sign(good_payload(userName="x")), {}),
-    "input_cleaned": (f'"{official_token()}"', {}),
-    "secret_trimmed": (official_token(), {"secret": SECRET + "\n"}),
-    "secret_not_usable": (official_token(), {"secret": "bad\ud800secret"}),
-    "app_key_mismatch": (official_token(), {"sdk_key": "OtherAppKey0123456789"}),
-    "app_key_is_secret": (sign(good_payload(appKey=SECRET), secret=KEY), {"secret": SECRET}),
-    "mn_mismatch": (official_token(), {"meeting_number": "123 456 7890"}),
-    "meeting_number_unreadable": (official_token(), {"meeting_number": "abc"}),
-    "signature_not_verified": (official_token(), {}),
-    "signature_valid": (official_token(), {"secret": SECRET}),
-    "signature_mismatch": (official_token(), {"secret": "another-secret-of-the-same-length-0123456"}),
-    "signature_wrong_length": (official_token().rsplit(".", 1)[0] + "." + "ab" * 32, {}),
-}
 # the codes whose cases live in test_forensics.py, and the safety net that must never fire
 FORENSIC_CODES = set(MISTAKE_CODES)
 

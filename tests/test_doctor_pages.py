@@ -1,0 +1,183 @@
+"""AppTest for the token doctor, compare and batch pages: widgets by key, what they render."""
+
+import time
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import APP_FILE
+from doctor_cases import KEY, SECRET, good_payload, sign
+from lib.inputs import FormInput
+from lib.signing import SignatureRequest, build_signature_steps
+from lib.widget_keys import BATCH, COMPARE, INSPECTOR, SHARED_FORM, SHARED_TOKEN
+
+
+def fresh_token(**changes):
+    """A correct token for the real clock (the pages diagnose against time.time())."""
+    now = int(time.time())
+    values = dict(sdk_key=KEY, sdk_secret=SECRET, meeting_number=85746065432, role=0, iat=now - 10, exp=now + 7190)
+    return build_signature_steps(SignatureRequest(**{**values, **changes})).token
+
+
+def fresh_payload(**changes):
+    now = int(time.time())
+    return good_payload(**{"iat": now - 10, "exp": now + 7190, "tokenExp": now + 7190, **changes})
+
+
+def open_page(path, **state):
+    at = AppTest.from_file(APP_FILE, default_timeout=60)
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    at.switch_page(path).run()
+    assert not at.exception
+    return at
+
+
+def texts(elements):
+    return "\n".join(element.value for element in elements)
+
+
+def rendered(at):
+    return "\n".join(str(element.proto) for element in at.main)
+
+
+# ------------------------------------------------------------------------------------------ inspector
+
+
+@pytest.fixture
+def inspector():
+    return open_page("pages/inspector.py")
+
+
+def diagnose_on_page(at, token, secret=""):
+    at.text_area(key=INSPECTOR["token"]).set_value(token)
+    at.text_input(key=INSPECTOR["secret"]).set_value(secret)
+    at.button(key=INSPECTOR["submit"]).click().run()
+    assert not at.exception
+    return at
+
+
+def test_inspector_shows_verdict_claims_findings_and_report(inspector):
+    diagnose_on_page(inspector, sign(fresh_payload(mn="857 4606 5432")), SECRET)
+    assert "3706" in inspector.error[0].value and "mn is not digits only" in inspector.error[0].value
+    claims = inspector.dataframe[0].value.set_index("claim")
+    assert claims.loc["mn", "value"] == '"857 4606 5432"' and claims.loc["mn", "verdict"].startswith("✖")
+    assert "UTC" in claims.loc["exp", "time"]
+    assert "`mn_not_digits`" in texts(inspector.error) and "Fix:" in texts(inspector.error)
+    assert "Signature verified" in texts(inspector.success)
+    [download] = inspector.get("download_button")
+    assert download.proto.label.startswith("Download the redacted report")
+    report = inspector.session_state["inspector_result"]["report"]
+    assert SECRET not in report and "857 4606 5432" in report
+
+
+def test_inspector_empties_the_secret_field_and_keeps_it_on_the_server(inspector):
+    token = fresh_token()
+    diagnose_on_page(inspector, token, SECRET)
+    assert inspector.text_input(key=INSPECTOR["secret"]).value == ""
+    assert SECRET not in rendered(inspector)
+    inspector.button(key=INSPECTOR["submit"]).click().run()  # the kept secret verifies again
+    assert "Signature verified" in texts(inspector.success)
+    inspector.button(key=INSPECTOR["forget_secret"]).click().run()
+    inspector.button(key=INSPECTOR["submit"]).click().run()
+    assert "not verified" in texts(inspector.info)
+
+
+def test_inspector_names_the_forensic_mistake(inspector):
+    diagnose_on_page(inspector, fresh_token(sdk_secret=SECRET + "\n"), SECRET)
+    verdict = inspector.error[0].value
+    assert "Secret had whitespace when signing" in verdict
+    assert "Signature does NOT match" in texts(inspector.error)
+
+
+def test_inspector_colours_the_segments(inspector):
+    diagnose_on_page(inspector, fresh_token())
+    html = "\n".join(str(element.proto) for element in inspector.get("html"))
+    assert "#e8710a" in html and "#a347d1" in html and "#1e9e4a" in html
+
+
+@pytest.mark.parametrize("pasted", ["", "garbage $x_y$ <b>", "a.b", "eyJ" * 5000])
+def test_inspector_survives_anything(inspector, pasted):
+    diagnose_on_page(inspector, pasted)
+    assert inspector.error and not inspector.exception
+
+
+def test_inspector_loads_and_verifies_the_builders_token():
+    token = fresh_token()
+    at = open_page(
+        "pages/inspector.py",
+        **{SHARED_TOKEN: token, SHARED_FORM: FormInput(KEY, SECRET, "85746065432", 0)},
+    )
+    at.button(key=INSPECTOR["load_builder_token"]).click().run()
+    assert at.text_area(key=INSPECTOR["token"]).value == token
+    at.checkbox(key=INSPECTOR["use_shared_secret"]).check()
+    at.button(key=INSPECTOR["submit"]).click().run()
+    assert "Correct" in at.success[0].value and "Signature verified" in texts(at.success)
+
+
+# -------------------------------------------------------------------------------------------- compare
+
+
+def test_compare_highlights_and_explains_differences():
+    at = open_page("pages/compare_tokens.py")
+    at.text_area(key=COMPARE["token_a"]).set_value(sign(fresh_payload(mn="857 4606 5432", role="1")))
+    at.text_area(key=COMPARE["token_b"]).set_value(fresh_token(role=1))
+    at.text_input(key=COMPARE["secret"]).set_value(SECRET)
+    at.button(key=COMPARE["submit"]).click().run()
+    assert not at.exception
+    claims = at.dataframe[0].value.set_index("claim")
+    assert not claims.loc["mn", "same"] and "digits only" in claims.loc["mn", "explanation"]
+    assert "different JSON type" in claims.loc["role", "explanation"]
+    assert claims.loc["appKey", "same"]
+    segments = at.dataframe[1].value.set_index("segment")
+    assert segments.loc["header", "same"] and not segments.loc["payload", "same"]
+    assert len(at.success) == 2  # both verify with the secret
+    assert at.text_input(key=COMPARE["secret"]).value == ""
+
+
+def test_compare_against_the_builders_token_uses_the_builders_secret():
+    builder_token = fresh_token()
+    at = open_page(
+        "pages/compare_tokens.py",
+        **{SHARED_TOKEN: builder_token, SHARED_FORM: FormInput(KEY, SECRET, "85746065432", 0)},
+    )
+    at.text_area(key=COMPARE["token_a"]).set_value(fresh_token(sdk_secret="another-secret-another-secret-01"))
+    at.radio(key=COMPARE["b_source"]).set_value("The builder's last token")
+    at.button(key=COMPARE["submit"]).click().run()
+    assert not at.exception
+    assert at.session_state["compare_result"].b.token == builder_token
+    assert at.session_state["compare_result"].b.verified is True
+    assert at.session_state["compare_result"].a.verified is None  # no secret typed for A
+
+
+# ---------------------------------------------------------------------------------------------- batch
+
+
+def test_batch_sample_gives_summary_chart_table_and_download():
+    at = open_page("pages/batch.py")
+    at.button(key=BATCH["sample"]).click().run()
+    assert not at.exception
+    metrics = {metric.label: metric.value for metric in at.metric}
+    assert metrics["Tokens"] == "1,000" and metrics["Correct"] == "750"
+    counts = at.dataframe[0].value.set_index("code")
+    assert counts.loc["bare_signature", "tokens"] > 0 and counts.loc["secret_whitespace", "tokens"] > 0
+    charts = [e for e in at.main if getattr(e, "type", None) == "vega_lite_chart"]
+    assert len(charts) == 1 and '"bar"' in charts[0].proto.spec
+    assert len(at.dataframe[1].value) == 1000
+    assert [d.proto.label for d in at.get("download_button")] == ["Download the results (CSV)"]
+
+
+def test_batch_of_pasted_lines():
+    at = open_page("pages/batch.py")
+    at.text_area(key=BATCH["paste"]).set_value(f"{fresh_token()}\nnot a token\n\n{fresh_token(role='1')}")
+    at.button(key=BATCH["run"]).click().run()
+    results = at.dataframe[1].value
+    assert list(results["line"]) == [1, 2, 4]
+    assert list(results["errors"]) == [0, 1, 0] and list(results["warnings"]) == [0, 0, 1]
+
+
+def test_batch_without_tokens_says_so():
+    at = open_page("pages/batch.py")
+    at.button(key=BATCH["run"]).click().run()
+    assert "No token found" in at.warning[0].value and not at.dataframe
