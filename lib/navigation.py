@@ -15,6 +15,6 @@ class PageEntry:
 PAGES = (
     PageEntry("pages/builder.py", "Signature builder", ":material/build:", "builder"),
     PageEntry("pages/inspector.py", "Token doctor", ":material/stethoscope:", "inspector"),
-    PageEntry("pages/compare_tokens.py", "Compare tokens", ":material/compare_arrows:", "compare"),
+    PageEntry("pages/compare_tokens.py", "Compare tokens", ":material/compare_arrows:", "compare_tokens"),
     PageEntry("pages/batch.py", "Batch check", ":material/checklist:", "batch"),
 )
