@@ -13,13 +13,13 @@ from lib.facts import (
     CLOCK_SKEW_SECONDS,
     DEFAULT_LIFETIME_SECONDS,
     MAX_LIFETIME_SECONDS,
+    MILLISECONDS_THRESHOLD,
     MIN_LIFETIME_SECONDS,
 )
 from lib.signing import ABSENT, SignatureRequest, default_times
 
 MAX_FIELD_LENGTH = 4096
 _SEPARATORS = re.compile(r"[\s\-.]+")
-_MILLISECONDS_THRESHOLD = 10**11  # epoch seconds stay below this until the year 5138
 
 
 @dataclass(frozen=True)
@@ -252,7 +252,7 @@ def _check_times(request, now):
                     "(Math.floor(Date.now() / 1000) in JavaScript, int(time.time()) in Python).",
                 )
             )
-        elif value > _MILLISECONDS_THRESHOLD:
+        elif value > MILLISECONDS_THRESHOLD:
             add(
                 InputProblem(
                     f"{name}_milliseconds",
@@ -261,7 +261,7 @@ def _check_times(request, now):
                     f"{name} = {value} looks like milliseconds: divide by 1000 (Date.now() is in ms).",
                 )
             )
-    if not (_is_integer(iat) and _is_integer(exp)) or max(iat, exp) > _MILLISECONDS_THRESHOLD:
+    if not (_is_integer(iat) and _is_integer(exp)) or max(iat, exp) > MILLISECONDS_THRESHOLD:
         return problems
     lifetime = exp - iat
     if lifetime < MIN_LIFETIME_SECONDS:
