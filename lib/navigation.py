@@ -13,3 +13,9 @@ class PageEntry:
 
 
 PAGES = (PageEntry("pages/builder.py", "Signature builder", ":material/build:", "builder"),)
+
+
+def browser_path(entry: PageEntry) -> str:
+    """The path a browser opens for this page: the default (first) page lives at the root, and
+    Streamlit answers "page not found" for its url_path."""
+    return "" if entry == PAGES[0] else entry.url_path
