@@ -19,6 +19,7 @@ from lib.facts import (
 from lib.signing import ABSENT, SignatureRequest, default_times
 
 MAX_FIELD_LENGTH = 4096
+_JOIN_LINK_HINT = "A join link looks like https://zoom.us/j/85746065432?pwd=…; paste that or just the digits."
 _SEPARATORS = re.compile(r"[\s\-.]+")
 
 
@@ -67,15 +68,17 @@ def _describe_bad_chars(text):
 
 
 def _meeting_number_from_url(text):
-    parsed = urlparse(text if "://" in text else "https://" + text)
+    try:
+        parsed = urlparse(text if "://" in text else "https://" + text)
+    except ValueError:  # e.g. an unbalanced "[" reads as a broken IPv6 address
+        return MeetingNumber(None, error="This looks like a link but cannot be read as one. " + _JOIN_LINK_HINT)
     candidates = [part for part in parsed.path.split("/") if part.isdigit() and part.isascii()]
     query = parse_qs(parsed.query)
     candidates += [v for key in ("confno", "meetingId", "mn") for v in query.get(key, []) if v.isdigit()]
     if not candidates:
         return MeetingNumber(
             None,
-            error="This looks like a link, but no meeting number was found in it. "
-            "A join link looks like https://zoom.us/j/85746065432?pwd=…; paste that or just the digits.",
+            error="This looks like a link, but no meeting number was found in it. " + _JOIN_LINK_HINT,
         )
     note = f"Meeting number {candidates[0]} taken from the join link."
     if "pwd" in query:

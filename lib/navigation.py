@@ -18,3 +18,9 @@ PAGES = (
     PageEntry("pages/compare_tokens.py", "Compare tokens", ":material/compare_arrows:", "compare_tokens"),
     PageEntry("pages/batch.py", "Batch check", ":material/checklist:", "batch"),
 )
+
+
+def browser_path(entry: PageEntry) -> str:
+    """The path a browser opens for this page: the default (first) page lives at the root, and
+    Streamlit answers "page not found" for its url_path."""
+    return "" if entry == PAGES[0] else entry.url_path
