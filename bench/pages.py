@@ -21,7 +21,9 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from bench.browser import launch_chromium, streamlit_server, wait_rendered  # noqa: E402
 from lib import widget_keys  # noqa: E402
+from lib.facts import DEMO_SDK_SECRET  # noqa: E402
 from lib.navigation import PAGES, browser_path  # noqa: E402
+from lib.samples import demo_records  # noqa: E402
 
 BENCH_SECRET = "bench-secret-0123456789-abcdefghijklmnop"
 
@@ -33,9 +35,23 @@ class PageForm:
     result: str  # widget key of the container that shows the result
 
 
+DEMO_TOKENS = [record["token"] for record in demo_records(40, int(time.time()))]
 PAGE_FORMS = {
     "builder": PageForm(
         {widget_keys.BUILDER["sdk_secret"]: BENCH_SECRET}, widget_keys.BUILDER["submit"], widget_keys.BUILDER["token"]
+    ),
+    "inspector": PageForm(
+        {widget_keys.INSPECTOR["token"]: DEMO_TOKENS[1], widget_keys.INSPECTOR["secret"]: DEMO_SDK_SECRET},
+        widget_keys.INSPECTOR["submit"],
+        widget_keys.INSPECTOR["findings"],
+    ),
+    "compare_tokens": PageForm(
+        {widget_keys.COMPARE["token_a"]: DEMO_TOKENS[0], widget_keys.COMPARE["token_b"]: DEMO_TOKENS[1]},
+        widget_keys.COMPARE["submit"],
+        widget_keys.COMPARE["claims"],
+    ),
+    "batch": PageForm(
+        {widget_keys.BATCH["paste"]: "\n".join(DEMO_TOKENS)}, widget_keys.BATCH["run"], widget_keys.BATCH["summary"]
     ),
 }
 BASELINE = PageForm({"baseline_text": "hello"}, "baseline_submit", "baseline_result")

@@ -5,7 +5,7 @@ import time
 import streamlit as st
 
 from lib import widget_keys
-from lib.batch import diagnose_all, finding_counts, read_batch, results_csv, summary
+from lib.batch import CHART_COLOURS, diagnose_all, finding_counts, problem_chart_data, read_batch, results_csv, summary
 from lib.samples import demo_jsonl
 
 KEYS = widget_keys.BATCH
@@ -69,8 +69,11 @@ if shown:
     with st.container(key=KEYS["counts"]):
         st.subheader("Findings")
         st.dataframe(counts, hide_index=True, width="stretch")
-    with st.container(key=KEYS["chart"]):
-        st.bar_chart(counts, x="code", y="tokens", color="severity", horizontal=True)
+    chart_data = problem_chart_data(counts)
+    if len(chart_data):
+        with st.container(key=KEYS["chart"]):
+            st.caption("Tokens per problem (errors red, warnings amber)")
+            st.bar_chart(chart_data, horizontal=True, color=list(CHART_COLOURS.values()), y_label="", x_label="tokens")
     with st.container(key=KEYS["results"]):
         st.subheader("Every token")
         st.dataframe(results, hide_index=True, width="stretch")

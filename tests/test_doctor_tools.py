@@ -7,7 +7,16 @@ import pandas as pd
 import pytest
 
 from doctor_cases import CASES, DROP, KEY, NOW, SECRET, good_payload, official_token, sign
-from lib.batch import BadRecord, detect_format, diagnose_all, finding_counts, item_from_record, read_batch, summary
+from lib.batch import (
+    BadRecord,
+    detect_format,
+    diagnose_all,
+    finding_counts,
+    item_from_record,
+    problem_chart_data,
+    read_batch,
+    summary,
+)
 from lib.credentials import take_typed_secret
 from lib.diagnosis import diagnose
 from lib.display import markdown_text
@@ -185,6 +194,10 @@ def test_batch_results_summary_counts_and_no_secret():
     assert numbers["tokens"] == 480 and numbers["clean"] == 360 and numbers["with_errors"] > 0
     counts = finding_counts(results).set_index("code")["tokens"]
     assert counts["signature_valid"] > 300 and counts["bare_signature"] == 10
+    chart = problem_chart_data(finding_counts(results))
+    assert list(chart.columns) == ["error", "warning"] and "signature_valid" not in chart.index
+    assert chart.loc["bare_signature", "error"] == 10 and chart.loc["role_not_number", "warning"] == 10
+    assert len(results["token_sha256"][0]) == 12
     csv_text = results.to_csv(index=False)
     assert DEMO_SDK_SECRET not in csv_text and records[1]["token"] not in csv_text
     assert isinstance(results, pd.DataFrame) and len(results) == 480
