@@ -80,14 +80,12 @@ if comparison:
             level, sentence = verification_status(checked)
             {"success": st.success, "error": st.error, "info": st.info}[level](sentence)
             st.caption(markdown_text(checked.verdict))
-    with st.container(key=KEYS["claims"]):
-        st.subheader("Claims")
-        claims = pd.DataFrame(comparison.claims, columns=["claim", "a", "b", "same", "explanation"])
-        st.dataframe(claims.style.apply(highlight_differences, axis=1), hide_index=True, width="stretch")
-    with st.container(key=KEYS["segments"]):
-        st.subheader("Segments")
-        segments = pd.DataFrame(comparison.segments, columns=["segment", "a", "b", "same", "explanation"])
-        st.dataframe(segments.style.apply(highlight_differences, axis=1), hide_index=True, width="stretch")
+    tables = (("claims", comparison.claims, "claim"), ("segments", comparison.segments, "segment"))
+    for name, rows, first_column in tables:
+        with st.container(key=KEYS[name]):
+            st.subheader(name.capitalize())
+            frame = pd.DataFrame(rows, columns=[first_column, "a", "b", "same", "explanation"])
+            st.dataframe(frame.style.apply(highlight_differences, axis=1), hide_index=True, width="stretch")
     with st.container(key=KEYS["findings"]):
         st.subheader("Findings on each side")
         left, right = st.columns(2)

@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
 APP_FILE = str(ROOT / "app.py")  # AppTest resolves relative paths against the calling test file
@@ -31,6 +32,28 @@ APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 # A configured credential set the server knows and the browser must never see.
 SERVER_SDK_KEY = "ServerConfiguredKey0123"
 SERVER_SDK_SECRET = "server-side-secret-NEVER-in-browser-7f3a9c"
+
+
+# Any JSON value (hypothesis): what a decoded payload or a JSON Lines record may hold.
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=12,
+)
+
+
+def run_cli(command, lines, *args):
+    """`python -m lib <command> --input -` fed JSON Lines (dicts are dumped, strings sent as they are)."""
+    text = "".join((line if isinstance(line, str) else json.dumps(line)) + "\n" for line in lines)
+    process = subprocess.run(
+        [sys.executable, "-m", "lib", command, "--input", "-", *args],
+        input=text,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    return process, [json.loads(line) for line in process.stdout.splitlines()]
 
 
 def load_vectors(variant=None):

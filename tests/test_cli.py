@@ -7,7 +7,7 @@ import sys
 import jwt
 import pytest
 
-from conftest import ROOT, load_vectors
+from conftest import ROOT, load_vectors, run_cli
 
 SECRET = "cli-test-secret-0123456789-abcdefghij"
 VECTOR_FIELDS = {
@@ -24,17 +24,7 @@ INPUT_NAMES = {"key": "sdkKey", "secret": "sdkSecret"}
 
 
 def run_sign(lines, *args):
-    text = "".join(json.dumps(line) + "\n" if not isinstance(line, str) else line + "\n" for line in lines)
-    process = subprocess.run(
-        [sys.executable, "-m", "lib", "sign", "--input", "-", *args],
-        input=text,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-    )
-    outputs = [json.loads(line) for line in process.stdout.splitlines()]
-    return process, outputs
+    return run_cli("sign", lines, *args)
 
 
 def cli_record(row, variant=None):

@@ -1,31 +1,17 @@
 """`python -m lib diagnose` and `python -m lib compare`: JSON Lines in order, secrets never echoed."""
 
-import json
 import subprocess
 import sys
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
 from doctor_cases import CASES, KEY, NOW, SECRET, good_payload, official_token, sign
 from lib.diagnosis import diagnose
-
-
-def run(command, lines, *args):
-    text = "".join((line if isinstance(line, str) else json.dumps(line)) + "\n" for line in lines)
-    process = subprocess.run(
-        [sys.executable, "-m", "lib", command, "--input", "-", *args],
-        input=text,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-    )
-    return process, [json.loads(line) for line in process.stdout.splitlines()]
 
 
 def test_diagnose_answers_each_line_in_order_like_the_library():
     codes = ["expired", "mn_not_digits", "bare_signature", "signature_valid", "input_cleaned"]
     lines = [{"id": code, "token": CASES[code][0], **_context(CASES[code][1])} for code in codes]
-    process, outputs = run("diagnose", lines, "--now", str(NOW))
+    process, outputs = run_cli("diagnose", lines, "--now", str(NOW))
     assert process.returncode == 0, process.stderr
     assert [o["id"] for o in outputs] == codes
     for line, output in zip(lines, outputs, strict=True):
@@ -43,13 +29,13 @@ def test_diagnose_uses_the_lines_context_and_never_echoes_the_secret():
     secret = "a-recognisable-secret-for-the-cli-0123456789"
     token = sign(good_payload(), secret=secret + "\n")
     line = {"token": token, "sdkSecret": secret, "sdkKey": KEY, "meetingNumber": "857 4606 5432", "now": NOW}
-    process, [output] = run("diagnose", [line])
+    process, [output] = run_cli("diagnose", [line])
     assert {"signature_mismatch", "secret_whitespace"} <= {f["code"] for f in output["findings"]}
     assert secret not in process.stdout and secret not in process.stderr
 
 
 def test_diagnose_reports_unreadable_lines_and_exits_1():
-    process, outputs = run("diagnose", ['{"token": "x"}', "not json", '{"token": 5}', '"just a string"', ""])
+    process, outputs = run_cli("diagnose", ['{"token": "x"}', "not json", '{"token": 5}', '"just a string"', ""])
     assert process.returncode == 1
     assert "findings" in outputs[0]
     assert [o["step"] for o in outputs[1:]] == ["parse", "input", "input"]
@@ -58,7 +44,7 @@ def test_diagnose_reports_unreadable_lines_and_exits_1():
 
 def test_compare_lines_up_two_tokens():
     pair = {"id": 1, "a": sign(good_payload(mn="857 4606 5432")), "b": official_token(), "sdkSecret": SECRET}
-    process, [output] = run("compare", [pair], "--now", str(NOW))
+    process, [output] = run_cli("compare", [pair], "--now", str(NOW))
     assert process.returncode == 0, process.stderr
     assert output["id"] == 1 and output["identical"] is False
     mn = next(row for row in output["claims"] if row["claim"] == "mn")
@@ -70,7 +56,7 @@ def test_compare_lines_up_two_tokens():
 
 def test_compare_takes_one_secret_per_side_and_names_a_missing_token():
     pair = {"a": official_token(), "b": official_token(), "sdkSecretA": SECRET, "sdkSecretB": "x" * 40}
-    process, outputs = run("compare", [pair, {"a": official_token()}], "--now", str(NOW))
+    process, outputs = run_cli("compare", [pair, {"a": official_token()}], "--now", str(NOW))
     assert process.returncode == 1
     assert outputs[0]["a"]["verified"] is True and outputs[0]["b"]["verified"] is False
     assert outputs[1]["step"] == "input" and '"b"' in outputs[1]["error"]["message"]

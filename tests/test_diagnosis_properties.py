@@ -10,6 +10,7 @@ import time
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from conftest import json_values
 from lib.diagnosis import Diagnosis, diagnose
 from lib.encoding import base64url_encode, standard_base64_encode
 from lib.signing import hmac_sha256
@@ -19,11 +20,6 @@ CPU_SECONDS_BOUND = 0.5
 PIECES = ["eyJ", ".", "=", "+", "/", "-", "_", '"', "'", "`", "Bearer ", "{", "}", "[", "\n", " ", "\\", "é", "😀",
           '{"signature":"', '"sdkKey":', "A", "0", "1", "\ufeff", "\ud800"]  # fmt: skip
 
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
-    max_leaves=12,
-)
 claim_dicts = st.dictionaries(
     st.sampled_from(["appKey", "sdkKey", "mn", "meetingNumber", "role", "iat", "exp", "tokenExp", "x"]),
     json_values,

@@ -6,6 +6,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import json_values
 from lib.cli import LineError, process_lines, sign_record
 from lib.display import colour_token_html, describe_time
 from lib.encoding import base64url_decode, base64url_encode
@@ -14,11 +15,6 @@ from lib.jsjson import json_stringify
 
 NOW = 1_800_000_000
 any_text = st.text(max_size=300)
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
-    max_leaves=12,
-)
 
 
 @settings(max_examples=300)
