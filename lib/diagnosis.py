@@ -391,6 +391,16 @@ def _check_alphabet(findings, header_b64, payload_b64, signature_b64):
         )
 
 
+def _parse_json(text):
+    """json.loads, with raw_decode as the fast path: whitespace around the value (valid JSON) or anything
+    after it goes through decode, which accepts the first and raises on the second."""
+    try:
+        value, end = _JSON.raw_decode(text)
+    except ValueError:
+        return _JSON.decode(text)
+    return value if end == len(text) else _JSON.decode(text)
+
+
 def _decode_json_segment(findings, name, segment):
     """(bytes, JSON object) of a segment; None for what cannot be had, with the finding that says why."""
     try:
@@ -407,7 +417,7 @@ def _decode_json_segment(findings, name, segment):
         )
         return None, None
     try:
-        value = _JSON.decode(data.decode("utf-8"))
+        value = _parse_json(data.decode("utf-8"))
     except (ValueError, RecursionError):
         _add(
             findings,
@@ -762,8 +772,8 @@ def _check_other_claims(findings, payload):
             "Use 1 for WebRTC video, 0 or no claim for the default.",
             claims=["video_webrtc_mode"],
         )
-    unknown = [name for name in payload if name not in _KNOWN_CLAIMS]
-    if unknown:
+    if not _KNOWN_CLAIMS.issuperset(payload):
+        unknown = [name for name in payload if name not in _KNOWN_CLAIMS]
         _add(
             findings,
             "unknown_claims",

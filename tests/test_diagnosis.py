@@ -285,3 +285,9 @@ def test_the_secret_never_appears_in_findings():
     for text, context in CASES.values():
         checked = diagnose(text, **{"now": NOW, **context, "secret": secret + "\n"})
         assert secret not in json.dumps(checked.as_dict(), ensure_ascii=False)
+
+
+@pytest.mark.parametrize(("payload", "valid"), [(b' {"mn": 1} ', True), (b'{"mn": 1}x', False), (b"{} {}", False)])
+def test_payload_json_is_read_as_json_parse_reads_it(payload, valid):
+    token = f"{HEADER_B64}.{base64url_encode(payload)}.{'A' * 43}"
+    assert diagnose(token, now=NOW).has("invalid_json") is not valid
