@@ -748,7 +748,11 @@ def _check_times(findings, iat, exp, token_exp, now):
                 claims=["iat", "exp"],
                 lifetime=lifetime,
             )
-    if token_exp is not None and (token_exp <= now or (iat is not None and token_exp - iat < MIN_LIFETIME_SECONDS)):
+    # tokenExp equal to exp (the sample's way) is covered by the checks on exp above
+    too_soon = token_exp is not None and (
+        token_exp <= now or (iat is not None and token_exp - iat < MIN_LIFETIME_SECONDS)
+    )
+    if too_soon and token_exp != exp:
         _add(
             findings,
             "token_exp_too_short",

@@ -19,9 +19,18 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_MARKS = {"error": "✖ error", "warning": "⚠ warning", "info": "ℹ info", None: "✔ ok"}
 
 
+MAX_SHOWN_VALUE = 200
+
+
 def json_value(value) -> str:
     """A claim value as JSON text, so a string "1" and a number 1 look different, as they are."""
     return json.dumps(value, ensure_ascii=False)
+
+
+def shown_value(value) -> str:
+    """json_value cut for a table cell: a pasted megabyte stays out of the page."""
+    text = json_value(value)
+    return text if len(text) <= MAX_SHOWN_VALUE else text[: MAX_SHOWN_VALUE - 1] + "…"
 
 
 def _claim_verdicts(diagnosis: Diagnosis) -> dict:
@@ -47,7 +56,7 @@ def claim_rows(diagnosis: Diagnosis, now: int) -> list[dict]:
                 {
                     "part": part,
                     "claim": claim,
-                    "value": json_value(value),
+                    "value": shown_value(value),
                     "time": describe_time(value, now) if claim in TIME_CLAIMS else "",
                     "verdict": SEVERITY_MARKS[severity] + (": " + "; ".join(titles) if titles else ""),
                 }

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from lib.diagnosis import Diagnosis, diagnose
 from lib.facts import CLAIM_ORDER, MILLISECONDS_THRESHOLD
 from lib.inputs import normalize_meeting_number
-from lib.inspection import json_value
+from lib.inspection import json_value, shown_value
 
 SEGMENT_NAMES = ("header", "payload", "signature")
 _MISSING = object()
@@ -88,8 +88,8 @@ def _claim_rows(a: Diagnosis, b: Diagnosis) -> list[dict]:
         rows.append(
             {
                 "claim": claim,
-                "a": "(missing)" if value_a is _MISSING else json_value(value_a),
-                "b": "(missing)" if value_b is _MISSING else json_value(value_b),
+                "a": "(missing)" if value_a is _MISSING else shown_value(value_a),
+                "b": "(missing)" if value_b is _MISSING else shown_value(value_b),
                 "same": same,
                 "explanation": "" if same else explain_claim(claim, value_a, value_b),
             }

@@ -234,3 +234,9 @@ def test_demo_correct_records_are_clean():
     for record in clean:
         checked = diagnose(record["token"], secret=record["sdkSecret"], sdk_key=record["sdkKey"], now=NOW)
         assert checked.verified and not checked.severity_count("error") + checked.severity_count("warning")
+
+
+def test_huge_claim_values_are_cut_for_display():
+    checked = diagnose(sign(good_payload(appKey="k" * 100_000)), now=NOW)
+    row = next(r for r in claim_rows(checked, NOW) if r["claim"] == "appKey")
+    assert len(row["value"]) <= 200 and row["value"].endswith("…")
