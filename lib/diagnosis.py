@@ -70,7 +70,7 @@ FINDING_CODES = {
     "missing_role": Code("role missing", "error", 3708),
     "role_not_number": Code("role is not a number", "warning", 3708, "role_string"),
     "role_out_of_range": Code("role is not 0 or 1", "error", 3708),
-    "role_host_needs_zak": Code("Host role needs the host's ZAK", "info"),
+    "role_host_needs_zak": Code("Host role needs the host's ZAK", "info", None, "role_inverted"),
     "role_participant_for_host": Code("Participant role for a host start", "warning", None, "role_inverted"),
     "missing_iat": Code("iat missing", "error", 3712),
     "missing_exp": Code("exp missing", "error", 3705),
@@ -87,7 +87,7 @@ FINDING_CODES = {
     # context
     "secret_trimmed": Code("Whitespace trimmed from the pasted secret", "info"),
     "secret_not_usable": Code("Secret cannot be used", "warning"),
-    "app_key_mismatch": Code("appKey is not the SDK key given", "error", 3712),
+    "app_key_mismatch": Code("appKey is not the SDK key given", "error", 3712, "wrong_app_type"),
     "app_key_is_secret": Code("appKey holds the secret", "error", 3712, "key_secret_swapped"),
     "mn_mismatch": Code("mn differs from the meeting to join", "error", 3706),
     "meeting_number_unreadable": Code("Meeting number given is not usable", "info"),
@@ -459,7 +459,7 @@ def _check_header(findings, header):
         )
 
 
-def _check_app_key(findings, payload, mn_digits, context_key):
+def _check_app_key(findings, payload, mn_digits, context_key, secret):
     app_key = payload.get("appKey", _MISSING)
     sdk_key = payload.get("sdkKey", _MISSING)
     if app_key is _MISSING or app_key == "" or app_key is None:
@@ -509,13 +509,14 @@ def _check_app_key(findings, payload, mn_digits, context_key):
             "Pass all four arguments in order: (sdkKey, sdkSecret, meetingNumber, role).",
             claims=["appKey"],
         )
-    elif context_key and isinstance(app_key, str) and app_key != context_key:
+    elif context_key and isinstance(app_key, str) and app_key not in (context_key, secret):  # secret: see swap
         _add(
             findings,
             "app_key_mismatch",
             "context",
-            "The token's appKey is not the SDK key you entered: the token was made for another app (dev/prod "
-            "credentials mixed up?), and the secret of this app will not verify it.",
+            "The token's appKey is not the SDK key you entered: the token was made with another app's "
+            "credentials (a Server-to-Server OAuth or other non-Meeting-SDK app, or dev and prod mixed up), and "
+            "the secret of this app will not verify it.",
             "Sign with the Client ID and Client Secret of the same Meeting SDK app.",
             claims=["appKey"],
             token_key_length=len(app_key),
@@ -630,7 +631,8 @@ def _check_role(findings, payload, host):
             "role_host_needs_zak",
             "claims",
             "role 1 starts the meeting as host, which also needs the host's ZAK in join(); without it Zoom answers "
-            "3708. (Mind the forum comment that has the roles inverted: 1 is host, 0 participant.)",
+            "3708. If you meant to join as a participant, the roles are inverted (a forum comment has them the "
+            "wrong way round): 0 is participant, 1 is host.",
             "Join with role 0, or pass the host's zak to join().",
             claims=["role"],
         )
@@ -1029,7 +1031,7 @@ def _diagnose(text, secret, sdk_key, meeting_number, now, host):
     claims = payload if payload is not None else {}
     if payload is not None:
         mn_digits = _token_mn_digits(payload)
-        _check_app_key(findings, payload, mn_digits, context_key)
+        _check_app_key(findings, payload, mn_digits, context_key, trimmed_secret)
         _check_mn(findings, payload, mn_digits, context_mn)
         _check_role(findings, payload, host)
         iat, exp, token_exp = _epoch_claims(findings, payload)
