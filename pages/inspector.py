@@ -19,7 +19,6 @@ TYPED_NOW = "inspector_typed_now"
 RESULT = "inspector_result"
 MAX_COLOURED_CHARS = 5000
 SEVERITY_BOXES = {"error": st.error, "warning": st.warning, "info": st.info}
-ROW_COLOURS = {"✖": "rgba(230, 60, 60, 0.18)", "⚠": "rgba(240, 170, 0, 0.20)"}
 
 
 def keep_typed_secret():
@@ -32,11 +31,6 @@ def load_builder_token():
 
 def forget_secret():
     st.session_state.pop(KEPT_SECRET, None)
-
-
-def row_colour(row):
-    colour = ROW_COLOURS.get(row["verdict"][:1], "")
-    return [f"background-color: {colour}" if colour else ""] * len(row)
 
 
 st.title("Token doctor")
@@ -107,15 +101,15 @@ if shown:
     if checked.token:
         with st.container(key=KEYS["segments"]):
             st.subheader("Segments")
-            st.html(colour_token_html(checked.token[:MAX_COLOURED_CHARS]))
-            st.html(
-                " · ".join(f'<span style="color:{colour}">{name}</span>' for name, colour in SEGMENT_COLOURS.items())
+            legend = " · ".join(
+                f'<span style="color:{colour}">{name}</span>' for name, colour in SEGMENT_COLOURS.items()
             )
+            st.html(colour_token_html(checked.token[:MAX_COLOURED_CHARS]) + f"<div>{legend}</div>")
     rows = claim_rows(checked, now)
     if rows:
         with st.container(key=KEYS["claims"]):
             st.subheader("Decoded header and payload")
-            st.dataframe(pd.DataFrame(rows).style.apply(row_colour, axis=1), hide_index=True, width="stretch")
+            st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")  # verdicts carry ✖ / ⚠ / ✔
     with st.container(key=KEYS["findings"]):
         st.subheader("Findings")
         for title, findings in findings_by_step(checked):
