@@ -12,4 +12,7 @@ class PageEntry:
     url_path: str
 
 
-PAGES = (PageEntry("pages/builder.py", "Signature builder", ":material/build:", "builder"),)
+PAGES = (
+    PageEntry("pages/builder.py", "Signature builder", ":material/build:", "builder"),
+    PageEntry("pages/buggy_vs_correct.py", "Buggy vs correct", ":material/bug_report:", "buggy-vs-correct"),
+)

@@ -23,3 +23,14 @@ BUILDER = {
     "submit": "builder_submit",
     "token": "builder_token",
 }
+
+BUGGY = {
+    "preset": "buggy_preset",
+    "bug": "buggy_bug_{bug_id}",  # one checkbox per lib.bugs.BUGS id: BUGGY["bug"].format(bug_id=...)
+    "sdk_key": "buggy_sdk_key",
+    "meeting_number": "buggy_meeting_number",
+    "role": "buggy_role",
+    "row": "buggy_row_{step}",  # the container of one compared step (lib.bugs.STEPS)
+    "outcome": "buggy_outcome",
+    "walkthrough": "buggy_walkthrough",
+}
