@@ -671,17 +671,10 @@ def legacy_signature(request: SignatureRequest) -> BuggySteps:
     except JsError as error:
         return BuggySteps(**done, error=error)
     mac = hmac_sha256(key_bytes, done["signing_input"])
-    signature = standard_base64_encode(mac)
-    token = standard_base64_encode(node_utf8(f"{key}.{mn}.{timestamp}.{role}.{signature}"))
-    return BuggySteps(
-        **done,
-        hmac_key_length=len(key_bytes),
-        hmac_key_hex=key_bytes.hex(),
-        hmac_hex=mac.hex(),
-        signature=signature,
-        token=token,
-        returned=token,
-    )
+    done.update(hmac_key_length=len(key_bytes), hmac_key_hex=key_bytes.hex(), hmac_hex=mac.hex())
+    done["signature"] = signature = standard_base64_encode(mac)
+    done["token"] = done["returned"] = standard_base64_encode(node_utf8(f"{key}.{mn}.{timestamp}.{role}.{signature}"))
+    return BuggySteps(**done)
 
 
 @dataclass(frozen=True)

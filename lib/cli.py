@@ -11,7 +11,7 @@ import sys
 import textwrap
 import time
 
-from lib.bugs import BUGS, PRESETS, BugSelectionError, sign_with_bugs
+from lib.bugs import BUGS, PRESETS, STEPS, BugSelectionError, sign_with_bugs
 from lib.encoding import jsrsasign_key_bytes, utf8_bytes
 from lib.facts import CLOCK_SKEW_SECONDS, DEFAULT_LIFETIME_SECONDS
 from lib.inputs import check_request
@@ -76,17 +76,7 @@ REQUEST_FIELDS = {
     "tokenExp": "token_exp",
     "videoWebRtcMode": "video_webrtc_mode",
 }
-OUTPUT_FIELDS = (
-    "header_json",
-    "payload_json",
-    "header_b64",
-    "payload_b64",
-    "signing_input",
-    "hmac_hex",
-    "signature",
-    "token",
-    "returned",
-)
+OUTPUT_FIELDS = STEPS  # every step, in the order it is computed
 
 
 # The public vectors' name for npm jsonwebtoken, which keys the HMAC with UTF-8 as we do.
@@ -161,9 +151,10 @@ def sign_buggy_record(record: dict, variant, now: int) -> dict:
         raise LineError("emulate", str(exc), name="NotEmulated") from None
     result = {name: getattr(steps, name) for name in OUTPUT_FIELDS if getattr(steps, name) is not None}
     result["warnings"] = [p.as_dict() for p in check_request(request, now)]
-    result["warnings"] += [
-        {"code": "bug_note", "field": "variant", "severity": "info", "message": n} for n in steps.notes
-    ]
+    notes = list(steps.notes)
+    if forum is None and "key_secret_swapped" in variant:
+        notes.append("key_secret_swapped puts the secret into the payload, and so into this output: do not share it.")
+    result["warnings"] += [{"code": "bug_note", "field": "variant", "severity": "info", "message": n} for n in notes]
     if steps.error:
         result.update(error=steps.error.as_dict(), step=steps.failed_at)
     return result

@@ -32,8 +32,8 @@ JSON_STEPS = ("header_json", "payload_json")
 # document the order of its checks; the signature check is assumed to come first.
 SERVER_ERROR_ORDER = (3712, 3705, 3706, 3704, 3708)
 NOT_BASE64URL = {"+": "'+' (base64url has '-')", "/": "'/' (base64url has '_')", "=": "'=' padding (JWTs drop it)"}
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^{}\[\]:,"]+')
-_SHORT_MATCH = 4  # equal runs shorter than this between two changes are coincidence in base64 text
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^{}\[\]:,"]+|.', re.DOTALL)  # strings, punctuation, runs
+_SHORT_MATCH = 3  # equal runs shorter than this between two changes are coincidence in base64 text
 
 
 @dataclass(frozen=True)

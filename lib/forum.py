@@ -25,6 +25,12 @@ class JsError(Exception):
         super().__init__(f"{name}: {message}")
         self.name, self.message, self.failed_at, self.code = name, message, failed_at, code
 
+    def __eq__(self, other):
+        return isinstance(other, JsError) and (self.as_dict(), self.failed_at) == (other.as_dict(), other.failed_at)
+
+    def __hash__(self):
+        return hash((self.name, self.message, self.failed_at))
+
     def as_dict(self):
         """The error object exactly as the public vectors write it."""
         error = {"name": self.name, "message": self.message}

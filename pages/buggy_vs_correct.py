@@ -11,18 +11,27 @@ import time
 import streamlit as st
 
 from lib import widget_keys
-from lib.bugs import BROWSER, BUGS, PRESETS, ZOOM_SERVER, BugSelectionError, legacy_signature, sign_with_bugs
+from lib.bugs import (
+    BROWSER,
+    BUGS,
+    PRESETS,
+    ZOOM_SERVER,
+    BugSelectionError,
+    buggy_request,
+    legacy_signature,
+    sign_with_bugs,
+)
 from lib.comparison import compare, fragments_html
 from lib.display import escape_markdown
 from lib.encoding import secret_fingerprint
 from lib.facts import DEMO_MEETING_NUMBER, DEMO_SDK_KEY, DEMO_SDK_SECRET, ROLE_LABELS
-from lib.forum import FORUM_SNIPPET, forum_generate_signature
+from lib.forum import FORUM_SNIPPET, cryptojs_key_bytes, forum_generate_signature, js_btoa
 from lib.inputs import FormInput, read_form
 from lib.signing import build_signature_steps
 
 KEYS = widget_keys.BUGGY
 CUSTOM = "custom"
-PRESET_LABELS = {"forum": "The forum snippet", "forum_call": "The forum's call generateSignature(mn, 1)"}
+PRESET_LABELS = {"forum": "The forum snippet", "forum_call": "The forum's call generateSignature(mn, role)"}
 PRESET_LABELS |= {bug_id: f"Only: {bug.title}" for bug_id, bug in BUGS.items()}
 PRESET_LABELS[CUSTOM] = "Free combination (tick the bugs below)"
 
@@ -169,7 +178,8 @@ with st.container(key=KEYS["walkthrough"]):
 
 with st.expander("The Python that ran"):
     if chosen in ("forum", "forum_call"):
-        runner = forum_generate_signature
+        runners = [forum_generate_signature, js_btoa, cryptojs_key_bytes]
     else:
-        runner = legacy_signature if "legacy_format" in selected else sign_with_bugs
-    st.code(inspect.getsource(runner), language="python")
+        runners = [sign_with_bugs, buggy_request] + ([legacy_signature] if "legacy_format" in selected else [])
+    for runner in runners:
+        st.code(inspect.getsource(runner), language="python")
