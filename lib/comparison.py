@@ -9,7 +9,7 @@ import difflib
 import html
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from lib.bugs import BROWSER, BUGS, NOBODY, STEPS, THROWN_BY, ZOOM_SERVER, check_bug_ids
 from lib.facts import ZOOM_ERRORS
@@ -74,9 +74,6 @@ class Comparison:
     steps: tuple[StepComparison, ...]
     outcome: Outcome
     notes: tuple[str, ...]
-
-    def as_dict(self):
-        return asdict(self)
 
 
 def _merge_short_matches(opcodes):

@@ -9,12 +9,11 @@ error for error (checked against tests/data/js-signers.jsonl and against crypto-
 JavaScript's `undefined` is lib.signing.ABSENT here; JSON `null` is None.
 """
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from lib.encoding import standard_base64_encode, utf8_bytes, utf16_code_units
-from lib.facts import CLOCK_SKEW_SECONDS, DEFAULT_LIFETIME_SECONDS
 from lib.jsjson import js_number, json_stringify
-from lib.signing import ABSENT, SignatureRequest, build_header, default_times, hmac_sha256
+from lib.signing import ABSENT, SignatureRequest, build_header, hmac_sha256
 
 
 class JsError(Exception):
@@ -83,15 +82,6 @@ class BuggySteps:
     def failed_at(self):
         return self.error.failed_at if self.error else None
 
-    def as_dict(self):
-        """Every computed step (no key material); `error` and `step` where JavaScript threw."""
-        values = {k: v for k, v in asdict(self).items() if k not in ("error", "notes", "hmac_key_hex")}
-        result = {k: v for k, v in values.items() if v is not None}
-        if self.error:
-            result["error"] = self.error.as_dict()
-            result["step"] = self.error.failed_at
-        return result
-
 
 def drop_undefined(props: dict) -> dict:
     """A JavaScript object literal: properties whose value is undefined are left out by JSON.stringify."""
@@ -157,7 +147,7 @@ def forum_generate_signature(key, secret, meeting_number, role, iat, exp) -> Bug
     """The forum's generateSignature(key, secret, meetingNumber, role), statement by statement.
 
     iat and exp are parameters here so that runs are repeatable; the snippet reads the clock
-    (see forum_times).
+    (iat = Math.floor(Date.now() / 1000) - 30, exp = iat + 2 h).
     """
     done = {}
     try:
@@ -178,11 +168,6 @@ def forum_generate_signature(key, secret, meeting_number, role, iat, exp) -> Bug
     except JsError as error:
         return BuggySteps(**done, error=error)
     return BuggySteps(**done)
-
-
-def forum_times(now=None):
-    """The snippet's own clock: iat = Math.floor(Date.now() / 1000) - 30, exp = iat + 2 h."""
-    return default_times(now, DEFAULT_LIFETIME_SECONDS, CLOCK_SKEW_SECONDS)
 
 
 def forum_signature(request: SignatureRequest) -> BuggySteps:

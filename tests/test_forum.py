@@ -18,7 +18,6 @@ from lib.forum import (
     drop_undefined,
     forum_call,
     forum_signature,
-    forum_times,
     js_btoa,
     js_to_string,
 )
@@ -216,7 +215,3 @@ def test_string_conversion_follows_javascript():
         "[object Object]",
         "x",
     ]
-
-
-def test_the_snippets_clock_is_now_minus_30_seconds():
-    assert forum_times(1_700_000_000) == (1_699_999_970, 1_700_007_170)

@@ -14,8 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lib.forum import forum_call, forum_signature, forum_times
-from lib.signing import ABSENT, SignatureRequest
+from lib.facts import CLOCK_SKEW_SECONDS, DEFAULT_LIFETIME_SECONDS
+from lib.forum import forum_call, forum_signature
+from lib.signing import ABSENT, SignatureRequest, default_times
 
 JS_DIR = Path(__file__).resolve().parent / "js"
 STEP_FIELDS = ("header_json", "header_b64", "payload_json", "payload_b64", "signing_input", "hmac_hex", "returned")
@@ -67,7 +68,7 @@ maybe_undefined = st.one_of(st.just(ABSENT), js_values)
     call=st.sampled_from(["forum", "forum_called_wrong"]),
 )
 def test_emulation_equals_crypto_js_and_btoa(node_snippet, key, secret, meeting_number, role, now, call):
-    iat, exp = forum_times(now)
+    iat, exp = default_times(now, DEFAULT_LIFETIME_SECONDS, CLOCK_SKEW_SECONDS)  # the snippet's clock
     request = SignatureRequest(key, secret, meeting_number, role, iat, exp)
     fields = {"key": key, "secret": secret, "meetingNumber": meeting_number, "role": role}
     case = {name: value for name, value in fields.items() if value is not ABSENT}
