@@ -16,3 +16,9 @@ PAGES = (
     PageEntry("pages/builder.py", "Signature builder", ":material/build:", "builder"),
     PageEntry("pages/buggy_vs_correct.py", "Buggy vs correct", ":material/bug_report:", "buggy-vs-correct"),
 )
+
+
+def browser_path(entry: PageEntry) -> str:
+    """The path a browser opens for this page: the default (first) page lives at the root, and
+    Streamlit answers "page not found" for its url_path."""
+    return "" if entry == PAGES[0] else entry.url_path

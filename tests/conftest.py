@@ -120,6 +120,7 @@ def wait_for_app(page):
     """Wait until the script has finished its run after the last action."""
     page.wait_for_timeout(150)  # let a click or keystroke reach the server and start a rerun
     page.wait_for_selector(APP_IDLE, state="attached")
+    page.wait_for_function("!document.querySelector(\"[data-testid='stSkeleton']\")")  # lazy widgets drawn
 
 
 def open_page(page, streamlit_url, url_path):

@@ -1,0 +1,94 @@
+"""Time from submitting each page's main form to its result being drawn, against a minimal page.
+
+    python bench/pages.py [--runs 20]
+
+For every page in lib/navigation.PAGES, PAGE_FORMS says how to fill its main form, which button
+submits it and which element shows the result. Each run reloads the page (a fresh session, warm
+browser cache), fills the form, then times click → result drawn with the script idle. The baseline
+is bench/baseline_form.py, served by another server in the same run. Last line: the worst page's ratio=<page/baseline>.
+"""
+
+import argparse
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from bench.browser import launch_chromium, streamlit_server, wait_rendered  # noqa: E402
+from lib import widget_keys  # noqa: E402
+from lib.navigation import PAGES, browser_path  # noqa: E402
+
+BENCH_SECRET = "bench-secret-0123456789-abcdefghijklmnop"
+
+
+@dataclass(frozen=True)
+class PageForm:
+    fields: dict  # widget key -> text to type
+    submit: str  # widget key of the submit button
+    result: str  # widget key of the container that shows the result
+
+
+PAGE_FORMS = {
+    "builder": PageForm(
+        {widget_keys.BUILDER["sdk_secret"]: BENCH_SECRET}, widget_keys.BUILDER["submit"], widget_keys.BUILDER["token"]
+    ),
+}
+BASELINE = PageForm({"baseline_text": "hello"}, "baseline_submit", "baseline_result")
+
+
+def time_submit(page, url, form):
+    page.goto(url)  # a new session each run; the browser cache stays warm, as for a returning user
+    wait_rendered(page)
+    for key, text in form.fields.items():
+        page.locator(f".st-key-{key} input, .st-key-{key} textarea").first.fill(text)
+    button = page.locator(f".st-key-{form.submit} button")
+    started = time.perf_counter()
+    button.click()
+    page.locator(f".st-key-{form.result}").first.wait_for()
+    wait_rendered(page)
+    return time.perf_counter() - started
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    missing = [entry.url_path for entry in PAGES if entry.url_path not in PAGE_FORMS]
+    if missing:
+        sys.exit(f"no PAGE_FORMS entry for: {', '.join(missing)}")
+    with (
+        sync_playwright() as playwright,
+        streamlit_server(["run", "app.py"]) as app_url,
+        streamlit_server(["run", "bench/baseline_form.py"]) as baseline_url,
+    ):
+        browser = launch_chromium(playwright)
+        tabs = {
+            name: browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+            for name in ["baseline", *(entry.url_path for entry in PAGES)]
+        }
+        times = {name: [] for name in tabs}
+        for _ in range(args.runs):  # interleaved, so drift hits every page alike
+            times["baseline"].append(time_submit(tabs["baseline"], baseline_url, BASELINE))
+            for entry in PAGES:
+                url = f"{app_url}/{browser_path(entry)}"
+                times[entry.url_path].append(time_submit(tabs[entry.url_path], url, PAGE_FORMS[entry.url_path]))
+        browser.close()
+    baseline = statistics.median(times["baseline"])
+    print(f"baseline: median {baseline * 1000:.0f} ms over {args.runs} runs")
+    ratios = {}
+    for entry in PAGES:
+        median = statistics.median(times[entry.url_path])
+        ratios[entry.url_path] = median / baseline
+        print(f"{entry.url_path}: median {median * 1000:.0f} ms, ratio {ratios[entry.url_path]:.3f}")
+    worst = max(ratios, key=ratios.get)
+    print(f"worst page: {worst}")
+    print(f"ratio={ratios[worst]:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""Property tests: every lib entry point that takes user text answers with data, never a traceback."""
+
+import binascii
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lib.cli import LineError, process_lines, sign_record
+from lib.display import colour_token_html, describe_time
+from lib.encoding import base64url_decode, base64url_encode
+from lib.inputs import FormInput, normalize_meeting_number, read_form
+from lib.jsjson import json_stringify
+
+NOW = 1_800_000_000
+any_text = st.text(max_size=300)
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300)
+@given(any_text)
+def test_meeting_number_normalization_always_answers(text):
+    result = normalize_meeting_number(text)
+    assert (result.digits is None) != (result.error is None)
+    if result.digits:
+        assert result.digits.isdigit() and result.digits.isascii()
+
+
+@settings(max_examples=200)
+@given(any_text, any_text, any_text, st.sampled_from([0, 1]), st.integers(1, 10**9), st.booleans())
+def test_form_reading_always_answers(key, secret, meeting_number, role, lifetime, skew):
+    result = read_form(FormInput(key, secret, meeting_number, role, lifetime, skew), NOW)
+    assert all(p.severity in ("error", "warning", "info") and p.message for p in result.problems)
+    if secret.strip():
+        assert all(secret.strip() not in p.message for p in result.problems if len(secret.strip()) > 3)
+
+
+@settings(max_examples=300)
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "sdkKey",
+                "sdkSecret",
+                "meetingNumber",
+                "role",
+                "iat",
+                "exp",
+                "tokenExp",
+                "videoWebRtcMode",
+                "variant",
+                "id",
+            ]
+        ),
+        json_values,
+    )
+)
+def test_sign_record_returns_steps_or_a_line_error(record):
+    try:
+        output = sign_record(record, NOW)
+    except LineError as error:
+        assert error.step and str(error)
+    else:
+        assert output["token"].count(".") == 2 and isinstance(output["warnings"], list)
+
+
+@settings(max_examples=200)
+@given(st.lists(any_text, max_size=5))
+def test_process_lines_never_raises(lines):
+    outputs = list(process_lines(lines, sign_record, NOW))
+    for output, ok in outputs:
+        json.dumps(output)
+        assert ok == ("error" not in output)
+
+
+@settings(max_examples=300)
+@given(json_values)
+def test_json_stringify_is_valid_json(value):
+    text = json_stringify(value)
+    json.loads(text)
+
+
+@settings(max_examples=300)
+@given(st.binary(max_size=100))
+def test_base64url_round_trip(data):
+    assert base64url_decode(base64url_encode(data)) == data
+
+
+@settings(max_examples=300)
+@given(any_text)
+def test_base64url_decode_fails_only_with_binascii_error(text):
+    try:
+        base64url_decode(text)
+    except binascii.Error:
+        pass
+
+
+@settings(max_examples=200)
+@given(any_text, json_values)
+def test_display_helpers_always_answer(token, value):
+    assert "<script" not in colour_token_html(token + "<script>")
+    assert describe_time(value, NOW)
