@@ -37,6 +37,9 @@ PAGE_FORMS = {
     "builder": PageForm(
         {widget_keys.BUILDER["sdk_secret"]: BENCH_SECRET}, widget_keys.BUILDER["submit"], widget_keys.BUILDER["token"]
     ),
+    "buggy-vs-correct": PageForm(
+        {widget_keys.BUGGY["sdk_key"]: "bench-key-~?~?"}, widget_keys.BUGGY["compare"], widget_keys.BUGGY["outcome"]
+    ),
 }
 BASELINE = PageForm({"baseline_text": "hello"}, "baseline_submit", "baseline_result")
 

@@ -149,9 +149,10 @@ _CATALOGUE = (
         '"tokenExp": exp}',
         why="Zoom reads the meeting number from the claim `mn`; the join() parameter is called meetingNumber, "
         "which makes the wrong name easy to write. Zoom ignores unknown claims, so the token has no meeting number.",
-        zoom_error=3712,
-        symptom="Rejected by Zoom's server when joining. Zoom does not document which code a missing `mn` gets; "
-        "3712 is what the forum thread that had this mistake reported (alongside other mistakes).",
+        zoom_error=3706,
+        symptom="Rejected by Zoom's server when joining: the token has no `mn` to match the meeting you join, which "
+        "Zoom's error list calls 3706 The meeting number is wrong. Zoom does not document the code for a missing "
+        "`mn` exactly; the forum thread with this mistake saw 3712, but it had other mistakes too.",
         caught_by=ZOOM_SERVER,
         fix="Name the claim `mn` and give it the same meeting number you pass to join().",
         source="Forum thread 98154; Zoom's auth endpoint sample src/index.js; facts §1, §3",

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from lib.bugs import BROWSER, BUGS, NOBODY, STEPS, THROWN_BY, ZOOM_SERVER, check_bug_ids
-from lib.facts import ZOOM_ERRORS
+from lib.facts import ZOOM_ERROR_ORDER, ZOOM_ERRORS
 from lib.forum import BuggySteps
 from lib.signing import SignatureSteps
 
@@ -28,9 +28,6 @@ STEP_LABELS = {
     "returned": "Returned: what join() gets",
 }
 JSON_STEPS = ("header_json", "payload_json")
-# Which of the server's answers the page names first when several mistakes are on. Zoom does not
-# document the order of its checks; the signature check is assumed to come first.
-SERVER_ERROR_ORDER = (3712, 3705, 3706, 3704, 3708)
 NOT_BASE64URL = {"+": "'+' (base64url has '-')", "/": "'/' (base64url has '_')", "=": "'=' padding (JWTs drop it)"}
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^{}\[\]:,"]+|.', re.DOTALL)  # strings, punctuation, runs
 _SHORT_MATCH = 3  # equal runs shorter than this between two changes are coincidence in base64 text
@@ -204,7 +201,7 @@ def what_happens_next(buggy: BuggySteps, differing_steps, selected) -> Outcome:
         if code is not None:
             errors.setdefault(code, []).append(bug_id)
     if errors:
-        first = min(errors, key=lambda c: SERVER_ERROR_ORDER.index(c) if c in SERVER_ERROR_ORDER else 99)
+        first = min(errors, key=lambda c: ZOOM_ERROR_ORDER.index(c) if c in ZOOM_ERROR_ORDER else 99)
         later = [f"{code} ({_titles(ids)})" for code, ids in errors.items() if code != first]
         reason = ZOOM_ERRORS[first][0].rstrip(".")
         message = f"Zoom's server answers {first} ({reason}) because of: {_titles(errors[first])}."

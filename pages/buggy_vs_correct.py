@@ -64,17 +64,18 @@ st.caption(
 
 shared = st.session_state.get(widget_keys.SHARED_FORM)
 form = shared or FormInput(DEMO_SDK_KEY, DEMO_SDK_SECRET, DEMO_MEETING_NUMBER, 0)
-with st.expander("Inputs" + (" (from your last builder submit)" if shared else " (the demo values)")):
+with st.form(KEYS["inputs_form"]):
     left, middle, right = st.columns(3)
     sdk_key = left.text_input("SDK key (Client ID)", value=form.sdk_key, key=KEYS["sdk_key"])
     meeting_number = middle.text_input("Meeting number", value=form.meeting_number, key=KEYS["meeting_number"])
     roles = list(ROLE_LABELS)
     role = right.selectbox("Role", roles, index=roles.index(form.role), format_func=ROLE_LABELS.get, key=KEYS["role"])
-    origin = "from the builder" if shared else "the public demo secret"
+    origin = "your last builder submit" if shared else "the demo values"
     st.caption(
-        f"Secret: {origin} · {secret_fingerprint(form.sdk_secret)}. "
-        "Try a key with an emoji to see btoa throw, or one ending in `~?~?` to see '+' and '/' appear."
+        f"Inputs from {origin}; secret {secret_fingerprint(form.sdk_secret)} (set it in the builder). "
+        "Try a key with an emoji to see btoa throw, or one ending in `~?~?` to see `+` and `/` appear."
     )
+    st.form_submit_button("Compare with these inputs", key=KEYS["compare"])
 form = dataclasses.replace(form, sdk_key=sdk_key, meeting_number=meeting_number, role=role)
 
 st.selectbox(
