@@ -53,6 +53,9 @@ PAGE_FORMS = {
     "batch": PageForm(
         {widget_keys.BATCH["paste"]: "\n".join(DEMO_TOKENS)}, widget_keys.BATCH["run"], widget_keys.BATCH["summary"]
     ),
+    "buggy-vs-correct": PageForm(
+        {widget_keys.BUGGY["sdk_key"]: "bench-key-~?~?"}, widget_keys.BUGGY["compare"], widget_keys.BUGGY["outcome"]
+    ),
 }
 BASELINE = PageForm({"baseline_text": "hello"}, "baseline_submit", "baseline_result")
 

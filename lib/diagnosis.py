@@ -25,6 +25,7 @@ from lib.facts import (
     MAX_LIFETIME_SECONDS,
     MILLISECONDS_THRESHOLD,
     MIN_LIFETIME_SECONDS,
+    ZOOM_ERROR_ORDER,
     ZOOM_ERRORS,
 )
 from lib.forensics import MISTAKE_CODES, SignedToken, find_mistake
@@ -109,9 +110,6 @@ FINDING_CODES = {
     "diagnosis_failed": Code("Internal error of the diagnosis", "warning"),
 }
 
-# The order in which Zoom's errors are most likely reported: the signature is checked before expiry,
-# expiry before the meeting, the meeting before the role.
-_ZOOM_ERROR_PRIORITY = (3712, 3704, 3705, 3706, 3708)
 _MISSING = object()
 _BEARER = re.compile(r"(?i)^(?:authorization\s*:\s*)?bearer\s+")
 _TOKEN_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_+/=."
@@ -924,7 +922,7 @@ def _check_signature(findings, parts, decoded, secret, pasted_secret, context_ke
 def _zoom_error(errors):
     """The error Zoom reports first among those the error-level findings lead to."""
     codes = {FINDING_CODES[f.code].zoom_error for f in errors}
-    return next((code for code in _ZOOM_ERROR_PRIORITY if code in codes), None)
+    return next((code for code in ZOOM_ERROR_ORDER if code in codes), None)
 
 
 def _verdict(findings, errors, zoom_error, verified):

@@ -8,7 +8,6 @@ import re
 from datetime import UTC, datetime
 
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
-_MARKDOWN_SPECIAL = re.compile(r"([\\*_\[\]<>#|~$])")
 
 # jwt.io's convention of one colour per segment, in tones readable on light and dark themes.
 SEGMENT_COLOURS = {"header": "#e8710a", "payload": "#a347d1", "signature": "#1e9e4a"}
@@ -59,12 +58,20 @@ def describe_time(epoch, now: int) -> str:
     return f"{moment:%Y-%m-%d %H:%M:%S} UTC ({relative_time(epoch - now)})"
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text shown through st.markdown exactly as written: base64url's '_' and a key's '*' stay literal."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
 def markdown_text(text: str) -> str:
-    """Text for st.markdown / st.error shown as written: outside `code spans`, escape what Markdown and
-    Streamlit would interpret (`_` emphasis in ZOOM_MEETING_SDK_SECRET, `$` as LaTeX, `<`, `|`, …)."""
+    """Text for st.markdown / st.error shown as written, except that `code spans` stay code spans:
+    outside them escape_markdown keeps `_` (ZOOM_MEETING_SDK_SECRET), `$` (LaTeX to Streamlit), `<` literal."""
     parts, last = [], 0
     for span in _CODE_SPAN.finditer(text):
-        parts += [_MARKDOWN_SPECIAL.sub(r"\\\1", text[last : span.start()]), span.group()]
+        parts += [escape_markdown(text[last : span.start()]), span.group()]
         last = span.end()
-    parts.append(_MARKDOWN_SPECIAL.sub(r"\\\1", text[last:]))
+    parts.append(escape_markdown(text[last:]))
     return "".join(parts)

@@ -68,3 +68,16 @@ BATCH = {
     "results": "batch_results",
     "download": "batch_download",
 }
+
+BUGGY = {
+    "preset": "buggy_preset",
+    "bug": "buggy_bug_{bug_id}",  # one checkbox per lib.bugs.BUGS id: BUGGY["bug"].format(bug_id=...)
+    "inputs_form": "buggy_inputs_form",
+    "sdk_key": "buggy_sdk_key",
+    "meeting_number": "buggy_meeting_number",
+    "role": "buggy_role",
+    "compare": "buggy_compare",  # the inputs form's submit button
+    "row": "buggy_row_{step}",  # the container of one compared step (lib.bugs.STEPS)
+    "outcome": "buggy_outcome",
+    "walkthrough": "buggy_walkthrough",
+}

@@ -7,6 +7,7 @@ import pytest
 
 from conftest import load_vectors
 from doctor_cases import CASES, DROP, FORUM, HEADER_B64, KEY, MN, NOW, SECRET, good_payload, official_token, sign
+from lib.bugs import BUGS
 from lib.diagnosis import FINDING_CODES, SEVERITIES, STEPS, Diagnosis, diagnose, extract_token
 from lib.encoding import base64url_encode, standard_base64_encode
 from lib.facts import HEADER, ZOOM_ERRORS
@@ -291,3 +292,8 @@ def test_the_secret_never_appears_in_findings():
 def test_payload_json_is_read_as_json_parse_reads_it(payload, valid):
     token = f"{HEADER_B64}.{base64url_encode(payload)}.{'A' * 43}"
     assert diagnose(token, now=NOW).has("invalid_json") is not valid
+
+
+def test_every_bug_id_is_in_the_catalogue():
+    referenced = {c.bug_id for c in FINDING_CODES.values()} | {c.signature_bug_id for c in FINDING_CODES.values()}
+    assert referenced - {None} <= set(BUGS)
