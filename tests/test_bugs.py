@@ -5,15 +5,13 @@ import hashlib
 import hmac
 import json
 import re
-import subprocess
-import sys
 
 import jwt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import run_cli
 from lib.bugs import (
     BROWSER,
     BUGS,
@@ -286,16 +284,8 @@ def test_presets_cover_the_forum_and_every_single_bug():
     assert set(FORUM_CALL_BUGS) - set(FORUM_BUGS) == {"argument_shift"}
 
 
-def run_cli(records):
-    process = subprocess.run(
-        [sys.executable, "-m", "lib", "sign", "--input", "-", "--now", str(IAT)],
-        input="".join(json.dumps(r) + "\n" for r in records),
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-    )
-    return process, [json.loads(line) for line in process.stdout.splitlines()]
+def sign_cli(records):
+    return run_cli("sign", records, "--now", str(IAT))
 
 
 BASE_RECORD = {"sdkKey": KEY, "sdkSecret": SECRET, "meetingNumber": 85746065432, "role": 0, "iat": IAT}
@@ -303,7 +293,7 @@ BASE_RECORD = {"sdkKey": KEY, "sdkSecret": SECRET, "meetingNumber": 85746065432,
 
 def test_cli_signs_with_a_list_of_bug_ids_like_the_library():
     selection = ["standard_base64_signature", "mac_only", "role_string"]
-    process, [output] = run_cli([{**BASE_RECORD, "variant": selection}])
+    process, [output] = sign_cli([{**BASE_RECORD, "variant": selection}])
     assert process.returncode == 0
     expected = sign_with_bugs(SignatureRequest(KEY, SECRET, 85746065432, 0, IAT, IAT + 7200), selection)
     fields = ("header_json", "payload_json", "header_b64", "payload_b64", "signing_input", "hmac_hex", "signature")
@@ -313,7 +303,7 @@ def test_cli_signs_with_a_list_of_bug_ids_like_the_library():
 
 
 def test_cli_reports_a_javascript_throw_with_its_step_and_fails():
-    process, [output, fine] = run_cli([{**BASE_RECORD, "variant": ["argument_shift"]}, {**BASE_RECORD, "variant": []}])
+    process, [output, fine] = sign_cli([{**BASE_RECORD, "variant": ["argument_shift"]}, {**BASE_RECORD, "variant": []}])
     assert process.returncode == 1
     assert output["error"] == {"name": "TypeError", "message": "key.clamp is not a function"}
     assert output["step"] == "CryptoJS.HmacSHA256" and "signing_input" in output and "hmac_hex" not in output
@@ -323,7 +313,7 @@ def test_cli_reports_a_javascript_throw_with_its_step_and_fails():
 
 
 def test_cli_refuses_unknown_or_conflicting_ids_and_warns_when_the_secret_enters_the_output():
-    process, outputs = run_cli(
+    process, outputs = sign_cli(
         [
             {**BASE_RECORD, "variant": ["nope"]},
             {**BASE_RECORD, "variant": ["lifetime_too_short", "lifetime_too_long"]},
@@ -337,5 +327,5 @@ def test_cli_refuses_unknown_or_conflicting_ids_and_warns_when_the_secret_enters
 
 def test_secret_does_not_reach_the_cli_output_for_other_bugs():
     selection = [i for i in CONTRACT_IDS if i not in ("key_secret_swapped", "lifetime_too_long")]
-    process, [output] = run_cli([{**BASE_RECORD, "variant": selection}])
+    process, [output] = sign_cli([{**BASE_RECORD, "variant": selection}])
     assert SECRET not in process.stdout and output["payload_json"]

@@ -4,13 +4,11 @@ import base64
 import hashlib
 import hmac
 import json
-import subprocess
-import sys
 
 import jwt
 import pytest
 
-from conftest import ROOT, load_vectors
+from conftest import load_vectors, run_cli
 from lib.forum import (
     BtoaError,
     JsError,
@@ -100,17 +98,8 @@ def test_mac_is_hmac_sha256_of_the_signing_input_and_repairing_it_gives_the_vect
         assert jwt.decode(repaired, key, algorithms=["HS256"], options={"verify_exp": False})
 
 
-def run_cli(records):
-    text = "".join(json.dumps(record) + "\n" for record in records)
-    process = subprocess.run(
-        [sys.executable, "-m", "lib", "sign", "--input", "-", "--now", "1700000100"],
-        input=text,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-    )
-    return process, [json.loads(line) for line in process.stdout.splitlines()]
+def sign_cli(records):
+    return run_cli("sign", records, "--now", "1700000100")
 
 
 def cli_record(row):
@@ -120,7 +109,7 @@ def cli_record(row):
 
 def test_cli_reproduces_every_forum_vector_and_fails_on_throws():
     rows = forum_rows()
-    process, outputs = run_cli([cli_record(row) for row in rows])
+    process, outputs = sign_cli([cli_record(row) for row in rows])
     assert process.returncode == 1  # two rows throw in JavaScript
     assert "Traceback" not in process.stderr
     for row, output in zip(rows, outputs, strict=True):
@@ -135,12 +124,12 @@ def test_cli_reproduces_every_forum_vector_and_fails_on_throws():
 
 def test_cli_forum_rows_without_a_throw_exit_zero():
     rows = [r for r in forum_rows() if "error" not in r]
-    process, outputs = run_cli([cli_record(row) for row in rows])
+    process, outputs = sign_cli([cli_record(row) for row in rows])
     assert process.returncode == 0 and len(outputs) == len(rows)
 
 
 def test_cli_forum_fills_the_snippets_own_clock_and_allows_an_undefined_secret():
-    _, [output] = run_cli([{"sdkKey": "k", "meetingNumber": 1, "role": 0, "variant": "forum"}])
+    _, [output] = sign_cli([{"sdkKey": "k", "meetingNumber": 1, "role": 0, "variant": "forum"}])
     payload = json.loads(output["payload_json"])
     assert (payload["iat"], payload["exp"]) == (1700000100 - 30, 1700000100 - 30 + 7200)
     assert output["error"] == {
