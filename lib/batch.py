@@ -52,13 +52,19 @@ class BatchItem:
         )
 
 
+def _first_given(record, aliases):
+    for alias in aliases:
+        value = record.get(alias)
+        if value is not None:
+            return value
+    return None
+
+
 def item_from_record(record, line: int) -> BatchItem:
     """A JSON object {"token", "sdkSecret"?, "sdkKey"?, "meetingNumber"?, "now"?} as a BatchItem."""
     if not isinstance(record, dict):
         raise BadRecord('each line must be a JSON object such as {"token": "eyJ…"}.')
-    values = {}
-    for name, aliases in FIELD_NAMES.items():
-        values[name] = next((record[a] for a in aliases if record.get(a) is not None), None)
+    values = {name: _first_given(record, aliases) for name, aliases in FIELD_NAMES.items()}
     if not isinstance(values["token"], str):
         raise BadRecord('"token" is missing or not a string: give the signature as {"token": "eyJ…"}.')
     for name in ("secret", "sdk_key"):
@@ -190,6 +196,11 @@ def summary(results: pd.DataFrame) -> dict:
         "with_warnings_only": total - clean - with_errors,
         "zoom_errors": {int(k): int(v) for k, v in sorted(zoom_errors.items())},
     }
+
+
+def problem_rows(results: pd.DataFrame, limit: int = 5000) -> pd.DataFrame:
+    """The first `limit` tokens with an error or a warning: what a page shows (the CSV has them all)."""
+    return results[(results["errors"] > 0) | (results["warnings"] > 0)].head(limit)
 
 
 def results_csv(results: pd.DataFrame) -> str:

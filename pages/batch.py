@@ -5,12 +5,22 @@ import time
 import streamlit as st
 
 from lib import widget_keys
-from lib.batch import CHART_COLOURS, diagnose_all, finding_counts, problem_chart_data, read_batch, results_csv, summary
+from lib.batch import (
+    CHART_COLOURS,
+    diagnose_all,
+    finding_counts,
+    problem_chart_data,
+    problem_rows,
+    read_batch,
+    results_csv,
+    summary,
+)
 from lib.samples import demo_jsonl
 
 KEYS = widget_keys.BATCH
 RESULT = "batch_result"
 SAMPLE_SIZE = 1000
+SHOWN_ROWS = 5000
 
 st.title("Batch check")
 st.caption(
@@ -45,7 +55,12 @@ if run or use_sample:
 
         results = diagnose_all(source.items, now, on_progress=show_progress)
         progress.empty()
-        st.session_state[RESULT] = {"results": results, "problems": source.problems, "format": source.format}
+        st.session_state[RESULT] = {
+            "results": results,
+            "csv": results_csv(results),
+            "problems": source.problems,
+            "format": source.format,
+        }
 
 shown = st.session_state.get(RESULT)
 if shown:
@@ -75,11 +90,13 @@ if shown:
             st.caption("Tokens per problem (errors red, warnings amber)")
             st.bar_chart(chart_data, horizontal=True, color=list(CHART_COLOURS.values()), y_label="", x_label="tokens")
     with st.container(key=KEYS["results"]):
-        st.subheader("Every token")
-        st.dataframe(results, hide_index=True, width="stretch")
+        st.subheader("Tokens with a problem")
+        shown_rows = problem_rows(results, SHOWN_ROWS)
+        st.dataframe(shown_rows, hide_index=True, width="stretch")
+        st.caption(f"{len(shown_rows):,} shown (at most {SHOWN_ROWS:,}); the CSV has every token.")
     st.download_button(
         "Download the results (CSV)",
-        data=results_csv(results),
+        data=shown["csv"],
         file_name="signature-batch.csv",
         mime="text/csv",
         key=KEYS["download"],
