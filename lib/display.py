@@ -4,6 +4,7 @@ They return plain strings (HTML is escaped here), so they are unit-tested withou
 """
 
 import html
+import re
 from datetime import UTC, datetime
 
 # jwt.io's convention of one colour per segment, in tones readable on light and dark themes.
@@ -26,6 +27,15 @@ def colour_token_html(token: str) -> str:
         '<div style="font-family:monospace;font-size:0.95rem;word-break:break-all;'
         'line-height:1.5;font-weight:600">' + dot.join(spans) + "</div>"
     )
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$])")
+
+
+def markdown_literal(text: str) -> str:
+    """Text shown exactly as written where Streamlit renders Markdown: every Markdown character is
+    backslash-escaped, so a '_' in base64url or a '[link](…)' from the browser stays plain text."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def relative_time(seconds: int) -> str:

@@ -12,4 +12,15 @@ class PageEntry:
     url_path: str
 
 
-PAGES = (PageEntry("pages/builder.py", "Signature builder", ":material/build:", "builder"),)
+PAGES = (
+    PageEntry("pages/builder.py", "Signature builder", ":material/build:", "builder"),
+    PageEntry("pages/join.py", "Join a meeting", ":material/video_call:", "join"),
+)
+
+
+def page_path(url_path: str) -> str:
+    """The script of the page served at url_path: what st.switch_page and st.page_link take."""
+    for entry in PAGES:
+        if entry.url_path == url_path:
+            return entry.path
+    raise KeyError(f"no page is served at /{url_path}")
