@@ -21,7 +21,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from bench.browser import launch_chromium, streamlit_server, wait_rendered  # noqa: E402
 from lib import widget_keys  # noqa: E402
-from lib.navigation import PAGES  # noqa: E402
+from lib.navigation import PAGES, browser_path  # noqa: E402
 
 BENCH_SECRET = "bench-secret-0123456789-abcdefghijklmnop"
 
@@ -75,7 +75,7 @@ def main():
         for _ in range(args.runs):  # interleaved, so drift hits every page alike
             times["baseline"].append(time_submit(tabs["baseline"], baseline_url, BASELINE))
             for entry in PAGES:
-                url = f"{app_url}/{entry.url_path}"
+                url = f"{app_url}/{browser_path(entry)}"
                 times[entry.url_path].append(time_submit(tabs[entry.url_path], url, PAGE_FORMS[entry.url_path]))
         browser.close()
     baseline = statistics.median(times["baseline"])

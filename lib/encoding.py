@@ -27,6 +27,16 @@ def base64url_decode(segment: str) -> bytes:
     return base64.urlsafe_b64decode(stripped + "=" * (-len(stripped) % 4))
 
 
+_URL_TO_STANDARD = bytes.maketrans(b"-_", b"+/")
+
+
+def base64_lenient_decode(text: str) -> bytes:
+    """Decode base64 in either alphabet, padded or not: what a pasted segment really holds, whichever
+    way it was (mis)encoded. Raises binascii.Error (or ValueError for non-ASCII text) otherwise."""
+    stripped = text.rstrip("=").encode("ascii")
+    return binascii.a2b_base64(stripped.translate(_URL_TO_STANDARD) + b"=" * (-len(stripped) % 4), strict_mode=True)
+
+
 def standard_base64_encode(data: bytes) -> str:
     """Standard base64 with '+', '/' and '=' padding: what btoa and CryptoJS.enc.Base64 produce."""
     return base64.b64encode(data).decode("ascii")

@@ -14,6 +14,8 @@ MIN_LIFETIME_SECONDS = 1800
 MAX_LIFETIME_SECONDS = 172800
 DEFAULT_LIFETIME_SECONDS = 7200
 CLOCK_SKEW_SECONDS = 30
+# An iat/exp above this is milliseconds (Date.now()): epoch seconds stay below it until the year 5138.
+MILLISECONDS_THRESHOLD = 10**11
 
 ROLE_LABELS = {0: "0 — participant / attendee", 1: "1 — host"}
 WEBRTC_MODE_LABELS = {None: "not set (claim omitted)", 0: "0 — default video", 1: "1 — WebRTC video"}

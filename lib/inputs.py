@@ -13,13 +13,14 @@ from lib.facts import (
     CLOCK_SKEW_SECONDS,
     DEFAULT_LIFETIME_SECONDS,
     MAX_LIFETIME_SECONDS,
+    MILLISECONDS_THRESHOLD,
     MIN_LIFETIME_SECONDS,
 )
 from lib.signing import ABSENT, SignatureRequest, default_times
 
 MAX_FIELD_LENGTH = 4096
+_JOIN_LINK_HINT = "A join link looks like https://zoom.us/j/85746065432?pwd=…; paste that or just the digits."
 _SEPARATORS = re.compile(r"[\s\-.]+")
-_MILLISECONDS_THRESHOLD = 10**11  # epoch seconds stay below this until the year 5138
 
 
 @dataclass(frozen=True)
@@ -67,15 +68,17 @@ def _describe_bad_chars(text):
 
 
 def _meeting_number_from_url(text):
-    parsed = urlparse(text if "://" in text else "https://" + text)
+    try:
+        parsed = urlparse(text if "://" in text else "https://" + text)
+    except ValueError:  # e.g. an unbalanced "[" reads as a broken IPv6 address
+        return MeetingNumber(None, error="This looks like a link but cannot be read as one. " + _JOIN_LINK_HINT)
     candidates = [part for part in parsed.path.split("/") if part.isdigit() and part.isascii()]
     query = parse_qs(parsed.query)
     candidates += [v for key in ("confno", "meetingId", "mn") for v in query.get(key, []) if v.isdigit()]
     if not candidates:
         return MeetingNumber(
             None,
-            error="This looks like a link, but no meeting number was found in it. "
-            "A join link looks like https://zoom.us/j/85746065432?pwd=…; paste that or just the digits.",
+            error="This looks like a link, but no meeting number was found in it. " + _JOIN_LINK_HINT,
         )
     note = f"Meeting number {candidates[0]} taken from the join link."
     if "pwd" in query:
@@ -252,7 +255,7 @@ def _check_times(request, now):
                     "(Math.floor(Date.now() / 1000) in JavaScript, int(time.time()) in Python).",
                 )
             )
-        elif value > _MILLISECONDS_THRESHOLD:
+        elif value > MILLISECONDS_THRESHOLD:
             add(
                 InputProblem(
                     f"{name}_milliseconds",
@@ -261,7 +264,7 @@ def _check_times(request, now):
                     f"{name} = {value} looks like milliseconds: divide by 1000 (Date.now() is in ms).",
                 )
             )
-    if not (_is_integer(iat) and _is_integer(exp)) or max(iat, exp) > _MILLISECONDS_THRESHOLD:
+    if not (_is_integer(iat) and _is_integer(exp)) or max(iat, exp) > MILLISECONDS_THRESHOLD:
         return problems
     lifetime = exp - iat
     if lifetime < MIN_LIFETIME_SECONDS:

@@ -18,6 +18,12 @@ PAGES = (
 )
 
 
+def browser_path(entry: PageEntry) -> str:
+    """The path a browser opens for this page: the default (first) page lives at the root, and
+    Streamlit answers "page not found" for its url_path."""
+    return "" if entry == PAGES[0] else entry.url_path
+
+
 def page_path(url_path: str) -> str:
     """The script of the page served at url_path: what st.switch_page and st.page_link take."""
     for entry in PAGES:

@@ -28,7 +28,7 @@ def test_meeting_number_is_normalized(text, digits):
 
 
 @pytest.mark.parametrize(
-    "text", ["", "   ", "abc", "8574606543x", "８５７４６０６５４３２", "😀", "https://zoom.us/profile"]
+    "text", ["", "   ", "abc", "8574606543x", "８５７４６０６５４３２", "😀", "https://zoom.us/profile", "[/"]
 )
 def test_bad_meeting_numbers_get_a_message(text):
     result = normalize_meeting_number(text)

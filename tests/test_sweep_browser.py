@@ -7,7 +7,7 @@ layout, contrast and anything cut off.
 import pytest
 
 from conftest import ROOT, wait_for_app
-from lib.navigation import PAGES
+from lib.navigation import PAGES, browser_path
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "test-artifacts" / "sweep"
@@ -25,7 +25,7 @@ def test_page_renders_cleanly(browser, streamlit_url, entry, scheme):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, color_scheme=scheme)
     page = context.new_page()
     problems = []
-    page_url = f"{streamlit_url}/{entry.url_path}"
+    page_url = f"{streamlit_url}/{browser_path(entry)}"
     page.on(
         "console",
         lambda message: (

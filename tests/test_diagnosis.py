@@ -1,0 +1,375 @@
+"""Token doctor: every finding code on a token that has exactly that mistake, none on a correct token."""
+
+import base64
+import json
+
+import jwt
+import pytest
+
+from conftest import load_vectors
+from lib.diagnosis import FINDING_CODES, SEVERITIES, STEPS, Diagnosis, diagnose, extract_token
+from lib.encoding import base64url_encode, standard_base64_encode
+from lib.facts import HEADER, ZOOM_ERRORS
+from lib.forensics import MISTAKE_CODES
+from lib.jsjson import json_stringify
+from lib.signing import SignatureRequest, build_signature_steps, hmac_sha256
+
+NOW = 1_800_000_000
+KEY = "abcDEF123ghiJKL456mnoP"
+SECRET = "Xy9SecretSecretSecretSecret12345-long-enough"
+MN = 85746065432
+
+
+def good_payload(**changes):
+    payload = {
+        "appKey": KEY,
+        "sdkKey": KEY,
+        "mn": MN,
+        "role": 0,
+        "iat": NOW - 10,
+        "exp": NOW - 10 + 7200,
+        "tokenExp": NOW - 10 + 7200,
+    }
+    payload.update(changes)
+    return {k: v for k, v in payload.items() if v is not DROP}
+
+
+DROP = object()
+
+
+def sign(payload, secret=SECRET, header=HEADER, encode=base64url_encode, encode_signature=base64url_encode):
+    """A token over any payload, with the segment and signature encodings a bug might use."""
+    signing_input = f"{encode(json_stringify(header).encode())}.{encode(json_stringify(payload).encode())}"
+    return f"{signing_input}.{encode_signature(hmac_sha256(secret.encode(), signing_input))}"
+
+
+def official_token(**changes):
+    values = dict(sdk_key=KEY, sdk_secret=SECRET, meeting_number=MN, role=0, iat=NOW - 10, exp=NOW - 10 + 7200)
+    return build_signature_steps(SignatureRequest(**{**values, **changes})).token
+
+
+def codes(diagnosis):
+    return set(diagnosis.codes)
+
+
+def problems(diagnosis):
+    return {f.code for f in diagnosis.findings if f.severity in ("error", "warning")}
+
+
+# ------------------------------------------------------------------------------ a correct token
+
+
+@pytest.mark.parametrize("role", [0, 1])
+def test_official_sample_token_raises_no_alarm(role):
+    token = official_token(role=role)
+    checked = diagnose(token, secret=SECRET, sdk_key=KEY, meeting_number=str(MN), now=NOW, host=role == 1)
+    assert problems(checked) == set()
+    assert checked.zoom_error is None
+    assert checked.verified is True and checked.has("signature_valid")
+    assert checked.verdict.startswith("Correct")
+    assert checked.header == HEADER and checked.payload["mn"] == MN
+
+
+def test_without_a_secret_the_signature_is_an_info_not_a_warning():
+    checked = diagnose(official_token(), now=NOW)
+    assert problems(checked) == set()
+    [finding] = [f for f in checked.findings if f.code == "signature_not_verified"]
+    assert finding.severity == "info" and checked.verified is None
+    assert "not verified" in checked.verdict
+
+
+def test_pyjwt_made_token_is_clean_and_pyjwt_agrees_it_verifies():
+    token = jwt.encode(good_payload(), SECRET, algorithm="HS256")
+    assert problems(diagnose(token, secret=SECRET, now=NOW)) == set()
+    assert (
+        jwt.decode(token, SECRET, algorithms=["HS256"], options={"verify_exp": False, "verify_iat": False})["mn"] == MN
+    )
+
+
+OFFICIAL_ROWS = [
+    r for r in load_vectors("official") if r.get("hmac_key_is_utf8_of_secret") and "tokenExp" not in r["input"]
+]
+
+
+@pytest.mark.parametrize("row", OFFICIAL_ROWS, ids=lambda r: r["id"])
+def test_every_javascript_official_vector_has_no_error(row):
+    given = row["input"]
+    checked = diagnose(row["returned"], secret=given["secret"], now=given["iat"] + 60, host=given["role"] != 0)
+    assert {f.code for f in checked.findings if f.severity == "error"} == set()
+    assert checked.verified is True
+    if given["role"] in (0, 1):  # the sample's own types; a string role is a warning
+        assert problems(checked) == set()
+
+
+def test_correct_token_has_none_of_the_problem_codes():
+    checked = diagnose(official_token(), secret=SECRET, now=NOW)
+    assert set(checked.codes) == {"signature_valid"}
+
+
+# --------------------------------------------------------------------------- each code, each mistake
+
+
+def legacy_signature():
+    mac = base64.b64encode(hmac_sha256(SECRET.encode(), "anything")).decode()
+    return base64.b64encode(f"{KEY}.{MN}.1700000000000.0.{mac}".encode()).decode()
+
+
+FORUM = load_vectors("forum")[0]
+CALLED_WRONG = next(r for r in load_vectors("forum_called_wrong") if r.get("assembled_token"))
+HEADER_B64 = base64url_encode(json_stringify(HEADER).encode())
+
+# code -> (pasted text, keyword arguments of diagnose)
+CASES = {
+    "bare_signature": (FORUM["returned"], {}),
+    "malformed_token": ("hello world", {}),
+    "standard_base64": (FORUM["assembled_token"], {}),
+    "invalid_json": (f"{base64url_encode(b'not json')}.{base64url_encode(b'{}')}.{'A' * 43}", {}),
+    "legacy_signature_format": (legacy_signature(), {}),
+    "wrong_alg": (sign(good_payload(), header={"alg": "HS512", "typ": "JWT"}), {}),
+    "missing_app_key": (sign(good_payload(appKey=DROP, sdkKey=DROP)), {}),
+    "app_key_not_text": (sign(good_payload(appKey=12)), {}),
+    "app_key_sdk_key_differ": (sign(good_payload(sdkKey="another")), {}),
+    "app_key_is_meeting_number": (CALLED_WRONG["assembled_token"], {}),
+    "meeting_number_claim_name": (sign(good_payload(mn=DROP, meetingNumber=MN)), {}),
+    "missing_mn": (sign(good_payload(mn=DROP)), {}),
+    "mn_not_digits": (sign(good_payload(mn="857 4606 5432")), {}),
+    "missing_role": (sign(good_payload(role=DROP)), {}),
+    "role_not_number": (sign(good_payload(role="1")), {}),
+    "role_out_of_range": (sign(good_payload(role=2)), {}),
+    "role_host_needs_zak": (sign(good_payload(role=1)), {}),
+    "role_participant_for_host": (sign(good_payload(role=0)), {"host": True}),
+    "missing_iat": (sign(good_payload(iat=DROP)), {}),
+    "iat_in_future": (sign(good_payload(iat=NOW + 600, exp=NOW + 7800, tokenExp=NOW + 7800)), {}),
+    "timestamp_milliseconds": (sign(good_payload(iat=NOW * 1000, exp=(NOW + 7200) * 1000)), {}),
+    "timestamp_not_integer": (sign(good_payload(iat=NOW + 0.5)), {}),
+    "missing_exp": (sign(good_payload(exp=DROP)), {}),
+    "expired": (sign(good_payload(iat=NOW - 9000, exp=NOW - 1800, tokenExp=NOW - 1800)), {}),
+    "lifetime_too_short": (sign(good_payload(exp=NOW + 600, tokenExp=NOW + 600)), {}),
+    "lifetime_too_long": (sign(good_payload(exp=NOW + 3 * 86400, tokenExp=NOW + 3 * 86400)), {}),
+    "missing_token_exp": (sign(good_payload(tokenExp=DROP)), {}),
+    "token_exp_too_short": (sign(good_payload(tokenExp=NOW + 60)), {}),
+    "webrtc_mode_invalid": (sign(good_payload(video_webrtc_mode=2)), {}),
+    "unknown_claims": (sign(good_payload(userName="x")), {}),
+    "input_cleaned": (f'"{official_token()}"', {}),
+    "secret_trimmed": (official_token(), {"secret": SECRET + "\n"}),
+    "secret_not_usable": (official_token(), {"secret": "bad\ud800secret"}),
+    "app_key_mismatch": (official_token(), {"sdk_key": "OtherAppKey0123456789"}),
+    "app_key_is_secret": (sign(good_payload(appKey=SECRET), secret=KEY), {"secret": SECRET}),
+    "mn_mismatch": (official_token(), {"meeting_number": "123 456 7890"}),
+    "meeting_number_unreadable": (official_token(), {"meeting_number": "abc"}),
+    "signature_not_verified": (official_token(), {}),
+    "signature_valid": (official_token(), {"secret": SECRET}),
+    "signature_mismatch": (official_token(), {"secret": "another-secret-of-the-same-length-0123456"}),
+    "signature_wrong_length": (official_token().rsplit(".", 1)[0] + "." + "ab" * 32, {}),
+}
+# the codes whose cases live in test_forensics.py, and the safety net that must never fire
+FORENSIC_CODES = set(MISTAKE_CODES)
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_each_code_is_found_on_its_mistake(code):
+    text, context = CASES[code]
+    checked = diagnose(text, **{"now": NOW, **context})
+    assert code in checked.codes, (code, checked.codes)
+    finding = next(f for f in checked.findings if f.code == code)
+    assert finding.step in STEPS and finding.severity in SEVERITIES and finding.message
+    assert finding.bug_id == FINDING_CODES[code].bug_id or finding.bug_id == FINDING_CODES[code].signature_bug_id
+    assert "diagnosis_failed" not in checked.codes
+
+
+def test_every_code_has_a_test_case():
+    assert set(FINDING_CODES) - {"diagnosis_failed"} == set(CASES) | FORENSIC_CODES
+
+
+REQUIRED_CODES = (
+    "bare_signature malformed_token standard_base64 invalid_json legacy_signature_format wrong_alg missing_app_key "
+    "meeting_number_claim_name missing_mn mn_not_digits mn_mismatch app_key_is_meeting_number missing_role "
+    "role_not_number role_out_of_range missing_iat iat_in_future timestamp_milliseconds timestamp_not_integer "
+    "missing_exp expired lifetime_too_short lifetime_too_long missing_token_exp token_exp_too_short signature_valid "
+    "signature_mismatch"
+).split()
+
+
+def test_the_issues_codes_all_exist():
+    assert set(REQUIRED_CODES) <= set(FINDING_CODES)
+
+
+@pytest.mark.parametrize(
+    ("code", "bug_id"),
+    [
+        ("bare_signature", "mac_only"),
+        ("meeting_number_claim_name", "meeting_number_claim"),
+        ("role_not_number", "role_string"),
+        ("missing_token_exp", "no_token_exp"),
+        ("timestamp_milliseconds", "timestamps_milliseconds"),
+        ("mn_not_digits", "meeting_number_spaces"),
+        ("legacy_signature_format", "legacy_format"),
+        ("app_key_is_meeting_number", "argument_shift"),
+        ("expired", "expired"),
+    ],
+)
+def test_findings_name_the_catalogue_bug(code, bug_id):
+    text, context = CASES[code]
+    finding = next(f for f in diagnose(text, now=NOW, **context).findings if f.code == code)
+    assert finding.bug_id == bug_id
+
+
+def test_standard_base64_names_segments_and_signature_separately():
+    checked = diagnose(FORUM["assembled_token"], now=NOW)
+    found = {(f.step, f.bug_id) for f in checked.findings if f.code == "standard_base64"}
+    assert found == {("format", "standard_base64_segments"), ("signature", "standard_base64_signature")}
+    clean_segments = next(r for r in load_vectors("forum") if r["id"] == "forum-b64-clean")
+    only_signature = diagnose(clean_segments["assembled_token"], now=NOW)
+    assert [f.bug_id for f in only_signature.findings if f.code == "standard_base64"] == ["standard_base64_signature"]
+
+
+def test_btoa_segments_that_happen_to_be_clean_still_show_a_standard_signature():
+    token = sign(good_payload(), encode=standard_base64_encode, encode_signature=standard_base64_encode)
+    assert token.endswith("=") and "standard_base64" in diagnose(token, now=NOW).codes
+
+
+def test_missing_app_key_is_a_warning_when_sdk_key_is_there():
+    checked = diagnose(sign(good_payload(appKey=DROP)), now=NOW)
+    assert next(f for f in checked.findings if f.code == "missing_app_key").severity == "warning"
+    error = diagnose(CASES["missing_app_key"][0], now=NOW)
+    assert next(f for f in error.findings if f.code == "missing_app_key").severity == "error"
+
+
+def test_string_role_is_a_warning_and_other_types_an_error():
+    assert diagnose(sign(good_payload(role="1")), now=NOW).severity_count("error") == 0
+    wrong = diagnose(sign(good_payload(role=None)), now=NOW)
+    assert next(f for f in wrong.findings if f.code == "role_not_number").severity == "error"
+
+
+def test_milliseconds_are_not_also_reported_as_future_or_lifetime():
+    checked = diagnose(CASES["timestamp_milliseconds"][0], now=NOW)
+    assert not {"iat_in_future", "lifetime_too_long", "lifetime_too_short"} & set(checked.codes)
+    [finding] = [f for f in checked.findings if f.code == "timestamp_milliseconds"]
+    assert finding.evidence["claims"] == ["iat", "exp", "tokenExp"] or finding.evidence["claims"] == ["iat", "exp"]
+
+
+def test_meeting_number_with_spaces_suggests_the_digits():
+    finding = next(f for f in diagnose(CASES["mn_not_digits"][0], now=NOW).findings if f.code == "mn_not_digits")
+    assert "85746065432" in finding.message
+
+
+def test_context_meeting_number_is_normalized_before_comparing():
+    assert not diagnose(official_token(), meeting_number="857 4606 5432", now=NOW).has("mn_mismatch")
+    assert diagnose(official_token(), meeting_number=12345678901, now=NOW).has("mn_mismatch")
+
+
+def test_json_wrapper_gives_the_sdk_key_as_context():
+    wrapped = json.dumps({"signature": official_token(), "sdkKey": "SomeOtherKey000"})
+    checked = diagnose(wrapped, now=NOW)
+    assert checked.has("input_cleaned") and checked.has("app_key_mismatch")
+
+
+# --------------------------------------------------------------------------------- pasted wrappers
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        lambda t: f"  {t}\n",
+        lambda t: f'"{t}"',
+        lambda t: f"'{t}',",
+        lambda t: f"Bearer {t}",
+        lambda t: f"Authorization: Bearer {t}",
+        lambda t: json.dumps({"signature": t, "sdkKey": KEY}),
+        lambda t: json.dumps(t),
+        lambda t: "\n".join(t[i : i + 40] for i in range(0, len(t), 40)),
+        lambda t: f"signature: '{t}'",
+        lambda t: f"`{t}`;",
+        lambda t: "\ufeff" + t,
+    ],
+)
+def test_wrapped_tokens_are_unwrapped_and_verify(wrap):
+    token = official_token()
+    checked = diagnose(wrap(token), secret=SECRET, now=NOW)
+    assert checked.token == token
+    assert problems(checked) == set() and checked.verified is True
+
+
+def test_extract_token_says_what_it_removed():
+    pasted = extract_token(f'Bearer "{official_token()}"')
+    assert pasted.text == official_token() and "the 'Bearer ' prefix" in pasted.removed
+
+
+# ------------------------------------------------------------------------------------ zoom errors
+
+
+@pytest.mark.parametrize(
+    ("code", "zoom_error"),
+    [
+        ("bare_signature", 3712),
+        ("standard_base64", 3712),
+        ("expired", 3705),
+        ("timestamp_milliseconds", 3705),
+        ("mn_mismatch", 3706),
+        ("meeting_number_claim_name", 3706),
+        ("role_out_of_range", 3708),
+        ("signature_mismatch", 3712),
+    ],
+)
+def test_zoom_error_follows_the_findings(code, zoom_error):
+    text, context = CASES[code]
+    checked = diagnose(text, **{"now": NOW, **context})
+    assert checked.zoom_error == zoom_error
+    assert str(zoom_error) in checked.verdict and ZOOM_ERRORS[zoom_error][0] in checked.verdict
+
+
+def test_signature_errors_outrank_expiry_which_outranks_the_meeting():
+    expired = sign(good_payload(iat=NOW - 9000, exp=NOW - 1800, tokenExp=NOW - 1800))
+    assert diagnose(expired, meeting_number="1234567890", now=NOW).zoom_error == 3705
+    assert diagnose(expired, secret="wrong-secret-wrong-secret-wrong-secret", now=NOW).zoom_error == 3712
+
+
+def test_warnings_alone_give_no_zoom_error():
+    checked = diagnose(sign(good_payload(role="1")), now=NOW)
+    assert checked.zoom_error is None and checked.verdict.startswith("No error found, but 1 warning")
+
+
+# ------------------------------------------------------------------------------------ robustness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        None,
+        "",
+        "   ",
+        12,
+        b"\xff\xfe",
+        "....",
+        "a.b.c",
+        "é.é.é",
+        "{",
+        '{"signature": 5}',
+        "[" * 100_000,
+        "eyJ" * 50_000,
+    ],
+)
+def test_odd_inputs_give_a_diagnosis_not_an_exception(text):
+    checked = diagnose(text, secret="x", sdk_key=5, meeting_number=[], now="soon")
+    assert isinstance(checked, Diagnosis) and checked.findings and checked.verdict
+    assert "diagnosis_failed" not in checked.codes
+
+
+def test_deeply_nested_payload_is_invalid_json_not_a_crash():
+    token = f"{HEADER_B64}.{base64url_encode(b'[' * 200_000)}.{'A' * 43}"
+    assert diagnose(token, now=NOW).has("invalid_json")
+
+
+def test_as_dict_is_json_serializable():
+    checked = diagnose(CASES["expired"][0], secret=SECRET, now=NOW)
+    data = json.loads(json.dumps(checked.as_dict()))
+    assert data["zoom_error"] == 3705 and {"code", "severity", "step", "message", "fix", "evidence", "bug_id"} <= set(
+        data["findings"][0]
+    )
+
+
+def test_the_secret_never_appears_in_findings():
+    secret = "a-very-recognizable-secret-value-0123456789"
+    for text, context in CASES.values():
+        checked = diagnose(text, **{"now": NOW, **context, "secret": secret + "\n"})
+        assert secret not in json.dumps(checked.as_dict(), ensure_ascii=False)
