@@ -38,6 +38,9 @@ PAGE_FORMS = {
     "builder": PageForm(
         {widget_keys.BUILDER["sdk_secret"]: BENCH_SECRET}, widget_keys.BUILDER["submit"], widget_keys.BUILDER["token"]
     ),
+    "buggy-vs-correct": PageForm(
+        {widget_keys.BUGGY["sdk_key"]: "bench-key-~?~?"}, widget_keys.BUGGY["compare"], widget_keys.BUGGY["outcome"]
+    ),
     # The pre-join checks stop a bare HMAC (the forum snippet's output) without loading the Web SDK.
     "join": PageForm(
         {widget_keys.JOIN["token"]: BENCH_MAC_ONLY, widget_keys.JOIN["meeting_number"]: "85746065432"},

@@ -1,16 +1,19 @@
 """`python -m lib`: the command-line face of the library. JSON Lines in, JSON Lines out.
 
 Secrets are read from the input file or standard input, never from the command line, and are
-never written to the output.
+never written to the output, except where a requested bug itself puts the secret into the token
+(key_secret_swapped), which the output then says.
 """
 
 import argparse
 import json
 import sys
+import textwrap
 import time
 
+from lib.bugs import BUGS, PRESETS, STEPS, BugSelectionError, sign_with_bugs
 from lib.encoding import jsrsasign_key_bytes, utf8_bytes
-from lib.facts import DEFAULT_LIFETIME_SECONDS
+from lib.facts import CLOCK_SKEW_SECONDS, DEFAULT_LIFETIME_SECONDS
 from lib.inputs import check_request
 from lib.signing import ABSENT, SignatureRequest, build_signature_steps
 
@@ -30,18 +33,37 @@ left out of the payload):
   variant          "correct" (default): UTF-8 key bytes, as PyJWT and npm jsonwebtoken
                    "official": Zoom's sample exactly (jsrsasign keys an even-length all-hex
                    secret as hex bytes, others by the low byte of each UTF-16 unit)
+                   "forum": the forum snippet, replayed with JavaScript semantics (btoa,
+                   crypto-js, claim meetingNumber, no tokenExp, returns the MAC only);
+                   "btoa_unicode" is the same. Absent iat: now - 30, as the snippet does.
+                   "forum_called_wrong": the forum's call generateSignature(meetingNumber, role):
+                   the meeting number is used as the key and the role as the secret
+                   a JSON list of bug ids, e.g. ["mac_only", "role_string"]: the correct signer
+                   with those mistakes switched on (ids: see lib/bugs.py or the list below)
   id               optional, echoed back
 
-Output, one object per input line, in input order:
-  header_json, payload_json, header_b64, payload_b64, signing_input, hmac_hex, signature, token,
-  returned (what the signing function hands back), warnings (input-rule findings: the command
-  signs what it is given so that wrong inputs can be demonstrated)
-or, for a line that cannot be signed:
-  {"error": {"name": ..., "message": ...}, "step": ...}
-The exit status is 1 if any line failed, 0 otherwise.
+For the buggy variants a missing field is JavaScript's undefined: sdkSecret may be left out.
 
-Example:
+Output, one object per input line, in input order:
+  header_json, payload_json, header_b64, payload_b64, signing_input, hmac_hex, signature, token
+  (header.payload.signature as assembled, even when it is not base64url), returned (what the
+  signing function hands back: the MAC alone for the forum snippet), warnings (input-rule
+  findings and notes on bug switches that changed nothing: the command signs what it is given
+  so that wrong inputs can be demonstrated)
+Where the JavaScript throws, the steps computed before the throw, plus
+  "error": {"name": ..., "message": ...[, "code": ...]}, "step": the call that threw
+  (e.g. "btoa(payload)", "CryptoJS.HmacSHA256"), as in the public test vectors.
+For a line that cannot be signed at all:
+  {"error": {"name": ..., "message": ...}, "step": ...}
+The exit status is 1 if any line failed (a JavaScript throw counts), 0 otherwise.
+
+Bug ids:
+{bug_ids}
+
+Examples:
   echo '{"sdkKey":"abc","sdkSecret":"...","meetingNumber":85746065432,"role":0}' | python -m lib sign --input -
+  echo '{"sdkKey":"abc","sdkSecret":"...","meetingNumber":85746065432,"role":1,"variant":"forum_called_wrong"}' \\
+    | python -m lib sign --input -
 """
 
 REQUEST_FIELDS = {
@@ -54,23 +76,19 @@ REQUEST_FIELDS = {
     "tokenExp": "token_exp",
     "videoWebRtcMode": "video_webrtc_mode",
 }
-OUTPUT_FIELDS = (
-    "header_json",
-    "payload_json",
-    "header_b64",
-    "payload_b64",
-    "signing_input",
-    "hmac_hex",
-    "signature",
-    "token",
-    "returned",
-)
+OUTPUT_FIELDS = STEPS  # every step, in the order it is computed
 
 
 # The public vectors' name for npm jsonwebtoken, which keys the HMAC with UTF-8 as we do.
 VARIANT_ALIASES = {"jsonwebtoken_keep_iat": "correct"}
 # How each correct-token variant turns the secret into HMAC key bytes.
 SECRET_TO_KEY = {"correct": utf8_bytes, "official": jsrsasign_key_bytes}
+# The public vectors' names for the forum's buggy signers.
+FORUM_VARIANTS = {
+    "forum": PRESETS["forum"],
+    "btoa_unicode": PRESETS["forum"],
+    "forum_called_wrong": PRESETS["forum_call"],
+}
 
 
 class LineError(Exception):
@@ -81,13 +99,13 @@ class LineError(Exception):
         self.step, self.name = step, name
 
 
-def request_from_record(record: dict, now: int) -> SignatureRequest:
-    """Map a JSON input object to a request, filling iat/exp as the official sample does."""
-    if "sdkSecret" not in record:
+def request_from_record(record: dict, now: int, *, secret_required=True, skew=0) -> SignatureRequest:
+    """Map a JSON input object to a request, filling iat (now - skew) and exp as the official sample does."""
+    if secret_required and "sdkSecret" not in record:
         raise LineError("input", "sdkSecret is missing: every line needs the SDK secret to sign with.")
     values = {attr: record.get(name, ABSENT) for name, attr in REQUEST_FIELDS.items()}
     if values["iat"] is ABSENT:
-        values["iat"] = now
+        values["iat"] = now - skew
     if values["exp"] is ABSENT:
         base = values["iat"] if isinstance(values["iat"], int) and not isinstance(values["iat"], bool) else now
         values["exp"] = base + DEFAULT_LIFETIME_SECONDS
@@ -99,11 +117,14 @@ def sign_record(record, now: int) -> dict:
     if not isinstance(record, dict):
         raise LineError("parse", 'each line must be a JSON object such as {"sdkKey": ..., "sdkSecret": ...}.')
     variant = record.get("variant", "correct")
+    if isinstance(variant, list) or (isinstance(variant, str) and variant in FORUM_VARIANTS):
+        return sign_buggy_record(record, variant, now)
     if isinstance(variant, str):
         variant = VARIANT_ALIASES.get(variant, variant)
     request = request_from_record(record, now)
     if not isinstance(variant, str) or variant not in SECRET_TO_KEY:
-        raise LineError("variant", f"unknown variant {variant!r}; use one of: {', '.join(SECRET_TO_KEY)}.")
+        known = ", ".join([*SECRET_TO_KEY, *FORUM_VARIANTS])
+        raise LineError("variant", f"unknown variant {variant!r}; use one of: {known}, or a list of bug ids.")
     if not isinstance(request.sdk_secret, str):
         raise LineError("input", f"sdkSecret must be a JSON string, not {type(request.sdk_secret).__name__}.")
     try:
@@ -112,6 +133,30 @@ def sign_record(record, now: int) -> dict:
         raise LineError("encode", str(exc)) from None
     result = {name: getattr(steps, name) for name in OUTPUT_FIELDS}
     result["warnings"] = [p.as_dict() for p in check_request(request, now)]
+    return result
+
+
+def sign_buggy_record(record: dict, variant, now: int) -> dict:
+    """Replay a buggy signer: the forum's (a variant name) or the correct one with bugs (a list of ids).
+
+    A JavaScript throw is part of the result: the steps before it, then `error` and `step`.
+    """
+    forum = FORUM_VARIANTS.get(variant) if isinstance(variant, str) else None
+    request = request_from_record(record, now, secret_required=False, skew=CLOCK_SKEW_SECONDS if forum else 0)
+    try:
+        steps = forum.sign(request) if forum else sign_with_bugs(request, variant)
+    except BugSelectionError as exc:
+        raise LineError("variant", str(exc)) from None
+    except ValueError as exc:  # an input the emulation does not cover: say so rather than guess
+        raise LineError("emulate", str(exc), name="NotEmulated") from None
+    result = {name: getattr(steps, name) for name in OUTPUT_FIELDS if getattr(steps, name) is not None}
+    result["warnings"] = [p.as_dict() for p in check_request(request, now)]
+    notes = list(steps.notes)
+    if forum is None and "key_secret_swapped" in variant:
+        notes.append("key_secret_swapped puts the secret into the payload, and so into this output: do not share it.")
+    result["warnings"] += [{"code": "bug_note", "field": "variant", "severity": "info", "message": n} for n in notes]
+    if steps.error:
+        result.update(error=steps.error.as_dict(), step=steps.failed_at)
     return result
 
 
@@ -159,7 +204,9 @@ def build_parser():
     sign = commands.add_parser(
         "sign",
         help="sign JSON Lines of requests",
-        description=SIGN_HELP,
+        description=SIGN_HELP.replace(
+            "{bug_ids}", textwrap.fill(", ".join(BUGS), 96, initial_indent="  ", subsequent_indent="  ")
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sign.add_argument("--input", required=True, metavar="FILE", help="JSON Lines file, or - for standard input")

@@ -63,3 +63,11 @@ def describe_time(epoch, now: int) -> str:
     except (OverflowError, OSError, ValueError):
         return f"{epoch} is out of range for a date (milliseconds instead of seconds?)"
     return f"{moment:%Y-%m-%d %H:%M:%S} UTC ({relative_time(epoch - now)})"
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text shown through st.markdown exactly as written: base64url's '_' and a key's '*' stay literal."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)

@@ -14,6 +14,7 @@ class PageEntry:
 
 PAGES = (
     PageEntry("pages/builder.py", "Signature builder", ":material/build:", "builder"),
+    PageEntry("pages/buggy_vs_correct.py", "Buggy vs correct", ":material/bug_report:", "buggy-vs-correct"),
     PageEntry("pages/join.py", "Join a meeting", ":material/video_call:", "join"),
 )
 

@@ -24,6 +24,19 @@ BUILDER = {
     "token": "builder_token",
 }
 
+BUGGY = {
+    "preset": "buggy_preset",
+    "bug": "buggy_bug_{bug_id}",  # one checkbox per lib.bugs.BUGS id: BUGGY["bug"].format(bug_id=...)
+    "inputs_form": "buggy_inputs_form",
+    "sdk_key": "buggy_sdk_key",
+    "meeting_number": "buggy_meeting_number",
+    "role": "buggy_role",
+    "compare": "buggy_compare",  # the inputs form's submit button
+    "row": "buggy_row_{step}",  # the container of one compared step (lib.bugs.STEPS)
+    "outcome": "buggy_outcome",
+    "walkthrough": "buggy_walkthrough",
+}
+
 JOIN = {
     "form": "join_form",
     "token": "join_token",

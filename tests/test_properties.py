@@ -65,7 +65,12 @@ def test_sign_record_returns_steps_or_a_line_error(record):
     except LineError as error:
         assert error.step and str(error)
     else:
-        assert output["token"].count(".") == 2 and isinstance(output["warnings"], list)
+        assert isinstance(output["warnings"], list)
+        variant = record.get("variant")
+        if "error" in output:  # a buggy variant's JavaScript threw: the steps before the throw, and where
+            assert output["step"] and isinstance(variant, (str, list)) and "returned" not in output
+        elif not (isinstance(variant, list) and "legacy_format" in variant):  # legacy tokens have no dots
+            assert output["token"].count(".") == 2
 
 
 @settings(max_examples=200)

@@ -1,0 +1,708 @@
+"""The catalogue of classic Meeting SDK signature mistakes, each a switch on a buggy signer.
+
+`BUGS` is the project's single vocabulary of causes: diagnosis, the join page and the lessons
+refer to these ids. `sign_with_bugs(request, ids)` signs a request with any set of them switched
+on and returns every step, so the comparison page can put it next to the correct signer's.
+
+The buggy signer hashes with CryptoJS.HmacSHA256, as the forum snippet does: for a string secret
+that is byte for byte what the correct signer does; a non-string secret (the argument shift)
+throws exactly as crypto-js throws. Facts: ../shared/reference/zoom-signature-facts.md §3–§5.
+"""
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from lib.encoding import base64url_encode, standard_base64_encode, utf16_code_units
+from lib.facts import DEMO_S2S_CLIENT_ID, DEMO_S2S_CLIENT_SECRET, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
+from lib.forum import (
+    BuggySteps,
+    JsError,
+    cryptojs_hmac_sha256,
+    forum_call,
+    forum_signature,
+    js_btoa,
+    js_to_string,
+)
+from lib.jsjson import js_number, json_stringify
+from lib.signing import ABSENT, SignatureRequest, build_header, build_payload, encode_segment, hmac_sha256
+
+BROWSER = "browser"
+ZOOM_SERVER = "zoom server"
+NOBODY_UNTIL_JOIN = "nobody until join"
+NOBODY = "nobody"
+
+# The rows a signature is made of, in the order they are computed.
+STEPS = (
+    "header_json",
+    "payload_json",
+    "header_b64",
+    "payload_b64",
+    "signing_input",
+    "hmac_hex",
+    "signature",
+    "token",
+    "returned",
+)
+_FROM_PAYLOAD = ("payload_json", "payload_b64", "signing_input", "hmac_hex", "signature", "token", "returned")
+_FROM_HMAC = ("hmac_hex", "signature", "token", "returned")
+
+CLOCK_AHEAD_SECONDS = 600  # a server clock ten minutes fast
+TOO_SHORT_LIFETIME_SECONDS = 600  # "ten minutes is plenty"
+TOO_LONG_LIFETIME_SECONDS = 7 * 24 * 3600  # "a week, so we never re-sign"
+CACHED_PAST_EXPIRY_SECONDS = 3600  # the cached token expired an hour ago
+
+
+@dataclass(frozen=True)
+class Bug:
+    """One classic mistake: what the code looks like, why it fails, what Zoom says, how to fix it.
+
+    `steps` are the rows of the signature where it makes the result differ from the correct one
+    (for encoding bugs: when the input makes the difference visible at all); `claims` are the
+    payload claims it adds, removes or changes.
+    """
+
+    id: str
+    title: str
+    js_before: str
+    js_after: str
+    py_before: str
+    py_after: str
+    why: str
+    zoom_error: int | None
+    symptom: str
+    caught_by: str
+    fix: str
+    source: str
+    steps: tuple[str, ...]
+    claims: frozenset = frozenset()
+
+    def as_dict(self):
+        fields = ("id", "title", "js_before", "js_after", "py_before", "py_after", "why", "zoom_error")
+        fields += ("symptom", "caught_by", "fix", "source")
+        return {name: getattr(self, name) for name in fields} | {"steps": list(self.steps)}
+
+
+_CATALOGUE = (
+    Bug(
+        id="standard_base64_segments",
+        title="Standard base64 for header and payload",
+        js_before="const encodedPayload = btoa(JSON.stringify(oPayload));",
+        js_after="const encodedPayload = Buffer.from(JSON.stringify(oPayload)).toString('base64url');",
+        py_before="payload_b64 = base64.b64encode(payload_json.encode()).decode()",
+        py_after='payload_b64 = base64.urlsafe_b64encode(payload_json.encode()).rstrip(b"=").decode()',
+        why="A JWT segment must be base64url without padding: `-` and `_` instead of `+` and `/`, no `=`. "
+        "btoa writes standard base64, and only for Latin-1 text. Zoom re-encodes what it received and "
+        "the HMAC no longer matches.",
+        zoom_error=3712,
+        symptom="3712 Signature is invalid — but only when a segment happens to contain '+', '/' or '=', "
+        "so the same code works for one meeting or key and fails for the next. A character beyond "
+        "Latin-1 (an emoji, a CJK name) makes btoa throw InvalidCharacterError before anything is sent.",
+        caught_by=ZOOM_SERVER,
+        fix="Encode segments with base64url and strip '=', or let a JWT library do it "
+        "(jsrsasign, jsonwebtoken, PyJWT).",
+        source="Forum thread 98154; RFC 7515 §2 and RFC 4648 §5; facts §1, §3",
+        steps=("payload_b64", "signing_input", "hmac_hex", "signature", "token", "returned"),
+    ),
+    Bug(
+        id="standard_base64_signature",
+        title="Standard base64 for the signature",
+        js_before="const signature = CryptoJS.enc.Base64.stringify(hash);",
+        js_after="const signature = CryptoJS.enc.Base64url.stringify(hash); // crypto-js ≥ 4.2: no padding",
+        py_before="signature = base64.b64encode(mac).decode()",
+        py_after='signature = base64.urlsafe_b64encode(mac).rstrip(b"=").decode()',
+        why="The third segment is base64url too. A 32-byte MAC in standard base64 always ends in '=' and "
+        "usually has '+' or '/', so this one fails every time.",
+        zoom_error=3712,
+        symptom="3712 Signature is invalid, on every attempt. The Web SDK does not look at the signature "
+        "segment, so nothing shows in the browser before the server answers.",
+        caught_by=ZOOM_SERVER,
+        fix="base64url-encode the MAC without '=' padding.",
+        source="Forum thread 98154; RFC 7515 §2; facts §3",
+        steps=("signature", "token", "returned"),
+    ),
+    Bug(
+        id="mac_only",
+        title="Returns the MAC instead of the token",
+        js_before="return signature; // the HMAC alone",
+        js_after='return encodedHeader + "." + encodedPayload + "." + signature;',
+        py_before="return signature",
+        py_after='return f"{header_b64}.{payload_b64}.{signature}"',
+        why="join() wants the whole JWT header.payload.signature: the SDK reads appKey and role from the "
+        "payload. A bare MAC has no payload to read.",
+        zoom_error=3712,
+        symptom="Web SDK 6.2.0 fails in the browser: Component View's join() rejects with TypeError: Cannot read "
+        "properties of undefined (reading 'replace'); Client View logs 'please check your signature and please "
+        "add appKey' and returns without calling your error callback. Older SDKs sent it on and got 3712.",
+        caught_by=BROWSER,
+        fix="Return the assembled token, not its last segment.",
+        source="Forum thread 98154; Web SDK 6.2.0 bundles; facts §3, §4",
+        steps=("returned",),
+    ),
+    Bug(
+        id="meeting_number_claim",
+        title="Claim meetingNumber instead of mn",
+        js_before="const oPayload = { appKey: key, sdkKey: key, meetingNumber: meetingNumber, role, iat, exp };",
+        js_after="const oPayload = { appKey: key, sdkKey: key, mn: meetingNumber, role, iat, exp, tokenExp: exp };",
+        py_before='payload = {"appKey": key, "sdkKey": key, "meetingNumber": mn, "role": role, "iat": iat, "exp": exp}',
+        py_after='payload = {"appKey": key, "sdkKey": key, "mn": mn, "role": role, "iat": iat, "exp": exp, '
+        '"tokenExp": exp}',
+        why="Zoom reads the meeting number from the claim `mn`; the join() parameter is called meetingNumber, "
+        "which makes the wrong name easy to write. Zoom ignores unknown claims, so the token has no meeting number.",
+        zoom_error=3706,
+        symptom="Rejected by Zoom's server when joining: the token has no `mn` to match the meeting you join, which "
+        "Zoom's error list calls 3706 The meeting number is wrong. Zoom does not document the code for a missing "
+        "`mn` exactly; the forum thread with this mistake saw 3712, but it had other mistakes too.",
+        caught_by=ZOOM_SERVER,
+        fix="Name the claim `mn` and give it the same meeting number you pass to join().",
+        source="Forum thread 98154; Zoom's auth endpoint sample src/index.js; facts §1, §3",
+        steps=_FROM_PAYLOAD,
+        claims=frozenset({"mn", "meetingNumber"}),
+    ),
+    Bug(
+        id="role_inverted",
+        title="Role 0 and 1 swapped",
+        js_before="generateSignature(key, secret, mn, 0); // Role (0 for a host, 1 for a participant)",
+        js_after="generateSignature(key, secret, mn, 1); // role: 0 participant/attendee, 1 host",
+        py_before="role = 0 if is_host else 1",
+        py_after="role = 1 if is_host else 0",
+        why="0 is participant/attendee and 1 is host. The forum's comment says the opposite, so a participant "
+        "asks to be host and a host joins as a participant.",
+        zoom_error=3708,
+        symptom="A participant signed as host (1) without the host's ZAK gets 3708 Incorrect role; a host signed as "
+        "participant (0) joins fine but without host powers and may wait for the host — nothing reports an error.",
+        caught_by=NOBODY_UNTIL_JOIN,
+        fix="Use 1 only for the host starting the meeting (with the host's ZAK), 0 for everyone else.",
+        source="Forum thread 98154; Zoom's Meeting SDK auth docs; facts §1, §3, §5",
+        steps=_FROM_PAYLOAD,
+        claims=frozenset({"role"}),
+    ),
+    Bug(
+        id="role_string",
+        title='Role as the string "1"',
+        js_before='const role = req.body.role; // "1" from a form or query string',
+        js_after="const role = parseInt(req.body.role, 10); // 0 or 1 as a number",
+        py_before='role = request.args["role"]  # "1"',
+        py_after='role = int(request.args["role"])',
+        why="Form fields and query strings are text. The official sample parseInt's the role before signing; "
+        'a signer that does not puts "1" (a string) in the token.',
+        zoom_error=3708,
+        symptom='The Web SDK itself reads "1" as host, so the browser goes on. Zoom\'s server is not documented to '
+        "accept a string role; 3708 Incorrect role is the code for a role that is not 0 or 1.",
+        caught_by=ZOOM_SERVER,
+        fix="Convert the role to the number 0 or 1 and reject anything else, as the sample's validation does.",
+        source="Zoom's auth endpoint sample src/validations.js; Web SDK 6.2.0 bundles; facts §1, §4",
+        steps=_FROM_PAYLOAD,
+        claims=frozenset({"role"}),
+    ),
+    Bug(
+        id="no_token_exp",
+        title="tokenExp left out",
+        js_before="const oPayload = { appKey, sdkKey, mn, role, iat, exp };",
+        js_after="const oPayload = { appKey, sdkKey, mn, role, iat, exp, tokenExp: exp };",
+        py_before='payload = {..., "iat": iat, "exp": exp}',
+        py_after='payload = {..., "iat": iat, "exp": exp, "tokenExp": exp}',
+        why="Zoom's sample sets tokenExp equal to exp, and older guides list it; code copied from a generic JWT "
+        "example leaves it out.",
+        zoom_error=None,
+        symptom="On its own, none that is documented: the Web SDK ignores it and the project's facts treat it as "
+        "optional. It matters as a sign that the payload was not built from Zoom's sample.",
+        caught_by=NOBODY,
+        fix="Add tokenExp equal to exp, as the official sample does.",
+        source="Zoom's auth endpoint sample src/index.js; Zoom blog 'How to create a sample JWT'; facts §1",
+        steps=_FROM_PAYLOAD,
+        claims=frozenset({"tokenExp"}),
+    ),
+    Bug(
+        id="timestamps_milliseconds",
+        title="iat and exp in milliseconds",
+        js_before="const iat = Date.now(); const exp = iat + 60 * 60 * 2;",
+        js_after="const iat = Math.floor(Date.now() / 1000); const exp = iat + 60 * 60 * 2;",
+        py_before="iat = int(time.time() * 1000); exp = iat + 7200",
+        py_after="iat = int(time.time()); exp = iat + 7200",
+        why="JWT times are seconds since 1970. Date.now() is milliseconds, so iat lands some 50,000 years "
+        "ahead and the 2-hour lifetime added to it is really 7 seconds of milliseconds.",
+        zoom_error=3705,
+        symptom="3705 The signature has expired (Zoom lists the milliseconds/seconds mix-up under it). The browser "
+        "does not check times.",
+        caught_by=ZOOM_SERVER,
+        fix="Divide Date.now() by 1000 and round down; add lifetimes in seconds.",
+        source="RFC 7519 §2 (NumericDate); Zoom error code list; facts §1, §5",
+        steps=_FROM_PAYLOAD,
+        claims=frozenset({"iat", "exp", "tokenExp"}),
+    ),
+    Bug(
+        id="lifetime_too_short",
+        title=f"Lifetime under {MIN_LIFETIME_SECONDS} s",
+        js_before="const exp = iat + 60 * 10; // ten minutes is plenty",
+        js_after="const exp = iat + 60 * 60 * 2; // between 30 min and 48 h",
+        py_before="exp = iat + 600",
+        py_after="exp = iat + 7200",
+        why=f"Zoom requires exp − iat ≥ {MIN_LIFETIME_SECONDS} s (30 minutes). Short-lived tokens feel safer but "
+        "are refused outright.",
+        zoom_error=3712,
+        symptom="Rejected by Zoom's server. Whether it says 3712 or 3705 for an out-of-range lifetime is not "
+        "documented; 3712 is the usual report.",
+        caught_by=ZOOM_SERVER,
+        fix=f"Keep exp − iat between {MIN_LIFETIME_SECONDS} and {MAX_LIFETIME_SECONDS} s; the sample uses 7200.",
+        source="Zoom's Meeting SDK auth docs; the sample's validations.js; facts §1, §5",
+        steps=_FROM_PAYLOAD,
+        claims=frozenset({"exp", "tokenExp"}),
+    ),
+    Bug(
+        id="lifetime_too_long",
+        title="Lifetime over 48 h",
+        js_before="const exp = iat + 60 * 60 * 24 * 7; // a week, so we never re-sign",
+        js_after="const exp = iat + 60 * 60 * 2; // sign a fresh token per join",
+        py_before="exp = iat + 7 * 24 * 3600",
+        py_after="exp = iat + 7200",
+        why=f"Zoom allows at most {MAX_LIFETIME_SECONDS} s (48 h) between iat and exp.",
+        zoom_error=3712,
+        symptom="Rejected by Zoom's server; 3712 or 3705 — which one is not documented.",
+        caught_by=ZOOM_SERVER,
+        fix="Sign a fresh token for each join with a lifetime of a few hours at most.",
+        source="Zoom's Meeting SDK auth docs; the sample's validations.js; facts §1, §5",
+        steps=_FROM_PAYLOAD,
+        claims=frozenset({"exp", "tokenExp"}),
+    ),
+    Bug(
+        id="iat_in_future",
+        title="iat in the future (clock skew)",
+        js_before="const iat = Math.floor(Date.now() / 1000); // on a server whose clock runs fast",
+        js_after="const iat = Math.floor(Date.now() / 1000) - 30; // and keep the clock synced (NTP)",
+        py_before="iat = int(time.time())  # clock ten minutes fast",
+        py_after="iat = int(time.time()) - 30  # and run NTP",
+        why="Zoom refuses a token issued after its own 'now'. A signing server whose clock runs ahead "
+        "produces exactly that, intermittently, depending on the drift.",
+        zoom_error=3712,
+        symptom="3712 Signature is invalid, although the token verifies with the right secret.",
+        caught_by=ZOOM_SERVER,
+        fix="Sync the server clock; backdating iat by 30 s (as the sample did until 2023) absorbs small skew.",
+        source="Zoom's auth endpoint sample history (iat = now − 30); facts §1, §5",
+        steps=_FROM_PAYLOAD,
+        claims=frozenset({"iat", "exp", "tokenExp"}),
+    ),
+    Bug(
+        id="expired",
+        title="Already expired (cached token)",
+        js_before="if (!cached) cached = generateSignature(...); return cached; // reused for days",
+        js_after="return generateSignature(...); // a fresh token for each join",
+        py_before="@functools.cache\ndef signature_for(mn, role): ...",
+        py_after="def signature_for(mn, role): ...  # sign on each request",
+        why="A token stays valid only until exp. Caching it (or a page left open) hands join() a token whose "
+        "exp has passed.",
+        zoom_error=3705,
+        symptom="3705 The signature has expired. Works right after deployment, fails hours later.",
+        caught_by=ZOOM_SERVER,
+        fix="Sign just before each join; never cache tokens beyond their exp.",
+        source="Zoom error code list; facts §5",
+        steps=_FROM_PAYLOAD,
+        claims=frozenset({"iat", "exp", "tokenExp"}),
+    ),
+    Bug(
+        id="meeting_number_spaces",
+        title="Meeting number with spaces",
+        js_before='const mn = "857 4606 5432"; // copied from the invitation',
+        js_after='const mn = "857 4606 5432".replace(/\\D/g, "");',
+        py_before='mn = "857 4606 5432"',
+        py_after='mn = re.sub(r"\\D", "", "857 4606 5432")',
+        why="Invitations show the meeting ID in groups; the token needs the bare digits, equal to the "
+        "meetingNumber passed to join().",
+        zoom_error=3706,
+        symptom="3706 The meeting number is wrong.",
+        caught_by=ZOOM_SERVER,
+        fix="Strip spaces and dashes; pass the same digits to the signer and to join().",
+        source="Zoom error code list; facts §1, §5",
+        steps=_FROM_PAYLOAD,
+        claims=frozenset({"mn"}),
+    ),
+    Bug(
+        id="secret_trailing_newline",
+        title="Secret with a trailing newline",
+        js_before="const secret = fs.readFileSync('secret.txt', 'utf8'); // ends with \\n",
+        js_after="const secret = fs.readFileSync('secret.txt', 'utf8').trim();",
+        py_before='secret = open("secret.txt").read()',
+        py_after='secret = open("secret.txt").read().strip()',
+        why="The HMAC key is every byte of the secret. Editors and `echo` add a final newline to files and "
+        "environment values; that byte makes a different key.",
+        zoom_error=3712,
+        symptom="3712 Signature is invalid. The token looks perfect: only the signature segment differs.",
+        caught_by=ZOOM_SERVER,
+        fix="Trim whitespace from the secret where you read it.",
+        source="Zoom error code list (wrong secret); facts §5",
+        steps=_FROM_HMAC,
+    ),
+    Bug(
+        id="key_secret_swapped",
+        title="Key and secret swapped",
+        js_before="generateSignature(process.env.ZOOM_SECRET, process.env.ZOOM_KEY, mn, role);",
+        js_after="generateSignature(process.env.ZOOM_KEY, process.env.ZOOM_SECRET, mn, role);",
+        py_before="sign(key=os.environ['ZOOM_SECRET'], secret=os.environ['ZOOM_KEY'], ...)",
+        py_after="sign(key=os.environ['ZOOM_KEY'], secret=os.environ['ZOOM_SECRET'], ...)",
+        why="Client ID and Client Secret sit next to each other in the Marketplace. Swapped, the token signs "
+        "with the public ID and carries the secret in its readable payload.",
+        zoom_error=3712,
+        symptom="3712 Signature is invalid — and the secret is now readable by anyone who sees the token: rotate it.",
+        caught_by=ZOOM_SERVER,
+        fix="appKey is the Client ID; the HMAC key is the Client Secret. Then regenerate the leaked secret.",
+        source="Zoom error code list (key and secret swapped); facts §5",
+        steps=_FROM_PAYLOAD,
+        claims=frozenset({"appKey", "sdkKey"}),
+    ),
+    Bug(
+        id="wrong_app_type",
+        title="Credentials of the wrong app type",
+        js_before="// Client ID/Secret of a Server-to-Server OAuth app",
+        js_after="// Client ID/Secret of a General app with Embed → Meeting SDK switched on",
+        py_before="key, secret = S2S_CLIENT_ID, S2S_CLIENT_SECRET",
+        py_after="key, secret = MEETING_SDK_CLIENT_ID, MEETING_SDK_CLIENT_SECRET",
+        why="Only a Meeting SDK-enabled app's credentials can sign SDK tokens. Server-to-Server OAuth, JWT or "
+        "plain OAuth credentials look the same but Zoom does not accept them here.",
+        zoom_error=3712,
+        symptom="3712 Signature is invalid (sometimes 3704 The accounts API Key is not valid).",
+        caught_by=ZOOM_SERVER,
+        fix="Create or open a General app, enable Features → Embed → Meeting SDK, use its Client ID and Secret.",
+        source="Forum thread 98154 ('My credentials are Server-To-Server OAuth'); Zoom's get-credentials docs; "
+        "facts §1",
+        steps=_FROM_PAYLOAD,
+        claims=frozenset({"appKey", "sdkKey"}),
+    ),
+    Bug(
+        id="legacy_format",
+        title="Legacy pre-2022 signature format",
+        js_before="const msg = Buffer.from(apiKey + meetingNumber + timestamp + role).toString('base64');\n"
+        "const hash = crypto.createHmac('sha256', apiSecret).update(msg).digest('base64');\n"
+        "return Buffer.from(`${apiKey}.${meetingNumber}.${timestamp}.${role}.${hash}`).toString('base64');",
+        js_after="return KJUR.jws.JWS.sign('HS256', JSON.stringify(oHeader), JSON.stringify(oPayload), secret);",
+        py_before='msg = base64.b64encode(f"{key}{mn}{ts}{role}".encode())\n'
+        "hash = base64.b64encode(hmac.new(secret.encode(), msg, hashlib.sha256).digest()).decode()\n"
+        'return base64.b64encode(f"{key}.{mn}.{ts}.{role}.{hash}".encode()).decode()',
+        py_after='return jwt.encode(payload, secret, algorithm="HS256")',
+        why="Until 2022 the Web SDK took base64('key.mn.timestamp.role.hash') signed with the JWT app's API "
+        "secret. Current SDKs take only the HS256 JWT; old tutorials still show the former.",
+        zoom_error=3712,
+        symptom="Web SDK 6.2.0 finds no '.'-separated payload and fails in the browser exactly like a MAC-only "
+        "signature; older SDKs passed it to Zoom, which answers 3712 Signature is invalid.",
+        caught_by=BROWSER,
+        fix="Sign the HS256 JWT of Zoom's current auth endpoint sample.",
+        source="Zoom's 2020 'Generate Signature' docs (Node example); facts §3, §5",
+        steps=STEPS,
+    ),
+    Bug(
+        id="argument_shift",
+        title="generateSignature(mn, role) called with two arguments",
+        js_before="const signature = generateSignature(mn, 1); // function generateSignature(key, secret, mn, role)",
+        js_after="const signature = await fetch('/signature', {method: 'POST', body: JSON.stringify({mn, role})});",
+        py_before="signature = generate_signature(mn, 1)  # def generate_signature(key, secret, mn, role)",
+        py_after="signature = generate_signature(SDK_KEY, SDK_SECRET, mn, 1)  # on the server",
+        why="JavaScript fills parameters by position and does not complain about missing ones: the meeting "
+        "number becomes the key, the role becomes the secret, and meetingNumber and role are undefined.",
+        zoom_error=3712,
+        symptom="With a numeric role crypto-js throws TypeError: key.clamp is not a function and nothing is "
+        'signed. With string arguments it signs {appKey: mn, sdkKey: mn, iat, exp} with the key "1", '
+        "which Zoom rejects (3712).",
+        caught_by=BROWSER,
+        fix="Pass all four arguments — better, fetch the signature from your server, which holds key and secret.",
+        source="Forum thread 98154; crypto-js 4.2.0 hmac.js; facts §3",
+        steps=_FROM_PAYLOAD,
+        claims=frozenset({"appKey", "sdkKey", "mn", "role"}),
+    ),
+    Bug(
+        id="secret_in_browser",
+        title="The secret shipped to the browser",
+        js_before='const secret = getCookie("secretCookie"); // or bundled into the page\'s JavaScript',
+        js_after="const { signature } = await (await fetch('/signature', {method: 'POST', ...})).json();",
+        py_before='st.components.v1.html(f"<script>sign({secret!r})</script>")',
+        py_after="token = sign_on_server(request)  # only the token goes to the browser",
+        why="Anything the browser has, its user has. With the secret, anyone can sign host tokens for your app "
+        "for any meeting it may join. Zoom removed in-browser signing from the SDK (3.12.0) for this reason.",
+        zoom_error=None,
+        symptom="None: the tokens are valid, which is why it goes unnoticed until the secret is abused.",
+        caught_by=NOBODY,
+        fix="Sign on your server (Zoom's auth endpoint sample) and send only the token; regenerate an exposed secret.",
+        source="Forum thread 98154 (secret read from a cookie); Web SDK 3.12.0 changelog; facts §1, §3",
+        steps=(),
+    ),
+)
+
+BUGS: dict[str, Bug] = {bug.id: bug for bug in _CATALOGUE}
+
+# Mistakes that only exist in the JWT format: with legacy_format on they change nothing.
+LEGACY_IGNORES = frozenset(
+    {
+        "standard_base64_segments",
+        "standard_base64_signature",
+        "mac_only",
+        "meeting_number_claim",
+        "no_token_exp",
+        "timestamps_milliseconds",
+        "lifetime_too_short",
+        "lifetime_too_long",
+    }
+)
+# Which mistake makes which JavaScript call throw (the calls are named as in BuggySteps.failed_at).
+THROWN_BY = {
+    "btoa(header)": "standard_base64_segments",
+    "btoa(payload)": "standard_base64_segments",
+    "CryptoJS.HmacSHA256": "argument_shift",
+    "crypto.createHmac": "argument_shift",  # only a non-string secret makes Node refuse the key
+}
+EXCLUSIVE = (frozenset({"lifetime_too_short", "lifetime_too_long"}),)
+
+
+class BugSelectionError(ValueError):
+    """Unknown ids, or switches that cannot be on together."""
+
+
+def check_bug_ids(bug_ids) -> frozenset:
+    """The selection as a set, or BugSelectionError saying what to change."""
+    if isinstance(bug_ids, str) or not all(isinstance(i, str) for i in bug_ids):
+        raise BugSelectionError('give the bugs as a list of catalogue ids, e.g. ["mac_only"]')
+    unknown = sorted(set(bug_ids) - BUGS.keys())
+    if unknown:
+        raise BugSelectionError(f"unknown bug id(s) {', '.join(unknown)}; known ids: {', '.join(BUGS)}")
+    selected = frozenset(bug_ids)
+    for group in EXCLUSIVE:
+        if group <= selected:
+            raise BugSelectionError(f"{' and '.join(sorted(group))} cannot be on together: pick one")
+    return selected
+
+
+def _is_integer(value):
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _spaced_digits(digits: str) -> str:
+    """Digits grouped the way Zoom invitations show meeting IDs: 857 4606 5432."""
+    head, rest = digits[:3], digits[3:]
+    half = len(rest) // 2
+    return " ".join(part for part in (head, rest[:half], rest[half:]) if part)
+
+
+# Each input mistake: request -> (request, note or None). A note says why it changed nothing.
+def _wrong_app_type(r):
+    return replace(r, sdk_key=DEMO_S2S_CLIENT_ID, sdk_secret=DEMO_S2S_CLIENT_SECRET), None
+
+
+def _secret_trailing_newline(r):
+    if not isinstance(r.sdk_secret, str):
+        return r, "the secret is not text, so no newline was added"
+    return replace(r, sdk_secret=r.sdk_secret + "\n"), None
+
+
+def _key_secret_swapped(r):
+    return replace(r, sdk_key=r.sdk_secret, sdk_secret=r.sdk_key), None
+
+
+def _meeting_number_spaces(r):
+    digits = js_to_string(r.meeting_number)
+    if r.meeting_number is ABSENT or not (digits.isdigit() and digits.isascii() and len(digits) > 3):
+        return r, "the meeting number is not a run of digits, so no spaces were put in"
+    return replace(r, meeting_number=_spaced_digits(digits)), None
+
+
+def _role_inverted(r):
+    swaps = {0: 1, 1: 0, "0": "1", "1": "0"}
+    if (_is_integer(r.role) or isinstance(r.role, str)) and r.role in swaps:
+        return replace(r, role=swaps[r.role]), None
+    return r, f"the role is {js_to_string(r.role)}, neither 0 nor 1, so there is nothing to swap"
+
+
+def _role_string(r):
+    if not _is_integer(r.role):
+        return r, "the role is not a number, so it is left as it is"
+    return replace(r, role=js_number(r.role)), None
+
+
+def _timed(change):
+    """Wrap a change of (iat, exp) so that non-integer times are left alone with a note."""
+
+    @functools.wraps(change)
+    def apply(r):
+        if not (_is_integer(r.iat) and _is_integer(r.exp)):
+            return r, "iat and exp are not whole numbers, so the times were left as they are"
+        iat, exp = change(r.iat, r.exp)
+        return replace(r, iat=iat, exp=exp), None  # tokenExp follows exp unless it was given
+
+    return apply
+
+
+@_timed
+def _iat_in_future(iat, exp):
+    return iat + CLOCK_AHEAD_SECONDS, exp + CLOCK_AHEAD_SECONDS
+
+
+@_timed
+def _expired(iat, exp):
+    shift = exp - iat + CACHED_PAST_EXPIRY_SECONDS
+    return iat - shift, exp - shift
+
+
+@_timed
+def _lifetime_too_short(iat, exp):
+    return iat, iat + TOO_SHORT_LIFETIME_SECONDS
+
+
+@_timed
+def _lifetime_too_long(iat, exp):
+    return iat, iat + TOO_LONG_LIFETIME_SECONDS
+
+
+@_timed
+def _timestamps_milliseconds(iat, exp):
+    return iat * 1000, iat * 1000 + (exp - iat)  # Date.now(), plus a lifetime still counted in seconds
+
+
+def _no_token_exp(r):
+    return replace(r, token_exp=None), None
+
+
+def _argument_shift(r):
+    return replace(r, sdk_key=r.meeting_number, sdk_secret=r.role, meeting_number=ABSENT, role=ABSENT), None
+
+
+# The order the input mistakes are applied in: credentials, then values, then the call itself.
+INPUT_MISTAKES: tuple[tuple[str, Callable], ...] = (
+    ("wrong_app_type", _wrong_app_type),
+    ("secret_trailing_newline", _secret_trailing_newline),
+    ("key_secret_swapped", _key_secret_swapped),
+    ("meeting_number_spaces", _meeting_number_spaces),
+    ("role_inverted", _role_inverted),
+    ("role_string", _role_string),
+    ("iat_in_future", _iat_in_future),
+    ("expired", _expired),
+    ("lifetime_too_short", _lifetime_too_short),
+    ("lifetime_too_long", _lifetime_too_long),
+    ("timestamps_milliseconds", _timestamps_milliseconds),
+    ("no_token_exp", _no_token_exp),
+    ("argument_shift", _argument_shift),
+)
+
+
+def buggy_request(request: SignatureRequest, bug_ids) -> tuple[SignatureRequest, list[str]]:
+    """Apply the selected input mistakes to the request; notes name the switches that changed nothing."""
+    selected = check_bug_ids(bug_ids)
+    notes = []
+    for bug_id, mistake in INPUT_MISTAKES:
+        if bug_id not in selected:
+            continue
+        if "legacy_format" in selected and bug_id in LEGACY_IGNORES:
+            continue
+        request, note = mistake(request)
+        if note:
+            notes.append(f"{bug_id}: {note}.")
+    if "legacy_format" in selected:
+        notes += [f"{i}: no effect, the legacy format has no such step." for i in sorted(selected & LEGACY_IGNORES)]
+    return request, notes
+
+
+def sign_with_bugs(request: SignatureRequest, bug_ids) -> BuggySteps:
+    """Sign `request` with the selected mistakes switched on; every step kept, JavaScript errors included.
+
+    Raises BugSelectionError for unknown or conflicting ids.
+    """
+    selected = check_bug_ids(bug_ids)
+    request, notes = buggy_request(request, selected)
+    if "legacy_format" in selected:
+        return replace(legacy_signature(request), notes=tuple(notes))
+    done = {}
+    try:
+        header, payload = build_header(), build_payload(request)
+        if "meeting_number_claim" in selected:
+            payload = {("meetingNumber" if claim == "mn" else claim): value for claim, value in payload.items()}
+        if "standard_base64_segments" in selected:
+            for name, segment in (("header", header), ("payload", payload)):
+                done[f"{name}_json"] = json_stringify(segment)
+                done[f"{name}_b64"] = js_btoa(done[f"{name}_json"], name)
+        else:
+            done["header_json"], done["header_b64"] = encode_segment(header)
+            done["payload_json"], done["payload_b64"] = encode_segment(payload)
+        done["signing_input"] = signing_input = f"{done['header_b64']}.{done['payload_b64']}"
+        key, mac = cryptojs_hmac_sha256(signing_input, request.sdk_secret)
+        done.update(hmac_key_length=len(key), hmac_key_hex=key.hex(), hmac_hex=mac.hex())
+        encode_mac = standard_base64_encode if "standard_base64_signature" in selected else base64url_encode
+        done["signature"] = encode_mac(mac)
+        done["token"] = f"{signing_input}.{done['signature']}"
+        done["returned"] = done["signature"] if "mac_only" in selected else done["token"]
+    except JsError as error:
+        return BuggySteps(**done, error=error, notes=tuple(notes))
+    return BuggySteps(**done, notes=tuple(notes))
+
+
+def node_utf8(text: str) -> bytes:
+    """Buffer.from(text) in Node: UTF-8, with each unpaired surrogate written as U+FFFD."""
+    units = utf16_code_units(text)
+    repaired = b"".join(u.to_bytes(2, "little") for u in units).decode("utf-16-le", "replace")
+    return repaired.encode("utf-8")
+
+
+def node_hmac_key(secret) -> bytes:
+    """The key bytes crypto.createHmac('sha256', secret) uses, or Node's TypeError."""
+    if isinstance(secret, str):
+        return node_utf8(secret)
+    if secret is ABSENT or secret is None:
+        received = "undefined" if secret is ABSENT else "null"
+    elif isinstance(secret, bool) or isinstance(secret, (int, float)):
+        received = f"type {'boolean' if isinstance(secret, bool) else 'number'} ({js_to_string(secret)})"
+    else:
+        received = f"an instance of {'Array' if isinstance(secret, list) else 'Object'}"
+    raise JsError(
+        "TypeError",
+        'The "key" argument must be of type string or an instance of ArrayBuffer, Buffer, TypedArray, '
+        f"DataView, KeyObject, or CryptoKey. Received {received}",
+        "crypto.createHmac",
+        code="ERR_INVALID_ARG_TYPE",
+    )
+
+
+def legacy_signature(request: SignatureRequest) -> BuggySteps:
+    """The pre-2022 Web SDK signature, as Zoom's old Node example made it.
+
+    Its clock (Date.now() − 30 s, in milliseconds) is taken from the request's iat. There is no
+    header: the message is the concatenation key + mn + timestamp + role.
+    """
+    if not _is_integer(request.iat):
+        raise ValueError("the legacy format needs iat as whole epoch seconds (it stands for the clock)")
+    key, mn, role = (js_to_string(v) for v in (request.sdk_key, request.meeting_number, request.role))
+    timestamp = str(request.iat * 1000 - 30000)
+    done = {"payload_json": key + mn + timestamp + role}
+    done["payload_b64"] = done["signing_input"] = standard_base64_encode(node_utf8(done["payload_json"]))
+    try:
+        key_bytes = node_hmac_key(request.sdk_secret)
+    except JsError as error:
+        return BuggySteps(**done, error=error)
+    mac = hmac_sha256(key_bytes, done["signing_input"])
+    done.update(hmac_key_length=len(key_bytes), hmac_key_hex=key_bytes.hex(), hmac_hex=mac.hex())
+    done["signature"] = signature = standard_base64_encode(mac)
+    done["token"] = done["returned"] = standard_base64_encode(node_utf8(f"{key}.{mn}.{timestamp}.{role}.{signature}"))
+    return BuggySteps(**done)
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A ready-made buggy signer for the comparison page and the command line."""
+
+    key: str
+    label: str
+    bug_ids: tuple[str, ...]
+    sign: Callable[[SignatureRequest], BuggySteps]
+
+
+# What the forum snippet gets wrong in its own code (role_inverted is only its comment).
+FORUM_BUGS = (
+    "standard_base64_segments",
+    "standard_base64_signature",
+    "mac_only",
+    "meeting_number_claim",
+    "no_token_exp",
+    "secret_in_browser",
+)
+FORUM_CALL_BUGS = FORUM_BUGS + ("argument_shift",)
+
+PRESETS: dict[str, Preset] = {
+    "forum": Preset("forum", "the forum snippet", FORUM_BUGS, forum_signature),
+    "forum_call": Preset("forum_call", "the forum's call", FORUM_CALL_BUGS, forum_call),
+} | {
+    bug.id: Preset(bug.id, bug.title, (bug.id,), functools.partial(sign_with_bugs, bug_ids=(bug.id,)))
+    for bug in _CATALOGUE
+}

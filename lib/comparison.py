@@ -1,0 +1,294 @@
+"""Correct and buggy signatures side by side: aligned steps, marked differences, a verdict per step,
+and what happens next with the buggy result (in Web SDK 6.2.0 or at Zoom's server).
+
+Everything here is derived from the two step records and the bug catalogue (lib.bugs), so the
+page, the tests and any other caller see the same explanations.
+"""
+
+import difflib
+import html
+import json
+import re
+from dataclasses import dataclass
+
+from lib.bugs import BROWSER, BUGS, NOBODY, STEPS, THROWN_BY, ZOOM_SERVER, check_bug_ids
+from lib.facts import ZOOM_ERROR_ORDER, ZOOM_ERRORS
+from lib.forum import BuggySteps
+from lib.signing import SignatureSteps
+
+STEP_LABELS = {
+    "header_json": "Header JSON",
+    "payload_json": "Payload JSON",
+    "header_b64": "Header segment",
+    "payload_b64": "Payload segment",
+    "signing_input": "Signing input (header.payload)",
+    "hmac_hex": "HMAC-SHA256 (hex)",
+    "signature": "Signature segment",
+    "token": "Assembled token",
+    "returned": "Returned: what join() gets",
+}
+JSON_STEPS = ("header_json", "payload_json")
+NOT_BASE64URL = {"+": "'+' (base64url has '-')", "/": "'/' (base64url has '_')", "=": "'=' padding (JWTs drop it)"}
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^{}\[\]:,"]+|.', re.DOTALL)  # strings, punctuation, runs
+_SHORT_MATCH = 3  # equal runs shorter than this between two changes are coincidence in base64 text
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A piece of one side's text: `changed` pieces are the ones the other side does not have."""
+
+    text: str
+    changed: bool
+
+
+@dataclass(frozen=True)
+class StepComparison:
+    step: str
+    label: str
+    correct: str | None
+    buggy: str | None
+    same: bool
+    correct_marked: tuple[Fragment, ...]
+    buggy_marked: tuple[Fragment, ...]
+    verdict: str  # "same" or "differs because …" (or why the step is missing)
+    bug_ids: tuple[str, ...]  # the selected bugs that explain this row
+    details: tuple[str, ...]  # claim changes, characters base64url does not allow, …
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The final row: who stops the buggy result, and with which error."""
+
+    caught_by: str  # lib.bugs.BROWSER / ZOOM_SERVER / NOBODY …
+    zoom_error: int | None
+    message: str
+    detail: str
+    bug_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    steps: tuple[StepComparison, ...]
+    outcome: Outcome
+    notes: tuple[str, ...]
+
+
+def _merge_short_matches(opcodes):
+    """Fold tiny equal runs between two changes into one change: in re-encoded text they are coincidence."""
+    last = len(opcodes) - 1
+    ops = [
+        ("replace", *op[1:]) if op[0] == "equal" and 0 < k < last and op[2] - op[1] < _SHORT_MATCH else op
+        for k, op in enumerate(opcodes)
+    ]
+    merged = []
+    for op in ops:
+        if merged and op[0] != "equal" and merged[-1][0] != "equal":
+            previous = merged.pop()
+            op = ("replace", previous[1], op[2], previous[3], op[4])
+        merged.append(op)
+    return merged
+
+
+def mark_differences(correct: str, buggy: str, *, json_tokens=False):
+    """Both texts cut into fragments, the differing ones marked (difflib).
+
+    JSON is compared token by token, so a renamed claim shows as one whole name; encoded text
+    character by character, so a '+' against a '-' or a trailing '=' stands out.
+    """
+    if json_tokens:
+        a, b = _JSON_TOKEN.findall(correct), _JSON_TOKEN.findall(buggy)
+    else:
+        a, b = list(correct), list(buggy)
+    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    if not json_tokens:
+        opcodes = _merge_short_matches(opcodes)
+    correct_marked, buggy_marked = [], []
+    for tag, i1, i2, j1, j2 in opcodes:
+        # An empty changed fragment marks the place where the other side has text and this one none.
+        if i2 > i1 or tag == "insert":
+            correct_marked.append(Fragment("".join(a[i1:i2]), tag != "equal"))
+        if j2 > j1 or tag == "delete":
+            buggy_marked.append(Fragment("".join(b[j1:j2]), tag != "equal"))
+    return tuple(correct_marked), tuple(buggy_marked)
+
+
+def claim_changes(correct_json: str, buggy_json: str) -> list[str]:
+    """What differs between two payloads, claim by claim ("claim mn is missing", "role: 0 → 1")."""
+    try:
+        before, after = json.loads(correct_json), json.loads(buggy_json)
+    except (TypeError, ValueError):
+        return []
+    if not (isinstance(before, dict) and isinstance(after, dict)):
+        return []
+    changes = [f"claim {name} is missing" for name in before if name not in after]
+    changes += [f"claim {name} is added" for name in after if name not in before]
+    changes += [
+        f"{name}: {json.dumps(before[name], ensure_ascii=False)} → {json.dumps(after[name], ensure_ascii=False)}"
+        for name in before
+        if name in after and (before[name] != after[name] or type(before[name]) is not type(after[name]))
+    ]
+    return changes
+
+
+def encoding_details(step: str, text: str) -> list[str]:
+    """Characters a JWT segment may not contain, and a result that is not a three-part token."""
+    details = []
+    if step in ("header_b64", "payload_b64", "signature", "token", "returned"):
+        found = [why for char, why in NOT_BASE64URL.items() if char in text]
+        if found:
+            details.append("contains " + ", ".join(found))
+    if step == "returned" and text.count(".") != 2:
+        details.append("not a token: join() needs header.payload.signature")
+    return details
+
+
+def _titles(bug_ids):
+    return "; ".join(BUGS[i].title for i in bug_ids)
+
+
+def _verdict(step, differing, buggy, selected):
+    """One line saying why this step matches or not, naming the bugs.
+
+    A bug is the direct cause at the first of its rows that differs; further down it is carried over.
+    """
+    involved = tuple(i for i in BUGS if i in selected and step in BUGS[i].steps)
+    if getattr(buggy, step) is None:
+        if "legacy_format" in selected and step in ("header_json", "header_b64"):
+            return "not part of the legacy format: it has no header", involved
+        return f"never computed: {buggy.failed_at} threw {buggy.error.name}: {buggy.error.message}", involved
+    if step not in differing:
+        if involved:
+            return f"same — {_titles(involved)} is on, but this input does not show it", involved
+        return "same", ()
+    direct = tuple(i for i in involved if next(s for s in BUGS[i].steps if s in differing) == step)
+    carried = tuple(i for i in involved if i not in direct)
+    if direct and carried:
+        return f"differs because: {_titles(direct)} — on top of an earlier difference ({_titles(carried)})", involved
+    if direct:
+        return f"differs because: {_titles(direct)}", involved
+    if carried:
+        return f"differs because an earlier step differs ({_titles(carried)})", involved
+    return "differs, and no selected bug explains it (please report this)", ()
+
+
+def what_happens_next(buggy: BuggySteps, differing_steps, selected) -> Outcome:
+    """The final row, derived from the catalogue: the first place that stops this buggy result."""
+    effective = tuple(i for i in BUGS if i in selected and (not BUGS[i].steps or set(BUGS[i].steps) & differing_steps))
+    if buggy.error:
+        thrower = THROWN_BY.get(buggy.failed_at)
+        return Outcome(
+            BROWSER,
+            None,
+            f"The signing code throws {buggy.error.name}: {buggy.error.message} (at {buggy.failed_at}); "
+            "join() is never called.",
+            BUGS[thrower].symptom if thrower in selected else "No signature is made, so there is nothing to join with.",
+            (thrower,) if thrower in selected else (),
+        )
+    if buggy.returned.count(".") < 1:
+        stoppers = tuple(i for i in effective if BUGS[i].caught_by == BROWSER) or effective
+        return Outcome(
+            BROWSER,
+            None,
+            "Web SDK 6.2.0 stops in the browser: Component View's join() rejects with TypeError: Cannot read "
+            "properties of undefined (reading 'replace'); Client View logs 'please check your signature' and "
+            "returns without calling the error callback.",
+            BUGS["mac_only"].symptom,
+            stoppers,
+        )
+    errors = {}
+    for bug_id in effective:
+        code = _server_error(bug_id, buggy)
+        if code is not None:
+            errors.setdefault(code, []).append(bug_id)
+    if errors:
+        first = min(errors, key=lambda c: ZOOM_ERROR_ORDER.index(c) if c in ZOOM_ERROR_ORDER else 99)
+        later = [f"{code} ({_titles(ids)})" for code, ids in errors.items() if code != first]
+        reason = ZOOM_ERRORS[first][0].rstrip(".")
+        message = f"Zoom's server answers {first} ({reason}) because of: {_titles(errors[first])}."
+        if later:
+            message += " Once that is fixed: " + "; ".join(later) + "."
+        return Outcome(ZOOM_SERVER, first, message, BUGS[errors[first][0]].symptom, tuple(errors[first]))
+    if effective:
+        return Outcome(
+            NOBODY,
+            None,
+            f"join() goes through — nothing stops this: {_titles(effective)}.",
+            " ".join(BUGS[i].symptom for i in effective),
+            effective,
+        )
+    on = tuple(i for i in BUGS if i in selected)
+    return Outcome(
+        NOBODY,
+        None,
+        "This input happens to give a valid token." + (f" {_titles(on)} strikes for other inputs." if on else ""),
+        "",
+        on,
+    )
+
+
+def _server_error(bug_id, buggy):
+    """The code Zoom answers for this bug; a host role that became participant is not an error."""
+    if bug_id == "role_inverted":
+        try:
+            role = json.loads(buggy.payload_json).get("role")
+        except (TypeError, ValueError, AttributeError):
+            role = None
+        if role not in (1, "1"):
+            return None
+    return BUGS[bug_id].zoom_error
+
+
+def compare(correct: SignatureSteps, buggy: BuggySteps, bug_ids) -> Comparison:
+    """Align the correct and the buggy steps and explain every difference."""
+    selected = check_bug_ids(bug_ids)
+    # Rows that differ and exist on the buggy side (a missing row is explained on its own).
+    differing = [s for s in STEPS if getattr(buggy, s) is not None and getattr(buggy, s) != getattr(correct, s)]
+    rows = []
+    for step in STEPS:
+        correct_text, buggy_text = getattr(correct, step), getattr(buggy, step)
+        same = correct_text == buggy_text
+        if buggy_text is None:
+            correct_marked, buggy_marked = (Fragment(correct_text, True),), ()
+        else:
+            correct_marked, buggy_marked = mark_differences(correct_text, buggy_text, json_tokens=step in JSON_STEPS)
+        verdict, involved = _verdict(step, differing, buggy, selected)
+        details = []
+        if buggy_text is not None and not same:
+            if step == "payload_json":
+                details += claim_changes(correct_text, buggy_text)
+            details += encoding_details(step, buggy_text)
+        rows.append(
+            StepComparison(
+                step,
+                STEP_LABELS[step],
+                correct_text,
+                buggy_text,
+                same,
+                correct_marked,
+                buggy_marked,
+                verdict,
+                involved,
+                tuple(details),
+            )
+        )
+    changed = {row.step for row in rows if not row.same}
+    return Comparison(tuple(rows), what_happens_next(buggy, changed, selected), buggy.notes)
+
+
+def fragments_html(fragments, side: str) -> str:
+    """HTML for one side of a row: differing pieces in <mark class="sl-<side>">, all text escaped."""
+    colours = {"correct": "#c9f2d0", "buggy": "#ffc9c9"}
+    style = f"background:{colours[side]};padding:0 1px;border-radius:2px"
+    parts = [
+        f'<mark class="sl-{side}" style="{style}">{html.escape(f.text)}</mark>'
+        if f.text and f.changed
+        else f'<mark class="sl-{side} sl-gap" style="{style}" title="the other side has text here">‸</mark>'
+        if f.changed
+        else html.escape(f.text)
+        for f in fragments
+    ]
+    return (
+        '<pre style="white-space:pre-wrap;word-break:break-all;margin:0;font-size:0.85rem">'
+        + ("".join(parts) or "<em>—</em>")
+        + "</pre>"
+    )

@@ -1,0 +1,35 @@
+"""'Buggy vs correct' in a real browser: turn a bug on and see the difference highlighted."""
+
+import pytest
+
+from conftest import open_page, wait_for_app
+from lib.bugs import BUGS
+from lib.widget_keys import BUGGY
+
+pytestmark = pytest.mark.browser
+
+
+def row(page, step):
+    return page.locator(f".st-key-{BUGGY['row'].format(step=step)}")
+
+
+def test_turning_a_bug_on_highlights_the_difference(page, streamlit_url):
+    open_page(page, streamlit_url, "buggy-vs-correct")
+    page.locator(f".st-key-{BUGGY['preset']} input").fill(BUGS["role_inverted"].title)  # filters the list
+    page.get_by_role("option", name=f"Only: {BUGS['role_inverted'].title}").click()
+    wait_for_app(page)
+    assert row(page, "payload_json").locator("mark.sl-buggy").all_inner_texts() == ["1"]
+    assert row(page, "payload_json").locator("mark.sl-correct").all_inner_texts() == ["0"]
+
+    page.get_by_text("Bugs switched on (combine freely)").click()
+    page.locator(f".st-key-{BUGGY['bug'].format(bug_id='meeting_number_claim')} label").click()
+    wait_for_app(page)
+    payload = row(page, "payload_json")
+    assert '"meetingNumber"' in payload.locator("mark.sl-buggy").all_inner_texts()
+    assert '"mn"' in payload.locator("mark.sl-correct").all_inner_texts()
+    assert "differs because: Claim meetingNumber instead of mn" in payload.inner_text()
+    assert row(page, "header_json").locator("mark").count() == 0
+    assert payload.locator("mark.sl-buggy").first.evaluate("m => getComputedStyle(m).backgroundColor") != (
+        "rgba(0, 0, 0, 0)"
+    )
+    assert "3708" in page.locator(f".st-key-{BUGGY['outcome']}").inner_text()

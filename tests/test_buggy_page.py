@@ -1,0 +1,166 @@
+"""The 'Buggy vs correct' page through Streamlit's AppTest: every preset, free combinations, shared inputs."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import APP_FILE
+from lib.bugs import BUGS, PRESETS
+from lib.display import escape_markdown
+from lib.encoding import secret_fingerprint
+from lib.facts import DEMO_SDK_KEY, ENV_SDK_KEY, ENV_SDK_SECRET
+from lib.forum import FORUM_SNIPPET
+from lib.inputs import FormInput
+from lib.widget_keys import BUGGY, SHARED_FORM
+
+PAGE = "pages/buggy_vs_correct.py"
+SECRET = "buggy-page-secret-0123456789-abcdefghij"
+# Any payload with this key needs '=' padding in standard base64, whatever the clock says.
+PADDED_KEY = "abcDEF123ghiJKL456mnoP~?~?~?"
+
+
+def bug_key(bug_id):
+    return BUGGY["bug"].format(bug_id=bug_id)
+
+
+@pytest.fixture
+def app(monkeypatch):
+    monkeypatch.delenv(ENV_SDK_KEY, raising=False)
+    monkeypatch.delenv(ENV_SDK_SECRET, raising=False)
+    at = AppTest.from_file(APP_FILE, default_timeout=30).run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def choose(at, preset):
+    at.selectbox(key=BUGGY["preset"]).select(preset).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def compare_with_key(at, sdk_key):
+    """Type a key into the inputs form and submit it."""
+    at.text_input(key=BUGGY["sdk_key"]).set_value(sdk_key)
+    at.button(key=BUGGY["compare"]).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def markdown_text(at):
+    return "\n".join(m.value for m in at.markdown)
+
+
+def verdicts(at):
+    return [m.value for m in at.markdown if m.value.startswith((":material/check_circle: **", ":material/error: **"))]
+
+
+def ticked(at):
+    return {bug_id for bug_id in BUGS if at.checkbox(key=bug_key(bug_id)).value}
+
+
+def test_opens_on_the_forum_snippet_with_its_bugs_ticked(app):
+    assert app.selectbox(key=BUGGY["preset"]).value == "forum"
+    assert ticked(app) == set(PRESETS["forum"].bug_ids)
+    assert len(verdicts(app)) == 9
+    assert any("Cannot read properties of undefined" in e.value for e in app.error)
+
+
+def expected_verdict(preset):
+    """A verdict line the preset must produce on the demo inputs (argument_shift: the role 0 is a number)."""
+    if preset in ("forum_call", "argument_shift"):
+        return "never computed: CryptoJS.HmacSHA256 threw TypeError: key.clamp is not a function"
+    if preset == "forum":
+        return f"differs because: {BUGS['meeting_number_claim'].title}"
+    return f"differs because: {BUGS[preset].title}"
+
+
+@pytest.mark.parametrize("preset", list(PRESETS))
+def test_every_preset_renders_with_its_verdicts(app, preset):
+    if preset == "standard_base64_segments":  # make the intermittent bug show
+        compare_with_key(app, PADDED_KEY)
+    choose(app, preset)
+    assert ticked(app) == set(PRESETS[preset].bug_ids)
+    if preset == "secret_in_browser":
+        assert all(v.endswith("— same") for v in verdicts(app))
+    else:
+        assert expected_verdict(preset) in markdown_text(app)
+    final = [a.value for a in (*app.error, *app.warning) if a.value.startswith("Caught by:")]
+    assert len(final) == 1
+    for bug_id in PRESETS[preset].bug_ids:  # the catalogue entry of each bug in play is on the page
+        assert any(bug_id in e.label for e in app.expander)
+
+
+def test_forums_call_says_crypto_js_throws(app):
+    choose(app, "forum_call")
+    assert "never computed: CryptoJS.HmacSHA256 threw TypeError: key.clamp is not a function" in markdown_text(app)
+
+
+def test_ticking_a_box_makes_a_free_combination(app):
+    choose(app, "role_inverted")
+    app.checkbox(key=bug_key("meeting_number_claim")).check().run()
+    assert app.selectbox(key=BUGGY["preset"]).value == "custom"
+    assert ticked(app) == {"role_inverted", "meeting_number_claim"}
+    payload_verdict = next(v for v in verdicts(app) if "Payload JSON" in v)
+    assert BUGS["role_inverted"].title in payload_verdict and BUGS["meeting_number_claim"].title in payload_verdict
+
+
+def test_choosing_a_preset_again_resets_the_boxes(app):
+    app.checkbox(key=bug_key("expired")).check().run()
+    choose(app, "mac_only")
+    assert ticked(app) == {"mac_only"}
+
+
+def test_conflicting_switches_get_a_message_not_a_traceback(app):
+    choose(app, "lifetime_too_short")
+    app.checkbox(key=bug_key("lifetime_too_long")).check().run()
+    assert not app.exception
+    assert any("cannot be on together" in e.value for e in app.error)
+
+
+def test_an_emoji_key_makes_btoa_throw(app):
+    compare_with_key(app, "key-😀")
+    assert "never computed: btoa(payload) threw InvalidCharacterError: Invalid character" in markdown_text(app)
+
+
+def test_a_trainer_can_walk_the_snippet_line_by_line(app):
+    codes = [c.value for c in app.code]
+    for line in FORUM_SNIPPET:
+        assert line.js in codes
+    assert any(c.startswith("def forum_generate_signature(") for c in codes)
+
+
+def open_with_builder_form(monkeypatch, form):
+    """The page after a builder submit in the same session (the builder leaves its FormInput behind)."""
+    monkeypatch.delenv(ENV_SDK_KEY, raising=False)
+    at = AppTest.from_file(APP_FILE, default_timeout=30)
+    at.session_state[SHARED_FORM] = form
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_inputs_come_from_the_builder_and_the_secret_stays_on_the_server(monkeypatch):
+    at = open_with_builder_form(monkeypatch, FormInput("SharedKey12345", SECRET, "857 4606 5432", 1))
+    assert at.text_input(key=BUGGY["sdk_key"]).value == "SharedKey12345"
+    assert at.selectbox(key=BUGGY["role"]).value == 1
+    assert any(secret_fingerprint(SECRET) in c.value for c in at.caption)
+    # the forum's payload, as the walkthrough shows it, was built from the builder's (normalized) inputs
+    assert any(
+        '"appKey":"SharedKey12345"' in c.value and '"meetingNumber":"85746065432","role":1' in c.value for c in at.code
+    )
+    assert SECRET not in "\n".join(str(e.proto) for e in at.main)
+
+
+def test_swapping_key_and_secret_never_shows_a_real_secret(monkeypatch):
+    at = open_with_builder_form(monkeypatch, FormInput("SharedKey12345", SECRET, "85746065432", 0))
+    choose(at, "key_secret_swapped")
+    everything = "\n".join(str(e.proto) for e in at.main)
+    assert SECRET not in everything and DEMO_SDK_KEY in everything
+    assert any("demo credentials" in i.value for i in at.info)
+
+
+def test_text_from_the_inputs_is_escaped(app):
+    compare_with_key(app, "a_b*c")
+    choose(app, "wrong_app_type")  # the details line names the replaced appKey
+    assert any(escape_markdown('appKey: "a_b*c"') in c.value for c in app.caption)

@@ -1,0 +1,341 @@
+"""The bug catalogue: its contract, and that each switch changes exactly the steps and claims it says."""
+
+import base64
+import hashlib
+import hmac
+import json
+import re
+import subprocess
+import sys
+
+import jwt
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT
+from lib.bugs import (
+    BROWSER,
+    BUGS,
+    CLOCK_AHEAD_SECONDS,
+    EXCLUSIVE,
+    FORUM_BUGS,
+    FORUM_CALL_BUGS,
+    NOBODY,
+    NOBODY_UNTIL_JOIN,
+    PRESETS,
+    STEPS,
+    TOO_LONG_LIFETIME_SECONDS,
+    TOO_SHORT_LIFETIME_SECONDS,
+    ZOOM_SERVER,
+    BugSelectionError,
+    check_bug_ids,
+    node_hmac_key,
+    node_utf8,
+    sign_with_bugs,
+)
+from lib.facts import DEMO_S2S_CLIENT_ID, DEMO_S2S_CLIENT_SECRET, ZOOM_ERRORS
+from lib.forum import JsError, forum_call, forum_signature
+from lib.signing import SignatureRequest, build_signature_steps
+
+CONTRACT_IDS = [
+    "standard_base64_segments",
+    "standard_base64_signature",
+    "mac_only",
+    "meeting_number_claim",
+    "role_inverted",
+    "role_string",
+    "no_token_exp",
+    "timestamps_milliseconds",
+    "lifetime_too_short",
+    "lifetime_too_long",
+    "iat_in_future",
+    "expired",
+    "meeting_number_spaces",
+    "secret_trailing_newline",
+    "key_secret_swapped",
+    "wrong_app_type",
+    "legacy_format",
+    "argument_shift",
+    "secret_in_browser",
+]
+TEXT_FIELDS = ("id", "title", "js_before", "js_after", "py_before", "py_after", "why", "symptom", "fix", "source")
+SECRET = "bugs-test-secret-0123456789-abcdefghij"
+# A key whose payload needs '+', '/' and '=' in standard base64, so the encoding bugs show.
+KEY = "abcDEF123ghiJKL456mnoP~?~?~?"
+IAT = 1_700_000_000
+REQUEST = SignatureRequest(KEY, SECRET, 85746065432, 0, IAT, IAT + 7200)
+CORRECT = build_signature_steps(REQUEST)
+
+
+def differing_steps(buggy, correct=CORRECT):
+    return tuple(step for step in STEPS if getattr(buggy, step) != getattr(correct, step))
+
+
+def claims(steps):
+    return json.loads(steps.payload_json)
+
+
+def differing_claims(buggy):
+    before, after = claims(CORRECT), claims(buggy)
+    return {name for name in before.keys() | after.keys() if before.get(name, "∅") != after.get(name, "∅")}
+
+
+def test_catalogue_has_exactly_the_agreed_ids_in_order():
+    assert list(BUGS) == CONTRACT_IDS
+    assert all(BUGS[i].id == i for i in BUGS)
+
+
+@pytest.mark.parametrize("bug", BUGS.values(), ids=lambda bug: bug.id)
+def test_every_entry_is_complete(bug):
+    for name in TEXT_FIELDS:
+        assert isinstance(getattr(bug, name), str) and getattr(bug, name).strip(), name
+    assert bug.zoom_error is None or bug.zoom_error in ZOOM_ERRORS
+    assert bug.caught_by in (BROWSER, ZOOM_SERVER, NOBODY_UNTIL_JOIN, NOBODY)
+    assert set(bug.steps) <= set(STEPS) and list(bug.steps) == sorted(bug.steps, key=STEPS.index)
+    assert set(bug.as_dict()) >= set(TEXT_FIELDS) | {"zoom_error", "caught_by"}
+
+
+def test_titles_are_unique():
+    assert len({bug.title for bug in BUGS.values()}) == len(BUGS)
+
+
+def test_prose_is_safe_markdown():
+    """The page renders this prose as Markdown: outside `code spans` nothing may turn into formatting."""
+    from lib.forum import FORUM_SNIPPET
+
+    texts = [getattr(b, f) for b in BUGS.values() for f in ("title", "why", "symptom", "fix", "source")]
+    texts += [t for line in FORUM_SNIPPET for t in (line.does, line.wrong) if t]
+    for text in texts:
+        assert not re.findall(r"[_*$<>#~|\\]", re.sub(r"`[^`]*`", "", text)), text
+
+
+def request_showing(bug_id):
+    """Inputs on which this bug must show; argument_shift with a string role so that it signs."""
+    if bug_id == "argument_shift":
+        return SignatureRequest(KEY, SECRET, "85746065432", "1", IAT, IAT + 7200)
+    return REQUEST
+
+
+@pytest.mark.parametrize("bug_id", CONTRACT_IDS)
+def test_each_bug_alone_differs_exactly_where_it_says(bug_id):
+    request = request_showing(bug_id)
+    correct = build_signature_steps(request)
+    buggy = sign_with_bugs(request, [bug_id])
+    assert buggy.error is None
+    assert differing_steps(buggy, correct) == BUGS[bug_id].steps
+    if "payload_json" in BUGS[bug_id].steps and bug_id != "legacy_format":
+        before, after = json.loads(correct.payload_json), json.loads(buggy.payload_json)
+        changed = {n for n in before.keys() | after.keys() if before.get(n, "∅") != after.get(n, "∅")}
+        assert changed == BUGS[bug_id].claims
+
+
+def test_header_never_differs_and_standard_base64_segments_is_intermittent():
+    clean = SignatureRequest("abcDEF123ghiJKL456mnoPx", SECRET, 85746065432, 0, IAT, IAT + 7200)
+    buggy = sign_with_bugs(clean, ["standard_base64_segments"])
+    correct = build_signature_steps(clean)
+    assert not set("+/=") & set(base64.b64encode(correct.payload_json.encode()).decode())
+    assert differing_steps(buggy, correct) == ()
+
+
+def test_argument_shift_with_a_numeric_role_throws_in_crypto_js():
+    buggy = sign_with_bugs(REQUEST, ["argument_shift"])
+    assert buggy.error.as_dict() == {"name": "TypeError", "message": "key.clamp is not a function"}
+    assert buggy.failed_at == "CryptoJS.HmacSHA256"
+    assert claims(buggy) == {
+        "appKey": 85746065432,
+        "sdkKey": 85746065432,
+        "iat": IAT,
+        "exp": IAT + 7200,
+        "tokenExp": IAT + 7200,
+    }
+    assert (buggy.hmac_hex, buggy.signature, buggy.token, buggy.returned) == (None, None, None, None)
+
+
+@pytest.mark.filterwarnings("ignore::jwt.warnings.InsecureKeyLengthWarning")  # the key "1" is the point
+def test_argument_shift_with_strings_signs_with_the_role_as_key():
+    buggy = sign_with_bugs(request_showing("argument_shift"), ["argument_shift"])
+    assert jwt.decode(buggy.token, "1", algorithms=["HS256"], options={"verify_exp": False})["appKey"] == "85746065432"
+
+
+def test_value_bugs_do_what_their_titles_say():
+    def payload(*ids):
+        return claims(sign_with_bugs(REQUEST, ids))
+
+    assert payload("role_inverted")["role"] == 1
+    assert payload("role_string")["role"] == "0"
+    assert payload("role_inverted", "role_string")["role"] == "1"
+    ms = payload("timestamps_milliseconds")
+    assert ms["iat"] == IAT * 1000 and ms["exp"] - ms["iat"] == 7200
+    assert payload("lifetime_too_short")["exp"] - IAT == TOO_SHORT_LIFETIME_SECONDS < 1800
+    assert payload("lifetime_too_long")["exp"] - IAT == TOO_LONG_LIFETIME_SECONDS > 172800
+    assert payload("iat_in_future")["iat"] == IAT + CLOCK_AHEAD_SECONDS
+    expired = payload("expired")
+    assert expired["exp"] < IAT and expired["exp"] - expired["iat"] == 7200 and expired["tokenExp"] == expired["exp"]
+    assert payload("meeting_number_spaces")["mn"] == "857 4606 5432"
+    assert payload("key_secret_swapped")["appKey"] == SECRET
+    assert payload("wrong_app_type")["appKey"] == DEMO_S2S_CLIENT_ID
+    assert "meetingNumber" in payload("meeting_number_claim") and "mn" not in payload("meeting_number_claim")
+
+
+# Swapped, the HMAC key is the (short) Client ID: that is the bug.
+@pytest.mark.filterwarnings("ignore::jwt.warnings.InsecureKeyLengthWarning")
+def test_secret_bugs_change_the_hmac_key_as_described():
+    def verifies(bug_id, key):
+        return jwt.decode(
+            sign_with_bugs(REQUEST, [bug_id]).token, key, algorithms=["HS256"], options={"verify_exp": False}
+        )
+
+    assert verifies("secret_trailing_newline", SECRET + "\n")
+    assert verifies("key_secret_swapped", KEY)
+    assert verifies("wrong_app_type", DEMO_S2S_CLIENT_SECRET)
+
+
+def test_encoding_bugs_use_standard_base64_and_mac_only_returns_the_last_segment():
+    steps = sign_with_bugs(REQUEST, ["standard_base64_segments", "standard_base64_signature", "mac_only"])
+    assert steps.payload_b64 == base64.b64encode(steps.payload_json.encode()).decode()
+    assert steps.signature == base64.b64encode(bytes.fromhex(steps.hmac_hex)).decode()
+    assert steps.returned == steps.signature and steps.token.endswith("." + steps.signature)
+
+
+def test_legacy_format_is_the_old_node_example():
+    steps = sign_with_bugs(REQUEST, ["legacy_format"])
+    key, mn, timestamp, role, mac = base64.b64decode(steps.returned).decode().split(".", 4)
+    assert (key, mn, timestamp, role) == (KEY, "85746065432", str(IAT * 1000 - 30000), "0")
+    message = base64.b64encode(f"{key}{mn}{timestamp}{role}".encode())
+    assert mac == base64.b64encode(hmac.new(SECRET.encode(), message, hashlib.sha256).digest()).decode()
+    assert steps.header_json is None and steps.returned == steps.token
+
+
+def test_legacy_format_notes_the_switches_it_makes_meaningless():
+    steps = sign_with_bugs(REQUEST, ["legacy_format", "mac_only", "meeting_number_claim", "role_inverted"])
+    assert steps.notes == (
+        "mac_only: no effect, the legacy format has no such step.",
+        "meeting_number_claim: no effect, the legacy format has no such step.",
+    )
+    assert base64.b64decode(steps.returned).decode().split(".")[3] == "1"  # role_inverted still applies
+
+
+def test_node_key_and_text_conversions():
+    assert node_utf8("a\ud800b") == b"a\xef\xbf\xbdb"
+    with pytest.raises(JsError) as caught:
+        node_hmac_key(1)
+    assert caught.value.code == "ERR_INVALID_ARG_TYPE" and caught.value.message.endswith("Received type number (1)")
+    with pytest.raises(JsError, match="Received an instance of Array"):
+        node_hmac_key([])
+
+
+def test_switches_that_cannot_apply_say_so():
+    odd = SignatureRequest(KEY, 7, "not digits", 5, "soon", "later")
+    steps = sign_with_bugs(odd, ["role_inverted", "meeting_number_spaces", "secret_trailing_newline", "expired"])
+    assert len(steps.notes) == 4 and steps.error.name == "TypeError"
+
+
+@pytest.mark.parametrize(
+    ("selection", "message"),
+    [
+        (["nope"], "unknown bug id"),
+        ("mac_only", "list of catalogue ids"),
+        ([1], "list of catalogue ids"),
+        (sorted(EXCLUSIVE[0]), "cannot be on together"),
+    ],
+)
+def test_bad_selections_are_refused_with_a_reason(selection, message):
+    with pytest.raises(BugSelectionError, match=message):
+        check_bug_ids(selection)
+
+
+texts = st.text(st.characters(codec="latin-1"), min_size=1, max_size=30)
+requests = st.builds(
+    SignatureRequest,
+    sdk_key=texts,
+    sdk_secret=texts,
+    meeting_number=st.one_of(st.integers(0, 10**12), st.text("0123456789 ", min_size=1, max_size=13)),
+    role=st.sampled_from([0, 1, "0", "1"]),
+    iat=st.integers(1_500_000_000, 2_000_000_000),
+    exp=st.integers(1_500_000_000, 2_000_000_000),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(request=requests)
+def test_the_forum_presets_are_the_composition_of_their_bugs(request):
+    """The literal replay of the snippet and the catalogue's switches agree on every step."""
+    for preset_bugs, replay in ((FORUM_BUGS, forum_signature), (FORUM_CALL_BUGS, forum_call)):
+        composed, literal = sign_with_bugs(request, preset_bugs), replay(request)
+        assert composed == literal
+
+
+allowed_selections = st.sets(st.sampled_from(CONTRACT_IDS)).filter(lambda s: not any(g <= s for g in EXCLUSIVE))
+
+
+@settings(max_examples=300, deadline=None)
+@given(request=requests, selection=allowed_selections)
+def test_any_combination_changes_only_steps_its_bugs_declare(request, selection):
+    correct = build_signature_steps(request)
+    buggy = sign_with_bugs(request, selection)
+    declared = {step for bug_id in selection for step in BUGS[bug_id].steps}
+    assert set(differing_steps(buggy, correct)) <= declared
+    if not declared:
+        assert buggy.returned == correct.token
+
+
+def test_presets_cover_the_forum_and_every_single_bug():
+    assert list(PRESETS) == ["forum", "forum_call", *CONTRACT_IDS]
+    assert all(PRESETS[i].bug_ids == (i,) for i in CONTRACT_IDS)
+    assert set(FORUM_CALL_BUGS) - set(FORUM_BUGS) == {"argument_shift"}
+
+
+def run_cli(records):
+    process = subprocess.run(
+        [sys.executable, "-m", "lib", "sign", "--input", "-", "--now", str(IAT)],
+        input="".join(json.dumps(r) + "\n" for r in records),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    return process, [json.loads(line) for line in process.stdout.splitlines()]
+
+
+BASE_RECORD = {"sdkKey": KEY, "sdkSecret": SECRET, "meetingNumber": 85746065432, "role": 0, "iat": IAT}
+
+
+def test_cli_signs_with_a_list_of_bug_ids_like_the_library():
+    selection = ["standard_base64_signature", "mac_only", "role_string"]
+    process, [output] = run_cli([{**BASE_RECORD, "variant": selection}])
+    assert process.returncode == 0
+    expected = sign_with_bugs(SignatureRequest(KEY, SECRET, 85746065432, 0, IAT, IAT + 7200), selection)
+    fields = ("header_json", "payload_json", "header_b64", "payload_b64", "signing_input", "hmac_hex", "signature")
+    for name in (*fields, "token", "returned"):
+        assert output[name] == getattr(expected, name), name
+    assert output["returned"] == output["signature"] and "warnings" in output
+
+
+def test_cli_reports_a_javascript_throw_with_its_step_and_fails():
+    process, [output, fine] = run_cli([{**BASE_RECORD, "variant": ["argument_shift"]}, {**BASE_RECORD, "variant": []}])
+    assert process.returncode == 1
+    assert output["error"] == {"name": "TypeError", "message": "key.clamp is not a function"}
+    assert output["step"] == "CryptoJS.HmacSHA256" and "signing_input" in output and "hmac_hex" not in output
+    assert (
+        fine["returned"] == build_signature_steps(SignatureRequest(KEY, SECRET, 85746065432, 0, IAT, IAT + 7200)).token
+    )
+
+
+def test_cli_refuses_unknown_or_conflicting_ids_and_warns_when_the_secret_enters_the_output():
+    process, outputs = run_cli(
+        [
+            {**BASE_RECORD, "variant": ["nope"]},
+            {**BASE_RECORD, "variant": ["lifetime_too_short", "lifetime_too_long"]},
+            {**BASE_RECORD, "variant": ["key_secret_swapped"]},
+        ]
+    )
+    assert [o.get("step") for o in outputs[:2]] == ["variant", "variant"]
+    assert "Traceback" not in process.stderr
+    assert any("key_secret_swapped" in w["message"] for w in outputs[2]["warnings"])
+
+
+def test_secret_does_not_reach_the_cli_output_for_other_bugs():
+    selection = [i for i in CONTRACT_IDS if i not in ("key_secret_swapped", "lifetime_too_long")]
+    process, [output] = run_cli([{**BASE_RECORD, "variant": selection}])
+    assert SECRET not in process.stdout and output["payload_json"]
