@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from lib.bugs import BUGS
 from lib.diagnosis import Diagnosis, diagnose
 from lib.facts import (
     MAX_PASSCODE_LENGTH,
@@ -77,8 +78,12 @@ def sdk_source(version: str, self_hosted_base: str = "") -> tuple[SdkSource | No
     if not base:
         return SdkSource(version, WEB_SDK_CDN.format(version=version), self_hosted=False), []
     parts = urlsplit(base)
-    if parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in base):
-        message = "The self-hosted base URL must be an http:// or https:// address, e.g. http://localhost:9000."
+    same_origin = base.startswith("/") and not base.startswith("//")
+    if any(c.isspace() for c in base) or not (same_origin or (parts.scheme in ("http", "https") and parts.hostname)):
+        message = (
+            "The self-hosted base URL must be an http:// or https:// address (e.g. http://localhost:9000) or a "
+            "path on this app's server (e.g. /app/static/zoom-sdk)."
+        )
         return None, [InputProblem("sdk_base_invalid", "sdkBase", "error", message)]
     if parts.username or parts.password or parts.query or parts.fragment:
         message = "Give the self-hosted base URL without user name, password, ?query or #fragment."
@@ -286,31 +291,6 @@ def read_outcome(value, nonce: str) -> JoinOutcome | None:
 
 # --- Explaining it ----------------------------------------------------------------------------
 
-# The one mapping from what the join reports (a Zoom error code, or the id of an error the SDK raises
-# in the browser) to the bug catalogue's ids (lib.bugs.BUGS keys) of the mistakes that cause it.
-JOIN_ERROR_BUGS = {
-    3712: (
-        "standard_base64_segments",
-        "standard_base64_signature",
-        "mac_only",
-        "secret_trailing_newline",
-        "key_secret_swapped",
-        "wrong_app_type",
-        "legacy_format",
-        "argument_shift",
-        "iat_in_future",
-        "no_token_exp",
-        "lifetime_too_short",
-        "lifetime_too_long",
-    ),
-    3705: ("expired", "timestamps_milliseconds"),
-    3706: ("meeting_number_claim", "meeting_number_spaces"),
-    3704: ("wrong_app_type", "argument_shift"),
-    3708: ("role_inverted", "role_string"),
-    "token_without_dots": ("mac_only", "legacy_format"),
-    "payload_not_utf8": ("standard_base64_segments",),
-}
-
 
 @dataclass(frozen=True)
 class ClientError:
@@ -321,6 +301,7 @@ class ClientError:
     text: str  # a part of its message, or "" for any
     causes: str
     fix: str
+    bug_ids: tuple = ()  # lib.bugs.BUGS ids of the mistakes that make it
 
 
 CLIENT_ERRORS = (
@@ -331,6 +312,7 @@ CLIENT_ERRORS = (
         "The SDK splits the signature at its dots and decodes the second part; this signature has no second "
         "part. It is a bare HMAC (the forum snippet returns only the signature segment) or the pre-2022 format.",
         "Return the whole token header.payload.signature, signed as the official sample does.",
+        ("mac_only", "legacy_format"),
     ),
     ClientError(
         "token_without_app_key",
@@ -345,6 +327,7 @@ CLIENT_ERRORS = (
         "",
         "The payload segment decodes to bytes that are not UTF-8, as btoa() makes of characters U+0080–U+00FF.",
         "Encode header and payload as base64url of the UTF-8 JSON (not btoa).",
+        ("standard_base64_segments",),
     ),
     ClientError(
         "payload_not_base64",
@@ -376,7 +359,7 @@ class Explanation:
     headline: str
     causes: str = ""
     fix: str = ""
-    bug_ids: tuple = ()
+    bugs: tuple = ()  # lib.bugs.Bug entries of the known mistakes that cause it
     zoom_message: str = ""  # Zoom's own words for the code, when known
     inspect_token: bool = False  # the token itself is the likely culprit: worth opening in the Inspector
 
@@ -423,10 +406,15 @@ def explain_outcome(outcome: JoinOutcome, sdk: SdkSource | None = None) -> Expla
     return _explain_client_error(outcome)
 
 
+def bugs_answered_with(code: int) -> tuple:
+    """The catalogue's mistakes that Zoom answers with this error code, in catalogue order."""
+    return tuple(bug for bug in BUGS.values() if bug.zoom_error == code)
+
+
 def _explain_code(outcome):
     code = outcome.error_code
     message, causes = ZOOM_ERRORS.get(code, ("", ""))
-    bug_ids = JOIN_ERROR_BUGS.get(code, ())
+    bugs = bugs_answered_with(code)
     fix = _CODE_FIXES.get(code, "")
     if not message and 3000 <= code < 4000:
         causes = "a meeting-level refusal: the meeting, its settings or the host's account, not the signature"
@@ -439,9 +427,9 @@ def _explain_code(outcome):
         f"Zoom refused the join with error {code}: {outcome.reason or message}",
         causes=f"Usual causes: {causes}." if causes else "",
         fix=fix,
-        bug_ids=bug_ids,
+        bugs=bugs,
         zoom_message=message,
-        inspect_token=bool(bug_ids),
+        inspect_token=bool(bugs),
     )
 
 
@@ -468,13 +456,12 @@ _CODE_FIXES = {
 def _explain_client_error(outcome):
     for known in CLIENT_ERRORS:
         if (not known.error_type or known.error_type == outcome.error_type) and known.text in outcome.reason:
-            bug_ids = JOIN_ERROR_BUGS.get(known.id, ())
             return Explanation(
                 "error",
                 f"The Web SDK refused the token in the browser, before asking Zoom: {outcome.reason}",
                 causes=known.causes,
                 fix=known.fix,
-                bug_ids=bug_ids,
+                bugs=tuple(BUGS[bug_id] for bug_id in known.bug_ids),
                 inspect_token=True,
             )
     name = f"{outcome.error_type}: " if outcome.error_type else ""

@@ -156,8 +156,10 @@ if attempt:
                     st.markdown(f"**Why:** {markdown_literal(explanation.causes)}")
                 if explanation.fix:
                     st.markdown(f"**Fix:** {markdown_literal(explanation.fix)}")
-                if explanation.bug_ids:
-                    st.markdown("**Known mistakes that cause it:** " + ", ".join(f"`{i}`" for i in explanation.bug_ids))
+                if explanation.bugs:
+                    with st.expander(f"Known mistakes that give this answer ({len(explanation.bugs)})"):
+                        for bug in explanation.bugs:
+                            st.markdown(f"**{markdown_literal(bug.title)}** (`{bug.id}`) — {markdown_literal(bug.fix)}")
                 if explanation.inspect_token:
                     show_inspector_button(plan.options["signature"])
         if st.button("Leave and close the meeting frame", key=KEYS["leave"], icon=":material/call_end:"):

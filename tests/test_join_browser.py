@@ -1,10 +1,12 @@
 """The join page in a real browser with the REAL Zoom Web SDK, entirely offline.
 
-The SDK comes from the npm package @zoom/meetingsdk (scripts/install-zoom-sdk.sh, run by .ci/run),
-served from localhost through the page's self-hosted setting. Every request that is not for the
-Streamlit server or that local copy is intercepted: the SDK's meeting-info request to Zoom is
-recorded and answered with Zoom's own rejection, anything else is aborted and reported. So the
-SDK really parses our token, really sends it, and really turns Zoom's answer into its error code.
+The SDK comes from the npm package @zoom/meetingsdk (scripts/install-zoom-sdk.sh, run by .ci/run,
+installs it into static/zoom-sdk, ignored by git) and is loaded through the page's self-hosted
+setting, both ways the docs describe: from another local server (cross-origin, with CORS) and from
+Streamlit's own static serving (same origin). Every request that is not for the Streamlit server or
+that local copy is intercepted: the SDK's meeting-info request to Zoom is recorded and answered with
+Zoom's own rejection, anything else is aborted. So the SDK really parses our token, really sends it,
+and really turns Zoom's answer into its error code.
 """
 
 import functools
@@ -17,13 +19,16 @@ from urllib.parse import parse_qs, urlsplit
 
 import jwt
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, SERVER_SDK_KEY, SERVER_SDK_SECRET, all_frames_html, wait_for_app
 from lib.facts import DEMO_MEETING_NUMBER, WEB_SDK_VERSION
 from lib.widget_keys import BUILDER, JOIN
 
 pytestmark = pytest.mark.browser
-SDK_DIST = ROOT / "vendor" / "zoom-sdk" / WEB_SDK_VERSION / "node_modules" / "@zoom" / "meetingsdk" / "dist"
+SDK_PATH = f"zoom-sdk/{WEB_SDK_VERSION}/node_modules/@zoom/meetingsdk/dist"
+SDK_DIST = ROOT / "static" / SDK_PATH
+SAME_ORIGIN_SDK = f"/app/static/{SDK_PATH}"  # Streamlit serves ./static there (server.enableStaticServing)
 MEETING_INFO_PATH = "/api/v1/wc/info"  # read in the 6.2.0 bundle: POST https://<webEndpoint>/api/v1/wc/info
 ZOOM_REJECTION = {"status": False, "errorCode": 200, "errorMessage": "Invalid signature."}
 XSS_NAMES = ["</script><script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
@@ -34,19 +39,25 @@ FINAL_OUTCOME = re.compile(
 )
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class CorsHandler(http.server.SimpleHTTPRequestHandler):
+    """A static server as docs/self-hosting-sdk.md asks for: CORS allowed, since the SDK fetch()es its workers."""
+
+    def end_headers(self):
+        self.send_header("Access-Control-Allow-Origin", "*")
+        super().end_headers()
+
     def log_message(self, *args):
         pass
 
 
 @pytest.fixture(scope="session")
 def sdk_url():
-    """The npm package's dist/ folder served on a free localhost port: the self-hosted base URL."""
+    """The npm package's dist/ folder served by another local server: a cross-origin self-hosted base URL."""
     if not (SDK_DIST / "zoom-meeting-embedded-ES5.min.js").is_file():
         pytest.fail(
             f"The Web SDK is not installed: run scripts/install-zoom-sdk.sh {WEB_SDK_VERSION} (as .ci/run does)"
         )
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=SDK_DIST))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CorsHandler, directory=SDK_DIST))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
@@ -130,19 +141,33 @@ def join(page, sdk_url, **values):
 
 
 def outcome_text(page):
-    """The explanation, once the frame has reported a final outcome."""
+    """The explanation, once the frame has reported a final outcome, with its list of known mistakes opened."""
     box = page.locator(f".st-key-{JOIN['outcome']}")
-    box.get_by_text(FINAL_OUTCOME).first.wait_for()
+    try:
+        box.get_by_text(FINAL_OUTCOME).first.wait_for()
+    except PlaywrightTimeoutError:
+        frames = [(frame.url, frame.locator("#join-status").all_inner_texts()) for frame in page.frames[1:]]
+        pytest.fail(f"no final outcome shown; the page says {box.all_inner_texts()}; frames: {frames}")
     wait_for_app(page)
+    mistakes = box.get_by_text("Known mistakes that give this answer")
+    if mistakes.count():
+        mistakes.click()
     return box.inner_text()
 
 
-@pytest.mark.parametrize("name", XSS_NAMES, ids=["script-name", "img-name"])
-def test_real_sdk_sends_our_token_and_zooms_rejection_is_explained(join_page, sdk_url, name):
+@pytest.mark.parametrize(
+    "name, same_origin",
+    list(zip(XSS_NAMES, [False, True], strict=True)),
+    ids=["script-name-other-server", "img-name-static"],
+)
+def test_real_sdk_sends_our_token_and_zooms_rejection_is_explained(
+    join_page, streamlit_url, sdk_url, name, same_origin
+):
     page, network, dialogs = join_page
     token = sign_with_configured_credentials(page)
     open_join_page(page)
-    join(page, sdk_url, user_name=name)
+    base = SAME_ORIGIN_SDK if same_origin else sdk_url
+    join(page, base, user_name=name)
 
     text = outcome_text(page)
     # (a) the SDK asked Zoom about the meeting with exactly our token and meeting number
@@ -153,7 +178,7 @@ def test_real_sdk_sends_our_token_and_zooms_rejection_is_explained(join_page, sd
     assert sent["userName"] == name  # the hostile name arrived intact, as data
     # (b) Zoom's rejection became 3712, explained in the app's words
     assert "error 3712" in text and "Signature is invalid" in text
-    assert "Inspector" in text and "standard_base64_segments" in text
+    assert "Inspector" in text and "Standard base64 for header and payload (standard_base64_segments)" in text
     # (d) the hostile display name never ran, though a dialog opened in the meeting frame would be seen
     assert dialogs == []
     meeting_frame = next(frame for frame in page.frames if frame.url.endswith("/app/static/join-frame.html"))
@@ -167,6 +192,8 @@ def test_real_sdk_sends_our_token_and_zooms_rejection_is_explained(join_page, sd
     assert not any(SERVER_SDK_SECRET in request for request in network.seen)
     assert network.blocked_zoom_requests == []
     assert sent["apiKey"] == SERVER_SDK_KEY  # signed with the configured credentials, whose secret stayed home
+    bundle = f"{streamlit_url if same_origin else ''}{base}/zoom-meeting-embedded-ES5.min.js"
+    assert any(request.startswith(bundle) for request in network.seen)  # the SDK came from the chosen copy
 
 
 def test_mac_only_token_is_stopped_before_the_sdk(join_page, sdk_url):
