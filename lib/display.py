@@ -29,15 +29,6 @@ def colour_token_html(token: str) -> str:
     )
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$])")
-
-
-def markdown_literal(text: str) -> str:
-    """Text shown exactly as written where Streamlit renders Markdown: every Markdown character is
-    backslash-escaped, so a '_' in base64url or a '[link](…)' from the browser stays plain text."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
 def relative_time(seconds: int) -> str:
     """'in 2 h 0 min' / '5 min ago' / 'now' for a difference in seconds."""
     if seconds == 0:

@@ -25,9 +25,6 @@ def browser_path(entry: PageEntry) -> str:
     return "" if entry == PAGES[0] else entry.url_path
 
 
-def page_path(url_path: str) -> str:
-    """The script of the page served at url_path: what st.switch_page and st.page_link take."""
-    for entry in PAGES:
-        if entry.url_path == url_path:
-            return entry.path
-    raise KeyError(f"no page is served at /{url_path}")
+def page_path(url_path: str) -> str | None:
+    """The script of the page served at url_path (what st.switch_page takes), or None if the app has none."""
+    return next((entry.path for entry in PAGES if entry.url_path == url_path), None)

@@ -6,7 +6,7 @@ import time
 import streamlit as st
 
 from lib import widget_keys
-from lib.display import markdown_literal
+from lib.display import escape_markdown
 from lib.facts import ROLE_LABELS, WEB_SDK_LANGUAGES, WEB_SDK_VERSION, WEB_SDK_VERSIONS
 from lib.join import HOST_JS, JoinForm, component_data, explain_outcome, plan_join, read_outcome
 from lib.navigation import page_path
@@ -20,9 +20,14 @@ meeting_frame = st.components.v2.component("signature_lab.join_meeting", js=HOST
 
 def show_inspector_button(token):
     """The token goes to the Inspector through session state, never through a URL."""
-    if token and st.button("Open this token in the Inspector", key=KEYS["inspect"], icon=":material/search:"):
+    inspector = page_path("inspector")
+    if (
+        token
+        and inspector
+        and st.button("Open this token in the Inspector", key=KEYS["inspect"], icon=":material/search:")
+    ):
         st.session_state[widget_keys.SHARED_TOKEN] = token
-        st.switch_page(page_path("inspector"))
+        st.switch_page(inspector)
 
 
 st.title("Join a meeting")
@@ -125,11 +130,11 @@ if attempt:
     plan = attempt["plan"]
     with st.container(key=KEYS["checks"]):
         for problem in plan.problems:
-            SEVERITY_BOXES[problem.severity](f"**{problem.field}** — {markdown_literal(problem.message)}")
+            SEVERITY_BOXES[problem.severity](f"**{problem.field}** — {escape_markdown(problem.message)}")
         for finding in plan.diagnosis.findings:
             if finding.severity != "info":
-                text = markdown_literal(f"{finding.message} {finding.fix}")
-                SEVERITY_BOXES[finding.severity](f"**{markdown_literal(finding.title)}** — {text}")
+                text = escape_markdown(f"{finding.message} {finding.fix}")
+                SEVERITY_BOXES[finding.severity](f"**{escape_markdown(finding.title)}** — {text}")
         if plan.blocked:
             st.error(
                 "Not sent to Zoom: fix the errors above. To see what Zoom answers to a token with these mistakes, "
@@ -151,15 +156,15 @@ if attempt:
                 st.info("Loading the Web SDK…")
             else:
                 explanation = explain_outcome(outcome, plan.sdk)
-                SEVERITY_BOXES[explanation.severity](markdown_literal(explanation.headline))
+                SEVERITY_BOXES[explanation.severity](escape_markdown(explanation.headline))
                 if explanation.causes:
-                    st.markdown(f"**Why:** {markdown_literal(explanation.causes)}")
+                    st.markdown(f"**Why:** {escape_markdown(explanation.causes)}")
                 if explanation.fix:
-                    st.markdown(f"**Fix:** {markdown_literal(explanation.fix)}")
+                    st.markdown(f"**Fix:** {escape_markdown(explanation.fix)}")
                 if explanation.bugs:
                     with st.expander(f"Known mistakes that give this answer ({len(explanation.bugs)})"):
                         for bug in explanation.bugs:
-                            st.markdown(f"**{markdown_literal(bug.title)}** (`{bug.id}`) — {markdown_literal(bug.fix)}")
+                            st.markdown(f"**{escape_markdown(bug.title)}** (`{bug.id}`) — {escape_markdown(bug.fix)}")
                 if explanation.inspect_token:
                     show_inspector_button(plan.options["signature"])
         if st.button("Leave and close the meeting frame", key=KEYS["leave"], icon=":material/call_end:"):

@@ -16,4 +16,9 @@ version="${1:?give the SDK version, e.g. 6.2.0}"
 dest="${2:-static/zoom-sdk}"
 npm install --prefix "$dest/$version" --no-save --no-package-lock --no-audit --no-fund --ignore-scripts \
   --legacy-peer-deps --loglevel=error "@zoom/meetingsdk@$version" >/dev/null
-echo "$dest/$version/node_modules/@zoom/meetingsdk/dist"
+dist="$dest/$version/node_modules/@zoom/meetingsdk/dist"
+if [ ! -f "$dist/zoom-meeting-embedded-ES5.min.js" ]; then
+  echo "@zoom/meetingsdk@$version has no dist/zoom-meeting-embedded-ES5.min.js: the join page cannot load it" >&2
+  exit 1
+fi
+echo "$dist"
