@@ -7,7 +7,7 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import APP_FILE
+from conftest import APP_FILE, submit_form
 from lib.facts import DEMO_MEETING_NUMBER, ENV_SDK_KEY, ENV_SDK_SECRET
 from lib.inputs import FormInput
 from lib.join import CHANNEL, HOST_JS, bugs_answered_with
@@ -42,12 +42,9 @@ def app(monkeypatch):
 
 
 def join(at, **values):
-    for name, value in values.items():
-        widget = at.text_area(key=JOIN[name]) if name == "token" else at.text_input(key=JOIN[name])
-        widget.set_value(value)
-    at.button(key=JOIN["submit"]).click().run()
-    assert not at.exception, at.exception
-    return at
+    widget = {"token": at.text_area}
+    pairs = [(widget.get(name, at.text_input)(key=JOIN[name]), value) for name, value in values.items()]
+    return submit_form(at, JOIN["submit"], pairs)
 
 
 def meeting_components(at):
