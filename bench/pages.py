@@ -26,6 +26,7 @@ from lib.navigation import PAGES, browser_path  # noqa: E402
 from lib.samples import demo_records  # noqa: E402
 
 BENCH_SECRET = "bench-secret-0123456789-abcdefghijklmnop"
+BENCH_MAC_ONLY = "JLYSXH_XIou9G1wvnrX-JETQ1RLr4PapY7p1pQsuXHg"
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,12 @@ PAGE_FORMS = {
     ),
     "buggy-vs-correct": PageForm(
         {widget_keys.BUGGY["sdk_key"]: "bench-key-~?~?"}, widget_keys.BUGGY["compare"], widget_keys.BUGGY["outcome"]
+    ),
+    # The pre-join checks stop a bare HMAC (the forum snippet's output) without loading the Web SDK.
+    "join": PageForm(
+        {widget_keys.JOIN["token"]: BENCH_MAC_ONLY, widget_keys.JOIN["meeting_number"]: "85746065432"},
+        widget_keys.JOIN["submit"],
+        widget_keys.JOIN["checks"],
     ),
 }
 BASELINE = PageForm({"baseline_text": "hello"}, "baseline_submit", "baseline_result")

@@ -58,4 +58,22 @@ ZOOM_ERRORS = {
     4014: ("OBF token is invalid.", "bad obfToken"),
     4015: ("OBF token is for a different meeting.", "obfToken issued for another meeting"),
     3001: ("Meeting does not exist.", "wrong meeting number, or the meeting has not started"),
+    3004: ("Meeting Passcode wrong.", "wrong passcode (the pwd= value of a join link is encoded, not the passcode)"),
+    3008: ("Meeting has not started", "the host has not started it and join before host is off"),
+    -3000: ("connection error", "no answer from Zoom within 30 s: network, proxy or firewall"),
 }
+
+# The Web SDK (Component View). Zoom's CDN folder for version V holds lib/vendor/react.min.js,
+# lib/vendor/react-dom.min.js, zoom-meeting-embedded-V.min.js and lib/av (init()'s assetPath). The npm
+# package's dist/ folder has the same layout, with the bundle named WEB_SDK_NPM_BUNDLE: serving that
+# folder is a self-hosted copy (docs/self-hosting-sdk.md).
+WEB_SDK_VERSION = "6.2.0"
+WEB_SDK_VERSIONS = ("6.2.0", "6.1.0", "6.0.2", "5.1.4")  # offered in the join page; others may be typed
+WEB_SDK_CDN = "https://source.zoom.us/{version}"
+WEB_SDK_NPM_BUNDLE = "zoom-meeting-embedded-ES5.min.js"
+# The language files the SDK ships (dist/lib/lang).
+WEB_SDK_LANGUAGES = tuple(
+    "en-US de-DE es-ES fr-FR id-ID it-IT ja-JP ko-KR nl-NL pl-PL pt-PT ru-RU sv-SE tr-TR vi-VN zh-CN zh-TW".split()
+)
+MAX_USER_NAME_LENGTH = 128
+MAX_PASSCODE_LENGTH = 32

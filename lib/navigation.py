@@ -18,6 +18,7 @@ PAGES = (
     PageEntry("pages/inspector.py", "Token doctor", ":material/stethoscope:", "inspector"),
     PageEntry("pages/compare_tokens.py", "Compare tokens", ":material/compare_arrows:", "compare_tokens"),
     PageEntry("pages/batch.py", "Batch check", ":material/checklist:", "batch"),
+    PageEntry("pages/join.py", "Join a meeting", ":material/video_call:", "join"),
 )
 
 
@@ -25,3 +26,8 @@ def browser_path(entry: PageEntry) -> str:
     """The path a browser opens for this page: the default (first) page lives at the root, and
     Streamlit answers "page not found" for its url_path."""
     return "" if entry == PAGES[0] else entry.url_path
+
+
+def page_path(url_path: str) -> str | None:
+    """The script of the page served at url_path (what st.switch_page takes), or None if the app has none."""
+    return next((entry.path for entry in PAGES if entry.url_path == url_path), None)

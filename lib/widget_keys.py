@@ -81,3 +81,26 @@ BUGGY = {
     "outcome": "buggy_outcome",
     "walkthrough": "buggy_walkthrough",
 }
+
+JOIN = {
+    "form": "join_form",
+    "token": "join_token",
+    "meeting_number": "join_meeting_number",
+    "passcode": "join_passcode",
+    "user_name": "join_user_name",
+    "user_email": "join_user_email",
+    "role": "join_role",
+    "zak": "join_zak",
+    "obf_token": "join_obf_token",
+    "registrant_token": "join_registrant_token",
+    "sdk_version": "join_sdk_version",
+    "sdk_base": "join_sdk_base",
+    "language": "join_language",
+    "send_anyway": "join_send_anyway",
+    "submit": "join_submit",
+    "checks": "join_checks",
+    "outcome": "join_outcome",
+    "meeting": "join_meeting",
+    "inspect": "join_inspect",
+    "leave": "join_leave",
+}

@@ -154,3 +154,12 @@ def open_page(page, streamlit_url, url_path):
 def all_frames_html(page):
     """The HTML of the page and of every frame in it."""
     return [frame.content() for frame in page.frames]
+
+
+def submit_form(at, submit_key, widget_values):
+    """AppTest: set each (widget, value) pair, press the form's submit button, and expect no exception."""
+    for widget, value in widget_values:
+        widget.set_value(value)
+    at.button(key=submit_key).click().run()
+    assert not at.exception, at.exception
+    return at

@@ -4,7 +4,7 @@ import jwt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import APP_FILE
+from conftest import APP_FILE, submit_form
 from lib.facts import DEMO_SDK_KEY, DEMO_SDK_SECRET, ENV_SDK_KEY, ENV_SDK_SECRET
 from lib.widget_keys import BUILDER, SHARED_FORM, SHARED_TOKEN
 
@@ -19,14 +19,12 @@ def app(monkeypatch):
 
 
 def submit(at, **values):
-    for name, value in values.items():
-        widget = at.text_input(key=BUILDER[name]) if name in ("sdk_key", "sdk_secret", "meeting_number") else None
-        if widget is None:
-            widget = at.number_input(key=BUILDER[name]) if name == "lifetime" else at.checkbox(key=BUILDER[name])
-        widget.set_value(value)
-    at.button(key=BUILDER["submit"]).click().run()
-    assert not at.exception, at.exception
-    return at
+    def widget(name):
+        if name in ("sdk_key", "sdk_secret", "meeting_number"):
+            return at.text_input(key=BUILDER[name])
+        return at.number_input(key=BUILDER[name]) if name == "lifetime" else at.checkbox(key=BUILDER[name])
+
+    return submit_form(at, BUILDER["submit"], [(widget(name), value) for name, value in values.items()])
 
 
 def shown_token(at):
