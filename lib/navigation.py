@@ -15,6 +15,9 @@ class PageEntry:
 PAGES = (
     PageEntry("pages/builder.py", "Signature builder", ":material/build:", "builder"),
     PageEntry("pages/buggy_vs_correct.py", "Buggy vs correct", ":material/bug_report:", "buggy-vs-correct"),
+    PageEntry("pages/lessons.py", "Lessons", ":material/school:", "lessons"),
+    PageEntry("pages/exercises.py", "Find the bug", ":material/quiz:", "exercises"),
+    PageEntry("pages/trainer.py", "Trainer", ":material/co_present:", "trainer"),
 )
 
 
