@@ -51,6 +51,24 @@ DIFFICULTIES = {
 
 
 @dataclass(frozen=True)
+class Join:
+    """What the learner is told about the join a token exercise's token was made for."""
+
+    sdk_key: str
+    meeting_number: str
+    now: int  # Zoom's clock at the join
+    host: bool
+
+    def lines(self) -> tuple[str, ...]:
+        return (
+            f"Your app's SDK key (Client ID): `{self.sdk_key}`",
+            f"You join meeting `{self.meeting_number}` as {_ROLES_JOINING[self.host]}.",
+            f"Zoom's clock at the join: {datetime.fromtimestamp(self.now, UTC):%Y-%m-%d %H:%M:%S} UTC "
+            f"(epoch `{self.now}`).",
+        )
+
+
+@dataclass(frozen=True)
 class Exercise:
     seed: int
     difficulty: str
@@ -60,6 +78,7 @@ class Exercise:
     shown: str  # the code, or the value handed to join()
     language: str | None  # of the code; None for a token
     decoded: str | None  # for a token: its header and payload JSON, when they can be read
+    join: Join | None  # for a token: the join it was made for
     context: tuple[str, ...]  # what the learner knows besides what is shown (Markdown)
     cause_options: tuple[str, ...]  # catalogue ids in the order offered
     fix_options: tuple[str, ...]  # the same ids in another order, offered by their fix
@@ -91,18 +110,20 @@ def exercise_set(seed: int, difficulty: str, size: int = SET_SIZE) -> tuple[Exer
 def build_exercise(seed: int, level: Difficulty, number: int, bug_ids: tuple[str, ...], rng: random.Random) -> Exercise:
     token = _token_evidence(bug_ids, rng) if level.tokens else None
     if token is not None:
-        kind, shown, language, decoded, context, decoys = "token", token[0], None, token[1], token[2], ()
+        kind, language, decoys = "token", None, ()
+        shown, decoded, join, happens = token
+        context = (*join.lines(), f"What happens: {happens}")
     else:
-        kind, decoded = "code", None
+        kind, decoded, join = "code", None, None
         shown, language, decoys = _code_evidence(bug_ids, level, rng)
-        context = (f"What happens: {_what_happens(_demo_request(rng), bug_ids)}",)
+        context = (f"What happens: {_what_happens(_demo_request(rng)[0], bug_ids)}",)
     others = [bug_id for bug_id in BUGS if bug_id not in bug_ids and bug_id not in decoys]
     distractors = list(decoys) + rng.sample(others, level.options - len(bug_ids) - len(decoys))
     causes = list(bug_ids) + distractors
     rng.shuffle(causes)
     fixes = rng.sample(causes, len(causes))
     return Exercise(
-        seed, level.key, number, kind, bug_ids, shown, language, decoded, context, tuple(causes), tuple(fixes)
+        seed, level.key, number, kind, bug_ids, shown, language, decoded, join, context, tuple(causes), tuple(fixes)
     )
 
 
@@ -116,9 +137,8 @@ def _demo_request(rng: random.Random, *, host: bool = False) -> tuple[SignatureR
     return request, now
 
 
-def _what_happens(demo: tuple[SignatureRequest, int], bug_ids) -> str:
+def _what_happens(request: SignatureRequest, bug_ids) -> str:
     """What the learner would see when joining, in words that name no mistake."""
-    request, _ = demo
     buggy = sign_with_bugs(request, bug_ids)
     outcome = compare(build_signature_steps(request), buggy, bug_ids).outcome
     if outcome.zoom_error is not None:
@@ -136,27 +156,22 @@ def found_mistakes(diagnosis) -> set[str]:
 
 
 def _token_evidence(bug_ids, rng):
-    """(value handed to join(), decoded JSON, context lines) for a token whose mistakes a reader can find,
-    or None when no tried input shows exactly these mistakes."""
+    """(value handed to join(), decoded JSON, Join, what happens) for a token whose mistakes a reader can
+    find, or None when no tried input shows exactly these mistakes."""
     for _ in range(_TOKEN_ATTEMPTS):
         host = rng.random() < 0.5
         request, now = _demo_request(rng, host=host)
         returned = sign_with_bugs(request, bug_ids).returned
         if returned is None:  # the signing code threw: there is no token to show
             return None
-        diagnosis = diagnose(returned, sdk_key=DEMO_SDK_KEY, meeting_number=request.meeting_number, now=now, host=host)
+        join = Join(DEMO_SDK_KEY, request.meeting_number, now, host)
+        diagnosis = diagnose(returned, sdk_key=join.sdk_key, meeting_number=join.meeting_number, now=now, host=host)
         if found_mistakes(diagnosis) != set(bug_ids):
             continue
         decoded = None
         if diagnosis.header is not None and diagnosis.payload is not None:
             decoded = f"{json_stringify(diagnosis.header)}\n{json_stringify(diagnosis.payload)}"
-        context = (
-            f"Your app's SDK key (Client ID): `{DEMO_SDK_KEY}`",
-            f"You join meeting `{request.meeting_number}` as {_ROLES_JOINING[host]}.",
-            f"Zoom's clock at the join: {datetime.fromtimestamp(now, UTC):%Y-%m-%d %H:%M:%S} UTC (epoch `{now}`).",
-            f"What happens: {_what_happens((request, now), bug_ids)}",
-        )
-        return returned, decoded, context
+        return returned, decoded, join, _what_happens(request, bug_ids)
     return None
 
 

@@ -120,10 +120,13 @@ def presenter_steps(agenda=AGENDA) -> tuple[PresenterStep, ...]:
 def presenter_html(step: PresenterStep, agenda=AGENDA) -> str:
     """One presenter step in large type; points not yet revealed are left out, not hidden."""
     block = agenda[step.block]
-    points = "".join(f'<li style="margin:.4em 0">{html.escape(p)}</li>' for p in block.points[: step.revealed])
+    points = "".join(
+        f'<li style="margin:.4em 0;font-size:2.2rem;line-height:1.3">{html.escape(p)}</li>'
+        for p in block.points[: step.revealed]
+    )
     timing = f"minute {step.start_minute}–{step.start_minute + block.minutes} of {sum(b.minutes for b in agenda)}"
     return (
-        '<div style="font-size:2.2rem;line-height:1.3">'
+        "<div>"
         f'<div style="font-size:1rem;opacity:.7">Block {step.block + 1} of {len(agenda)} · {timing}</div>'
         f'<div style="font-size:3rem;font-weight:700;margin:.2em 0 .4em">{html.escape(block.title)}</div>'
         f'<ul style="padding-left:1.2em">{points}</ul></div>'
