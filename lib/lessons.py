@@ -328,6 +328,11 @@ def catchers() -> dict[str, list[str]]:
 # ------------------------------------------------------------------------------------------ the bug part
 
 
+def code_pairs(bug) -> tuple[tuple[str, str, str], ...]:
+    """(language, code before, code after) of a catalogue entry, in each language it is written in."""
+    return (("javascript", bug.js_before, bug.js_after), ("python", bug.py_before, bug.py_after))
+
+
 @dataclass(frozen=True)
 class BugDemo:
     """The live demo of one mistake: the correct and the buggy signer compared on the learner's inputs."""

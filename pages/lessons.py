@@ -21,6 +21,7 @@ from lib.lessons import (
     bug_demo,
     catchers,
     claim_rows,
+    code_pairs,
     demo_html,
     error_rows,
     hmac_view,
@@ -105,11 +106,11 @@ with st.container(key=KEYS["lesson"]):
         st.markdown(f"**Why it fails.** {bug.why}")
         wrong, right = st.columns(2)
         wrong.markdown(":material/close: **Before**")
-        wrong.code(bug.js_before, language="javascript", wrap_lines=True)
-        wrong.code(bug.py_before, language="python", wrap_lines=True)
         right.markdown(":material/check: **After**")
-        right.code(bug.js_after, language="javascript", wrap_lines=True)
-        right.code(bug.py_after, language="python", wrap_lines=True)
+        for language, before, after in code_pairs(bug):
+            wrong, right = st.columns(2)
+            wrong.code(before, language=language, wrap_lines=True)
+            right.code(after, language=language, wrap_lines=True)
         demo = bug_demo(lesson, form, now)
         with st.container(key=KEYS["demo"], border=True):
             st.markdown(f"**Live demo on your inputs.** {lesson.look_at}")
