@@ -341,7 +341,8 @@ class BugDemo:
     notes: tuple[str, ...]
 
 
-def _compare_one(bug_id: str, form: FormInput, now: int) -> Comparison:
+def compare_with_mistake(bug_id: str, form: FormInput, now: int) -> Comparison:
+    """The builder's correct signature of the form next to the buggy signer's with this one mistake."""
     request = read_form(form, now).request
     return compare(build_signature_steps(request), sign_with_bugs(request, (bug_id,)), (bug_id,))
 
@@ -356,10 +357,10 @@ def bug_demo(lesson: Lesson, form: FormInput, now: int) -> BugDemo:
     if lesson.public_credentials and form.sdk_secret != DEMO_SDK_SECRET:
         form = replace(form, sdk_key=DEMO_SDK_KEY, sdk_secret=DEMO_SDK_SECRET)
         notes.append("This mistake writes the secret into the readable payload, so the demo uses the demo credentials.")
-    comparison = _compare_one(lesson.bug_id, form, now)
+    comparison = compare_with_mistake(lesson.bug_id, form, now)
     if lesson.reveal_sdk_key and all(row.same for row in comparison.steps):
         form = replace(form, sdk_key=lesson.reveal_sdk_key)
-        comparison = _compare_one(lesson.bug_id, form, now)
+        comparison = compare_with_mistake(lesson.bug_id, form, now)
         notes.append(
             f"Your inputs happen not to show this mistake, so the demo uses the SDK key {lesson.reveal_sdk_key}."
         )

@@ -99,7 +99,10 @@ else:
             if right_answer:
                 st.success(f"{part}: right — {titles(picked)}.", icon=":material/check_circle:")
             else:
-                st.error(f"{part}: not quite — you picked {titles(picked)}.", icon=":material/cancel:")
+                st.error(
+                    f"{part}: not quite — you picked {titles(picked)}; the answer is {titles(attempt.answer)}.",
+                    icon=":material/cancel:",
+                )
         field = LANGUAGES[exercise.language or "javascript"][0]
         for bug_id in exercise.bug_ids:
             bug = BUGS[bug_id]

@@ -3,6 +3,7 @@
 The path and its prose are lib.lessons; live values come from the learner's last builder inputs.
 """
 
+import inspect
 import time
 
 import streamlit as st
@@ -22,6 +23,7 @@ from lib.lessons import (
     catchers,
     claim_rows,
     code_pairs,
+    compare_with_mistake,
     demo_html,
     error_rows,
     hmac_view,
@@ -119,6 +121,10 @@ with st.container(key=KEYS["lesson"]):
             st.markdown(f"**Caught by {outcome.caught_by}.** {escape_markdown(outcome.message)}")
             for note in demo.notes:
                 st.caption(escape_markdown(note))
+            with st.expander("The Python that made this demo"):
+                st.code(
+                    inspect.getsource(bug_demo) + "\n\n" + inspect.getsource(compare_with_mistake), language="python"
+                )
         st.markdown(f"**What Zoom shows.** {bug.symptom}")
         st.markdown(f"**Fix.** {bug.fix}")
         st.caption(f"Source: {bug.source}")

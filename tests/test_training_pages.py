@@ -79,6 +79,7 @@ def test_lessons_walk_the_whole_path_on_the_learners_inputs_without_showing_the_
             bug = BUGS[lesson.bug_id]
             codes = [c.value for c in at.code]
             assert {bug.js_before, bug.js_after, bug.py_before, bug.py_after} <= set(codes)
+            assert any(code.startswith("def bug_demo(") for code in codes)  # the code that ran the demo
             assert any(lesson.look_at in m.value for m in at.markdown)
             assert any(bug.symptom in m.value for m in at.markdown)
             if "payload_json" in bug.steps and not lesson.public_credentials:  # the demo signs the learner's inputs
@@ -148,8 +149,10 @@ def test_a_full_seeded_set_is_answered_and_scored(monkeypatch, downloads):
         elif index % 3 == 1:  # one cause missing, an extra one picked; the fixes right
             answer(at, exercise, (exercise.bug_ids[0], wrong), exercise.bug_ids)
             expected += 1
-        else:  # "I don't know"
+        else:  # "I don't know": the feedback names the answer
             answer(at, exercise, (), ())
+            answer_titles = ", ".join(BUGS[b].title for b in exercise.bug_ids)
+            assert any(f"the answer is {answer_titles}" in e.value for e in at.error)
         assert score_shown(at) == f"{expected} / {total}"
         assert not answer_fields(at, exercise)  # answered: the form gives way to the feedback
         for bug_id in exercise.bug_ids:  # the explanation follows every answer
