@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, replace
 
 from lib.bugs import BUGS, sign_with_bugs
-from lib.comparison import Comparison, compare, fragments_html
+from lib.comparison import MARK_COLOURS, Comparison, compare, fragments_html
 from lib.encoding import base64url_encode, standard_base64_encode, utf8_bytes
 from lib.facts import (
     CLAIM_ORDER,
@@ -242,7 +242,10 @@ def base64_html(comparison: Base64Comparison) -> str:
 
     def marked(encoded, chars, side):
         return "".join(
-            f'<mark class="sl-{side}">{html.escape(c)}</mark>' if c in chars else html.escape(c) for c in encoded
+            f'<mark class="sl-{side}" style="background:{MARK_COLOURS[side]}">{html.escape(c)}</mark>'
+            if c in chars
+            else html.escape(c)
+            for c in encoded
         )
 
     rows = (

@@ -30,8 +30,9 @@ def move(set_key, position):
     st.session_state[KEYS["position"]][set_key] = position
 
 
-def titles(bug_ids):
-    return ", ".join(BUGS[i].title for i in bug_ids) or "nothing"
+def named(bug_ids, attribute):
+    """The entries' titles or fixes, quoted: fixes have commas and semicolons of their own."""
+    return ", ".join(f"“{getattr(BUGS[i], attribute)}”" for i in bug_ids) or "nothing"
 
 
 st.title("Find the bug")
@@ -92,15 +93,16 @@ if attempt is None:
         st.caption("An empty answer counts as 'I don't know': it scores nothing and shows the explanation.")
 else:
     with st.container(key=KEYS["feedback"]):
-        for part, right_answer, picked in (
-            ("Cause", attempt.causes_right, attempt.causes),
-            ("Fix", attempt.fixes_right, attempt.fixes),
+        for part, right_answer, picked, attribute in (
+            ("Cause", attempt.causes_right, attempt.causes, "title"),
+            ("Fix", attempt.fixes_right, attempt.fixes, "fix"),
         ):
             if right_answer:
-                st.success(f"{part}: right — {titles(picked)}.", icon=":material/check_circle:")
+                st.success(f"{part}: right — {named(picked, attribute)}.", icon=":material/check_circle:")
             else:
                 st.error(
-                    f"{part}: not quite — you picked {titles(picked)}; the answer is {titles(attempt.answer)}.",
+                    f"{part}: not quite — you picked {named(picked, attribute)}; "
+                    f"the answer is {named(attempt.answer, attribute)}.",
                     icon=":material/cancel:",
                 )
         field = LANGUAGES[exercise.language or "javascript"][0]

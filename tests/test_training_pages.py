@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import APP_FILE
 from lib.bugs import BUGS
+from lib.comparison import MARK_COLOURS
 from lib.exercises import DEFAULT_SEED, POINTS_PER_EXERCISE, SET_SIZE, exercise_set
 from lib.facts import ENV_SDK_KEY, ENV_SDK_SECRET
 from lib.inputs import FormInput
@@ -100,12 +101,16 @@ def test_the_jwt_lessons_use_the_builders_inputs(monkeypatch):
     assert "85746065432" in table and "tokenExp" in table
 
 
+def buggy_mark(char):
+    return f'<mark class="sl-buggy" style="background:{MARK_COLOURS["buggy"]}">{char}</mark>'
+
+
 def test_the_base64_lesson_encodes_what_the_learner_types(monkeypatch):
     at = open_page(monkeypatch, "pages/lessons.py")
     at.selectbox(key=LESSONS["choose"]).select("base64url").run()
-    assert 'eyJhcHBLZXkiOiJrZXl<mark class="sl-buggy">+</mark>P34<mark class="sl-buggy">/</mark>' in html_bodies(at)
+    assert f"eyJhcHBLZXkiOiJrZXl{buggy_mark('+')}P34{buggy_mark('/')}" in html_bodies(at)
     at.text_input(key=LESSONS["base64_text"]).set_value("é?>~").run()
-    assert 'w6k<mark class="sl-buggy">/</mark>Pn4<mark class="sl-buggy">=</mark>' in html_bodies(at)
+    assert f"w6k{buggy_mark('/')}Pn4{buggy_mark('=')}" in html_bodies(at)
 
 
 def test_lessons_without_the_builder_use_the_demo_values(monkeypatch):
@@ -151,8 +156,10 @@ def test_a_full_seeded_set_is_answered_and_scored(monkeypatch, downloads):
             expected += 1
         else:  # "I don't know": the feedback names the answer
             answer(at, exercise, (), ())
-            answer_titles = ", ".join(BUGS[b].title for b in exercise.bug_ids)
-            assert any(f"the answer is {answer_titles}" in e.value for e in at.error)
+            answer_titles = ", ".join(f"“{BUGS[b].title}”" for b in exercise.bug_ids)
+            answer_fixes = ", ".join(f"“{BUGS[b].fix}”" for b in exercise.bug_ids)
+            assert any(e.value.startswith("Cause: not quite") and answer_titles in e.value for e in at.error)
+            assert any(e.value.startswith("Fix: not quite") and answer_fixes in e.value for e in at.error)
         assert score_shown(at) == f"{expected} / {total}"
         assert not answer_fields(at, exercise)  # answered: the form gives way to the feedback
         for bug_id in exercise.bug_ids:  # the explanation follows every answer
