@@ -103,7 +103,8 @@ def exercise_set(seed: int, difficulty: str, size: int = SET_SIZE) -> tuple[Exer
     """The set for this seed and difficulty: the same on every call, machine and Python run."""
     level = DIFFICULTIES[difficulty]
     rng = random.Random(f"{difficulty}:{seed}")  # a str seed is hashed with SHA-512: stable across runs
-    picks = rng.sample(exercise_pool(difficulty), min(size, len(exercise_pool(difficulty))))
+    pool = exercise_pool(difficulty)
+    picks = rng.sample(pool, min(size, len(pool)))
     return tuple(build_exercise(seed, level, number, bug_ids, rng) for number, bug_ids in enumerate(picks, start=1))
 
 
