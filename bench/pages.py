@@ -63,6 +63,11 @@ PAGE_FORMS = {
         widget_keys.JOIN["submit"],
         widget_keys.JOIN["checks"],
     ),
+    # Next lesson: the lesson container is redrawn with the following lesson.
+    "lessons": PageForm({}, widget_keys.LESSONS["next"], widget_keys.LESSONS["lesson"]),
+    # An empty answer is graded too ("I don't know"), so pressing Check alone shows the feedback.
+    "exercises": PageForm({}, widget_keys.EXERCISES["check"], widget_keys.EXERCISES["feedback"]),
+    "trainer": PageForm({}, widget_keys.TRAINER["next"], widget_keys.TRAINER["slide"]),
 }
 BASELINE = PageForm({"baseline_text": "hello"}, "baseline_submit", "baseline_result")
 

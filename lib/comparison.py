@@ -31,6 +31,7 @@ JSON_STEPS = ("header_json", "payload_json")
 NOT_BASE64URL = {"+": "'+' (base64url has '-')", "/": "'/' (base64url has '_')", "=": "'=' padding (JWTs drop it)"}
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^{}\[\]:,"]+|.', re.DOTALL)  # strings, punctuation, runs
 _SHORT_MATCH = 3  # equal runs shorter than this between two changes are coincidence in base64 text
+MARK_COLOURS = {"correct": "#c9f2d0", "buggy": "#ffc9c9"}  # the background of marked differences
 
 
 @dataclass(frozen=True)
@@ -277,8 +278,7 @@ def compare(correct: SignatureSteps, buggy: BuggySteps, bug_ids) -> Comparison:
 
 def fragments_html(fragments, side: str) -> str:
     """HTML for one side of a row: differing pieces in <mark class="sl-<side>">, all text escaped."""
-    colours = {"correct": "#c9f2d0", "buggy": "#ffc9c9"}
-    style = f"background:{colours[side]};padding:0 1px;border-radius:2px"
+    style = f"background:{MARK_COLOURS[side]};padding:0 1px;border-radius:2px"
     parts = [
         f'<mark class="sl-{side}" style="{style}">{html.escape(f.text)}</mark>'
         if f.text and f.changed

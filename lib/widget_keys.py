@@ -104,3 +104,40 @@ JOIN = {
     "inspect": "join_inspect",
     "leave": "join_leave",
 }
+
+LESSONS = {
+    "choose": "lessons_choose",  # the selectbox of lessons (lib.lessons.LESSON_KEYS)
+    "previous": "lessons_previous",
+    "next": "lessons_next",
+    "lesson": "lessons_lesson",  # the container of the lesson shown
+    "base64_text": "lessons_base64_text",  # the text of the base64 vs base64url example
+    "demo": "lessons_demo",  # the container of a bug lesson's live demo
+    "seen": "lessons_seen",  # session state, not a widget: the keys of the lessons opened so far
+}
+
+EXERCISES = {
+    "seed": "exercises_seed",
+    "difficulty": "exercises_difficulty",
+    "score": "exercises_score",  # the container of the session score
+    "exercise": "exercises_exercise",  # the container of the exercise shown
+    "form": "exercises_form_{exercise_id}",  # one answer form per exercise: .format(exercise_id=Exercise.id)
+    "causes": "exercises_causes_{exercise_id}",
+    "fixes": "exercises_fixes_{exercise_id}",
+    "check": "exercises_check",  # the answer form's submit button
+    "feedback": "exercises_feedback",  # the container of the feedback after an answer
+    "previous": "exercises_previous",
+    "next": "exercises_next",
+    "download": "exercises_download",
+    "attempts": "exercises_attempts",  # session state: exercise id -> lib.exercises.Attempt
+    "position": "exercises_position",  # session state: (seed, difficulty) -> index of the exercise shown
+}
+
+TRAINER = {
+    "previous": "trainer_previous",
+    "next": "trainer_next",
+    "slide": "trainer_slide",  # the container of the presenter view
+    "step": "trainer_step",  # session state: index into lib.trainer.presenter_steps()
+    "handout_seed": "trainer_handout_seed",
+    "handout_difficulty": "trainer_handout_difficulty",
+    "handout": "trainer_handout",  # the handout's download button
+}

@@ -1,0 +1,261 @@
+"""'Find the bug': exercises drawn from the bug catalogue, their grading, and a learner's results.
+
+A set is fixed by its seed and difficulty: everything random is drawn from one random.Random made
+from them (no global random state, no clock), so a trainer can give a room "seed 42" and every
+learner, and the printed handout, gets the same exercises.
+
+An exercise shows either code (the catalogue's buggy lines, at higher levels mixed with correct
+lines of other entries) or the value a buggy signer (lib.bugs.sign_with_bugs) handed to join().
+A token is only used when the token doctor (lib.diagnosis.diagnose), given exactly what the learner
+is told, finds exactly the hidden mistakes, so every token exercise can be solved by reading it.
+"""
+
+import itertools
+import json
+import random
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+
+from lib.bugs import BROWSER, BUGS, EXCLUSIVE, sign_with_bugs
+from lib.comparison import compare
+from lib.diagnosis import diagnose
+from lib.facts import DEFAULT_LIFETIME_SECONDS, DEMO_SDK_KEY, DEMO_SDK_SECRET, ZOOM_ERRORS
+from lib.jsjson import json_stringify
+from lib.signing import SignatureRequest, build_signature_steps
+
+DEFAULT_SEED = 42
+SET_SIZE = 6
+POINTS_PER_EXERCISE = 2  # one for the cause(s), one for the fix(es)
+EXERCISE_EPOCH = 1767225600  # 2026-01-01 00:00 UTC: the exercises' clock starts here, not at the real now
+_YEAR_SECONDS = 365 * 86400
+_TOKEN_ATTEMPTS = 8  # tries at inputs that make the hidden mistakes readable in a token
+_ROLES_JOINING = {True: "the host, with the host's ZAK", False: "a participant"}
+LANGUAGES = {"javascript": ("js", "//"), "python": ("py", "#")}  # catalogue field prefix, comment marker
+
+
+@dataclass(frozen=True)
+class Difficulty:
+    key: str
+    label: str
+    mistakes: int  # hidden in each exercise
+    options: int  # causes (and fixes) to choose from
+    decoys: int  # correct lines of other entries shown next to the buggy ones
+    tokens: bool  # whether an exercise may show a token instead of code
+
+
+DIFFICULTIES = {
+    "easy": Difficulty("easy", "Easy: one mistake, its code shown on its own", 1, 4, 0, False),
+    "medium": Difficulty("medium", "Medium: one mistake, in a token or among correct lines", 1, 5, 2, True),
+    "hard": Difficulty("hard", "Hard: two mistakes, in a token or among correct lines", 2, 6, 2, True),
+}
+
+
+@dataclass(frozen=True)
+class Join:
+    """What the learner is told about the join a token exercise's token was made for."""
+
+    sdk_key: str
+    meeting_number: str
+    now: int  # Zoom's clock at the join
+    host: bool
+
+    def lines(self) -> tuple[str, ...]:
+        return (
+            f"Your app's SDK key (Client ID): `{self.sdk_key}`",
+            f"You join meeting `{self.meeting_number}` as {_ROLES_JOINING[self.host]}.",
+            f"Zoom's clock at the join: {datetime.fromtimestamp(self.now, UTC):%Y-%m-%d %H:%M:%S} UTC "
+            f"(epoch `{self.now}`).",
+        )
+
+
+@dataclass(frozen=True)
+class Exercise:
+    seed: int
+    difficulty: str
+    number: int  # 1-based within its set
+    kind: str  # "code" or "token"
+    bug_ids: tuple[str, ...]  # the hidden mistakes: the answer
+    shown: str  # the code, or the value handed to join()
+    language: str | None  # of the code; None for a token
+    decoded: str | None  # for a token: its header and payload JSON, when they can be read
+    join: Join | None  # for a token: the join it was made for
+    context: tuple[str, ...]  # what the learner knows besides what is shown (Markdown)
+    cause_options: tuple[str, ...]  # catalogue ids in the order offered
+    fix_options: tuple[str, ...]  # the same ids in another order, offered by their fix
+
+    @property
+    def id(self) -> str:
+        """Unique within a session and safe in a widget key."""
+        return f"{self.difficulty}_{self.seed}_{self.number}"
+
+
+def exercise_pool(difficulty: str) -> tuple[tuple[str, ...], ...]:
+    """Every combination of mistakes a set of this difficulty draws from."""
+    level = DIFFICULTIES[difficulty]
+    return tuple(
+        combination
+        for combination in itertools.combinations(BUGS, level.mistakes)
+        if not any(group <= set(combination) for group in EXCLUSIVE)
+    )
+
+
+def exercise_set(seed: int, difficulty: str, size: int = SET_SIZE) -> tuple[Exercise, ...]:
+    """The set for this seed and difficulty: the same on every call, machine and Python run."""
+    level = DIFFICULTIES[difficulty]
+    rng = random.Random(f"{difficulty}:{seed}")  # a str seed is hashed with SHA-512: stable across runs
+    pool = exercise_pool(difficulty)
+    picks = rng.sample(pool, min(size, len(pool)))
+    return tuple(build_exercise(seed, level, number, bug_ids, rng) for number, bug_ids in enumerate(picks, start=1))
+
+
+def build_exercise(seed: int, level: Difficulty, number: int, bug_ids: tuple[str, ...], rng: random.Random) -> Exercise:
+    token = _token_evidence(bug_ids, rng) if level.tokens else None
+    if token is not None:
+        kind, language, decoys = "token", None, ()
+        shown, decoded, join, happens = token
+        context = (*join.lines(), f"What happens: {happens}")
+    else:
+        kind, decoded, join = "code", None, None
+        shown, language, decoys = _code_evidence(bug_ids, level, rng)
+        context = (f"What happens: {_what_happens(_demo_request(rng)[0], bug_ids)}",)
+    others = [bug_id for bug_id in BUGS if bug_id not in bug_ids and bug_id not in decoys]
+    distractors = list(decoys) + rng.sample(others, level.options - len(bug_ids) - len(decoys))
+    causes = list(bug_ids) + distractors
+    rng.shuffle(causes)
+    fixes = rng.sample(causes, len(causes))
+    return Exercise(
+        seed, level.key, number, kind, bug_ids, shown, language, decoded, join, context, tuple(causes), tuple(fixes)
+    )
+
+
+def _demo_request(rng: random.Random, *, host: bool = False) -> tuple[SignatureRequest, int]:
+    """Demo credentials, a random meeting and time on the exercises' clock: (request, now)."""
+    now = EXERCISE_EPOCH + rng.randrange(_YEAR_SECONDS)
+    meeting_number = str(rng.randrange(10**9, 10**11))
+    request = SignatureRequest(
+        DEMO_SDK_KEY, DEMO_SDK_SECRET, meeting_number, int(host), now, now + DEFAULT_LIFETIME_SECONDS
+    )
+    return request, now
+
+
+def _what_happens(request: SignatureRequest, bug_ids) -> str:
+    """What the learner would see when joining, in words that name no mistake."""
+    buggy = sign_with_bugs(request, bug_ids)
+    outcome = compare(build_signature_steps(request), buggy, bug_ids).outcome
+    if outcome.zoom_error is not None:
+        return f"Zoom answers {outcome.zoom_error} {ZOOM_ERRORS[outcome.zoom_error][0]}"
+    if buggy.error is not None:
+        return f"the page throws {buggy.error.name}: {buggy.error.message}, and join() is never called."
+    if outcome.caught_by == BROWSER:
+        return "join() fails in the browser; nothing reaches Zoom."
+    return "join() goes through, and no error is reported."
+
+
+def found_mistakes(diagnosis) -> set[str]:
+    """The catalogue ids behind the diagnosis's errors and warnings."""
+    return {f.bug_id for f in diagnosis.findings if f.bug_id and f.severity in ("error", "warning")}
+
+
+def _token_evidence(bug_ids, rng):
+    """(value handed to join(), decoded JSON, Join, what happens) for a token whose mistakes a reader can
+    find, or None when no tried input shows exactly these mistakes."""
+    for _ in range(_TOKEN_ATTEMPTS):
+        host = rng.random() < 0.5
+        request, now = _demo_request(rng, host=host)
+        returned = sign_with_bugs(request, bug_ids).returned
+        if returned is None:  # the signing code threw: there is no token to show
+            return None
+        join = Join(DEMO_SDK_KEY, request.meeting_number, now, host)
+        diagnosis = diagnose(returned, sdk_key=join.sdk_key, meeting_number=join.meeting_number, now=now, host=host)
+        if found_mistakes(diagnosis) != set(bug_ids):
+            continue
+        decoded = None
+        if diagnosis.header is not None and diagnosis.payload is not None:
+            decoded = f"{json_stringify(diagnosis.header)}\n{json_stringify(diagnosis.payload)}"
+        return returned, decoded, join, _what_happens(request, bug_ids)
+    return None
+
+
+def _code_evidence(bug_ids, level, rng):
+    """(code, language, decoy ids): the buggy lines of each mistake, mixed with correct lines of others."""
+    language = rng.choice(sorted(LANGUAGES))
+    prefix, comment = LANGUAGES[language]
+    buggy = {getattr(BUGS[bug_id], f"{prefix}_before") for bug_id in bug_ids}
+    candidates = [
+        bug_id for bug_id in BUGS if bug_id not in bug_ids and getattr(BUGS[bug_id], f"{prefix}_after") not in buggy
+    ]
+    decoys = rng.sample(candidates, level.decoys)
+    excerpts = [getattr(BUGS[i], f"{prefix}_before") for i in bug_ids] + [
+        getattr(BUGS[i], f"{prefix}_after") for i in decoys
+    ]
+    if len(excerpts) == 1:
+        return excerpts[0], language, ()
+    rng.shuffle(excerpts)
+    code = "\n\n".join(f"{comment} excerpt {number}\n{text}" for number, text in enumerate(excerpts, start=1))
+    return code, language, tuple(decoys)
+
+
+# ------------------------------------------------------------------------------------------ grading
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """A learner's answer to one exercise, graded."""
+
+    exercise_id: str
+    seed: int
+    difficulty: str
+    number: int
+    answer: tuple[str, ...]
+    causes: tuple[str, ...]
+    fixes: tuple[str, ...]
+    causes_right: bool
+    fixes_right: bool
+
+    @property
+    def points(self) -> int:
+        return int(self.causes_right) + int(self.fixes_right)
+
+    def as_dict(self):
+        return asdict(self) | {"points": self.points}
+
+
+def grade(exercise: Exercise, causes, fixes) -> Attempt:
+    """Right means exactly the hidden mistakes: a missing one or an extra one is wrong. An empty
+    answer is allowed and scores nothing (it shows the explanation)."""
+    answer = set(exercise.bug_ids)
+    return Attempt(
+        exercise.id,
+        exercise.seed,
+        exercise.difficulty,
+        exercise.number,
+        exercise.bug_ids,
+        tuple(causes),
+        tuple(fixes),
+        set(causes) == answer,
+        set(fixes) == answer,
+    )
+
+
+@dataclass(frozen=True)
+class Score:
+    points: int
+    possible: int  # over the exercises answered
+    answered: int
+
+
+def score(attempts) -> Score:
+    attempts = list(attempts)
+    return Score(sum(a.points for a in attempts), POINTS_PER_EXERCISE * len(attempts), len(attempts))
+
+
+def results_json(attempts, lessons_seen=()) -> str:
+    """The learner's results as a JSON document to download (nothing of it is kept on the server)."""
+    attempts = list(attempts)
+    total = score(attempts)
+    document = {
+        "score": {"points": total.points, "possible": total.possible, "answered": total.answered},
+        "lessons_seen": sorted(lessons_seen),
+        "attempts": [a.as_dict() | {"answer_titles": [BUGS[i].title for i in a.answer]} for a in attempts],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False)

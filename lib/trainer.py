@@ -1,0 +1,190 @@
+"""Trainer mode: a ready-made 45-minute session, its presenter steps, and a printable handout.
+
+The agenda says what to show, on which page, for how many minutes; the presenter view reveals each
+block's points one at a time. The handout is a seeded exercise set (lib.exercises) in Markdown, with
+the answers after a page break so the first pages can be handed out alone.
+"""
+
+import html
+import string
+from dataclasses import dataclass
+
+from lib.bugs import BUGS
+from lib.exercises import DEFAULT_SEED, DIFFICULTIES, Exercise, exercise_set
+from lib.facts import MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS, ROLE_LABELS
+
+SESSION_MINUTES = 45
+PAGE_BREAK = '<div style="page-break-before: always"></div>'
+AGENDA_DIFFICULTY = "medium"
+
+
+@dataclass(frozen=True)
+class AgendaBlock:
+    minutes: int
+    title: str
+    page: str | None  # url_path of the page to show (lib.navigation.PAGES), or None
+    points: tuple[str, ...]  # revealed one at a time in the presenter view
+
+
+AGENDA = (
+    AgendaBlock(
+        3,
+        "Why signatures fail",
+        None,
+        (
+            'Web SDK error 3712: "Signature is invalid"',
+            "Zoom says that the token is wrong, never why",
+            f"Today: how a token is made, {len(BUGS)} classic mistakes, and how to spot each one",
+        ),
+    ),
+    AgendaBlock(
+        7,
+        "A signature is a JWT",
+        "lessons",
+        (
+            "header.payload.signature: three base64url parts joined by dots",
+            "Header and payload are readable by anyone; only the signature needs the secret",
+            "Sign one live in the Signature builder, then open the Lessons with your own inputs",
+        ),
+    ),
+    AgendaBlock(
+        5,
+        "base64url and HMAC",
+        "lessons",
+        (
+            "btoa writes '+', '/' and '='; a JWT needs '-', '_' and no padding",
+            "HMAC-SHA256 over header.payload, keyed with the secret: one changed byte changes all 32",
+            "Only your server may hold the secret",
+        ),
+    ),
+    AgendaBlock(
+        5,
+        "The claims and their bounds",
+        "lessons",
+        (
+            "appKey: the Client ID of a Meeting SDK app",
+            "mn: digits only, the same number you pass to join()",
+            "role: " + ", ".join(ROLE_LABELS.values()),
+            f"iat and exp in seconds; exp − iat between {MIN_LIFETIME_SECONDS} and {MAX_LIFETIME_SECONDS}",
+        ),
+    ),
+    AgendaBlock(
+        8,
+        "The forum snippet, line by line",
+        "buggy-vs-correct",
+        (
+            "A real forum post: one short function, six mistakes",
+            "Switch them on one at a time and watch which step changes",
+            "Who catches each one: the browser, Zoom's server, or nobody?",
+        ),
+    ),
+    AgendaBlock(
+        12,
+        "Find the bug",
+        "exercises",
+        (
+            f"Open Find the bug: seed {DEFAULT_SEED}, {AGENDA_DIFFICULTY}",
+            "For each exercise pick the cause and the fix",
+            "Compare scores, then go through the ones most of the room missed",
+        ),
+    ),
+    AgendaBlock(
+        5,
+        "Wrap-up",
+        None,
+        (
+            "Sign on the server, with a JWT library",
+            "When Zoom says 3712: compare your steps with the builder's, one by one",
+            "The handout's last page has the answers",
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class PresenterStep:
+    block: int  # index into the agenda
+    revealed: int  # how many of the block's points are shown (0: only its title)
+    start_minute: int  # minutes into the session when the block starts
+
+
+def presenter_steps(agenda=AGENDA) -> tuple[PresenterStep, ...]:
+    """Every step of the presenter view: each block's title alone, then one more point per step."""
+    steps, start = [], 0
+    for index, block in enumerate(agenda):
+        steps += [PresenterStep(index, revealed, start) for revealed in range(len(block.points) + 1)]
+        start += block.minutes
+    return tuple(steps)
+
+
+def presenter_html(step: PresenterStep, agenda=AGENDA) -> str:
+    """One presenter step in large type; points not yet revealed are left out, not hidden."""
+    block = agenda[step.block]
+    points = "".join(
+        f'<li style="margin:.4em 0;font-size:2.2rem;line-height:1.3">{html.escape(p)}</li>'
+        for p in block.points[: step.revealed]
+    )
+    timing = f"minute {step.start_minute}–{step.start_minute + block.minutes} of {sum(b.minutes for b in agenda)}"
+    return (
+        "<div>"
+        f'<div style="font-size:1rem;opacity:.7">Block {step.block + 1} of {len(agenda)} · {timing}</div>'
+        f'<div style="font-size:3rem;font-weight:700;margin:.2em 0 .4em">{html.escape(block.title)}</div>'
+        f'<ul style="padding-left:1.2em">{points}</ul></div>'
+    )
+
+
+# ------------------------------------------------------------------------------------------ the handout
+
+
+def _letters(options):
+    return dict(zip(options, string.ascii_uppercase, strict=False))
+
+
+def _question(exercise: Exercise) -> str:
+    causes, fixes = _letters(exercise.cause_options), _letters(exercise.fix_options)
+    count = len(exercise.bug_ids)
+    what = "this token" if exercise.kind == "token" else "this code"
+    lines = [f"## Exercise {exercise.number}", "", f"{count} mistake{'s' if count > 1 else ''} hide in {what}.", ""]
+    fence = "" if exercise.kind == "token" else exercise.language
+    lines += [f"```{fence}", exercise.shown, "```", ""]
+    if exercise.decoded:
+        lines += ["Decoded header and payload:", "", "```json", exercise.decoded, "```", ""]
+    lines += [f"- {line}" for line in exercise.context] + [""]
+    lines += ["**Cause** — tick " + ("both" if count > 1 else "one") + ":", ""]
+    lines += [f"- [ ] {causes[i]}. {BUGS[i].title}" for i in exercise.cause_options] + [""]
+    lines += ["**Fix** — tick " + ("both" if count > 1 else "one") + ":", ""]
+    lines += [f"- [ ] {fixes[i].lower()}. {BUGS[i].fix}" for i in exercise.fix_options] + [""]
+    return "\n".join(lines)
+
+
+def _answer(exercise: Exercise) -> str:
+    causes, fixes = _letters(exercise.cause_options), _letters(exercise.fix_options)
+    lines = [f"### Exercise {exercise.number}", ""]
+    cause_letters = ", ".join(sorted(causes[i] for i in exercise.bug_ids))
+    fix_letters = ", ".join(sorted(fixes[i].lower() for i in exercise.bug_ids))
+    lines += [f"Cause: **{cause_letters}** · Fix: **{fix_letters}**", ""]
+    for bug_id in exercise.bug_ids:
+        bug = BUGS[bug_id]
+        lines += [f"- **{bug.title}.** {bug.why} *Fix:* {bug.fix}"]
+    return "\n".join(lines + [""])
+
+
+def handout_markdown(seed: int, difficulty: str) -> str:
+    """A seeded exercise set as a printable Markdown handout; the answers follow a page break."""
+    exercises = exercise_set(seed, difficulty)
+    label = DIFFICULTIES[difficulty].label
+    parts = [
+        f"# Find the bug — seed {seed}, {difficulty}",
+        "",
+        f"{label}. The same set opens in Signature Lab's *Find the bug* page with seed {seed} and this difficulty.",
+        "",
+        *(_question(exercise) for exercise in exercises),
+        "---",
+        "",
+        PAGE_BREAK,
+        "",
+        "## Answers",
+        "",
+        *(_answer(exercise) for exercise in exercises),
+    ]
+    return "\n".join(parts)

@@ -1,0 +1,137 @@
+"""The lessons' path and live values (lib.lessons), checked against the catalogue, base64 and PyJWT."""
+
+import base64
+import dataclasses
+import json
+
+import jwt
+import pytest
+
+from lib.bugs import BUGS
+from lib.facts import CLAIM_ORDER, DEMO_SDK_SECRET, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
+from lib.inputs import FormInput
+from lib.lessons import (
+    BASE64_DEMO_TEXT,
+    BUG_LESSONS,
+    DEMO_FORM,
+    JWT_LESSONS,
+    LESSON_KEYS,
+    LESSONS,
+    LESSONS_BY_KEY,
+    base64_comparison,
+    base64_html,
+    bug_demo,
+    claim_rows,
+    demo_html,
+    hmac_view,
+    learner_form,
+    learner_steps,
+    neighbours,
+    token_parts,
+)
+
+NOW = 1767225600
+SECRET = "lesson-learner-secret-0123456789-abcdefgh"
+LEARNER = FormInput("LearnerKey0123", SECRET, "857 4606 5432", 1)
+
+
+def test_every_catalogue_entry_has_exactly_one_lesson_with_a_demo_hint():
+    # Fails when an entry is added to lib.bugs.BUGS without a place (and a "look at") in the lesson path.
+    taught = [lesson.bug_id for lesson in BUG_LESSONS]
+    assert sorted(taught) == sorted(BUGS)
+    assert len(taught) == len(set(taught))
+    for lesson in BUG_LESSONS:
+        assert lesson.look_at.strip(), lesson.bug_id
+        assert lesson.title == BUGS[lesson.bug_id].title
+
+
+def test_the_path_starts_with_the_jwt_and_keys_are_unique():
+    assert LESSONS[: len(JWT_LESSONS)] == JWT_LESSONS
+    assert [lesson.key for lesson in JWT_LESSONS] == ["jwt_parts", "base64url", "hmac", "claims", "who_checks"]
+    assert len(set(LESSON_KEYS)) == len(LESSONS)
+    assert neighbours(LESSON_KEYS[0]) == (None, LESSON_KEYS[1])
+    assert neighbours(LESSON_KEYS[-1]) == (LESSON_KEYS[-2], None)
+
+
+def test_the_base64_example_shows_all_three_characters_a_jwt_may_not_contain():
+    example = base64_comparison(BASE64_DEMO_TEXT)
+    assert example.found == ("+", "/", "=")
+    assert not set("+/=") & set(example.url)
+    assert base64.b64decode(example.standard) == BASE64_DEMO_TEXT.encode()
+    assert base64.urlsafe_b64decode(example.url + "=" * (-len(example.url) % 4)) == BASE64_DEMO_TEXT.encode()
+    marked = base64_html(example)
+    assert marked.count('<mark class="sl-buggy"') == sum(example.standard.count(c) for c in "+/=")
+
+
+def test_the_base64_example_refuses_text_that_has_no_utf8():
+    with pytest.raises(ValueError, match="surrogate"):
+        base64_comparison("\ud800")
+
+
+def test_the_jwt_lessons_show_the_token_pyjwt_accepts():
+    steps = learner_steps(LEARNER, NOW)
+    claims = jwt.decode(steps.token, SECRET, algorithms=["HS256"], options={"verify_exp": False, "verify_iat": False})
+    assert claims["mn"] == "85746065432" and claims["role"] == 1
+    header, payload, signature = token_parts(steps)
+    assert f"{header.encoded}.{payload.encoded}.{signature.encoded}" == steps.token
+    view = hmac_view(steps)
+    assert len(view.signature) == 43 and len(view.standard_signature) == 44 and view.standard_signature.endswith("=")
+    assert base64.b64decode(view.standard_signature).hex() == view.hmac_hex
+
+
+def test_claim_rows_cover_every_claim_with_the_tokens_values_and_zooms_bounds():
+    rows = claim_rows(learner_steps(LEARNER, NOW))
+    assert [row["claim"] for row in rows] == list(CLAIM_ORDER)
+    by_claim = {row["claim"]: row for row in rows}
+    assert by_claim["mn"]["in your token"] == '"85746065432"'
+    assert by_claim["video_webrtc_mode"]["in your token"] == "(not set)"
+    assert str(MIN_LIFETIME_SECONDS) in by_claim["exp"]["rule"] and str(MAX_LIFETIME_SECONDS) in by_claim["exp"]["rule"]
+
+
+def test_learner_form_falls_back_to_the_demo_values():
+    assert learner_form(None) == DEMO_FORM
+    assert learner_form(LEARNER) is LEARNER
+
+
+@pytest.mark.parametrize("lesson", BUG_LESSONS, ids=lambda lesson: lesson.key)
+def test_every_bug_lesson_demo_shows_its_mistake_on_the_learners_inputs(lesson):
+    demo = bug_demo(lesson, LEARNER, NOW)
+    differing = [row.step for row in demo.comparison.steps if not row.same]
+    if BUGS[lesson.bug_id].steps:
+        assert differing, "the demo shows no difference"
+        assert lesson.bug_id in demo.comparison.outcome.bug_ids
+    else:
+        assert differing == []
+    page = demo_html(demo.comparison)
+    assert SECRET not in page and SECRET not in json.dumps(demo.notes)
+
+
+def test_the_swapped_key_and_secret_demo_runs_on_the_demo_credentials():
+    demo = bug_demo(LESSONS_BY_KEY["key_secret_swapped"], LEARNER, NOW)
+    payload = next(row for row in demo.comparison.steps if row.step == "payload_json")
+    assert DEMO_SDK_SECRET in payload.buggy and SECRET not in payload.buggy
+    assert any("demo credentials" in note for note in demo.notes)
+
+
+def test_a_mistake_the_inputs_do_not_show_is_shown_with_a_key_that_does():
+    lesson = LESSONS_BY_KEY["standard_base64_segments"]
+    without_reveal = dataclasses.replace(lesson, reveal_sdk_key=None)
+    forms = (FormInput(f"Key{n}", SECRET, "85746065432", 0) for n in range(200))
+    hidden = next(f for f in forms if all(r.same for r in bug_demo(without_reveal, f, NOW).comparison.steps))
+    demo = bug_demo(lesson, hidden, NOW)
+    assert any(lesson.reveal_sdk_key in note for note in demo.notes)
+    payload = next(row for row in demo.comparison.steps if row.step == "payload_b64")
+    assert not payload.same and set("+/=") & set(payload.buggy)
+
+
+@pytest.mark.parametrize("now", range(NOW, NOW + 6))
+def test_the_revealing_key_shows_btoas_mistake_whatever_the_clock(now):
+    demo = bug_demo(LESSONS_BY_KEY["standard_base64_segments"], DEMO_FORM, now)
+    assert not next(row for row in demo.comparison.steps if row.step == "payload_b64").same
+
+
+def test_demo_html_escapes_the_learners_text():
+    page = demo_html(
+        bug_demo(LESSONS_BY_KEY["role_inverted"], FormInput("<b>key</b>", SECRET, "1234", 0), NOW).comparison
+    )
+    assert "<b>key</b>" not in page and "&lt;b&gt;key&lt;/b&gt;" in page

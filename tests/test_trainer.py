@@ -1,0 +1,80 @@
+"""Trainer mode (lib.trainer): the 45-minute agenda, the presenter steps and the Markdown handout."""
+
+import re
+
+import pytest
+
+from lib.bugs import BUGS
+from lib.exercises import DIFFICULTIES, exercise_set
+from lib.navigation import PAGES
+from lib.trainer import (
+    AGENDA,
+    PAGE_BREAK,
+    SESSION_MINUTES,
+    AgendaBlock,
+    handout_markdown,
+    presenter_html,
+    presenter_steps,
+)
+
+
+def test_the_agenda_adds_up_to_45_minutes():
+    assert SESSION_MINUTES == 45
+    assert sum(block.minutes for block in AGENDA) == SESSION_MINUTES
+    assert all(block.minutes > 0 and block.points for block in AGENDA)
+
+
+def test_every_agenda_page_exists():
+    assert {block.page for block in AGENDA if block.page} <= {entry.url_path for entry in PAGES}
+    assert {"lessons", "buggy-vs-correct", "exercises"} <= {block.page for block in AGENDA}
+
+
+def test_presenter_steps_reveal_one_point_at_a_time():
+    steps = presenter_steps()
+    assert len(steps) == sum(len(block.points) + 1 for block in AGENDA)
+    assert (steps[0].block, steps[0].revealed) == (0, 0)
+    assert (steps[-1].block, steps[-1].revealed) == (len(AGENDA) - 1, len(AGENDA[-1].points))
+    for before, after in zip(steps, steps[1:], strict=False):
+        if after.block == before.block:
+            assert after.revealed == before.revealed + 1
+        else:
+            assert (after.block, after.revealed) == (before.block + 1, 0)
+            assert after.start_minute == before.start_minute + AGENDA[before.block].minutes
+
+
+def test_presenter_html_shows_only_the_revealed_points_escaped():
+    agenda = (AgendaBlock(5, "<Intro>", None, ("first & foremost", "second", "third")),)
+    shown = presenter_html(presenter_steps(agenda)[2], agenda)
+    assert "&lt;Intro&gt;" in shown and "first &amp; foremost" in shown and "second" in shown
+    assert "third" not in shown
+    assert "minute 0–5 of 5" in shown
+
+
+@pytest.mark.parametrize("difficulty", list(DIFFICULTIES))
+def test_the_handout_has_the_set_then_the_answers_on_a_separate_page(difficulty):
+    handout = handout_markdown(42, difficulty)
+    assert handout == handout_markdown(42, difficulty)
+    questions, answers = handout.split(PAGE_BREAK)
+    assert questions.rstrip().endswith("---")
+    assert "## Answers" not in questions and answers.lstrip().startswith("## Answers")
+    for exercise in exercise_set(42, difficulty):
+        assert f"## Exercise {exercise.number}\n" in questions
+        assert exercise.shown in questions
+        block = answers.split(f"### Exercise {exercise.number}\n")[1].split("### Exercise")[0]
+        letters = re.search(r"Cause: \*\*([A-Z, ]+)\*\* · Fix: \*\*([a-z, ]+)\*\*", block)
+        expected_causes = sorted("ABCDEF"[exercise.cause_options.index(b)] for b in exercise.bug_ids)
+        expected_fixes = sorted("abcdef"[exercise.fix_options.index(b)] for b in exercise.bug_ids)
+        assert letters.group(1).split(", ") == expected_causes
+        assert letters.group(2).split(", ") == expected_fixes
+        for bug_id in exercise.bug_ids:
+            assert BUGS[bug_id].title in block
+
+
+def test_handout_letters_match_the_options_in_the_questions():
+    handout = handout_markdown(7, "hard")
+    exercise = exercise_set(7, "hard")[0]
+    question = handout.split("## Exercise 1\n")[1].split("## Exercise 2\n")[0]
+    for letter, bug_id in zip("ABCDEF", exercise.cause_options, strict=True):
+        assert f"- [ ] {letter}. {BUGS[bug_id].title}" in question
+    for letter, bug_id in zip("abcdef", exercise.fix_options, strict=True):
+        assert f"- [ ] {letter}. {BUGS[bug_id].fix}" in question

@@ -1,0 +1,39 @@
+"""Find the bug in a real browser: answer one exercise and see the score change."""
+
+import pytest
+
+from conftest import open_page, wait_for_app
+from lib.bugs import BUGS
+from lib.exercises import DEFAULT_SEED, POINTS_PER_EXERCISE, SET_SIZE, exercise_set
+from lib.navigation import PAGES, browser_path
+from lib.widget_keys import EXERCISES
+
+pytestmark = pytest.mark.browser
+EXERCISES_PAGE = next(entry for entry in PAGES if entry.url_path == "exercises")
+
+
+def pick(page, key, label):
+    """Choose one option of a multiselect by its label, then close the list."""
+    page.locator(f".st-key-{key} input").click()
+    page.get_by_role("option", name=label, exact=True).click()
+    page.keyboard.press("Escape")
+    page.get_by_role("option").first.wait_for(state="detached")
+
+
+def test_answering_an_exercise_changes_the_score(page, streamlit_url):
+    open_page(page, streamlit_url, browser_path(EXERCISES_PAGE))
+    exercise = exercise_set(DEFAULT_SEED, "easy")[0]  # the page opens on this set
+    score = page.locator(f".st-key-{EXERCISES['score']}")
+    total = POINTS_PER_EXERCISE * SET_SIZE
+    assert f"0 / {total}" in score.inner_text()
+    assert exercise.shown in page.locator(f".st-key-{EXERCISES['exercise']}").inner_text()
+
+    (bug_id,) = exercise.bug_ids
+    pick(page, EXERCISES["causes"].format(exercise_id=exercise.id), BUGS[bug_id].title)
+    pick(page, EXERCISES["fixes"].format(exercise_id=exercise.id), BUGS[bug_id].fix)
+    page.locator(f".st-key-{EXERCISES['check']} button").click()
+    wait_for_app(page)
+
+    assert f"2 / {total}" in score.inner_text()
+    feedback = page.locator(f".st-key-{EXERCISES['feedback']}").inner_text()
+    assert "Cause: right" in feedback and "Fix: right" in feedback

@@ -1,0 +1,234 @@
+"""The Lessons, Find the bug and Trainer pages through Streamlit's AppTest."""
+
+import html
+import json
+
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from conftest import APP_FILE
+from lib.bugs import BUGS
+from lib.comparison import MARK_COLOURS
+from lib.exercises import DEFAULT_SEED, POINTS_PER_EXERCISE, SET_SIZE, exercise_set
+from lib.facts import ENV_SDK_KEY, ENV_SDK_SECRET
+from lib.inputs import FormInput
+from lib.lessons import LESSON_KEYS, LESSONS_BY_KEY
+from lib.trainer import AGENDA, handout_markdown, presenter_steps
+from lib.widget_keys import EXERCISES, LESSONS, SHARED_FORM, TRAINER
+
+SECRET = "training-pages-secret-0123456789-abcdefgh"
+LEARNER = FormInput("LearnerKey0123", SECRET, "857 4606 5432", 1)
+
+
+def open_page(monkeypatch, path, shared=None):
+    monkeypatch.delenv(ENV_SDK_KEY, raising=False)
+    monkeypatch.delenv(ENV_SDK_SECRET, raising=False)
+    at = AppTest.from_file(APP_FILE, default_timeout=30)
+    if shared is not None:
+        at.session_state[SHARED_FORM] = shared
+    at.run()
+    at.switch_page(path).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def click(at, key):
+    at.button(key=key).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def rendered(at):
+    return "\n".join(str(element.proto) for element in at.main)
+
+
+def html_bodies(at):
+    return "\n".join(element.proto.body for element in at.get("html"))
+
+
+def in_html(at, text):
+    return html.escape(text) in html_bodies(at)
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """The bytes of every file a download button offers, by file name (AppTest keeps no media server)."""
+    files = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self, path_or_data, mimetype, kind, filename=None):
+        files[filename] = path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    return files
+
+
+# ------------------------------------------------------------------------------------------ lessons
+
+
+def test_lessons_walk_the_whole_path_on_the_learners_inputs_without_showing_the_secret(monkeypatch):
+    at = open_page(monkeypatch, "pages/lessons.py", shared=LEARNER)
+    assert at.button(key=LESSONS["previous"]).disabled
+    for index, key in enumerate(LESSON_KEYS):
+        assert at.selectbox(key=LESSONS["choose"]).value == key
+        lesson = LESSONS_BY_KEY[key]
+        assert any(lesson.title in h.value for h in at.subheader)
+        assert SECRET not in rendered(at), key
+        if lesson.bug_id:
+            bug = BUGS[lesson.bug_id]
+            codes = [c.value for c in at.code]
+            assert {bug.js_before, bug.js_after, bug.py_before, bug.py_after} <= set(codes)
+            assert any(code.startswith("def bug_demo(") for code in codes)  # the code that ran the demo
+            assert any(lesson.look_at in m.value for m in at.markdown)
+            assert any(bug.symptom in m.value for m in at.markdown)
+            if "payload_json" in bug.steps and not lesson.public_credentials:  # the demo signs the learner's inputs
+                assert "LearnerKey0123" in html_bodies(at)
+        if index + 1 < len(LESSON_KEYS):
+            click(at, LESSONS["next"])
+    assert at.button(key=LESSONS["next"]).disabled
+    assert at.session_state[LESSONS["seen"]] == set(LESSON_KEYS)
+    click(at, LESSONS["previous"])
+    assert at.selectbox(key=LESSONS["choose"]).value == LESSON_KEYS[-2]
+
+
+def test_the_jwt_lessons_use_the_builders_inputs(monkeypatch):
+    at = open_page(monkeypatch, "pages/lessons.py", shared=LEARNER)
+    assert any('"mn":"85746065432","role":1' in c.value for c in at.code)
+    at.selectbox(key=LESSONS["choose"]).select("claims").run()
+    table = str(at.table[0].proto)
+    assert "85746065432" in table and "tokenExp" in table
+
+
+def buggy_mark(char):
+    return f'<mark class="sl-buggy" style="background:{MARK_COLOURS["buggy"]}">{char}</mark>'
+
+
+def test_the_base64_lesson_encodes_what_the_learner_types(monkeypatch):
+    at = open_page(monkeypatch, "pages/lessons.py")
+    at.selectbox(key=LESSONS["choose"]).select("base64url").run()
+    assert f"eyJhcHBLZXkiOiJrZXl{buggy_mark('+')}P34{buggy_mark('/')}" in html_bodies(at)
+    at.text_input(key=LESSONS["base64_text"]).set_value("é?>~").run()
+    assert f"w6k{buggy_mark('/')}Pn4{buggy_mark('=')}" in html_bodies(at)
+
+
+def test_lessons_without_the_builder_use_the_demo_values(monkeypatch):
+    at = open_page(monkeypatch, "pages/lessons.py")
+    assert any("demo values" in c.value for c in at.caption)
+    at.selectbox(key=LESSONS["choose"]).select("standard_base64_segments").run()
+    assert "sl-buggy" in html_bodies(at)  # the demo shows the mistake even if the demo key would not
+
+
+# ------------------------------------------------------------------------------------------ exercises
+
+
+def score_shown(at):
+    return at.metric[0].value
+
+
+def answer_fields(at, exercise):
+    return [w for w in at.multiselect if w.key == EXERCISES["causes"].format(exercise_id=exercise.id)]
+
+
+def answer(at, exercise, causes, fixes):
+    at.multiselect(key=EXERCISES["causes"].format(exercise_id=exercise.id)).set_value(list(causes))
+    at.multiselect(key=EXERCISES["fixes"].format(exercise_id=exercise.id)).set_value(list(fixes))
+    return click(at, EXERCISES["check"])
+
+
+def test_a_full_seeded_set_is_answered_and_scored(monkeypatch, downloads):
+    seed, total = 7, POINTS_PER_EXERCISE * SET_SIZE
+    at = open_page(monkeypatch, "pages/exercises.py")
+    assert at.get("download_button")[0].disabled  # nothing answered yet
+    at.number_input(key=EXERCISES["seed"]).set_value(seed).run()
+    at.selectbox(key=EXERCISES["difficulty"]).select("hard").run()
+    expected = 0
+    for index, exercise in enumerate(exercise_set(seed, "hard")):
+        assert any(f"Exercise {exercise.number} of {SET_SIZE}" in h.value for h in at.subheader)
+        assert exercise.shown in [c.value for c in at.code]
+        wrong = next(b for b in exercise.cause_options if b not in exercise.bug_ids)
+        if index % 3 == 0:  # both right
+            answer(at, exercise, exercise.bug_ids, reversed(exercise.bug_ids))
+            expected += 2
+        elif index % 3 == 1:  # one cause missing, an extra one picked; the fixes right
+            answer(at, exercise, (exercise.bug_ids[0], wrong), exercise.bug_ids)
+            expected += 1
+        else:  # "I don't know": the feedback names the answer
+            answer(at, exercise, (), ())
+            answer_titles = ", ".join(f"“{BUGS[b].title}”" for b in exercise.bug_ids)
+            answer_fixes = ", ".join(f"“{BUGS[b].fix}”" for b in exercise.bug_ids)
+            assert any(e.value.startswith("Cause: not quite") and answer_titles in e.value for e in at.error)
+            assert any(e.value.startswith("Fix: not quite") and answer_fixes in e.value for e in at.error)
+        assert score_shown(at) == f"{expected} / {total}"
+        assert not answer_fields(at, exercise)  # answered: the form gives way to the feedback
+        for bug_id in exercise.bug_ids:  # the explanation follows every answer
+            assert any(BUGS[bug_id].why in m.value for m in at.markdown)
+        if index + 1 < SET_SIZE:
+            click(at, EXERCISES["next"])
+    assert any("Set complete" in s.value for s in at.success)
+    results = json.loads(downloads["signature-lab-results.json"])
+    assert results["score"] == {"points": expected, "possible": total, "answered": SET_SIZE}
+    assert [a["number"] for a in results["attempts"]] == list(range(1, SET_SIZE + 1))
+
+
+def test_an_answer_counts_once_and_previous_shows_its_feedback(monkeypatch):
+    at = open_page(monkeypatch, "pages/exercises.py")
+    first = exercise_set(DEFAULT_SEED, "easy")[0]
+    answer(at, first, first.bug_ids, first.bug_ids)
+    click(at, EXERCISES["next"])
+    click(at, EXERCISES["previous"])
+    assert not answer_fields(at, first)
+    assert any("Cause: right" in s.value for s in at.success)
+    assert score_shown(at) == f"2 / {POINTS_PER_EXERCISE * SET_SIZE}"
+
+
+def test_two_sessions_never_see_each_others_answers(monkeypatch):
+    first = exercise_set(DEFAULT_SEED, "easy")[0]
+    alice = open_page(monkeypatch, "pages/exercises.py")
+    bob = open_page(monkeypatch, "pages/exercises.py")
+    answer(alice, first, first.bug_ids, first.bug_ids)
+    bob.run()
+    assert score_shown(bob) == f"0 / {POINTS_PER_EXERCISE * SET_SIZE}"
+    assert answer_fields(bob, first)
+    assert bob.session_state[EXERCISES["attempts"]] == {}
+    wrong = next(b for b in first.cause_options if b not in first.bug_ids)
+    answer(bob, first, [wrong], [wrong])
+    alice.run()
+    assert score_shown(alice) == f"2 / {POINTS_PER_EXERCISE * SET_SIZE}"
+    assert score_shown(bob) == f"0 / {POINTS_PER_EXERCISE * SET_SIZE}"
+    assert alice.session_state[EXERCISES["attempts"]][first.id].causes == first.bug_ids
+
+
+# ------------------------------------------------------------------------------------------ trainer
+
+
+def test_the_presenter_reveals_steps_with_next_and_previous(monkeypatch):
+    at = open_page(monkeypatch, "pages/trainer.py")
+    steps = presenter_steps()
+    assert at.button(key=TRAINER["previous"]).disabled
+    assert in_html(at, AGENDA[0].title) and not in_html(at, AGENDA[0].points[0])
+    click(at, TRAINER["next"])
+    assert in_html(at, AGENDA[0].points[0]) and not in_html(at, AGENDA[0].points[1])
+    click(at, TRAINER["previous"])
+    assert not in_html(at, AGENDA[0].points[0])
+    for _ in range(len(AGENDA[0].points) + 1):
+        click(at, TRAINER["next"])
+    assert in_html(at, AGENDA[1].title)
+    assert at.get("page_link")[0].proto.page.endswith("lessons")
+    at.session_state[TRAINER["step"]] = len(steps) - 2
+    at.run()
+    click(at, TRAINER["next"])
+    assert at.button(key=TRAINER["next"]).disabled
+    assert all(in_html(at, point) for point in AGENDA[-1].points)
+    assert any(f"Step {len(steps)} of {len(steps)}" in c.value for c in at.caption)
+
+
+def test_the_handout_download_is_the_seeded_set_with_answers(monkeypatch, downloads):
+    at = open_page(monkeypatch, "pages/trainer.py")
+    at.number_input(key=TRAINER["handout_seed"]).set_value(7).run()
+    at.selectbox(key=TRAINER["handout_difficulty"]).select("hard").run()
+    handout = downloads["find-the-bug-seed-7-hard.md"].decode()
+    assert handout == handout_markdown(7, "hard")
+    assert '---\n\n<div style="page-break-before: always"></div>\n\n## Answers' in handout
+    assert all(exercise.shown in handout for exercise in exercise_set(7, "hard"))
