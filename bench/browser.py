@@ -29,7 +29,7 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_streamlit(args, port):
+def start_streamlit(args, port, env=None, output=subprocess.DEVNULL):
     """`streamlit <args>` headless on 127.0.0.1:port; returns the process (not waited for)."""
     return subprocess.Popen(
         [
@@ -47,14 +47,16 @@ def start_streamlit(args, port):
             "false",
         ],
         cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        env=env,
+        stdout=output,
+        stderr=subprocess.STDOUT,
     )
 
 
-def wait_healthy(url, timeout=60):
+def wait_healthy(url, timeout=60, process=None):
+    """Poll the server's health endpoint; give up early if its process has died."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and (process is None or process.poll() is None):
         with contextlib.suppress(OSError):
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.read().strip() == b"ok":
@@ -69,7 +71,7 @@ def streamlit_server(args):
     process = start_streamlit(args, port)
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_healthy(url)
+        wait_healthy(url, process=process)
         yield url
     finally:
         process.terminate()

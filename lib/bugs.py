@@ -412,7 +412,7 @@ _CATALOGUE = (
         title="The secret shipped to the browser",
         js_before='const secret = getCookie("secretCookie"); // or bundled into the page\'s JavaScript',
         js_after="const { signature } = await (await fetch('/signature', {method: 'POST', ...})).json();",
-        py_before='st.components.v1.html(f"<script>sign({secret!r})</script>")',
+        py_before='st.iframe(f"<script>sign({secret!r})</script>")  # the secret is now in the page',
         py_after="token = sign_on_server(request)  # only the token goes to the browser",
         why="Anything the browser has, its user has. With the secret, anyone can sign host tokens for your app "
         "for any meeting it may join. Zoom removed in-browser signing from the SDK (3.12.0) for this reason.",

@@ -7,7 +7,7 @@ import time
 import streamlit as st
 
 from lib import widget_keys
-from lib.credentials import choose_secret, configured_credentials
+from lib.credentials import choose_secret, configured_credentials, take_typed_secret
 from lib.display import colour_token_html, describe_time
 from lib.encoding import jsrsasign_hmac_key, secret_fingerprint
 from lib.facts import (
@@ -24,16 +24,13 @@ from lib.signing import SIGNING_STEPS, build_signature_steps
 
 KEYS = widget_keys.BUILDER
 KEPT_SECRET = "builder_kept_secret"  # server-side only: the secret typed in an earlier submit
+TYPED_NOW = "builder_typed_now"  # the secret typed in this submit, handed from the callback to the script
 RESULT = "builder_result"
 
 
 def forget_typed_secret():
     """On submit, keep the typed secret on the server and empty the field, so it leaves the browser."""
-    typed = st.session_state.get(KEYS["sdk_secret"], "")
-    if typed:
-        st.session_state[KEPT_SECRET] = typed
-    st.session_state[KEYS["sdk_secret"]] = ""
-    st.session_state["builder_typed_now"] = typed
+    st.session_state[TYPED_NOW] = take_typed_secret(st.session_state, KEYS["sdk_secret"], KEPT_SECRET)
 
 
 st.title("Signature builder")
@@ -108,7 +105,7 @@ with st.form(KEYS["form"]):
 
 if submitted:
     now = int(time.time())
-    choice = choose_secret(st.session_state.pop("builder_typed_now", ""), use_configured, configured, kept)
+    choice = choose_secret(st.session_state.pop(TYPED_NOW, ""), use_configured, configured, kept)
     form = FormInput(
         sdk_key=configured.sdk_key if use_configured and configured else sdk_key,
         sdk_secret=choice.secret,

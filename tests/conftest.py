@@ -5,30 +5,24 @@ Browser tests drive Debian's /usr/bin/chromium through Playwright (no `playwrigh
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from hypothesis import strategies as st
 
+from bench.browser import (
+    free_port,
+    launch_chromium,
+    start_streamlit,
+    wait_healthy,
+    wait_rendered,
+)
+
 ROOT = Path(__file__).resolve().parent.parent
 APP_FILE = str(ROOT / "app.py")  # AppTest resolves relative paths against the calling test file
 DATA = Path(__file__).resolve().parent / "data"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-sync",
-]
-APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 # A configured credential set the server knows and the browser must never see.
 SERVER_SDK_KEY = "ServerConfiguredKey0123"
 SERVER_SDK_SECRET = "server-side-secret-NEVER-in-browser-7f3a9c"
@@ -61,60 +55,26 @@ def load_vectors(variant=None):
     return [r for r in rows if variant is None or r["variant"] == variant]
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def streamlit_url(tmp_path_factory):
     """`streamlit run app.py` on a free localhost port, with a configured secret in its environment."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "ZOOM_MEETING_SDK_KEY": SERVER_SDK_KEY, "ZOOM_MEETING_SDK_SECRET": SERVER_SDK_SECRET}
     log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
-    log = open(log_path, "w")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
+    with open(log_path, "w") as log:
+        process = start_streamlit(["run", "app.py"], port, env=env, output=log)
+        url = f"http://127.0.0.1:{port}"
         try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
+            wait_healthy(url, process=process)
+        except RuntimeError:
+            process.kill()
             pytest.fail(f"streamlit run app.py did not become healthy within 60 s:\n{log_path.read_text()[-3000:]}")
-        time.sleep(0.3)
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+        yield url
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
 
 
 @pytest.fixture(scope="session")
@@ -122,7 +82,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 
@@ -142,8 +102,7 @@ def page(browser, streamlit_url):
 def wait_for_app(page):
     """Wait until the script has finished its run after the last action."""
     page.wait_for_timeout(150)  # let a click or keystroke reach the server and start a rerun
-    page.wait_for_selector(APP_IDLE, state="attached")
-    page.wait_for_function("!document.querySelector(\"[data-testid='stSkeleton']\")")  # lazy widgets drawn
+    wait_rendered(page)
 
 
 def open_page(page, streamlit_url, url_path):

@@ -21,7 +21,8 @@ import jwt
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, SERVER_SDK_KEY, SERVER_SDK_SECRET, all_frames_html, wait_for_app
+from bench.browser import CHROMIUM, CHROMIUM_ARGS
+from conftest import ROOT, SERVER_SDK_KEY, SERVER_SDK_SECRET, all_frames_html, wait_for_app
 from lib.facts import DEMO_MEETING_NUMBER, WEB_SDK_VERSION
 from lib.widget_keys import BUILDER, JOIN
 
