@@ -58,9 +58,15 @@ with st.form(KEYS["form"]):
 if submitted:
     secret = st.session_state.pop(TYPED_NOW, "") or kept or None
     use_builder = b_source == BUILDER and shared_token
+    token_b = shared_token if use_builder else token_b
+    missing = [name for name, token in (("A", token_a), ("B", token_b)) if not token.strip()]
+    if missing:
+        st.session_state.pop(RESULT, None)
+        st.warning(f"Token {' and '.join(missing)} is empty: paste a signature (it starts with eyJ) in each box.")
+if submitted and not missing:
     st.session_state[RESULT] = compare_tokens(
         token_a,
-        shared_token if use_builder else token_b,
+        token_b,
         secret_a=secret,
         secret_b=shared_form.sdk_secret if use_builder and shared_form else secret,
         now=int(time.time()),

@@ -136,6 +136,15 @@ def test_compare_highlights_and_explains_differences():
     assert at.text_input(key=COMPARE["secret"]).value == ""
 
 
+def test_compare_asks_for_a_missing_token_instead_of_comparing_nothing():
+    at = open_page("pages/compare_tokens.py")
+    at.text_area(key=COMPARE["token_a"]).set_value(fresh_token())
+    at.button(key=COMPARE["submit"]).click().run()
+    assert not at.exception
+    assert any("Token B is empty" in w.value for w in at.warning)
+    assert not at.dataframe
+
+
 def test_compare_against_the_builders_token_uses_the_builders_secret():
     builder_token = fresh_token()
     at = open_page(
