@@ -1,6 +1,6 @@
 """Time from submitting each page's main form to its result being drawn, against a minimal page.
 
-    python bench/pages.py [--runs 20]
+    python bench/pages.py [--runs 20] [--pages builder inspector]
 
 For every page in lib/navigation.PAGES, PAGE_FORMS says how to fill its main form, which button
 submits it and which element shows the result. Each run reloads the page (a fresh session, warm
@@ -78,6 +78,7 @@ def time_submit(page, url, form):
     for key, text in form.fields.items():
         page.locator(f".st-key-{key} input, .st-key-{key} textarea").first.fill(text)
     button = page.locator(f".st-key-{form.submit} button")
+    button.scroll_into_view_if_needed()  # time the submit, not Playwright scrolling to a button below the fold
     started = time.perf_counter()
     button.click()
     page.locator(f".st-key-{form.result}").first.wait_for()
@@ -88,10 +89,15 @@ def time_submit(page, url, form):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--pages", nargs="+", metavar="URL_PATH", help="only these pages (default: all)")
     args = parser.parse_args()
     missing = [entry.url_path for entry in PAGES if entry.url_path not in PAGE_FORMS]
     if missing:
         sys.exit(f"no PAGE_FORMS entry for: {', '.join(missing)}")
+    unknown = set(args.pages or []) - {entry.url_path for entry in PAGES}
+    if unknown:
+        sys.exit(f"unknown page(s): {', '.join(sorted(unknown))}; pages are {', '.join(PAGE_FORMS)}")
+    pages = [entry for entry in PAGES if not args.pages or entry.url_path in args.pages]
     with (
         sync_playwright() as playwright,
         streamlit_server(["run", "app.py"]) as app_url,
@@ -100,19 +106,19 @@ def main():
         browser = launch_chromium(playwright)
         tabs = {
             name: browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-            for name in ["baseline", *(entry.url_path for entry in PAGES)]
+            for name in ["baseline", *(entry.url_path for entry in pages)]
         }
         times = {name: [] for name in tabs}
         for _ in range(args.runs):  # interleaved, so drift hits every page alike
             times["baseline"].append(time_submit(tabs["baseline"], baseline_url, BASELINE))
-            for entry in PAGES:
+            for entry in pages:
                 url = f"{app_url}/{browser_path(entry)}"
                 times[entry.url_path].append(time_submit(tabs[entry.url_path], url, PAGE_FORMS[entry.url_path]))
         browser.close()
     baseline = statistics.median(times["baseline"])
     print(f"baseline: median {baseline * 1000:.0f} ms over {args.runs} runs")
     ratios = {}
-    for entry in PAGES:
+    for entry in pages:
         median = statistics.median(times[entry.url_path])
         ratios[entry.url_path] = median / baseline
         print(f"{entry.url_path}: median {median * 1000:.0f} ms, ratio {ratios[entry.url_path]:.3f}")

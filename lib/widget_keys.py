@@ -22,6 +22,7 @@ BUILDER = {
     "sign_anyway": "builder_sign_anyway",
     "submit": "builder_submit",
     "token": "builder_token",
+    "step_code": "builder_step_code_{field}",  # one lazy expander per lib.signing.SIGNING_STEPS field
 }
 
 INSPECTOR = {
@@ -41,6 +42,7 @@ INSPECTOR = {
     "findings": "inspector_findings",
     "verification": "inspector_verification",
     "report": "inspector_report",
+    "report_preview": "inspector_report_preview",  # lazy expander: the report is drawn only when open
 }
 
 COMPARE = {
@@ -80,6 +82,7 @@ BUGGY = {
     "row": "buggy_row_{step}",  # the container of one compared step (lib.bugs.STEPS)
     "outcome": "buggy_outcome",
     "walkthrough": "buggy_walkthrough",
+    "python": "buggy_python",  # lazy expander of the Python that ran
 }
 
 JOIN = {
@@ -112,6 +115,7 @@ LESSONS = {
     "lesson": "lessons_lesson",  # the container of the lesson shown
     "base64_text": "lessons_base64_text",  # the text of the base64 vs base64url example
     "demo": "lessons_demo",  # the container of a bug lesson's live demo
+    "python": "lessons_python",  # lazy expander of the Python that made the demo
     "seen": "lessons_seen",  # session state, not a widget: the keys of the lessons opened so far
 }
 

@@ -177,10 +177,11 @@ with st.container(key=KEYS["walkthrough"]):
                 f"{walk_steps.error.name}: {walk_steps.error.message}"
             )
 
-with st.expander("The Python that ran"):
+python_box = st.expander("The Python that ran", key=KEYS["python"], on_change="rerun")
+if python_box.open:  # highlighted source is drawn only when asked for
     if chosen in ("forum", "forum_call"):
         runners = [forum_generate_signature, js_btoa, cryptojs_key_bytes]
     else:
         runners = [sign_with_bugs, buggy_request] + ([legacy_signature] if "legacy_format" in selected else [])
     for runner in runners:
-        st.code(inspect.getsource(runner), language="python")
+        python_box.code(inspect.getsource(runner), language="python")

@@ -168,8 +168,13 @@ if shown:
                 getattr(steps, step.field), language="json" if step.field.endswith("_json") else None, wrap_lines=True
             )
             st.caption(step.explanation)
-            with st.expander(f"Code that computed it: `{step.function.__name__}`"):
-                st.code(inspect.getsource(step.function), language="python")
+            code_box = st.expander(
+                f"Code that computed it: `{step.function.__name__}`",
+                key=KEYS["step_code"].format(field=step.field),
+                on_change="rerun",
+            )
+            if code_box.open:  # highlighting eight functions nobody opened costs the browser ~75 ms per submit
+                code_box.code(inspect.getsource(step.function), language="python")
 
 with st.expander("Why does Zoom's sample give another token for some secrets? (the jsrsasign quirk)"):
     st.markdown(

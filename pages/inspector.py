@@ -18,6 +18,7 @@ KEPT_SECRET = "inspector_kept_secret"  # server-side only: the secret typed in a
 TYPED_NOW = "inspector_typed_now"
 RESULT = "inspector_result"
 MAX_COLOURED_CHARS = 5000
+MAX_TABLE_ROWS = 30  # a payload with more members scrolls inside the claims table
 SEVERITY_BOXES = {"error": st.error, "warning": st.warning, "info": st.info}
 
 
@@ -109,7 +110,12 @@ if shown:
     if rows:
         with st.container(key=KEYS["claims"]):
             st.subheader("Decoded header and payload")
-            st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")  # verdicts carry ✖ / ⚠ / ✔
+            # A static table: a handful of rows wrap their long values, and no data-grid bundle loads per check.
+            st.table(
+                pd.DataFrame(rows),  # verdicts carry ✖ / ⚠ / ✔
+                hide_index=True,
+                height="content" if len(rows) <= MAX_TABLE_ROWS else 600,
+            )
     with st.container(key=KEYS["findings"]):
         st.subheader("Findings")
         for title, findings in findings_by_step(checked):
@@ -133,5 +139,6 @@ if shown:
         mime="text/markdown",
         key=KEYS["report"],
     )
-    with st.expander("Preview the report"):
-        st.code(shown["report"], language="markdown", wrap_lines=True)
+    preview = st.expander("Preview the report", key=KEYS["report_preview"], on_change="rerun")
+    if preview.open:  # drawn only when asked for: highlighting it costs the browser more than the whole check
+        preview.code(shown["report"], language="markdown", wrap_lines=True)

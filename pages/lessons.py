@@ -121,8 +121,9 @@ with st.container(key=KEYS["lesson"]):
             st.markdown(f"**Caught by {outcome.caught_by}.** {escape_markdown(outcome.message)}")
             for note in demo.notes:
                 st.caption(escape_markdown(note))
-            with st.expander("The Python that made this demo"):
-                st.code(
+            python_box = st.expander("The Python that made this demo", key=KEYS["python"], on_change="rerun")
+            if python_box.open:  # highlighted source is drawn only when asked for
+                python_box.code(
                     inspect.getsource(bug_demo) + "\n\n" + inspect.getsource(compare_with_mistake), language="python"
                 )
         st.markdown(f"**What Zoom shows.** {bug.symptom}")

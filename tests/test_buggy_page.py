@@ -126,7 +126,6 @@ def test_a_trainer_can_walk_the_snippet_line_by_line(app):
     codes = [c.value for c in app.code]
     for line in FORUM_SNIPPET:
         assert line.js in codes
-    assert any(c.startswith("def forum_generate_signature(") for c in codes)
 
 
 def open_with_builder_form(monkeypatch, form):
@@ -164,3 +163,12 @@ def test_text_from_the_inputs_is_escaped(app):
     compare_with_key(app, "a_b*c")
     choose(app, "wrong_app_type")  # the details line names the replaced appKey
     assert any(escape_markdown('appKey: "a_b*c"') in c.value for c in app.caption)
+
+
+def test_the_python_that_ran_is_drawn_when_opened(app):
+    assert not any(c.value.startswith("def ") for c in app.code)
+    app.session_state[BUGGY["python"]] = True  # what opening the expander sends
+    codes = [c.value for c in app.run().code]
+    assert any(c.startswith("def forum_generate_signature(") for c in codes)
+    choose(app, "standard_base64_segments")
+    assert any(c.value.startswith("def sign_with_bugs(") for c in app.code)

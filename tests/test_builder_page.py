@@ -6,6 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import APP_FILE, submit_form
 from lib.facts import DEMO_SDK_KEY, DEMO_SDK_SECRET, ENV_SDK_KEY, ENV_SDK_SECRET
+from lib.signing import SIGNING_STEPS
 from lib.widget_keys import BUILDER, SHARED_FORM, SHARED_TOKEN
 
 SECRET = "apptest-secret-0123456789-abcdefghijklmn"
@@ -67,8 +68,17 @@ def test_every_step_and_its_code_are_shown(app):
     submit(app, sdk_secret=SECRET)
     values = [c.value for c in app.code]
     assert '{"alg":"HS256","typ":"JWT"}' in values
+    assert [e.label for e in app.expander if e.label.startswith("Code that computed it")] == [
+        f"Code that computed it: `{step.function.__name__}`" for step in SIGNING_STEPS
+    ]
+    assert not any(v.startswith("def ") for v in values)  # closed expanders draw no code
+    for field in ("payload_json", "hmac_hex"):
+        app.session_state[BUILDER["step_code"].format(field=field)] = True  # what opening the expander sends
+    app.run()
+    values = [c.value for c in app.code]
     assert any(v.startswith("def hmac_sha256(") for v in values)
     assert any(v.startswith("def build_payload(") for v in values)
+    assert sum(v.startswith("def ") for v in values) == 2
 
 
 @pytest.mark.parametrize(

@@ -61,7 +61,7 @@ def diagnose_on_page(at, token, secret=""):
 def test_inspector_shows_verdict_claims_findings_and_report(inspector):
     diagnose_on_page(inspector, sign(fresh_payload(mn="857 4606 5432")), SECRET)
     assert "3706" in inspector.error[0].value and "mn is not digits only" in inspector.error[0].value
-    claims = inspector.dataframe[0].value.set_index("claim")
+    claims = inspector.table[0].value.set_index("claim")
     assert claims.loc["mn", "value"] == '"857 4606 5432"' and claims.loc["mn", "verdict"].startswith("✖")
     assert "UTC" in claims.loc["exp", "time"]
     assert "`mn_not_digits`" in texts(inspector.error) and "Fix:" in texts(inspector.error)
@@ -70,6 +70,9 @@ def test_inspector_shows_verdict_claims_findings_and_report(inspector):
     assert download.proto.label.startswith("Download the redacted report")
     report = inspector.session_state["inspector_result"]["report"]
     assert SECRET not in report and "857 4606 5432" in report
+    assert not [c for c in inspector.code if c.value == report.strip()]  # the preview is drawn only when opened
+    inspector.session_state[INSPECTOR["report_preview"]] = True
+    assert [c.language for c in inspector.run().code if c.value == report.strip()] == ["markdown"]
 
 
 def test_inspector_empties_the_secret_field_and_keeps_it_on_the_server(inspector):

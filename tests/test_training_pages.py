@@ -80,6 +80,10 @@ def test_lessons_walk_the_whole_path_on_the_learners_inputs_without_showing_the_
             bug = BUGS[lesson.bug_id]
             codes = [c.value for c in at.code]
             assert {bug.js_before, bug.js_after, bug.py_before, bug.py_after} <= set(codes)
+            if not at.session_state[LESSONS["python"]]:  # closed (as on the first bug lesson): no source drawn
+                assert not any(code.startswith("def bug_demo(") for code in codes)
+                at.session_state[LESSONS["python"]] = True  # what opening the expander sends
+                codes = [c.value for c in at.run().code]
             assert any(code.startswith("def bug_demo(") for code in codes)  # the code that ran the demo
             assert any(lesson.look_at in m.value for m in at.markdown)
             assert any(bug.symptom in m.value for m in at.markdown)
