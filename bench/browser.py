@@ -8,6 +8,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+from google.protobuf.message import DecodeError
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -82,6 +85,24 @@ def wait_rendered(page):
     """The script run has finished and every lazily loaded widget is drawn."""
     page.wait_for_selector(APP_IDLE, state="attached")
     page.wait_for_function(NO_SKELETON)
+
+
+RUN_DONE = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
+
+
+def is_run_finished(payload):
+    """A websocket frame holding Streamlit's script_finished: the server has sent every delta of the run.
+
+    Waiting for it, rather than for the page's idle state, cannot end early on a page whose result is
+    already drawn from an earlier run (the idle attribute may not have flipped to running yet).
+    """
+    if isinstance(payload, str):
+        return False
+    try:
+        message = ForwardMsg.FromString(payload)
+    except DecodeError:
+        return False
+    return message.WhichOneof("type") == "script_finished" and message.script_finished in RUN_DONE
 
 
 def launch_chromium(playwright):

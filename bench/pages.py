@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from bench.browser import launch_chromium, streamlit_server, wait_rendered  # noqa: E402
+from bench.browser import is_run_finished, launch_chromium, streamlit_server, wait_rendered  # noqa: E402
 from lib import widget_keys  # noqa: E402
 from lib.facts import DEMO_SDK_SECRET  # noqa: E402
 from lib.navigation import PAGES, browser_path  # noqa: E402
@@ -73,14 +73,17 @@ BASELINE = PageForm({"baseline_text": "hello"}, "baseline_submit", "baseline_res
 
 
 def time_submit(page, url, form):
-    page.goto(url)  # a new session each run; the browser cache stays warm, as for a returning user
+    with page.expect_websocket() as socket_opened:
+        page.goto(url)  # a new session each run; the browser cache stays warm, as for a returning user
+    socket = socket_opened.value
     wait_rendered(page)
     for key, text in form.fields.items():
         page.locator(f".st-key-{key} input, .st-key-{key} textarea").first.fill(text)
     button = page.locator(f".st-key-{form.submit} button")
     button.scroll_into_view_if_needed()  # time the submit, not Playwright scrolling to a button below the fold
     started = time.perf_counter()
-    button.click()
+    with socket.expect_event("framereceived", predicate=is_run_finished):
+        button.click()
     page.locator(f".st-key-{form.result}").first.wait_for()
     wait_rendered(page)
     return time.perf_counter() - started

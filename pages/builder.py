@@ -36,7 +36,8 @@ def forget_typed_secret():
 st.title("Signature builder")
 st.caption(
     "Builds a Meeting SDK signature exactly as Zoom's official auth endpoint sample does, and shows every "
-    "step. The demo values are fake: the page works without a Zoom account."
+    "step. It opens on the demo values, which are fake: the page works without a Zoom account. Change the "
+    "inputs and press **Sign**."
 )
 
 try:
@@ -103,7 +104,7 @@ with st.form(KEYS["form"]):
     sign_anyway = st.checkbox("Sign anyway, to see what breaks", key=KEYS["sign_anyway"])
     submitted = st.form_submit_button("Sign", type="primary", key=KEYS["submit"], on_click=forget_typed_secret)
 
-if submitted:
+if submitted or RESULT not in st.session_state:  # a first visit opens on the demo signature, every step shown
     now = int(time.time())
     choice = choose_secret(st.session_state.pop(TYPED_NOW, ""), use_configured, configured, kept)
     form = FormInput(
@@ -134,7 +135,7 @@ if submitted:
         "exp": result.request.exp,
         "blocked": bool(result.errors) and not sign_anyway,
     }
-    if steps is not None and not result.errors:
+    if submitted and steps is not None and not result.errors:  # only what the user signed goes to other pages
         st.session_state[widget_keys.SHARED_FORM] = form
         st.session_state[widget_keys.SHARED_TOKEN] = steps.token
 

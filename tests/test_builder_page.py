@@ -5,7 +5,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import APP_FILE, submit_form
-from lib.facts import DEMO_SDK_KEY, DEMO_SDK_SECRET, ENV_SDK_KEY, ENV_SDK_SECRET
+from lib.facts import DEMO_MEETING_NUMBER, DEMO_SDK_KEY, DEMO_SDK_SECRET, ENV_SDK_KEY, ENV_SDK_SECRET
 from lib.signing import SIGNING_STEPS
 from lib.widget_keys import BUILDER, SHARED_FORM, SHARED_TOKEN
 
@@ -37,11 +37,14 @@ def all_text(at):
     return "\n".join(str(e.proto) for e in at.main)
 
 
-def test_page_renders_with_demo_values(app):
+def test_page_opens_on_the_demo_signature_without_sharing_it(app):
     assert not app.exception
     assert app.text_input(key=BUILDER["sdk_key"]).value == DEMO_SDK_KEY
     assert app.text_input(key=BUILDER["sdk_secret"]).value == ""
-    assert shown_token(app) is None
+    claims = jwt.decode(shown_token(app), DEMO_SDK_SECRET, algorithms=["HS256"])
+    assert claims["appKey"] == DEMO_SDK_KEY and claims["mn"] == DEMO_MEETING_NUMBER
+    assert any("public demo secret" in w.value for w in app.warning)
+    assert SHARED_TOKEN not in app.session_state and SHARED_FORM not in app.session_state  # nothing signed yet
 
 
 def test_demo_submit_shows_a_token_that_pyjwt_verifies(app):
