@@ -7,6 +7,7 @@ The results never hold a secret nor a token: each token is named by its line and
 
 import csv
 import hashlib
+import html
 import io
 import json
 from collections import Counter
@@ -176,11 +177,24 @@ def finding_counts(results: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["code", "title", "severity", "tokens"])
 
 
-def problem_chart_data(counts: pd.DataFrame) -> pd.DataFrame:
-    """Tokens per error/warning code, one column per severity (colours: CHART_COLOURS), for a bar chart."""
-    problems = counts[counts["severity"] != "info"]
-    wide = problems.pivot_table(index="code", columns="severity", values="tokens", fill_value=0, aggfunc="sum")
-    return wide.reindex(columns=list(CHART_COLOURS), fill_value=0)
+def problem_bars_html(counts: pd.DataFrame, tokens: int) -> str:
+    """A bar per error/warning code, scaled to the most frequent one and coloured by severity (CHART_COLOURS).
+
+    Plain HTML: drawn at once, where a Vega chart loads its library on every new session's first batch.
+    """
+    problems = counts[counts["severity"].isin(list(CHART_COLOURS))]
+    longest = problems["tokens"].max() if len(problems) else 0
+    rows = []
+    for row in problems.itertuples():
+        rows.append(
+            f'<div style="display:grid;grid-template-columns:minmax(8rem,16rem) 1fr 7rem;gap:.6rem;'
+            f'align-items:center;margin:.15rem 0" title="{html.escape(row.title)}">'
+            f'<code style="font-size:.85em">{html.escape(row.code)}</code>'
+            f'<div style="background:{CHART_COLOURS[row.severity]};height:.9rem;border-radius:2px;'
+            f'width:max(2px,{row.tokens / longest * 100:.1f}%)"></div>'
+            f'<span style="font-variant-numeric:tabular-nums">{row.tokens:,} ({row.tokens / tokens:.0%})</span></div>'
+        )
+    return "".join(rows)
 
 
 def summary(results: pd.DataFrame) -> dict:

@@ -6,10 +6,9 @@ import streamlit as st
 
 from lib import widget_keys
 from lib.batch import (
-    CHART_COLOURS,
     diagnose_all,
     finding_counts,
-    problem_chart_data,
+    problem_bars_html,
     problem_rows,
     read_batch,
     results_csv,
@@ -84,11 +83,11 @@ if shown:
     with st.container(key=KEYS["counts"]):
         st.subheader("Findings")
         st.dataframe(counts, hide_index=True, width="stretch")
-    chart_data = problem_chart_data(counts)
-    if len(chart_data):
+    bars = problem_bars_html(counts, numbers["tokens"])
+    if bars:
         with st.container(key=KEYS["chart"]):
-            st.caption("Tokens per problem (errors red, warnings amber)")
-            st.bar_chart(chart_data, horizontal=True, color=list(CHART_COLOURS.values()), y_label="", x_label="tokens")
+            st.caption("Tokens per problem, and their share of all tokens (errors red, warnings amber)")
+            st.html(bars)
     with st.container(key=KEYS["results"]):
         st.subheader("Tokens with a problem")
         shown_rows = problem_rows(results, SHOWN_ROWS)

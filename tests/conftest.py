@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import weakref
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 from bench.browser import (
     free_port,
+    is_run_finished,
     launch_chromium,
     start_streamlit,
     wait_healthy,
@@ -91,12 +93,41 @@ def browser():
 def page(browser, streamlit_url):
     """A fresh browser context (its own Streamlit session) opened on the app."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    yield open_app(context, streamlit_url)
+    context.close()
+
+
+STREAMLIT_SOCKETS = weakref.WeakKeyDictionary()  # page -> the websocket of its current Streamlit session
+
+
+def open_app(context, url):
+    """A page of this context opened on url, its Streamlit websocket tracked for click_and_wait."""
     page = context.new_page()
     page.set_default_timeout(20000)
-    page.goto(streamlit_url)
+
+    def track(socket):
+        if socket.url.endswith("/_stcore/stream"):
+            STREAMLIT_SOCKETS[page] = socket
+
+    page.on("websocket", track)
+    page.goto(url)
     wait_for_app(page)
-    yield page
-    context.close()
+    return page
+
+
+def run_finished(page):
+    """A context manager that waits, on leaving, for the server to finish a script run of this page."""
+    return STREAMLIT_SOCKETS[page].expect_event("framereceived", predicate=is_run_finished)
+
+
+def click_and_wait(page, locator):
+    """Click, then wait for the server to finish the script run the click caused and the page to draw it.
+
+    Unlike wait_for_app, this cannot return early where an earlier run's result is already drawn.
+    """
+    with run_finished(page):
+        locator.click()
+    wait_rendered(page)
 
 
 def wait_for_app(page):

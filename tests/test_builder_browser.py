@@ -3,7 +3,7 @@
 import jwt
 import pytest
 
-from conftest import SERVER_SDK_KEY, SERVER_SDK_SECRET, all_frames_html, wait_for_app
+from conftest import SERVER_SDK_KEY, SERVER_SDK_SECRET, all_frames_html, click_and_wait
 from lib.widget_keys import BUILDER
 
 pytestmark = pytest.mark.browser
@@ -15,8 +15,7 @@ def fill(page, name, value):
 
 
 def sign(page):
-    page.locator(f".st-key-{BUILDER['submit']} button").click()
-    wait_for_app(page)
+    click_and_wait(page, page.locator(f".st-key-{BUILDER['submit']} button"))  # the demo token is drawn already
     token_box = page.locator(f".st-key-{BUILDER['token']} code")
     token_box.wait_for()
     return token_box.inner_text().strip()

@@ -8,12 +8,13 @@ import pytest
 
 from doctor_cases import CASES, DROP, KEY, NOW, SECRET, good_payload, official_token, sign
 from lib.batch import (
+    CHART_COLOURS,
     BadRecord,
     detect_format,
     diagnose_all,
     finding_counts,
     item_from_record,
-    problem_chart_data,
+    problem_bars_html,
     read_batch,
     summary,
 )
@@ -194,9 +195,16 @@ def test_batch_results_summary_counts_and_no_secret():
     assert numbers["tokens"] == 480 and numbers["clean"] == 360 and numbers["with_errors"] > 0
     counts = finding_counts(results).set_index("code")["tokens"]
     assert counts["signature_valid"] > 300 and counts["bare_signature"] == 10
-    chart = problem_chart_data(finding_counts(results))
-    assert list(chart.columns) == ["error", "warning"] and "signature_valid" not in chart.index
-    assert chart.loc["bare_signature", "error"] == 10 and chart.loc["role_not_number", "warning"] == 10
+    bars = problem_bars_html(finding_counts(results), 480)
+    assert "signature_valid" not in bars  # info findings are not problems
+    code = '<code style="font-size:.85em">'
+    assert f'{code}bare_signature</code><div style="background:{CHART_COLOURS["error"]};' in bars
+    assert f'{code}role_not_number</code><div style="background:{CHART_COLOURS["warning"]};' in bars
+    longest = finding_counts(results).query("severity != 'info'")["tokens"].max()
+    assert f"width:max(2px,{10 / longest * 100:.1f}%)" in bars and "10 (2%)" in bars  # 10 of 480 tokens
+    assert "<script>" not in problem_bars_html(
+        pd.DataFrame([{"code": "<script>", "title": "<b>", "severity": "error", "tokens": 1}]), 1
+    )
     assert len(results["token_sha256"][0]) == 12
     csv_text = results.to_csv(index=False)
     assert DEMO_SDK_SECRET not in csv_text and records[1]["token"] not in csv_text
