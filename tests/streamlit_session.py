@@ -11,11 +11,13 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 
 class ScriptRun:
-    """What one script run sent back: widget ids by user key, keyed blocks, and exceptions."""
+    """What one script run sent back: widget ids by user key, keyed blocks, exceptions, the menu's titles."""
 
     def __init__(self, messages):
-        self.widget_ids, self.block_text, self.exceptions = {}, [], []
+        self.widget_ids, self.block_text, self.exceptions, self.page_titles = {}, [], [], []
         for message in messages:
+            if message.WhichOneof("type") == "navigation":  # the last one is the menu the run ended with
+                self.page_titles = [page.page_name for page in message.navigation.app_pages]
             if message.WhichOneof("type") != "delta":
                 continue
             delta = message.delta

@@ -15,6 +15,7 @@ import time
 
 from bench.pages import PAGE_FORMS
 from conftest import ROOT
+from lib.navigation import PAGES
 from streamlit_session import StreamlitSession
 
 SESSIONS = 20
@@ -26,6 +27,12 @@ async def one_session(url, deadline, number, latencies, errors):
     turn = number
     try:
         async with StreamlitSession(url) as session:
+            # Open the app's address first, as a browser does: app.py's router runs, and from then on the
+            # server routes every page through it (before any session has run app.py, Streamlit runs a
+            # page file of pages/ on its own).
+            opened = await session.run("")
+            if opened.page_titles != [entry.title for entry in PAGES]:
+                errors.append(f"session {number}: the app's router did not run (menu {opened.page_titles})")
             while time.monotonic() < deadline:
                 name = LOAD_PAGES[turn % len(LOAD_PAGES)]
                 turn += 1
