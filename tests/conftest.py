@@ -100,16 +100,21 @@ def page(browser, streamlit_url):
 STREAMLIT_SOCKETS = weakref.WeakKeyDictionary()  # page -> the websocket of its current Streamlit session
 
 
-def open_app(context, url):
-    """A page of this context opened on url, its Streamlit websocket tracked for click_and_wait."""
-    page = context.new_page()
-    page.set_default_timeout(20000)
+def track_streamlit_socket(page):
+    """Keep the page's current Streamlit websocket for run_finished (call before the page's goto)."""
 
     def track(socket):
         if socket.url.endswith("/_stcore/stream"):
             STREAMLIT_SOCKETS[page] = socket
 
     page.on("websocket", track)
+
+
+def open_app(context, url):
+    """A page of this context opened on url, its Streamlit websocket tracked for click_and_wait."""
+    page = context.new_page()
+    page.set_default_timeout(20000)
+    track_streamlit_socket(page)
     page.goto(url)
     wait_for_app(page)
     return page

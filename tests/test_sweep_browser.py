@@ -1,13 +1,28 @@
 """Visit every page in both themes: no Streamlit exception, no browser console error, a screenshot each.
 
+Each page is shot as it opens and after its main form is submitted (bench/pages.py's PAGE_FORMS).
 Screenshots go to test-artifacts/sweep/ (ignored by git; CI keeps them as artifacts) to look at
-layout, contrast and anything cut off.
+layout, contrast and anything cut off. A last test walks one session through every page with a
+known secret typed and configured, and scans what the browser got for it.
 """
+
+import base64
 
 import pytest
 
-from conftest import ROOT, wait_for_app
+from bench.browser import wait_rendered
+from bench.pages import PAGE_FORMS
+from conftest import (
+    ROOT,
+    SERVER_SDK_SECRET,
+    all_frames_html,
+    click_and_wait,
+    open_app,
+    track_streamlit_socket,
+    wait_for_app,
+)
 from lib.navigation import PAGES, browser_path
+from lib.widget_keys import BUILDER
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "test-artifacts" / "sweep"
@@ -24,6 +39,7 @@ def is_streamlit_base_path_probe(message, page_url):
 def test_page_renders_cleanly(browser, streamlit_url, entry, scheme):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, color_scheme=scheme)
     page = context.new_page()
+    track_streamlit_socket(page)
     problems = []
     page_url = f"{streamlit_url}/{browser_path(entry)}"
     page.on(
@@ -41,7 +57,71 @@ def test_page_renders_cleanly(browser, streamlit_url, entry, scheme):
         page.get_by_role("heading", name=entry.title).first.wait_for()
         assert page.locator("[data-testid='stException']").count() == 0
         SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SHOTS / f"{entry.url_path}-{scheme}.png", full_page=True)
+        screenshot_whole_app(page, SHOTS / f"{entry.url_path}-{scheme}.png")
+        submit_main_form(page, PAGE_FORMS[entry.url_path])
+        assert page.locator("[data-testid='stException']").count() == 0
+        screenshot_whole_app(page, SHOTS / f"{entry.url_path}-{scheme}-result.png")
         assert problems == []
     finally:
         context.close()
+
+
+def screenshot_whole_app(page, path):
+    """Streamlit scrolls inside its main section, so full_page alone shows one screen: grow the viewport."""
+    height = page.evaluate("document.querySelector(\"[data-testid='stMain']\").scrollHeight")
+    page.set_viewport_size({"width": 1400, "height": min(max(height, 1000), 12000)})
+    wait_rendered(page)
+    page.screenshot(path=path)
+    page.set_viewport_size({"width": 1400, "height": 1000})
+
+
+def submit_main_form(page, form, secret=None):
+    """Fill the page's main form (and every password field with secret, if given), submit, wait for the result."""
+    for key, text in form.fields.items():
+        page.locator(f".st-key-{key} input, .st-key-{key} textarea").first.fill(text)
+    if secret is not None:
+        for field in page.locator("input[type='password']").all():
+            field.fill(secret)
+    click_and_wait(page, page.locator(f".st-key-{form.submit} button"))
+    page.locator(f".st-key-{form.result}").first.wait_for()
+
+
+TYPED_SECRET = "typed-secret-for-the-browser-scan-0123456789"
+
+
+def forms_of(secret):
+    """What would give the secret away: the text itself, its base64 and hex, in bytes."""
+    return [form.encode() for form in (secret, base64.b64encode(secret.encode()).decode(), secret.encode().hex())]
+
+
+def test_no_page_sends_a_secret_to_the_browser(browser, streamlit_url):
+    """One session signs with a typed secret and with the server's, then submits every page's main form
+    with the secret typed into each password field. Neither secret may come back: not in any frame's
+    HTML, any request, or any websocket frame the server sent."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    received, sent = [], []
+    context.on("request", lambda request: received.append(request.url.encode() + (request.post_data_buffer or b"")))
+
+    def record(socket):
+        socket.on("framereceived", lambda payload: received.append(payload if isinstance(payload, bytes) else b""))
+        socket.on("framesent", lambda payload: sent.append(payload if isinstance(payload, bytes) else b""))
+
+    context.on("page", lambda page: page.on("websocket", record))
+    try:
+        page = open_app(context, streamlit_url)
+        page.locator(f".st-key-{BUILDER['use_configured']} label").click()
+        submit_main_form(page, PAGE_FORMS["builder"])  # signed with the server's configured secret
+        page.locator(f".st-key-{BUILDER['use_configured']} label").click()
+        submit_main_form(page, PAGE_FORMS["builder"], TYPED_SECRET)  # then with a typed one, shared onwards
+        html = all_frames_html(page)
+        for entry in PAGES[1:]:  # in-app navigation: one session, the builder's secret in its state
+            click_and_wait(page, page.locator(f"[data-testid='stSidebarNavLink'][href$='/{entry.url_path}']"))
+            submit_main_form(page, PAGE_FORMS[entry.url_path], TYPED_SECRET)
+            html += all_frames_html(page)
+    finally:
+        context.close()
+    assert any(TYPED_SECRET.encode() in frame for frame in sent)  # the recorder sees the websocket
+    everything = b"\n".join(received) + "\n".join(html).encode()
+    for secret in (TYPED_SECRET, SERVER_SDK_SECRET):
+        for form in forms_of(secret):
+            assert form not in everything, f"{form[:16]!r}… reached the browser"
