@@ -116,8 +116,11 @@ def read_batch(data: bytes | str, filename: str = "") -> ReadResult:
             except BadRecord as exc:
                 problems.append((number, str(exc)))
     elif kind == "csv":
-        reader = csv.reader(io.StringIO(text))
-        header = [h.strip().lower() for h in next(reader, [])]
+        reader = csv.reader(io.StringIO(text, newline=""))  # the csv module reads \r, \n and \r\n endings itself
+        try:
+            header = [h.strip().lower() for h in next(reader, [])]
+        except csv.Error as exc:
+            return ReadResult([], [(1, f"the CSV header cannot be read: {exc}")], kind)
         columns = {
             name: next((header.index(a.lower()) for a in aliases if a.lower() in header), None)
             for name, aliases in FIELD_NAMES.items()

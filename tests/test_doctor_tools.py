@@ -157,6 +157,11 @@ def test_read_csv_with_context_columns_and_short_rows():
     assert "signature_valid" in codes[0] and "mn_mismatch" in codes[1] and "signature_not_verified" in codes[2]
 
 
+def test_csv_with_old_mac_line_endings_is_read():  # a bare \r once made the csv module raise
+    result = read_batch(f"token,secret\r{official_token()},{SECRET}\r\r{official_token()}\r", "tokens.csv")
+    assert not result.problems and [item.secret for item in result.items] == [SECRET, None]
+
+
 def test_csv_without_a_token_column_is_refused():
     result = read_batch("a,b\n1,2\n", "x.csv")
     assert not result.items and "no token column" in result.problems[0][1]

@@ -37,7 +37,7 @@ def test_compare_tokens_always_answers(a, b, sdk_key, meeting_number):
     assert SECRET not in repr(result)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.one_of(any_text, st.binary(max_size=300)), st.sampled_from(["", "x.txt", "x.csv", "x.jsonl", "x.json"]))
 def test_batch_files_are_read_and_diagnosed_or_refused_by_line(data, filename):
     result = read_batch(data, filename)
