@@ -204,12 +204,14 @@ _CATALOGUE = (
         py_after='payload = {..., "iat": iat, "exp": exp, "tokenExp": exp}',
         why="Zoom's sample sets tokenExp equal to exp, and older guides list it; code copied from a generic JWT "
         "example leaves it out.",
-        zoom_error=None,
-        symptom="On its own, none that is documented: the Web SDK ignores it and the project's facts treat it as "
-        "optional. It matters as a sign that the payload was not built from Zoom's sample.",
-        caught_by=NOBODY,
+        zoom_error=3712,
+        symptom="Expect 3712 'Signature is invalid': Zoom's sample and its JWT guide put tokenExp in every payload, "
+        "and Zoom's troubleshooting guide starts with 'the token has all required fields'. The Token doctor "
+        "reports it as an error for the same reason.",
+        caught_by=ZOOM_SERVER,
         fix="Add tokenExp equal to exp, as the official sample does.",
-        source="Zoom's auth endpoint sample src/index.js; Zoom blog 'How to create a sample JWT'; facts §1",
+        source="Zoom's auth endpoint sample src/index.js; Zoom blog 'How to create a sample JWT'; Zoom's "
+        "'Troubleshooting Zoom Meeting SDK signature validation' (dev.to, 2023); facts §1",
         steps=_FROM_PAYLOAD,
         claims=frozenset({"tokenExp"}),
     ),
