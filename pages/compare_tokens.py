@@ -25,8 +25,11 @@ def keep_typed_secret():
     st.session_state[TYPED_NOW] = take_typed_secret(st.session_state, KEYS["secret"], KEPT_SECRET)
 
 
+SAME_MARKS = {True: "✔", False: "✖"}
+
+
 def highlight_differences(row):
-    return [DIFFERENT if not row["same"] else ""] * len(row)
+    return [DIFFERENT if row["same"] == SAME_MARKS[False] else ""] * len(row)
 
 
 st.title("Compare tokens")
@@ -91,7 +94,9 @@ if comparison:
         with st.container(key=KEYS[name]):
             st.subheader(name.capitalize())
             frame = pd.DataFrame(rows, columns=[first_column, "a", "b", "same", "explanation"])
-            st.dataframe(frame.style.apply(highlight_differences, axis=1), hide_index=True, width="stretch")
+            frame["same"] = frame["same"].map(SAME_MARKS)
+            # A static table: the explanations wrap instead of being cut at the column's edge.
+            st.table(frame.style.apply(highlight_differences, axis=1), hide_index=True)
     with st.container(key=KEYS["findings"]):
         st.subheader("Findings on each side")
         left, right = st.columns(2)

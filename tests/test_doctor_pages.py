@@ -129,12 +129,12 @@ def test_compare_highlights_and_explains_differences():
     at.text_input(key=COMPARE["secret"]).set_value(SECRET)
     at.button(key=COMPARE["submit"]).click().run()
     assert not at.exception
-    claims = at.dataframe[0].value.set_index("claim")
-    assert not claims.loc["mn", "same"] and "digits only" in claims.loc["mn", "explanation"]
+    claims = at.table[0].value.set_index("claim")
+    assert claims.loc["mn", "same"] == "✖" and "digits only" in claims.loc["mn", "explanation"]
     assert "different JSON type" in claims.loc["role", "explanation"]
-    assert claims.loc["appKey", "same"]
-    segments = at.dataframe[1].value.set_index("segment")
-    assert segments.loc["header", "same"] and not segments.loc["payload", "same"]
+    assert claims.loc["appKey", "same"] == "✔"
+    segments = at.table[1].value.set_index("segment")
+    assert segments.loc["header", "same"] == "✔" and segments.loc["payload", "same"] == "✖"
     assert len(at.success) == 2  # both verify with the secret
     assert at.text_input(key=COMPARE["secret"]).value == ""
 
@@ -145,7 +145,7 @@ def test_compare_asks_for_a_missing_token_instead_of_comparing_nothing():
     at.button(key=COMPARE["submit"]).click().run()
     assert not at.exception
     assert any("Token B is empty" in w.value for w in at.warning)
-    assert not at.dataframe
+    assert not at.table
 
 
 def test_compare_against_the_builders_token_uses_the_builders_secret():
