@@ -434,7 +434,7 @@ def _explain_code(outcome):
 
 
 _CODE_FIXES = {
-    3712: "Open the token in the Inspector: it checks the encoding and claims, and with your secret it names "
+    3712: "Open the token in the Token doctor: it checks the encoding and claims, and with your secret it names "
     "the exact signing mistake. Also check the credentials are a General app's Client ID and Secret with "
     "Meeting SDK switched on.",
     3705: "Sign a fresh token right before joining, with iat and exp in seconds (not Date.now()).",

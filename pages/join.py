@@ -19,12 +19,12 @@ meeting_frame = st.components.v2.component("signature_lab.join_meeting", js=HOST
 
 
 def show_inspector_button(token):
-    """The token goes to the Inspector through session state, never through a URL."""
+    """The token goes to the Token doctor through session state, never through a URL."""
     inspector = page_path("inspector")
     if (
         token
         and inspector
-        and st.button("Open this token in the Inspector", key=KEYS["inspect"], icon=":material/search:")
+        and st.button("Open this token in the Token doctor", key=KEYS["inspect"], icon=":material/search:")
     ):
         st.session_state[widget_keys.SHARED_TOKEN] = token
         st.switch_page(inspector)

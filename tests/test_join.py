@@ -274,7 +274,7 @@ def test_3712_names_the_catalogues_mistakes_and_points_to_the_inspector():
     ids = {bug.id for bug in explanation.bugs}
     assert {"standard_base64_segments", "standard_base64_signature", "mac_only", "key_secret_swapped"} <= ids
     assert all(BUGS[i].zoom_error == 3712 for i in ids)
-    assert explanation.inspect_token and "Inspector" in explanation.fix
+    assert explanation.inspect_token and "Token doctor" in explanation.fix
 
 
 def test_unknown_codes_are_explained_by_their_range():

@@ -179,7 +179,7 @@ def test_real_sdk_sends_our_token_and_zooms_rejection_is_explained(
     assert sent["userName"] == name  # the hostile name arrived intact, as data
     # (b) Zoom's rejection became 3712, explained in the app's words
     assert "error 3712" in text and "Signature is invalid" in text
-    assert "Inspector" in text and "Standard base64 for header and payload (standard_base64_segments)" in text
+    assert "Token doctor" in text and "Standard base64 for header and payload (standard_base64_segments)" in text
     # (d) the hostile display name never ran, though a dialog opened in the meeting frame would be seen
     assert dialogs == []
     meeting_frame = next(frame for frame in page.frames if frame.url.endswith("/app/static/join-frame.html"))

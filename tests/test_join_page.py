@@ -154,7 +154,7 @@ def test_insecure_context_is_explained(app):
 
 
 def test_the_inspector_gets_the_token_through_session_state():
-    """The button appears when the app has an Inspector page; the token never goes into a URL."""
+    """The button appears when the app has a Token doctor page; the token never goes into a URL."""
     at = AppTest.from_file(APP_FILE, default_timeout=30)
     at.run()
     at.switch_page("pages/join.py").run()
