@@ -22,7 +22,15 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from bench.browser import CHROMIUM, CHROMIUM_ARGS
-from conftest import ROOT, SERVER_SDK_KEY, SERVER_SDK_SECRET, all_frames_html, wait_for_app
+from conftest import (
+    ROOT,
+    SERVER_SDK_KEY,
+    SERVER_SDK_SECRET,
+    all_frames_html,
+    click_and_wait,
+    track_streamlit_socket,
+    wait_for_app,
+)
 from lib.facts import DEMO_MEETING_NUMBER, WEB_SDK_VERSION
 from lib.widget_keys import BUILDER, JOIN
 
@@ -106,6 +114,7 @@ def join_page(browser, streamlit_url, sdk_url):
     page.set_default_timeout(30000)
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    track_streamlit_socket(page)
     page.goto(streamlit_url)
     wait_for_app(page)
     yield page, network, dialogs
@@ -115,8 +124,7 @@ def join_page(browser, streamlit_url, sdk_url):
 def sign_with_configured_credentials(page):
     """The builder signs with the secret configured on the server: it never reaches the browser."""
     page.locator(f".st-key-{BUILDER['use_configured']} label").click()
-    page.locator(f".st-key-{BUILDER['submit']} button").click()
-    wait_for_app(page)
+    click_and_wait(page, page.locator(f".st-key-{BUILDER['submit']} button"))  # the demo token is drawn already
     token = page.locator(f".st-key-{BUILDER['token']} code").inner_text().strip()
     assert token.count(".") == 2
     return token
