@@ -48,3 +48,12 @@ def test_configured_secret_is_nowhere_in_the_page(page):
     for html in all_frames_html(page):
         assert SERVER_SDK_SECRET not in html
     assert not any(SERVER_SDK_SECRET in r for r in requests)
+
+
+def test_opening_a_step_expander_draws_the_code_that_computed_it(page):
+    """The source is drawn only once its expander is opened (on_change="rerun"): the click must reach the server."""
+    expander = page.locator(f".st-key-{BUILDER['step_code'].format(field='hmac_hex')}")
+    assert "def hmac_sha256(" not in expander.text_content()  # not even hidden in the collapsed expander
+    click_and_wait(page, expander.locator("summary"))
+    expander.locator("code", has_text="def hmac_sha256(").wait_for()
+    assert "def build_header(" not in page.locator(".stMain").text_content()  # the other expanders stay empty
