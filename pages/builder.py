@@ -142,9 +142,7 @@ if submitted or RESULT not in st.session_state:  # a first visit opens on the de
 shown = st.session_state.get(RESULT)
 if shown:
     for problem in shown["problems"]:
-        {"error": st.error, "warning": st.warning, "info": st.info}[problem.severity](
-            f"**{problem.field}** — {problem.message}"
-        )
+        getattr(st, problem.severity)(f"**{problem.field}** — {problem.message}")  # st.error / warning / info
     if shown["blocked"]:
         st.error("Not signed: fix the errors above, or tick **Sign anyway** to see what the mistake produces.")
     st.caption(f"Secret used: {shown['secret_source']} · {shown['fingerprint']}")

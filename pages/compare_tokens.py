@@ -87,7 +87,7 @@ if comparison:
             if checked.token:
                 st.html(colour_token_html(checked.token[:MAX_COLOURED_CHARS]))
             level, sentence = verification_status(checked)
-            {"success": st.success, "error": st.error, "info": st.info}[level](sentence)
+            getattr(st, level)(sentence)  # levels are named as Streamlit's boxes: st.success / error / info
             st.caption(markdown_text(checked.verdict))
     tables = (("claims", comparison.claims, "claim"), ("segments", comparison.segments, "segment"))
     for name, rows, first_column in tables:

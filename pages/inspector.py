@@ -19,7 +19,6 @@ TYPED_NOW = "inspector_typed_now"
 RESULT = "inspector_result"
 MAX_COLOURED_CHARS = 5000
 MAX_TABLE_ROWS = 30  # a payload with more members scrolls inside the claims table
-SEVERITY_BOXES = {"error": st.error, "warning": st.warning, "info": st.info}
 
 
 def keep_typed_secret():
@@ -97,7 +96,7 @@ if shown:
             st.success(markdown_text(checked.verdict))
     with st.container(key=KEYS["verification"]):
         level, sentence = verification_status(checked)
-        {"success": st.success, "error": st.error, "info": st.info}[level](sentence)
+        getattr(st, level)(sentence)  # levels are named as Streamlit's boxes: st.success / error / info
         st.caption(shown["secret_note"])
     if checked.token:
         with st.container(key=KEYS["segments"]):
@@ -126,7 +125,7 @@ if shown:
                     text += f"\n\n**Fix:** {markdown_text(finding.fix)}"
                 if finding.bug_id:
                     text += f"\n\nKnown bug: `{finding.bug_id}`"
-                SEVERITY_BOXES[finding.severity](text)
+                getattr(st, finding.severity)(text)
     st.subheader("Share it safely")
     st.caption(
         "The report leaves out the signature, the raw token and the secret, and masks the SDK key: you can post "

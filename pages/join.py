@@ -13,7 +13,6 @@ from lib.navigation import page_path
 
 KEYS = widget_keys.JOIN
 ATTEMPT = "join_attempt"  # server-side: the current attempt's plan, nonce and last outcome
-SEVERITY_BOXES = {"success": st.success, "info": st.info, "warning": st.warning, "error": st.error}
 
 meeting_frame = st.components.v2.component("signature_lab.join_meeting", js=HOST_JS)
 
@@ -130,11 +129,12 @@ if attempt:
     plan = attempt["plan"]
     with st.container(key=KEYS["checks"]):
         for problem in plan.problems:
-            SEVERITY_BOXES[problem.severity](f"**{problem.field}** — {escape_markdown(problem.message)}")
+            # severities are named as Streamlit's boxes: st.error / st.warning / st.info / st.success
+            getattr(st, problem.severity)(f"**{problem.field}** — {escape_markdown(problem.message)}")
         for finding in plan.diagnosis.findings:
             if finding.severity != "info":
                 text = escape_markdown(f"{finding.message} {finding.fix}")
-                SEVERITY_BOXES[finding.severity](f"**{escape_markdown(finding.title)}** — {text}")
+                getattr(st, finding.severity)(f"**{escape_markdown(finding.title)}** — {text}")
         if plan.blocked:
             st.error(
                 "Not sent to Zoom: fix the errors above. To see what Zoom answers to a token with these mistakes, "
@@ -156,7 +156,7 @@ if attempt:
                 st.info("Loading the Web SDK…")
             else:
                 explanation = explain_outcome(outcome, plan.sdk)
-                SEVERITY_BOXES[explanation.severity](escape_markdown(explanation.headline))
+                getattr(st, explanation.severity)(escape_markdown(explanation.headline))
                 if explanation.causes:
                     st.markdown(f"**Why:** {escape_markdown(explanation.causes)}")
                 if explanation.fix:
