@@ -203,9 +203,9 @@ def problem_bars_html(counts: pd.DataFrame, tokens: int) -> str:
 def summary(results: pd.DataFrame) -> dict:
     """Headline numbers: tokens, how many are clean, how many Zoom would reject and with which error."""
     total = len(results)
-    with_errors = int((results["errors"] > 0).sum()) if total else 0
-    clean = int(((results["errors"] == 0) & (results["warnings"] == 0)).sum()) if total else 0
-    zoom_errors = results["zoom_error"].dropna().astype(int).value_counts().to_dict() if total else {}
+    with_errors = int((results["errors"] > 0).sum())
+    clean = int(((results["errors"] == 0) & (results["warnings"] == 0)).sum())
+    zoom_errors = results["zoom_error"].dropna().astype(int).value_counts().to_dict()
     return {
         "tokens": total,
         "clean": clean,

@@ -9,6 +9,7 @@ HEADER = {"alg": "HS256", "typ": "JWT"}
 # Payload claims in the order Zoom's official auth endpoint sample writes them.
 CLAIM_ORDER = ("appKey", "sdkKey", "mn", "role", "iat", "exp", "tokenExp", "video_webrtc_mode")
 REQUIRED_CLAIMS = ("appKey", "mn", "role", "iat", "exp")
+TIME_CLAIMS = ("iat", "exp", "tokenExp")  # epoch seconds
 
 MIN_LIFETIME_SECONDS = 1800
 MAX_LIFETIME_SECONDS = 172800

@@ -3,10 +3,10 @@ status. Plain data (rows, strings), so the page stays a thin renderer and everyt
 
 import json
 
-from lib.diagnosis import STEPS, Diagnosis
+from lib.diagnosis import SEVERITIES, STEPS, Diagnosis
 from lib.display import describe_time
+from lib.facts import TIME_CLAIMS
 
-TIME_CLAIMS = ("iat", "exp", "tokenExp")
 STEP_TITLES = {
     "format": "Format: is it a JWT at all?",
     "header": "Header",
@@ -15,7 +15,7 @@ STEP_TITLES = {
     "signature": "Signature",
     "context": "Against what you entered",
 }
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_ORDER = {severity: rank for rank, severity in enumerate(SEVERITIES)}  # error first
 SEVERITY_MARKS = {"error": "✖ error", "warning": "⚠ warning", "info": "ℹ info", None: "✔ ok"}
 
 

@@ -162,7 +162,7 @@ def plan_join(form: JoinForm, now: int) -> JoinPlan:
     blocked = (
         any(p.severity == "error" for p in problems)
         or diagnosis.token is None
-        or (not form.send_anyway and any(f.severity == "error" for f in diagnosis.findings))
+        or (not form.send_anyway and diagnosis.severity_count("error") > 0)
     )
     options = None if blocked else _join_options(form, diagnosis.token, meeting.digits)
     return JoinPlan(problems, diagnosis, sdk, options, form.language)
@@ -361,7 +361,7 @@ class Explanation:
     fix: str = ""
     bugs: tuple = ()  # lib.bugs.Bug entries of the known mistakes that cause it
     zoom_message: str = ""  # Zoom's own words for the code, when known
-    inspect_token: bool = False  # the token itself is the likely culprit: worth opening in the Inspector
+    inspect_token: bool = False  # the token itself is the likely culprit: worth opening in the Token doctor
 
 
 _INSECURE_CONTEXT_FIX = (

@@ -24,14 +24,15 @@ def mask_key(key: str) -> str:
     return f"{key[:4]}…{key[-2:]} ({len(key)} characters)"
 
 
-def _code(text: str) -> str:
-    """Text as a Markdown code span inside a table cell: one line, pipes escaped, backticks fenced."""
-    text = " ".join(str(text).split()).replace("|", "\\|")
-    return f"`` {text} ``" if "`" in text else f"`{text}`"
-
-
 def _cell(text: str) -> str:
+    """Text for a Markdown table cell: one line, pipes escaped."""
     return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _code(text: str) -> str:
+    """_cell as a code span, fenced with double backticks if the text holds one."""
+    text = _cell(text)
+    return f"`` {text} ``" if "`" in text else f"`{text}`"
 
 
 def _key_values(diagnosis: Diagnosis, sdk_key):

@@ -7,9 +7,9 @@ same realistic mix. Each record carries the secret its developer would paste (th
 import base64
 import json
 
-from lib.encoding import jsrsasign_key_bytes, standard_base64_encode
-from lib.facts import DEMO_SDK_KEY, DEMO_SDK_SECRET, HEADER
-from lib.jsjson import json_stringify
+from lib.bugs import sign_with_bugs
+from lib.encoding import jsrsasign_key_bytes, utf8_bytes
+from lib.facts import DEMO_SDK_KEY, DEMO_SDK_SECRET
 from lib.signing import SignatureRequest, build_signature_steps, hmac_sha256
 
 HEX_SECRET = "ab" * 16  # all-hex: jsrsasign (the official sample) keys it as 16 hex bytes
@@ -29,19 +29,17 @@ def _request(now, index, **changes):
     return SignatureRequest(**{**values, **changes})
 
 
-def _signed(request, secret_to_key=None):
-    if secret_to_key is None:
-        return build_signature_steps(request).token
+def _signed(request, secret_to_key=utf8_bytes):
     return build_signature_steps(request, secret_to_key).token
 
 
+# The forum snippet's token once its call is fixed and the whole token returned: btoa segments, CryptoJS
+# Base64 MAC, meetingNumber claim, no tokenExp.
+FORUM_TOKEN_BUGS = ("standard_base64_segments", "standard_base64_signature", "meeting_number_claim", "no_token_exp")
+
+
 def _forum_token(now, index):
-    """The forum snippet's token: btoa segments, CryptoJS Base64 MAC, meetingNumber claim, no tokenExp."""
-    payload = {"appKey": DEMO_SDK_KEY, "sdkKey": DEMO_SDK_KEY, "meetingNumber": FIRST_MEETING + index, "role": 0}
-    payload.update(iat=now, exp=now + 7200)
-    header, body = (standard_base64_encode(json_stringify(part).encode()) for part in (HEADER, payload))
-    signing_input = f"{header}.{body}"
-    return f"{signing_input}.{standard_base64_encode(hmac_sha256(DEMO_SDK_SECRET.encode(), signing_input))}"
+    return sign_with_bugs(_request(now, index, role=0), FORUM_TOKEN_BUGS).returned
 
 
 # mistake name -> token maker(now, index); the secret pasted with it is DEMO_SDK_SECRET unless listed below.

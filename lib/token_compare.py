@@ -8,7 +8,7 @@ differences that change the signature or what Zoom reads.
 from dataclasses import dataclass
 
 from lib.diagnosis import Diagnosis, diagnose
-from lib.facts import CLAIM_ORDER, MILLISECONDS_THRESHOLD
+from lib.facts import CLAIM_ORDER, MILLISECONDS_THRESHOLD, REQUIRED_CLAIMS, TIME_CLAIMS
 from lib.inputs import normalize_meeting_number
 from lib.inspection import json_value, shown_value
 
@@ -54,9 +54,7 @@ def explain_claim(claim: str, a, b) -> str:
     """Why two values of one claim differ, in terms of what Zoom does with them."""
     if a is _MISSING or b is _MISSING:
         side = "B" if a is _MISSING else "A"
-        return f"Only in {side}." + (
-            " Zoom needs this claim." if claim in ("appKey", "mn", "role", "iat", "exp") else ""
-        )
+        return f"Only in {side}." + (" Zoom needs this claim." if claim in REQUIRED_CLAIMS else "")
     if _json_type(a) != _json_type(b):
         kinds = f"A is {_json_type(a)}, B {_json_type(b)}"
         if claim == "mn" and _same_digits(a, b):
@@ -66,7 +64,7 @@ def explain_claim(claim: str, a, b) -> str:
         return f"Different values and types ({kinds})."
     if claim == "mn" and _same_digits(a, b):
         return "Same meeting number, but one has spaces or dashes: mn must be digits only."
-    if claim in ("iat", "exp", "tokenExp") and isinstance(a, int) and isinstance(b, int):
+    if claim in TIME_CLAIMS and isinstance(a, int) and isinstance(b, int):
         if (a > MILLISECONDS_THRESHOLD) != (b > MILLISECONDS_THRESHOLD):
             return "One is in milliseconds (Date.now()), the other in seconds."
         return f"B is {b - a:+d} s from A."
