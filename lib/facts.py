@@ -8,7 +8,8 @@ HEADER = {"alg": "HS256", "typ": "JWT"}
 
 # Payload claims in the order Zoom's official auth endpoint sample writes them.
 CLAIM_ORDER = ("appKey", "sdkKey", "mn", "role", "iat", "exp", "tokenExp", "video_webrtc_mode")
-REQUIRED_CLAIMS = ("appKey", "mn", "role", "iat", "exp")
+# tokenExp too: the Token doctor reports it missing as an error (3712), as Zoom lists it in every payload.
+REQUIRED_CLAIMS = ("appKey", "mn", "role", "iat", "exp", "tokenExp")
 TIME_CLAIMS = ("iat", "exp", "tokenExp")  # epoch seconds
 
 MIN_LIFETIME_SECONDS = 1800

@@ -8,6 +8,7 @@ import jwt
 import pytest
 
 from lib.bugs import BUGS
+from lib.diagnosis import FINDING_CODES
 from lib.facts import CLAIM_ORDER, DEMO_SDK_SECRET, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
 from lib.inputs import FormInput
 from lib.lessons import (
@@ -86,6 +87,10 @@ def test_claim_rows_cover_every_claim_with_the_tokens_values_and_zooms_bounds():
     assert by_claim["mn"]["in your token"] == '"85746065432"'
     assert by_claim["video_webrtc_mode"]["in your token"] == "(not set)"
     assert str(MIN_LIFETIME_SECONDS) in by_claim["exp"]["rule"] and str(MAX_LIFETIME_SECONDS) in by_claim["exp"]["rule"]
+    # "required" agrees with the Token doctor: a claim it reports missing as an error is required here
+    missing_is_error = {c: FINDING_CODES[f"missing_{c}"].severity == "error" for c in ("iat", "exp", "token_exp")}
+    assert {"iat", "exp", "tokenExp"} == {c for c in ("iat", "exp", "tokenExp") if by_claim[c]["required"] == "yes"}
+    assert all(missing_is_error.values())
 
 
 def test_learner_form_falls_back_to_the_demo_values():
