@@ -69,16 +69,20 @@ def wait_healthy(url, timeout=60, process=None):
 
 
 @contextlib.contextmanager
-def streamlit_server(args):
+def streamlit_server(args, env=None, output=subprocess.DEVNULL):
+    """A healthy `streamlit <args>` on a free port, stopped on leaving (RuntimeError if it never answers)."""
     port = free_port()
-    process = start_streamlit(args, port)
+    process = start_streamlit(args, port, env, output)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, process=process)
         yield url
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
 
 
 def wait_rendered(page):

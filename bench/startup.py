@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from bench.browser import free_port, launch_chromium, start_streamlit, wait_healthy, wait_rendered  # noqa: E402
+from bench.browser import launch_chromium, streamlit_server, wait_rendered  # noqa: E402
 from lib.navigation import PAGES  # noqa: E402
 
 TARGETS = {
@@ -26,12 +26,8 @@ TARGETS = {
 
 
 def time_startup(browser, args, heading):
-    port = free_port()
     started = time.perf_counter()
-    process = start_streamlit(args, port)
-    try:
-        url = f"http://127.0.0.1:{port}"
-        wait_healthy(url)
+    with streamlit_server(args) as url:
         context = browser.new_context()
         page = context.new_page()
         page.goto(url)
@@ -40,9 +36,6 @@ def time_startup(browser, args, heading):
         elapsed = time.perf_counter() - started
         context.close()
         return elapsed
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def main():

@@ -3,24 +3,21 @@
 Browser tests drive Debian's /usr/bin/chromium through Playwright (no `playwright install`).
 """
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
 import weakref
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from hypothesis import strategies as st
+from streamlit.testing.v1 import AppTest
 
-from bench.browser import (
-    free_port,
-    is_run_finished,
-    launch_chromium,
-    start_streamlit,
-    wait_healthy,
-    wait_rendered,
-)
+from bench.browser import is_run_finished, launch_chromium, streamlit_server, wait_rendered
+from lib.facts import ENV_SDK_KEY, ENV_SDK_SECRET
 
 ROOT = Path(__file__).resolve().parent.parent
 APP_FILE = str(ROOT / "app.py")  # AppTest resolves relative paths against the calling test file
@@ -60,23 +57,14 @@ def load_vectors(variant=None):
 @pytest.fixture(scope="session")
 def streamlit_url(tmp_path_factory):
     """`streamlit run app.py` on a free localhost port, with a configured secret in its environment."""
-    port = free_port()
     env = {**os.environ, "ZOOM_MEETING_SDK_KEY": SERVER_SDK_KEY, "ZOOM_MEETING_SDK_SECRET": SERVER_SDK_SECRET}
     log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
-    with open(log_path, "w") as log:
-        process = start_streamlit(["run", "app.py"], port, env=env, output=log)
-        url = f"http://127.0.0.1:{port}"
+    with open(log_path, "w") as log, contextlib.ExitStack() as server:
         try:
-            wait_healthy(url, process=process)
+            url = server.enter_context(streamlit_server(["run", "app.py"], env=env, output=log))
         except RuntimeError:
-            process.kill()
             pytest.fail(f"streamlit run app.py did not become healthy within 60 s:\n{log_path.read_text()[-3000:]}")
         yield url
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 @pytest.fixture(scope="session")
@@ -146,9 +134,54 @@ def open_page(page, streamlit_url, url_path):
     wait_for_app(page)
 
 
+@dataclass
+class Traffic:
+    """What a browser context exchanged with the server, as bytes."""
+
+    requests: list = field(default_factory=list)  # each request's URL and body
+    received: list = field(default_factory=list)  # websocket frames from the server
+    sent: list = field(default_factory=list)  # websocket frames to the server
+
+
+def record_traffic(context) -> Traffic:
+    """Record the requests and websocket frames of every page this context opens from now on."""
+    traffic = Traffic()
+
+    def as_bytes(payload):
+        return payload if isinstance(payload, bytes) else payload.encode()
+
+    def on_socket(socket):
+        socket.on("framereceived", lambda payload: traffic.received.append(as_bytes(payload)))
+        socket.on("framesent", lambda payload: traffic.sent.append(as_bytes(payload)))
+
+    def on_request(request):
+        traffic.requests.append(request.url.encode() + (request.post_data_buffer or b""))
+
+    context.on("request", on_request)
+    context.on("page", lambda page: page.on("websocket", on_socket))
+    return traffic
+
+
 def all_frames_html(page):
     """The HTML of the page and of every frame in it."""
     return [frame.content() for frame in page.frames]
+
+
+def clear_configured_credentials(monkeypatch):
+    """The server has no Meeting SDK credentials in its environment, whatever the developer's shell has."""
+    monkeypatch.delenv(ENV_SDK_KEY, raising=False)
+    monkeypatch.delenv(ENV_SDK_SECRET, raising=False)
+
+
+def open_app_page(path, state=None, timeout=30):
+    """AppTest: the app opened on the page `path`, its session state preset as earlier pages leave it."""
+    at = AppTest.from_file(APP_FILE, default_timeout=timeout)
+    for key, value in (state or {}).items():
+        at.session_state[key] = value
+    at.run()
+    at.switch_page(path).run()
+    assert not at.exception, at.exception
+    return at
 
 
 def submit_form(at, submit_key, widget_values):

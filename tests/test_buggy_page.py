@@ -1,13 +1,12 @@
 """The 'Buggy vs correct' page through Streamlit's AppTest: every preset, free combinations, shared inputs."""
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from conftest import APP_FILE
+from conftest import clear_configured_credentials, open_app_page
 from lib.bugs import BUGS, PRESETS
 from lib.display import escape_markdown
 from lib.encoding import secret_fingerprint
-from lib.facts import DEMO_SDK_KEY, ENV_SDK_KEY, ENV_SDK_SECRET
+from lib.facts import DEMO_SDK_KEY
 from lib.forum import FORUM_SNIPPET
 from lib.inputs import FormInput
 from lib.widget_keys import BUGGY, SHARED_FORM
@@ -24,12 +23,8 @@ def bug_key(bug_id):
 
 @pytest.fixture
 def app(monkeypatch):
-    monkeypatch.delenv(ENV_SDK_KEY, raising=False)
-    monkeypatch.delenv(ENV_SDK_SECRET, raising=False)
-    at = AppTest.from_file(APP_FILE, default_timeout=30).run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
+    clear_configured_credentials(monkeypatch)
+    return open_app_page(PAGE)
 
 
 def choose(at, preset):
@@ -130,13 +125,8 @@ def test_a_trainer_can_walk_the_snippet_line_by_line(app):
 
 def open_with_builder_form(monkeypatch, form):
     """The page after a builder submit in the same session (the builder leaves its FormInput behind)."""
-    monkeypatch.delenv(ENV_SDK_KEY, raising=False)
-    at = AppTest.from_file(APP_FILE, default_timeout=30)
-    at.session_state[SHARED_FORM] = form
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
+    clear_configured_credentials(monkeypatch)
+    return open_app_page(PAGE, {SHARED_FORM: form})
 
 
 def test_inputs_come_from_the_builder_and_the_secret_stays_on_the_server(monkeypatch):

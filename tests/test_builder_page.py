@@ -4,7 +4,7 @@ import jwt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import APP_FILE, submit_form
+from conftest import APP_FILE, clear_configured_credentials, submit_form
 from lib.facts import DEMO_MEETING_NUMBER, DEMO_SDK_KEY, DEMO_SDK_SECRET, ENV_SDK_KEY, ENV_SDK_SECRET
 from lib.signing import SIGNING_STEPS
 from lib.widget_keys import BUILDER, SHARED_FORM, SHARED_TOKEN
@@ -14,8 +14,7 @@ SECRET = "apptest-secret-0123456789-abcdefghijklmn"
 
 @pytest.fixture
 def app(monkeypatch):
-    monkeypatch.delenv(ENV_SDK_KEY, raising=False)
-    monkeypatch.delenv(ENV_SDK_SECRET, raising=False)
+    clear_configured_credentials(monkeypatch)
     return AppTest.from_file(APP_FILE, default_timeout=30).run()
 
 

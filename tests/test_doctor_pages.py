@@ -3,9 +3,8 @@
 import time
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from conftest import APP_FILE
+from conftest import open_app_page
 from doctor_cases import KEY, SECRET, good_payload, sign
 from lib.inputs import FormInput
 from lib.signing import SignatureRequest, build_signature_steps
@@ -25,13 +24,7 @@ def fresh_payload(**changes):
 
 
 def open_page(path, **state):
-    at = AppTest.from_file(APP_FILE, default_timeout=60)
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
-    at.switch_page(path).run()
-    assert not at.exception
-    return at
+    return open_app_page(path, state, timeout=60)
 
 
 def texts(elements):

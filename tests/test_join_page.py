@@ -7,8 +7,8 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import APP_FILE, submit_form
-from lib.facts import DEMO_MEETING_NUMBER, ENV_SDK_KEY, ENV_SDK_SECRET
+from conftest import APP_FILE, clear_configured_credentials, open_app_page, submit_form
+from lib.facts import DEMO_MEETING_NUMBER
 from lib.inputs import FormInput
 from lib.join import CHANNEL, HOST_JS, bugs_answered_with
 from lib.navigation import page_path
@@ -30,15 +30,9 @@ def builder_token(role=0):
 @pytest.fixture
 def app(monkeypatch):
     """The join page in a session where the builder has signed (the secret sits server-side in SHARED_FORM)."""
-    monkeypatch.delenv(ENV_SDK_KEY, raising=False)
-    monkeypatch.delenv(ENV_SDK_SECRET, raising=False)
-    at = AppTest.from_file(APP_FILE, default_timeout=30)
-    at.session_state[SHARED_FORM] = FormInput("PageKey0123", SECRET, "857 4606 5432", 0)
-    at.session_state[SHARED_TOKEN] = builder_token()
-    at.run()
-    at.switch_page("pages/join.py").run()
-    assert not at.exception, at.exception
-    return at
+    clear_configured_credentials(monkeypatch)
+    shared = {SHARED_FORM: FormInput("PageKey0123", SECRET, "857 4606 5432", 0), SHARED_TOKEN: builder_token()}
+    return open_app_page("pages/join.py", shared)
 
 
 def join(at, **values):

@@ -6,13 +6,13 @@ every request and every websocket frame each browser sent or received.
 """
 
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import jwt
 import pytest
 
 from bench.browser import wait_rendered
-from conftest import all_frames_html, click_and_wait, open_app, run_finished
+from conftest import Traffic, all_frames_html, click_and_wait, open_app, record_traffic, run_finished
 from lib.encoding import secret_fingerprint
 from lib.widget_keys import BUILDER, INSPECTOR
 
@@ -24,25 +24,13 @@ class Person:
     sdk_key: str
     secret: str
     meeting_number: str
-    traffic: list = field(default_factory=list)  # every request and websocket frame, as bytes
+    traffic: Traffic = None  # every request and websocket frame of this person's browser
     page: object = None
     token: str = ""
 
     def values(self):
         """What must never reach the other person's browser."""
         return [self.sdk_key, self.secret, secret_fingerprint(self.secret), self.meeting_number, self.token]
-
-
-def record_traffic(page, traffic):
-    def record_frame(payload):
-        traffic.append(payload if isinstance(payload, bytes) else payload.encode())
-
-    def on_socket(socket):
-        socket.on("framereceived", record_frame)
-        socket.on("framesent", record_frame)
-
-    page.on("websocket", on_socket)
-    page.on("request", lambda request: traffic.append(request.url.encode() + (request.post_data_buffer or b"")))
 
 
 def both(people, click):
@@ -64,7 +52,7 @@ def people(browser, streamlit_url):
     for person in (alice, bob):
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         contexts.append(context)
-        context.on("page", lambda page, person=person: record_traffic(page, person.traffic))
+        person.traffic = record_traffic(context)
         person.page = open_app(context, streamlit_url)
     yield alice, bob
     for context in contexts:
@@ -100,7 +88,7 @@ def test_two_sessions_at_once_never_see_each_others_secret_or_token(people):
 
     for person, other in ((alice, bob), (bob, alice)):
         html = "\n".join(all_frames_html(person.page))
-        traffic = b"\n".join(person.traffic)
+        traffic = b"\n".join(person.traffic.requests + person.traffic.received + person.traffic.sent)
         assert person.token in html and person.token.encode() in traffic  # the scan can see a token
         assert person.secret not in html  # one's own secret is sent once, never drawn
         for value in other.values():

@@ -18,6 +18,7 @@ from conftest import (
     all_frames_html,
     click_and_wait,
     open_app,
+    record_traffic,
     track_streamlit_socket,
     wait_for_app,
 )
@@ -99,14 +100,7 @@ def test_no_page_sends_a_secret_to_the_browser(browser, streamlit_url):
     with the secret typed into each password field. Neither secret may come back: not in any frame's
     HTML, any request, or any websocket frame the server sent."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    received, sent = [], []
-    context.on("request", lambda request: received.append(request.url.encode() + (request.post_data_buffer or b"")))
-
-    def record(socket):
-        socket.on("framereceived", lambda payload: received.append(payload if isinstance(payload, bytes) else b""))
-        socket.on("framesent", lambda payload: sent.append(payload if isinstance(payload, bytes) else b""))
-
-    context.on("page", lambda page: page.on("websocket", record))
+    traffic = record_traffic(context)
     try:
         page = open_app(context, streamlit_url)
         page.locator(f".st-key-{BUILDER['use_configured']} label").click()
@@ -120,8 +114,8 @@ def test_no_page_sends_a_secret_to_the_browser(browser, streamlit_url):
             html += all_frames_html(page)
     finally:
         context.close()
-    assert any(TYPED_SECRET.encode() in frame for frame in sent)  # the recorder sees the websocket
-    everything = b"\n".join(received) + "\n".join(html).encode()
+    assert any(TYPED_SECRET.encode() in frame for frame in traffic.sent)  # the recorder sees the websocket
+    everything = b"\n".join(traffic.requests + traffic.received) + "\n".join(html).encode()
     for secret in (TYPED_SECRET, SERVER_SDK_SECRET):
         for form in forms_of(secret):
             assert form not in everything, f"{form[:16]!r}… reached the browser"

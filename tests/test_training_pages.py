@@ -5,13 +5,11 @@ import json
 
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-from streamlit.testing.v1 import AppTest
 
-from conftest import APP_FILE
+from conftest import clear_configured_credentials, open_app_page
 from lib.bugs import BUGS
 from lib.comparison import MARK_COLOURS
 from lib.exercises import DEFAULT_SEED, POINTS_PER_EXERCISE, SET_SIZE, exercise_set
-from lib.facts import ENV_SDK_KEY, ENV_SDK_SECRET
 from lib.inputs import FormInput
 from lib.lessons import LESSON_KEYS, LESSONS_BY_KEY
 from lib.trainer import AGENDA, handout_markdown, presenter_steps
@@ -22,15 +20,8 @@ LEARNER = FormInput("LearnerKey0123", SECRET, "857 4606 5432", 1)
 
 
 def open_page(monkeypatch, path, shared=None):
-    monkeypatch.delenv(ENV_SDK_KEY, raising=False)
-    monkeypatch.delenv(ENV_SDK_SECRET, raising=False)
-    at = AppTest.from_file(APP_FILE, default_timeout=30)
-    if shared is not None:
-        at.session_state[SHARED_FORM] = shared
-    at.run()
-    at.switch_page(path).run()
-    assert not at.exception, at.exception
-    return at
+    clear_configured_credentials(monkeypatch)
+    return open_app_page(path, {SHARED_FORM: shared} if shared is not None else None)
 
 
 def click(at, key):
