@@ -782,9 +782,11 @@ def _check_other_claims(findings, payload):
             findings,
             "unknown_claims",
             "claims",
-            f"Claims Zoom does not read: {', '.join(_shown(n) for n in unknown[:10])}. They are signed but ignored.",
+            f"Claims Zoom does not read: {', '.join(_shown(n) for n in unknown[:10])}"
+            + (f" and {len(unknown) - 10} more" if len(unknown) > 10 else "")
+            + ". They are signed but ignored.",
             "Harmless; remove them to keep the token small.",
-            claims=unknown[:10],
+            claims=unknown,  # every one: the inspector's table marks each claim it lists
         )
 
 

@@ -73,6 +73,14 @@ def test_claim_rows_carry_value_types_times_and_verdicts():
     assert rows["alg"]["verdict"] == "✔ ok"
 
 
+def test_every_unknown_claim_gets_its_verdict_not_only_the_first_ten():
+    extra = {f"extra{i}": i for i in range(12)}
+    checked = diagnose(sign({**good_payload(), **extra}), now=NOW)
+    rows = {row["claim"]: row for row in claim_rows(checked, NOW)}
+    assert all(rows[name]["verdict"].startswith("ℹ info") for name in extra)
+    assert "and 2 more" in next(f.message for f in checked.findings if f.code == "unknown_claims")
+
+
 def test_findings_are_grouped_in_step_order_with_errors_first():
     checked = diagnose(CASES["standard_base64"][0], secret="Xy9SecretSecretSecretSecret12345", now=NOW)
     titles = [title for title, _ in findings_by_step(checked)]
