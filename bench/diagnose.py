@@ -1,6 +1,6 @@
 """Benchmark: our full diagnosis against PyJWT's bare verification, over the same 100 000 tokens.
 
-The tokens are lib.samples' realistic mix: three quarters correct, one quarter with a classic mistake
+The tokens are lib.mistakes.samples' realistic mix: three quarters correct, one quarter with a classic mistake
 (secret forms that forensics must explain, another app's secret, standard base64, milliseconds, a
 missing claim, a MAC only, …), each diagnosed with the secret its developer would paste. PyJWT runs
 `jwt.decode(token, secret, algorithms=["HS256"])` (signature plus its default exp/iat checks) with its
@@ -21,8 +21,8 @@ import jwt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from lib.diagnosis import diagnose  # noqa: E402
-from lib.samples import BUGGY_SHARE, MISTAKE_MAKERS, demo_records  # noqa: E402
+from lib.doctor.diagnosis import diagnose  # noqa: E402
+from lib.mistakes.samples import BUGGY_SHARE, MISTAKE_MAKERS, demo_records  # noqa: E402
 
 
 def run_ours(records, now):

@@ -21,9 +21,9 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from bench.browser import is_run_finished, launch_chromium, streamlit_server, wait_rendered  # noqa: E402
 from lib import widget_keys  # noqa: E402
-from lib.facts import DEMO_SDK_SECRET  # noqa: E402
+from lib.mistakes.samples import demo_records  # noqa: E402
 from lib.navigation import PAGES, browser_path  # noqa: E402
-from lib.samples import demo_records  # noqa: E402
+from lib.zoom.facts import DEMO_SDK_SECRET  # noqa: E402
 
 BENCH_SECRET = "bench-secret-0123456789-abcdefghijklmnop"
 BENCH_MAC_ONLY = "JLYSXH_XIou9G1wvnrX-JETQ1RLr4PapY7p1pQsuXHg"

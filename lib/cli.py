@@ -11,13 +11,13 @@ import sys
 import textwrap
 import time
 
-from lib.batch import BadRecord, item_from_record
-from lib.bugs import BUGS, PRESETS, STEPS, BugSelectionError, sign_with_bugs
-from lib.encoding import jsrsasign_key_bytes, utf8_bytes
-from lib.facts import CLOCK_SKEW_SECONDS, DEFAULT_LIFETIME_SECONDS
-from lib.inputs import check_request
-from lib.signing import ABSENT, SignatureRequest, build_signature_steps
-from lib.token_compare import compare_tokens
+from lib.builder.form import check_request
+from lib.doctor.batch import BadRecord, item_from_record
+from lib.doctor.token_compare import compare_tokens
+from lib.mistakes.catalogue import BUGS, PRESETS, STEPS, BugSelectionError, sign_with_bugs
+from lib.signing.encoding import jsrsasign_key_bytes, utf8_bytes
+from lib.signing.steps import ABSENT, SignatureRequest, build_signature_steps
+from lib.zoom.facts import CLOCK_SKEW_SECONDS, DEFAULT_LIFETIME_SECONDS
 
 SIGN_HELP = """\
 Sign Meeting SDK signatures, one JSON object per input line (JSON Lines).
@@ -41,7 +41,7 @@ left out of the payload):
                    "forum_called_wrong": the forum's call generateSignature(meetingNumber, role):
                    the meeting number is used as the key and the role as the secret
                    a JSON list of bug ids, e.g. ["mac_only", "role_string"]: the correct signer
-                   with those mistakes switched on (ids: see lib/bugs.py or the list below)
+                   with those mistakes switched on (ids: see lib/mistakes/catalogue.py or the list below)
   id               optional, echoed back
 
 For the buggy variants a missing field is JavaScript's undefined: sdkSecret may be left out.

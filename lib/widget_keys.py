@@ -6,7 +6,7 @@ A widget with key `k` renders with the CSS class `st-key-k`, so browser tests fi
 
 # Values the builder hands to the other pages within one session (server-side session_state only:
 # never a widget default, so the secret never reaches the browser).
-SHARED_FORM = "shared_form_input"  # lib.inputs.FormInput of the last builder submit
+SHARED_FORM = "shared_form_input"  # lib.builder.form.FormInput of the last builder submit
 SHARED_TOKEN = "shared_token"  # the last token the builder made
 
 BUILDER = {
@@ -22,7 +22,7 @@ BUILDER = {
     "sign_anyway": "builder_sign_anyway",
     "submit": "builder_submit",
     "token": "builder_token",
-    "step_code": "builder_step_code_{field}",  # one lazy expander per lib.signing.SIGNING_STEPS field
+    "step_code": "builder_step_code_{field}",  # one lazy expander per lib.signing.steps.SIGNING_STEPS field
 }
 
 INSPECTOR = {
@@ -73,13 +73,13 @@ BATCH = {
 
 BUGGY = {
     "preset": "buggy_preset",
-    "bug": "buggy_bug_{bug_id}",  # one checkbox per lib.bugs.BUGS id: BUGGY["bug"].format(bug_id=...)
+    "bug": "buggy_bug_{bug_id}",  # one checkbox per lib.mistakes.catalogue.BUGS id: BUGGY["bug"].format(bug_id=...)
     "inputs_form": "buggy_inputs_form",
     "sdk_key": "buggy_sdk_key",
     "meeting_number": "buggy_meeting_number",
     "role": "buggy_role",
     "compare": "buggy_compare",  # the inputs form's submit button
-    "row": "buggy_row_{step}",  # the container of one compared step (lib.bugs.STEPS)
+    "row": "buggy_row_{step}",  # the container of one compared step (lib.mistakes.catalogue.STEPS)
     "outcome": "buggy_outcome",
     "walkthrough": "buggy_walkthrough",
     "python": "buggy_python",  # lazy expander of the Python that ran
@@ -109,7 +109,7 @@ JOIN = {
 }
 
 LESSONS = {
-    "choose": "lessons_choose",  # the selectbox of lessons (lib.lessons.LESSON_KEYS)
+    "choose": "lessons_choose",  # the selectbox of lessons (lib.training.lessons.LESSON_KEYS)
     "previous": "lessons_previous",
     "next": "lessons_next",
     "lesson": "lessons_lesson",  # the container of the lesson shown
@@ -132,7 +132,7 @@ EXERCISES = {
     "previous": "exercises_previous",
     "next": "exercises_next",
     "download": "exercises_download",
-    "attempts": "exercises_attempts",  # session state: exercise id -> lib.exercises.Attempt
+    "attempts": "exercises_attempts",  # session state: exercise id -> lib.training.exercises.Attempt
     "position": "exercises_position",  # session state: (seed, difficulty) -> index of the exercise shown
 }
 
@@ -140,7 +140,7 @@ TRAINER = {
     "previous": "trainer_previous",
     "next": "trainer_next",
     "slide": "trainer_slide",  # the container of the presenter view
-    "step": "trainer_step",  # session state: index into lib.trainer.presenter_steps()
+    "step": "trainer_step",  # session state: index into lib.training.trainer.presenter_steps()
     "handout_seed": "trainer_handout_seed",
     "handout_difficulty": "trainer_handout_difficulty",
     "handout": "trainer_handout",  # the handout's download button

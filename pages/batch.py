@@ -5,7 +5,7 @@ import time
 import streamlit as st
 
 from lib import widget_keys
-from lib.batch import (
+from lib.doctor.batch import (
     diagnose_all,
     finding_counts,
     problem_bars_html,
@@ -14,7 +14,7 @@ from lib.batch import (
     results_csv,
     summary,
 )
-from lib.samples import demo_jsonl
+from lib.mistakes.samples import demo_jsonl
 
 KEYS = widget_keys.BATCH
 RESULT = "batch_result"

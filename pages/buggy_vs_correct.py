@@ -11,7 +11,9 @@ import time
 import streamlit as st
 
 from lib import widget_keys
-from lib.bugs import (
+from lib.builder.form import FormInput, read_form
+from lib.javascript.forum import FORUM_SNIPPET, cryptojs_key_bytes, forum_generate_signature, js_btoa
+from lib.mistakes.catalogue import (
     BROWSER,
     BUGS,
     PRESETS,
@@ -21,13 +23,11 @@ from lib.bugs import (
     legacy_signature,
     sign_with_bugs,
 )
-from lib.comparison import compare, fragments_html
-from lib.display import escape_markdown
-from lib.encoding import secret_fingerprint
-from lib.facts import DEMO_MEETING_NUMBER, DEMO_SDK_KEY, DEMO_SDK_SECRET, ROLE_LABELS
-from lib.forum import FORUM_SNIPPET, cryptojs_key_bytes, forum_generate_signature, js_btoa
-from lib.inputs import FormInput, read_form
-from lib.signing import build_signature_steps
+from lib.mistakes.comparison import compare, fragments_html
+from lib.present.display import escape_markdown
+from lib.signing.encoding import secret_fingerprint
+from lib.signing.steps import build_signature_steps
+from lib.zoom.facts import DEMO_MEETING_NUMBER, DEMO_SDK_KEY, DEMO_SDK_SECRET, ROLE_LABELS
 
 KEYS = widget_keys.BUGGY
 CUSTOM = "custom"

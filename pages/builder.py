@@ -7,10 +7,12 @@ import time
 import streamlit as st
 
 from lib import widget_keys
-from lib.credentials import choose_secret, configured_credentials, take_typed_secret
-from lib.display import colour_token_html, describe_time
-from lib.encoding import jsrsasign_hmac_key, secret_fingerprint
-from lib.facts import (
+from lib.builder.credentials import choose_secret, configured_credentials, take_typed_secret
+from lib.builder.form import FormInput, InputProblem, read_form
+from lib.present.display import colour_token_html, describe_time
+from lib.signing.encoding import jsrsasign_hmac_key, secret_fingerprint
+from lib.signing.steps import SIGNING_STEPS, build_signature_steps
+from lib.zoom.facts import (
     DEFAULT_LIFETIME_SECONDS,
     DEMO_MEETING_NUMBER,
     DEMO_SDK_KEY,
@@ -19,8 +21,6 @@ from lib.facts import (
     ROLE_LABELS,
     WEBRTC_MODE_LABELS,
 )
-from lib.inputs import FormInput, InputProblem, read_form
-from lib.signing import SIGNING_STEPS, build_signature_steps
 
 KEYS = widget_keys.BUILDER
 KEPT_SECRET = "builder_kept_secret"  # server-side only: the secret typed in an earlier submit

@@ -6,11 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from lib import widget_keys
-from lib.credentials import take_typed_secret
-from lib.display import colour_token_html, markdown_text
-from lib.encoding import secret_fingerprint
-from lib.inspection import verification_status
-from lib.token_compare import compare_tokens
+from lib.builder.credentials import take_typed_secret
+from lib.doctor.token_compare import compare_tokens
+from lib.present.display import colour_token_html, markdown_text
+from lib.present.inspection import verification_status
+from lib.signing.encoding import secret_fingerprint
 
 KEYS = widget_keys.COMPARE
 KEPT_SECRET = "compare_kept_secret"  # server-side only

@@ -4,8 +4,8 @@ browser session (st.session_state); the learner can download them."""
 import streamlit as st
 
 from lib import widget_keys
-from lib.bugs import BUGS
-from lib.exercises import (
+from lib.mistakes.catalogue import BUGS
+from lib.training.exercises import (
     DEFAULT_SEED,
     DIFFICULTIES,
     LANGUAGES,

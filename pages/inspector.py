@@ -6,12 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from lib import widget_keys
-from lib.credentials import take_typed_secret
-from lib.diagnosis import diagnose
-from lib.display import SEGMENT_COLOURS, colour_token_html, markdown_text
-from lib.encoding import secret_fingerprint
-from lib.inspection import claim_rows, findings_by_step, verification_status
-from lib.redaction import redacted_report
+from lib.builder.credentials import take_typed_secret
+from lib.doctor.diagnosis import diagnose
+from lib.present.display import SEGMENT_COLOURS, colour_token_html, markdown_text
+from lib.present.inspection import claim_rows, findings_by_step, verification_status
+from lib.present.redaction import redacted_report
+from lib.signing.encoding import secret_fingerprint
 
 KEYS = widget_keys.INSPECTOR
 KEPT_SECRET = "inspector_kept_secret"  # server-side only: the secret typed in an earlier submit

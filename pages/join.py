@@ -6,10 +6,10 @@ import time
 import streamlit as st
 
 from lib import widget_keys
-from lib.display import escape_markdown
-from lib.facts import ROLE_LABELS, WEB_SDK_LANGUAGES, WEB_SDK_VERSION, WEB_SDK_VERSIONS
-from lib.join import HOST_JS, JoinForm, component_data, explain_outcome, plan_join, read_outcome
+from lib.join.plan import HOST_JS, JoinForm, component_data, explain_outcome, plan_join, read_outcome
 from lib.navigation import page_path
+from lib.present.display import escape_markdown
+from lib.zoom.facts import ROLE_LABELS, WEB_SDK_LANGUAGES, WEB_SDK_VERSION, WEB_SDK_VERSIONS
 
 KEYS = widget_keys.JOIN
 ATTEMPT = "join_attempt"  # server-side: the current attempt's plan, nonce and last outcome

@@ -1,6 +1,6 @@
 """Lessons: a guided path through the JWT, then through every mistake of the bug catalogue, one at a time.
 
-The path and its prose are lib.lessons; live values come from the learner's last builder inputs.
+The path and its prose are lib.training.lessons; live values come from the learner's last builder inputs.
 """
 
 import inspect
@@ -9,10 +9,10 @@ import time
 import streamlit as st
 
 from lib import widget_keys
-from lib.bugs import BUGS
-from lib.display import colour_token_html, escape_markdown
-from lib.encoding import secret_fingerprint
-from lib.lessons import (
+from lib.mistakes.catalogue import BUGS
+from lib.present.display import colour_token_html, escape_markdown
+from lib.signing.encoding import secret_fingerprint
+from lib.training.lessons import (
     BASE64_DEMO_TEXT,
     LESSON_KEYS,
     LESSONS,

@@ -3,9 +3,16 @@
 import streamlit as st
 
 from lib import widget_keys
-from lib.exercises import DEFAULT_SEED, DIFFICULTIES
 from lib.navigation import PAGES
-from lib.trainer import AGENDA, AGENDA_DIFFICULTY, SESSION_MINUTES, handout_markdown, presenter_html, presenter_steps
+from lib.training.exercises import DEFAULT_SEED, DIFFICULTIES
+from lib.training.trainer import (
+    AGENDA,
+    AGENDA_DIFFICULTY,
+    SESSION_MINUTES,
+    handout_markdown,
+    presenter_html,
+    presenter_steps,
+)
 
 KEYS = widget_keys.TRAINER
 STEPS = presenter_steps()

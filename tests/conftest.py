@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from bench.browser import is_run_finished, launch_chromium, streamlit_server, wait_rendered
-from lib.facts import ENV_SDK_KEY, ENV_SDK_SECRET
+from lib.zoom.facts import ENV_SDK_KEY, ENV_SDK_SECRET
 
 ROOT = Path(__file__).resolve().parent.parent
 APP_FILE = str(ROOT / "app.py")  # AppTest resolves relative paths against the calling test file

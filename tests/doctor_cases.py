@@ -3,10 +3,10 @@
 import base64
 
 from conftest import load_vectors
-from lib.encoding import base64url_encode
-from lib.facts import HEADER
-from lib.jsjson import json_stringify
-from lib.signing import SignatureRequest, build_signature_steps, hmac_sha256
+from lib.signing.encoding import base64url_encode
+from lib.signing.jsjson import json_stringify
+from lib.signing.steps import SignatureRequest, build_signature_steps, hmac_sha256
+from lib.zoom.facts import HEADER
 
 NOW = 1_800_000_000
 KEY = "abcDEF123ghiJKL456mnoP"

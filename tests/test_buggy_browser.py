@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import open_page, wait_for_app
-from lib.bugs import BUGS
+from lib.mistakes.catalogue import BUGS
 from lib.widget_keys import BUGGY
 
 pytestmark = pytest.mark.browser

@@ -3,13 +3,13 @@
 import pytest
 
 from conftest import clear_configured_credentials, open_app_page
-from lib.bugs import BUGS, PRESETS
-from lib.display import escape_markdown
-from lib.encoding import secret_fingerprint
-from lib.facts import DEMO_SDK_KEY
-from lib.forum import FORUM_SNIPPET
-from lib.inputs import FormInput
+from lib.builder.form import FormInput
+from lib.javascript.forum import FORUM_SNIPPET
+from lib.mistakes.catalogue import BUGS, PRESETS
+from lib.present.display import escape_markdown
+from lib.signing.encoding import secret_fingerprint
 from lib.widget_keys import BUGGY, SHARED_FORM
+from lib.zoom.facts import DEMO_SDK_KEY
 
 PAGE = "pages/buggy_vs_correct.py"
 SECRET = "buggy-page-secret-0123456789-abcdefghij"

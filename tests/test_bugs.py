@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import run_cli
-from lib.bugs import (
+from lib.javascript.forum import JsError, forum_call, forum_signature
+from lib.mistakes.catalogue import (
     BROWSER,
     BUGS,
     CLOCK_AHEAD_SECONDS,
@@ -32,9 +33,8 @@ from lib.bugs import (
     node_utf8,
     sign_with_bugs,
 )
-from lib.facts import DEMO_S2S_CLIENT_ID, DEMO_S2S_CLIENT_SECRET, ZOOM_ERRORS
-from lib.forum import JsError, forum_call, forum_signature
-from lib.signing import SignatureRequest, build_signature_steps
+from lib.signing.steps import SignatureRequest, build_signature_steps
+from lib.zoom.facts import DEMO_S2S_CLIENT_ID, DEMO_S2S_CLIENT_SECRET, ZOOM_ERRORS
 
 CONTRACT_IDS = [
     "standard_base64_segments",
@@ -100,7 +100,7 @@ def test_titles_are_unique():
 
 def test_prose_is_safe_markdown():
     """The page renders this prose as Markdown: outside `code spans` nothing may turn into formatting."""
-    from lib.forum import FORUM_SNIPPET
+    from lib.javascript.forum import FORUM_SNIPPET
 
     texts = [getattr(b, f) for b in BUGS.values() for f in ("title", "why", "symptom", "fix", "source")]
     texts += [t for line in FORUM_SNIPPET for t in (line.does, line.wrong) if t]

@@ -5,9 +5,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import APP_FILE, clear_configured_credentials, submit_form
-from lib.facts import DEMO_MEETING_NUMBER, DEMO_SDK_KEY, DEMO_SDK_SECRET, ENV_SDK_KEY, ENV_SDK_SECRET
-from lib.signing import SIGNING_STEPS
+from lib.signing.steps import SIGNING_STEPS
 from lib.widget_keys import BUILDER, SHARED_FORM, SHARED_TOKEN
+from lib.zoom.facts import DEMO_MEETING_NUMBER, DEMO_SDK_KEY, DEMO_SDK_SECRET, ENV_SDK_KEY, ENV_SDK_SECRET
 
 SECRET = "apptest-secret-0123456789-abcdefghijklmn"
 

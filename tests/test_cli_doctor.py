@@ -5,7 +5,7 @@ import sys
 
 from conftest import ROOT, run_cli
 from doctor_cases import CASES, KEY, NOW, SECRET, good_payload, official_token, sign
-from lib.diagnosis import diagnose
+from lib.doctor.diagnosis import diagnose
 
 
 def test_diagnose_answers_each_line_in_order_like_the_library():

@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib.bugs import BROWSER, BUGS, NOBODY, PRESETS, STEPS, ZOOM_SERVER, sign_with_bugs
-from lib.comparison import claim_changes, compare, encoding_details, fragments_html, mark_differences
-from lib.signing import SignatureRequest, build_signature_steps
+from lib.mistakes.catalogue import BROWSER, BUGS, NOBODY, PRESETS, STEPS, ZOOM_SERVER, sign_with_bugs
+from lib.mistakes.comparison import claim_changes, compare, encoding_details, fragments_html, mark_differences
+from lib.signing.steps import SignatureRequest, build_signature_steps
 
 SECRET = "comparison-secret-0123456789-abcdefghij"
 KEY = "abcDEF123ghiJKL456mnoP~?~?~?"  # its payload needs '+', '/' and '=' in standard base64

@@ -1,9 +1,9 @@
 """Configured credentials, secret choice, fingerprints and the display helpers."""
 
-from lib.credentials import choose_secret, configured_credentials
-from lib.display import colour_token_html, describe_time, relative_time
-from lib.encoding import secret_fingerprint
-from lib.facts import DEMO_SDK_SECRET, ENV_SDK_KEY, ENV_SDK_SECRET
+from lib.builder.credentials import choose_secret, configured_credentials
+from lib.present.display import colour_token_html, describe_time, relative_time
+from lib.signing.encoding import secret_fingerprint
+from lib.zoom.facts import DEMO_SDK_SECRET, ENV_SDK_KEY, ENV_SDK_SECRET
 
 SECRET = "credential-test-secret-0123456789-abcdef"
 

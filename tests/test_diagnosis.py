@@ -7,11 +7,11 @@ import pytest
 
 from conftest import load_vectors
 from doctor_cases import CASES, DROP, FORUM, HEADER_B64, KEY, MN, NOW, SECRET, good_payload, official_token, sign
-from lib.bugs import BUGS
-from lib.diagnosis import FINDING_CODES, SEVERITIES, STEPS, Diagnosis, diagnose, extract_token
-from lib.encoding import base64url_encode, standard_base64_encode
-from lib.facts import HEADER, ZOOM_ERRORS
-from lib.forensics import MISTAKE_CODES
+from lib.doctor.diagnosis import FINDING_CODES, SEVERITIES, STEPS, Diagnosis, diagnose, extract_token
+from lib.mistakes.catalogue import BUGS
+from lib.mistakes.forensics import MISTAKE_CODES
+from lib.signing.encoding import base64url_encode, standard_base64_encode
+from lib.zoom.facts import HEADER, ZOOM_ERRORS
 
 
 def codes(diagnosis):

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import json_values
-from lib.diagnosis import Diagnosis, diagnose
-from lib.encoding import base64url_encode, standard_base64_encode
-from lib.signing import hmac_sha256
+from lib.doctor.diagnosis import Diagnosis, diagnose
+from lib.signing.encoding import base64url_encode, standard_base64_encode
+from lib.signing.steps import hmac_sha256
 
 MEGABYTE = 1_000_000
 CPU_SECONDS_BOUND = 0.5

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import all_frames_html, open_page, wait_for_app
 from doctor_cases import KEY, good_payload, sign
-from lib.redaction import mask_key
+from lib.present.redaction import mask_key
 from lib.widget_keys import INSPECTOR
 
 pytestmark = pytest.mark.browser

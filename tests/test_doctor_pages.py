@@ -6,8 +6,8 @@ import pytest
 
 from conftest import open_app_page
 from doctor_cases import KEY, SECRET, good_payload, sign
-from lib.inputs import FormInput
-from lib.signing import SignatureRequest, build_signature_steps
+from lib.builder.form import FormInput
+from lib.signing.steps import SignatureRequest, build_signature_steps
 from lib.widget_keys import BATCH, COMPARE, INSPECTOR, SHARED_FORM, SHARED_TOKEN
 
 

@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from doctor_cases import CASES, DROP, KEY, NOW, SECRET, good_payload, official_token, sign
-from lib.batch import (
+from lib.builder.credentials import take_typed_secret
+from lib.doctor.batch import (
     CHART_COLOURS,
     BadRecord,
     detect_format,
@@ -18,14 +19,13 @@ from lib.batch import (
     read_batch,
     summary,
 )
-from lib.credentials import take_typed_secret
-from lib.diagnosis import diagnose
-from lib.display import markdown_text
-from lib.facts import DEMO_SDK_KEY, DEMO_SDK_SECRET
-from lib.inspection import claim_rows, findings_by_step, verification_status
-from lib.redaction import mask_key, redacted_report
-from lib.samples import MISTAKE_MAKERS, PASTED_SECRETS, demo_records
-from lib.token_compare import compare_tokens
+from lib.doctor.diagnosis import diagnose
+from lib.doctor.token_compare import compare_tokens
+from lib.mistakes.samples import MISTAKE_MAKERS, PASTED_SECRETS, demo_records
+from lib.present.display import markdown_text
+from lib.present.inspection import claim_rows, findings_by_step, verification_status
+from lib.present.redaction import mask_key, redacted_report
+from lib.zoom.facts import DEMO_SDK_KEY, DEMO_SDK_SECRET
 
 # --------------------------------------------------------------------------------------- redaction
 

@@ -1,4 +1,4 @@
-"""'Find the bug' exercises (lib.exercises): coverage of the catalogue, seeds, evidence, grading, results."""
+"""'Find the bug' exercises (lib.training.exercises): coverage of the catalogue, seeds, evidence, grading, results."""
 
 import base64
 import json
@@ -10,9 +10,9 @@ import jwt
 import pytest
 
 from conftest import ROOT
-from lib.bugs import BUGS
-from lib.diagnosis import diagnose
-from lib.exercises import (
+from lib.doctor.diagnosis import diagnose
+from lib.mistakes.catalogue import BUGS
+from lib.training.exercises import (
     DEFAULT_SEED,
     DIFFICULTIES,
     LANGUAGES,
@@ -26,7 +26,7 @@ from lib.exercises import (
     results_json,
     score,
 )
-from lib.facts import DEMO_SDK_SECRET
+from lib.zoom.facts import DEMO_SDK_SECRET
 
 # The mistakes a careful reader cannot find in a token alone: they need the code, or the secret.
 # (wrong_app_type can be: the learner is told the SDK key, and the token carries another app's key.)
@@ -50,7 +50,7 @@ def test_every_catalogue_entry_is_in_the_pool_of_every_difficulty(difficulty):
 @pytest.mark.parametrize("difficulty", ["easy", "medium"])
 @pytest.mark.parametrize("bug_id", list(BUGS))
 def test_every_catalogue_entry_makes_a_solvable_exercise(bug_id, difficulty):
-    # Fails when an entry is added to lib.bugs.BUGS that no exercise can be built from (no code, code
+    # Fails when an entry is added to lib.mistakes.catalogue.BUGS that no exercise can be built from (no code, code
     # equal to its fix, a signer that cannot run it, ...).
     exercise = one((bug_id,), difficulty)
     level = DIFFICULTIES[difficulty]
@@ -119,7 +119,7 @@ def test_sets_use_no_global_random_state():
 
 
 def test_a_seeded_set_is_the_same_in_another_python_process():
-    code = "from lib.exercises import exercise_set; print(repr(exercise_set(42, 'hard')))"
+    code = "from lib.training.exercises import exercise_set; print(repr(exercise_set(42, 'hard')))"
     other = subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,

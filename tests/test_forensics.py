@@ -6,10 +6,10 @@ import json
 import pytest
 
 from conftest import load_vectors
-from lib.diagnosis import FINDING_CODES, diagnose
-from lib.encoding import jsrsasign_key_bytes
-from lib.forensics import MISTAKE_CODES
-from lib.signing import SignatureRequest, build_signature_steps
+from lib.doctor.diagnosis import FINDING_CODES, diagnose
+from lib.mistakes.forensics import MISTAKE_CODES
+from lib.signing.encoding import jsrsasign_key_bytes
+from lib.signing.steps import SignatureRequest, build_signature_steps
 
 NOW = 1_700_000_100
 KEY = "abcDEF123ghiJKL456mnoP"

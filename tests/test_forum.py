@@ -9,7 +9,7 @@ import jwt
 import pytest
 
 from conftest import load_vectors, run_cli
-from lib.forum import (
+from lib.javascript.forum import (
     BtoaError,
     JsError,
     cryptojs_key_bytes,
@@ -19,7 +19,7 @@ from lib.forum import (
     js_btoa,
     js_to_string,
 )
-from lib.signing import ABSENT, SignatureRequest
+from lib.signing.steps import ABSENT, SignatureRequest
 
 FORUM_VARIANTS = ("forum", "forum_called_wrong", "btoa_unicode")
 # vector field -> BuggySteps attribute

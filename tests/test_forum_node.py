@@ -1,4 +1,4 @@
-"""Differential test: lib.forum against the real forum snippet running on Node with crypto-js 4.2.0.
+"""Differential test: lib.javascript.forum against the real forum snippet running on Node with crypto-js 4.2.0.
 
 The vectors cover a handful of inputs; this throws hundreds of odd ones (non-Latin-1 keys, lone
 surrogates, numbers, null, undefined, objects) at both and demands the same bytes and the same
@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lib.facts import CLOCK_SKEW_SECONDS, DEFAULT_LIFETIME_SECONDS
-from lib.forum import forum_call, forum_signature
-from lib.signing import ABSENT, SignatureRequest, default_times
+from lib.javascript.forum import forum_call, forum_signature
+from lib.signing.steps import ABSENT, SignatureRequest, default_times
+from lib.zoom.facts import CLOCK_SKEW_SECONDS, DEFAULT_LIFETIME_SECONDS
 
 JS_DIR = Path(__file__).resolve().parent / "js"
 STEP_FIELDS = ("header_json", "header_b64", "payload_json", "payload_b64", "signing_input", "hmac_hex", "returned")

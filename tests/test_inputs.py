@@ -2,9 +2,9 @@
 
 import pytest
 
-from lib.facts import DEMO_MEETING_NUMBER, DEMO_SDK_KEY, DEMO_SDK_SECRET
-from lib.inputs import FormInput, check_request, normalize_meeting_number, read_form
-from lib.signing import ABSENT, SignatureRequest
+from lib.builder.form import FormInput, check_request, normalize_meeting_number, read_form
+from lib.signing.steps import ABSENT, SignatureRequest
+from lib.zoom.facts import DEMO_MEETING_NUMBER, DEMO_SDK_KEY, DEMO_SDK_SECRET
 
 NOW = 1_800_000_000
 SECRET = "a-secret-of-more-than-thirty-two-bytes!"

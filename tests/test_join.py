@@ -1,4 +1,4 @@
-"""lib.join without a browser: where the SDK comes from, the pre-join checks, the exact join() options,
+"""lib.join.plan without a browser: where the SDK comes from, the pre-join checks, the exact join() options,
 what the browser receives, and how each outcome the frame can report is explained."""
 
 import json
@@ -8,9 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from lib.bugs import BUGS
-from lib.facts import DEMO_MEETING_NUMBER, WEB_SDK_VERSION, ZOOM_ERRORS
-from lib.join import (
+from lib.join.plan import (
     CHANNEL,
     CLIENT_ERRORS,
     FRAME_FILE,
@@ -26,7 +24,9 @@ from lib.join import (
     read_outcome,
     sdk_source,
 )
-from lib.signing import SignatureRequest, build_signature_steps
+from lib.mistakes.catalogue import BUGS
+from lib.signing.steps import SignatureRequest, build_signature_steps
+from lib.zoom.facts import DEMO_MEETING_NUMBER, WEB_SDK_VERSION, ZOOM_ERRORS
 
 NOW = 1_800_000_000
 SECRET = "join-unit-test-secret-0123456789-abcdefgh"

@@ -31,8 +31,8 @@ from conftest import (
     track_streamlit_socket,
     wait_for_app,
 )
-from lib.facts import DEMO_MEETING_NUMBER, WEB_SDK_VERSION
 from lib.widget_keys import BUILDER, JOIN
+from lib.zoom.facts import DEMO_MEETING_NUMBER, WEB_SDK_VERSION
 
 pytestmark = pytest.mark.browser
 SDK_PATH = f"zoom-sdk/{WEB_SDK_VERSION}/node_modules/@zoom/meetingsdk/dist"

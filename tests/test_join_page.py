@@ -8,12 +8,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import APP_FILE, clear_configured_credentials, open_app_page, submit_form
-from lib.facts import DEMO_MEETING_NUMBER
-from lib.inputs import FormInput
-from lib.join import CHANNEL, HOST_JS, bugs_answered_with
+from lib.builder.form import FormInput
+from lib.join.plan import CHANNEL, HOST_JS, bugs_answered_with
 from lib.navigation import page_path
-from lib.signing import SignatureRequest, build_signature_steps
+from lib.signing.steps import SignatureRequest, build_signature_steps
 from lib.widget_keys import JOIN, SHARED_FORM, SHARED_TOKEN
+from lib.zoom.facts import DEMO_MEETING_NUMBER
 
 SECRET = "join-page-secret-0123456789-abcdefghijkl"
 XSS_NAMES = ["</script><script>alert(1)</script>", '"><img src=x onerror=alert(1)>']

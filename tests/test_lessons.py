@@ -1,4 +1,4 @@
-"""The lessons' path and live values (lib.lessons), checked against the catalogue, base64 and PyJWT."""
+"""The lessons' path and live values (lib.training.lessons), checked against the catalogue, base64 and PyJWT."""
 
 import base64
 import dataclasses
@@ -7,11 +7,10 @@ import json
 import jwt
 import pytest
 
-from lib.bugs import BUGS
-from lib.diagnosis import FINDING_CODES
-from lib.facts import CLAIM_ORDER, DEMO_SDK_SECRET, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
-from lib.inputs import FormInput
-from lib.lessons import (
+from lib.builder.form import FormInput
+from lib.doctor.diagnosis import FINDING_CODES
+from lib.mistakes.catalogue import BUGS
+from lib.training.lessons import (
     BASE64_DEMO_TEXT,
     BUG_LESSONS,
     DEMO_FORM,
@@ -30,6 +29,7 @@ from lib.lessons import (
     neighbours,
     token_parts,
 )
+from lib.zoom.facts import CLAIM_ORDER, DEMO_SDK_SECRET, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
 
 NOW = 1767225600
 SECRET = "lesson-learner-secret-0123456789-abcdefgh"
@@ -37,7 +37,7 @@ LEARNER = FormInput("LearnerKey0123", SECRET, "857 4606 5432", 1)
 
 
 def test_every_catalogue_entry_has_exactly_one_lesson_with_a_demo_hint():
-    # Fails when an entry is added to lib.bugs.BUGS without a place (and a "look at") in the lesson path.
+    # Fails when an entry is added to lib.mistakes.catalogue.BUGS without a place (and a "look at") in the lesson path.
     taught = [lesson.bug_id for lesson in BUG_LESSONS]
     assert sorted(taught) == sorted(BUGS)
     assert len(taught) == len(set(taught))

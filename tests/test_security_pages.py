@@ -12,10 +12,10 @@ from streamlit.proto.TextInput_pb2 import TextInput
 from streamlit.testing.v1 import AppTest
 
 from conftest import APP_FILE
-from lib.facts import ENV_SDK_KEY, ENV_SDK_SECRET
-from lib.inputs import FormInput
+from lib.builder.form import FormInput
 from lib.navigation import PAGES
 from lib.widget_keys import SHARED_FORM
+from lib.zoom.facts import ENV_SDK_KEY, ENV_SDK_SECRET
 
 SECRET = "known-secret-for-the-scan-0123456789-XYZW"
 FORBIDDEN = [SECRET, base64.b64encode(SECRET.encode()).decode(), SECRET.encode().hex()]

@@ -13,7 +13,7 @@ import pytest
 
 from bench.browser import wait_rendered
 from conftest import Traffic, all_frames_html, click_and_wait, open_app, record_traffic, run_finished
-from lib.encoding import secret_fingerprint
+from lib.signing.encoding import secret_fingerprint
 from lib.widget_keys import BUILDER, INSPECTOR
 
 pytestmark = pytest.mark.browser

@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import load_vectors
-from lib.encoding import base64url_decode, jsrsasign_hmac_key, jsrsasign_key_bytes
-from lib.jsjson import js_number, json_stringify
-from lib.signing import ABSENT, SIGNING_STEPS, SignatureRequest, SignatureSteps, build_signature_steps
+from lib.signing.encoding import base64url_decode, jsrsasign_hmac_key, jsrsasign_key_bytes
+from lib.signing.jsjson import js_number, json_stringify
+from lib.signing.steps import ABSENT, SIGNING_STEPS, SignatureRequest, SignatureSteps, build_signature_steps
 
 SECRET = "Xy9SecretSecretSecretSecret12345-long-enough"
 CORRECT_VARIANTS = ("official", "jsonwebtoken_keep_iat")

@@ -1,13 +1,13 @@
-"""Trainer mode (lib.trainer): the 45-minute agenda, the presenter steps and the Markdown handout."""
+"""Trainer mode (lib.training.trainer): the 45-minute agenda, the presenter steps and the Markdown handout."""
 
 import re
 
 import pytest
 
-from lib.bugs import BUGS
-from lib.exercises import DIFFICULTIES, exercise_set
+from lib.mistakes.catalogue import BUGS
 from lib.navigation import PAGES
-from lib.trainer import (
+from lib.training.exercises import DIFFICULTIES, exercise_set
+from lib.training.trainer import (
     AGENDA,
     PAGE_BREAK,
     SESSION_MINUTES,

@@ -3,9 +3,9 @@
 import pytest
 
 from conftest import open_page, wait_for_app
-from lib.bugs import BUGS
-from lib.exercises import DEFAULT_SEED, POINTS_PER_EXERCISE, SET_SIZE, exercise_set
+from lib.mistakes.catalogue import BUGS
 from lib.navigation import PAGES, browser_path
+from lib.training.exercises import DEFAULT_SEED, POINTS_PER_EXERCISE, SET_SIZE, exercise_set
 from lib.widget_keys import EXERCISES
 
 pytestmark = pytest.mark.browser

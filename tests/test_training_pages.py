@@ -7,12 +7,12 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from conftest import clear_configured_credentials, open_app_page
-from lib.bugs import BUGS
-from lib.comparison import MARK_COLOURS
-from lib.exercises import DEFAULT_SEED, POINTS_PER_EXERCISE, SET_SIZE, exercise_set
-from lib.inputs import FormInput
-from lib.lessons import LESSON_KEYS, LESSONS_BY_KEY
-from lib.trainer import AGENDA, handout_markdown, presenter_steps
+from lib.builder.form import FormInput
+from lib.mistakes.catalogue import BUGS
+from lib.mistakes.comparison import MARK_COLOURS
+from lib.training.exercises import DEFAULT_SEED, POINTS_PER_EXERCISE, SET_SIZE, exercise_set
+from lib.training.lessons import LESSON_KEYS, LESSONS_BY_KEY
+from lib.training.trainer import AGENDA, handout_markdown, presenter_steps
 from lib.widget_keys import EXERCISES, LESSONS, SHARED_FORM, TRAINER
 
 SECRET = "training-pages-secret-0123456789-abcdefgh"

@@ -4,7 +4,7 @@ which Web SDK error Zoom would most likely answer.
 `diagnose` accepts anything a user pastes (a JWT, the same wrapped in quotes, `Bearer `, line
 breaks or the sample's JSON answer, a bare MAC, the legacy format, garbage) and never raises.
 Every finding has a stable code; FINDING_CODES maps each code to its title, default severity, Zoom
-error and the bug catalogue id (lib.bugs) of the mistake that causes it.
+error and the bug catalogue id (lib.mistakes.catalogue) of the mistake that causes it.
 """
 
 import hashlib
@@ -16,8 +16,10 @@ import time
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from lib.encoding import base64_lenient_decode, secret_fingerprint
-from lib.facts import (
+from lib.builder.form import normalize_meeting_number
+from lib.mistakes.forensics import MISTAKE_CODES, SignedToken, find_mistake
+from lib.signing.encoding import base64_lenient_decode, secret_fingerprint
+from lib.zoom.facts import (
     CLAIM_ORDER,
     CLOCK_SKEW_SECONDS,
     DEFAULT_LIFETIME_SECONDS,
@@ -28,8 +30,6 @@ from lib.facts import (
     ZOOM_ERROR_ORDER,
     ZOOM_ERRORS,
 )
-from lib.forensics import MISTAKE_CODES, SignedToken, find_mistake
-from lib.inputs import normalize_meeting_number
 
 STEPS = ("format", "header", "payload", "claims", "signature", "context")
 SEVERITIES = ("error", "warning", "info")
@@ -47,7 +47,7 @@ class Code:
     signature_bug_id: str | None = None
 
 
-# The one mapping from finding codes to bug catalogue ids (lib.bugs.BUGS keys) and Zoom errors.
+# The one mapping from finding codes to bug catalogue ids (lib.mistakes.catalogue.BUGS keys) and Zoom errors.
 FINDING_CODES = {
     # format
     "input_cleaned": Code("Pasted text cleaned up", "info"),
@@ -97,7 +97,7 @@ FINDING_CODES = {
     "signature_valid": Code("Signature verified", "info"),
     "signature_mismatch": Code("Signature does not match the secret", "error", 3712),
     "signature_wrong_length": Code("Signature is not 32 bytes", "error", 3712),
-    # forensics (lib.forensics): the exact mistake that reproduces the signature
+    # forensics (lib.mistakes.forensics): the exact mistake that reproduces the signature
     "secret_whitespace": Code("Secret had whitespace when signing", "error", 3712, "secret_trailing_newline"),
     "signed_with_key": Code("Signed with the key instead of the secret", "error", 3712, "key_secret_swapped"),
     "signed_with_shifted_arguments": Code("Signed with the role as the secret", "error", 3712, "argument_shift"),

@@ -3,9 +3,9 @@ status. Plain data (rows, strings), so the page stays a thin renderer and everyt
 
 import json
 
-from lib.diagnosis import SEVERITIES, STEPS, Diagnosis
-from lib.display import describe_time
-from lib.facts import TIME_CLAIMS
+from lib.doctor.diagnosis import SEVERITIES, STEPS, Diagnosis
+from lib.present.display import describe_time
+from lib.zoom.facts import TIME_CLAIMS
 
 STEP_TITLES = {
     "format": "Format: is it a JWT at all?",

@@ -8,15 +8,15 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlparse
 
-from lib.encoding import jsrsasign_hmac_key
-from lib.facts import (
+from lib.signing.encoding import jsrsasign_hmac_key
+from lib.signing.steps import ABSENT, SignatureRequest, default_times
+from lib.zoom.facts import (
     CLOCK_SKEW_SECONDS,
     DEFAULT_LIFETIME_SECONDS,
     MAX_LIFETIME_SECONDS,
     MILLISECONDS_THRESHOLD,
     MIN_LIFETIME_SECONDS,
 )
-from lib.signing import ABSENT, SignatureRequest, default_times
 
 MAX_FIELD_LENGTH = 4096
 _JOIN_LINK_HINT = "A join link looks like https://zoom.us/j/85746065432?pwd=…; paste that or just the digits."

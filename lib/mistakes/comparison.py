@@ -1,7 +1,7 @@
 """Correct and buggy signatures side by side: aligned steps, marked differences, a verdict per step,
 and what happens next with the buggy result (in Web SDK 6.2.0 or at Zoom's server).
 
-Everything here is derived from the two step records and the bug catalogue (lib.bugs), so the
+Everything here is derived from the two step records and the bug catalogue (lib.mistakes.catalogue), so the
 page, the tests and any other caller see the same explanations.
 """
 
@@ -11,10 +11,10 @@ import json
 import re
 from dataclasses import dataclass
 
-from lib.bugs import BROWSER, BUGS, NOBODY, STEPS, THROWN_BY, ZOOM_SERVER, check_bug_ids
-from lib.facts import ZOOM_ERROR_ORDER, ZOOM_ERRORS
-from lib.forum import BuggySteps
-from lib.signing import SignatureSteps
+from lib.javascript.forum import BuggySteps
+from lib.mistakes.catalogue import BROWSER, BUGS, NOBODY, STEPS, THROWN_BY, ZOOM_SERVER, check_bug_ids
+from lib.signing.steps import SignatureSteps
+from lib.zoom.facts import ZOOM_ERROR_ORDER, ZOOM_ERRORS
 
 STEP_LABELS = {
     "header_json": "Header JSON",
@@ -60,7 +60,7 @@ class StepComparison:
 class Outcome:
     """The final row: who stops the buggy result, and with which error."""
 
-    caught_by: str  # lib.bugs.BROWSER / ZOOM_SERVER / NOBODY …
+    caught_by: str  # lib.mistakes.catalogue.BROWSER / ZOOM_SERVER / NOBODY …
     zoom_error: int | None
     message: str
     detail: str

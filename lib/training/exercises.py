@@ -5,8 +5,8 @@ from them (no global random state, no clock), so a trainer can give a room "seed
 learner, and the printed handout, gets the same exercises.
 
 An exercise shows either code (the catalogue's buggy lines, at higher levels mixed with correct
-lines of other entries) or the value a buggy signer (lib.bugs.sign_with_bugs) handed to join().
-A token is only used when the token doctor (lib.diagnosis.diagnose), given exactly what the learner
+lines of other entries) or the value a buggy signer (lib.mistakes.catalogue.sign_with_bugs) handed to join().
+A token is only used when the token doctor (lib.doctor.diagnosis.diagnose), given exactly what the learner
 is told, finds exactly the hidden mistakes, so every token exercise can be solved by reading it.
 """
 
@@ -16,12 +16,12 @@ import random
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 
-from lib.bugs import BROWSER, BUGS, EXCLUSIVE, sign_with_bugs
-from lib.comparison import compare
-from lib.diagnosis import diagnose
-from lib.facts import DEFAULT_LIFETIME_SECONDS, DEMO_SDK_KEY, DEMO_SDK_SECRET, ZOOM_ERRORS
-from lib.jsjson import json_stringify
-from lib.signing import SignatureRequest, build_signature_steps
+from lib.doctor.diagnosis import diagnose
+from lib.mistakes.catalogue import BROWSER, BUGS, EXCLUSIVE, sign_with_bugs
+from lib.mistakes.comparison import compare
+from lib.signing.jsjson import json_stringify
+from lib.signing.steps import SignatureRequest, build_signature_steps
+from lib.zoom.facts import DEFAULT_LIFETIME_SECONDS, DEMO_SDK_KEY, DEMO_SDK_SECRET, ZOOM_ERRORS
 
 DEFAULT_SEED = 42
 SET_SIZE = 6

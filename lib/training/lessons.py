@@ -1,18 +1,21 @@
 """The Lessons page's guided path: first the JWT itself, then every mistake of the bug catalogue.
 
 The order and the prose live here; every live value is computed by the functions the builder and
-the buggy-vs-correct page use (lib.signing, lib.bugs.sign_with_bugs, lib.comparison), on the
-learner's own builder inputs when there are any.
+the buggy-vs-correct page use (lib.signing.steps, lib.mistakes.catalogue.sign_with_bugs,
+lib.mistakes.comparison), on the learner's own builder inputs when there are any.
 """
 
 import html
 import json
 from dataclasses import dataclass, replace
 
-from lib.bugs import BUGS, sign_with_bugs
-from lib.comparison import MARK_COLOURS, Comparison, compare, fragments_html
-from lib.encoding import base64url_encode, standard_base64_encode, utf8_bytes
-from lib.facts import (
+from lib.builder.form import FormInput, read_form
+from lib.mistakes.catalogue import BUGS, sign_with_bugs
+from lib.mistakes.comparison import MARK_COLOURS, Comparison, compare, fragments_html
+from lib.signing.encoding import base64url_encode, standard_base64_encode, utf8_bytes
+from lib.signing.jsjson import json_stringify
+from lib.signing.steps import SignatureSteps, build_signature_steps
+from lib.zoom.facts import (
     CLAIM_ORDER,
     DEMO_MEETING_NUMBER,
     DEMO_SDK_KEY,
@@ -24,9 +27,6 @@ from lib.facts import (
     WEBRTC_MODE_LABELS,
     ZOOM_ERRORS,
 )
-from lib.inputs import FormInput, read_form
-from lib.jsjson import json_stringify
-from lib.signing import SignatureSteps, build_signature_steps
 
 JWT_PART = "The JWT"
 DEMO_FORM = FormInput(DEMO_SDK_KEY, DEMO_SDK_SECRET, DEMO_MEETING_NUMBER, 0)
@@ -314,7 +314,7 @@ def claim_rows(steps: SignatureSteps) -> list[dict]:
 
 
 def error_rows() -> list[dict]:
-    """Zoom's Web SDK error codes with their usual causes (lib.facts)."""
+    """Zoom's Web SDK error codes with their usual causes (lib.zoom.facts)."""
     return [
         {"code": code, "message": message, "usual causes": causes} for code, (message, causes) in ZOOM_ERRORS.items()
     ]

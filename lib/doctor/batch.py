@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from lib.diagnosis import FINDING_CODES, Diagnosis, diagnose
+from lib.doctor.diagnosis import FINDING_CODES, Diagnosis, diagnose
 
 # Column / field names accepted for each diagnose argument (CSV headers are matched case-insensitively).
 FIELD_NAMES = {

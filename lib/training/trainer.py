@@ -1,7 +1,7 @@
 """Trainer mode: a ready-made 45-minute session, its presenter steps, and a printable handout.
 
 The agenda says what to show, on which page, for how many minutes; the presenter view reveals each
-block's points one at a time. The handout is a seeded exercise set (lib.exercises) in Markdown, with
+block's points one at a time. The handout is a seeded exercise set (lib.training.exercises) in Markdown, with
 the answers after a page break so the first pages can be handed out alone.
 """
 
@@ -9,9 +9,9 @@ import html
 import string
 from dataclasses import dataclass
 
-from lib.bugs import BUGS
-from lib.exercises import DEFAULT_SEED, DIFFICULTIES, Exercise, exercise_set
-from lib.facts import MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS, ROLE_LABELS
+from lib.mistakes.catalogue import BUGS
+from lib.training.exercises import DEFAULT_SEED, DIFFICULTIES, Exercise, exercise_set
+from lib.zoom.facts import MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS, ROLE_LABELS
 
 SESSION_MINUTES = 45
 PAGE_BREAK = '<div style="page-break-before: always"></div>'

@@ -7,10 +7,10 @@ same realistic mix. Each record carries the secret its developer would paste (th
 import base64
 import json
 
-from lib.bugs import sign_with_bugs
-from lib.encoding import jsrsasign_key_bytes, utf8_bytes
-from lib.facts import DEMO_SDK_KEY, DEMO_SDK_SECRET
-from lib.signing import SignatureRequest, build_signature_steps, hmac_sha256
+from lib.mistakes.catalogue import sign_with_bugs
+from lib.signing.encoding import jsrsasign_key_bytes, utf8_bytes
+from lib.signing.steps import SignatureRequest, build_signature_steps, hmac_sha256
+from lib.zoom.facts import DEMO_SDK_KEY, DEMO_SDK_SECRET
 
 HEX_SECRET = "ab" * 16  # all-hex: jsrsasign (the official sample) keys it as 16 hex bytes
 BUGGY_SHARE = 4  # one record in four has a mistake

@@ -10,9 +10,9 @@ import hmac
 import time
 from dataclasses import asdict, dataclass, field
 
-from lib.encoding import base64url_encode, utf8_bytes
-from lib.facts import CLAIM_ORDER, DEFAULT_LIFETIME_SECONDS, HEADER
-from lib.jsjson import json_stringify
+from lib.signing.encoding import base64url_encode, utf8_bytes
+from lib.signing.jsjson import json_stringify
+from lib.zoom.facts import CLAIM_ORDER, DEFAULT_LIFETIME_SECONDS, HEADER
 
 
 class Absent:

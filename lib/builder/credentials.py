@@ -7,8 +7,8 @@ variables) stays on the server: the builder offers to use it instead of pre-fill
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 
-from lib.encoding import secret_fingerprint
-from lib.facts import DEMO_SDK_SECRET, ENV_SDK_KEY, ENV_SDK_SECRET
+from lib.signing.encoding import secret_fingerprint
+from lib.zoom.facts import DEMO_SDK_SECRET, ENV_SDK_KEY, ENV_SDK_SECRET
 
 
 @dataclass(frozen=True)

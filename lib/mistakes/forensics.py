@@ -11,7 +11,7 @@ import hmac
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lib.encoding import base64_lenient_decode, jsrsasign_hmac_key, secret_fingerprint, standard_base64_encode
+from lib.signing.encoding import base64_lenient_decode, jsrsasign_hmac_key, secret_fingerprint, standard_base64_encode
 
 # Whitespace that sneaks into a secret: a file read with its final newline, a copy-paste with a space.
 _WHITESPACE_VARIANTS = (

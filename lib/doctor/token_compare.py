@@ -7,10 +7,10 @@ differences that change the signature or what Zoom reads.
 
 from dataclasses import dataclass
 
-from lib.diagnosis import Diagnosis, diagnose
-from lib.facts import CLAIM_ORDER, MILLISECONDS_THRESHOLD, REQUIRED_CLAIMS, TIME_CLAIMS
-from lib.inputs import normalize_meeting_number
-from lib.inspection import json_value, shown_value
+from lib.builder.form import normalize_meeting_number
+from lib.doctor.diagnosis import Diagnosis, diagnose
+from lib.present.inspection import json_value, shown_value
+from lib.zoom.facts import CLAIM_ORDER, MILLISECONDS_THRESHOLD, REQUIRED_CLAIMS, TIME_CLAIMS
 
 SEGMENT_NAMES = ("header", "payload", "signature")
 _MISSING = object()

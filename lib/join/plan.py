@@ -6,7 +6,7 @@ location.origin to Zoom and uses it for its sign-in popups; a srcdoc frame would
 A small Streamlit v2 component (web/join_host.js) mounts the frame, hands it the join settings by
 postMessage and relays the frame's outcome back to Python as its state.
 
-The page reads its form into a JoinForm; `plan_join` checks it (the token through lib.diagnosis)
+The page reads its form into a JoinForm; `plan_join` checks it (the token through lib.doctor.diagnosis)
 and builds the exact join() options; `component_data` is everything the browser receives;
 `read_outcome` and `explain_outcome` turn the frame's report into causes and fixes.
 Only the token reaches the browser, never the secret; no value is written into HTML or a URL: the
@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from lib.bugs import BUGS
-from lib.diagnosis import Diagnosis, diagnose
-from lib.facts import (
+from lib.builder.form import InputProblem, normalize_meeting_number
+from lib.doctor.diagnosis import Diagnosis, diagnose
+from lib.mistakes.catalogue import BUGS
+from lib.zoom.facts import (
     MAX_PASSCODE_LENGTH,
     MAX_USER_NAME_LENGTH,
     ROLE_LABELS,
@@ -29,7 +30,6 @@ from lib.facts import (
     WEB_SDK_VERSION,
     ZOOM_ERRORS,
 )
-from lib.inputs import InputProblem, normalize_meeting_number
 
 CHANNEL = "signature-lab/join"  # marks the frame's messages among all postMessage traffic
 FRAME_FILE = "join-frame.html"  # in ./static, served at /app/static/ (server.enableStaticServing)
@@ -301,7 +301,7 @@ class ClientError:
     text: str  # a part of its message, or "" for any
     causes: str
     fix: str
-    bug_ids: tuple = ()  # lib.bugs.BUGS ids of the mistakes that make it
+    bug_ids: tuple = ()  # lib.mistakes.catalogue.BUGS ids of the mistakes that make it
 
 
 CLIENT_ERRORS = (
@@ -359,7 +359,7 @@ class Explanation:
     headline: str
     causes: str = ""
     fix: str = ""
-    bugs: tuple = ()  # lib.bugs.Bug entries of the known mistakes that cause it
+    bugs: tuple = ()  # lib.mistakes.catalogue.Bug entries of the known mistakes that cause it
     zoom_message: str = ""  # Zoom's own words for the code, when known
     inspect_token: bool = False  # the token itself is the likely culprit: worth opening in the Token doctor
 

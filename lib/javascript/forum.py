@@ -6,14 +6,14 @@ meetingNumber, role)` built from `btoa`, crypto-js and `JSON.stringify`, and cal
 error for error (checked against tests/data/js-signers.jsonl and against crypto-js 4.2.0 and Node's
 `btoa` in tests/test_forum_node.py), so the app can show exactly where the snippet goes wrong.
 
-JavaScript's `undefined` is lib.signing.ABSENT here; JSON `null` is None.
+JavaScript's `undefined` is lib.signing.steps.ABSENT here; JSON `null` is None.
 """
 
 from dataclasses import dataclass, field
 
-from lib.encoding import standard_base64_encode, utf8_bytes, utf16_code_units
-from lib.jsjson import js_number, json_stringify
-from lib.signing import ABSENT, SignatureRequest, build_header, hmac_sha256
+from lib.signing.encoding import standard_base64_encode, utf8_bytes, utf16_code_units
+from lib.signing.jsjson import js_number, json_stringify
+from lib.signing.steps import ABSENT, SignatureRequest, build_header, hmac_sha256
 
 
 class JsError(Exception):
@@ -56,7 +56,7 @@ class BtoaError(JsError):
 
 @dataclass(frozen=True)
 class BuggySteps:
-    """The intermediate values of a buggy signer, named as in lib.signing.SignatureSteps.
+    """The intermediate values of a buggy signer, named as in lib.signing.steps.SignatureSteps.
 
     A step that was never reached (JavaScript threw first) or that the format does not have
     (the legacy signature has no header) is None. `error` is what JavaScript threw, if it did.

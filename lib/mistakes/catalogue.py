@@ -13,9 +13,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from lib.encoding import base64url_encode, standard_base64_encode, utf16_code_units
-from lib.facts import DEMO_S2S_CLIENT_ID, DEMO_S2S_CLIENT_SECRET, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
-from lib.forum import (
+from lib.javascript.forum import (
     BuggySteps,
     JsError,
     cryptojs_hmac_sha256,
@@ -24,8 +22,10 @@ from lib.forum import (
     js_btoa,
     js_to_string,
 )
-from lib.jsjson import js_number, json_stringify
-from lib.signing import ABSENT, SignatureRequest, build_header, build_payload, encode_segment, hmac_sha256
+from lib.signing.encoding import base64url_encode, standard_base64_encode, utf16_code_units
+from lib.signing.jsjson import js_number, json_stringify
+from lib.signing.steps import ABSENT, SignatureRequest, build_header, build_payload, encode_segment, hmac_sha256
+from lib.zoom.facts import DEMO_S2S_CLIENT_ID, DEMO_S2S_CLIENT_SECRET, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
 
 BROWSER = "browser"
 ZOOM_SERVER = "zoom server"

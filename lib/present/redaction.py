@@ -8,9 +8,9 @@ masked. A last pass replaces any remaining occurrence of those values, whatever 
 
 from datetime import UTC, datetime
 
-from lib.diagnosis import Diagnosis
-from lib.facts import ZOOM_ERRORS
-from lib.inspection import SEVERITY_MARKS, claim_rows, findings_by_step, verification_status
+from lib.doctor.diagnosis import Diagnosis
+from lib.present.inspection import SEVERITY_MARKS, claim_rows, findings_by_step, verification_status
+from lib.zoom.facts import ZOOM_ERRORS
 
 KEY_CLAIMS = ("appKey", "sdkKey")
 REMOVED = "[removed]"
