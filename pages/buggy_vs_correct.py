@@ -98,7 +98,7 @@ if "key_secret_swapped" in selected and form.sdk_secret != DEMO_SDK_SECRET:
 now = int(time.time())
 inputs = read_form(form, now)
 for problem in inputs.problems:
-    st.caption(f"Input note — {escape_markdown(problem.field)}: {escape_markdown(problem.message)}")
+    st.caption(f"Input note — {escape_markdown(problem.field)}: {escape_markdown(problem.text)}")
 request = inputs.request
 try:
     correct = build_signature_steps(request)

@@ -9,7 +9,7 @@ import streamlit as st
 from lib import widget_keys
 from lib.builder.credentials import choose_secret, configured_credentials, take_typed_secret
 from lib.builder.form import FormInput, InputProblem, read_form
-from lib.present.display import colour_token_html, describe_time
+from lib.present.display import colour_token_html, describe_time, escape_markdown
 from lib.signing.encoding import jsrsasign_hmac_key, secret_fingerprint
 from lib.signing.steps import SIGNING_STEPS, build_signature_steps
 from lib.zoom.facts import (
@@ -142,7 +142,9 @@ if submitted or RESULT not in st.session_state:  # a first visit opens on the de
 shown = st.session_state.get(RESULT)
 if shown:
     for problem in shown["problems"]:
-        getattr(st, problem.severity)(f"**{problem.field}** — {problem.message}")  # st.error / warning / info
+        getattr(st, problem.severity)(
+            f"**{problem.field}** — {escape_markdown(problem.text)}"
+        )  # st.error / warning / info
     if shown["blocked"]:
         st.error("Not signed: fix the errors above, or tick **Sign anyway** to see what the mistake produces.")
     st.caption(f"Secret used: {shown['secret_source']} · {shown['fingerprint']}")

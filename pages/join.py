@@ -130,7 +130,7 @@ if attempt:
     with st.container(key=KEYS["checks"]):
         for problem in plan.problems:
             # severities are named as Streamlit's boxes: st.error / st.warning / st.info / st.success
-            getattr(st, problem.severity)(f"**{problem.field}** — {escape_markdown(problem.message)}")
+            getattr(st, problem.severity)(f"**{problem.field}** — {escape_markdown(problem.text)}")
         for finding in plan.diagnosis.findings:
             if finding.severity != "info":
                 text = escape_markdown(f"{finding.message} {finding.fix}")

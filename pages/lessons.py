@@ -98,7 +98,7 @@ with st.container(key=KEYS["lesson"]):
         )
         st.code(view.standard_signature, language=None)
     elif key == "claims":
-        st.table(claim_rows(steps))
+        st.table(claim_rows(steps, now))
     elif key == "who_checks":
         st.table(error_rows())
         st.markdown("\n".join(f"- **Caught by {who}:** {', '.join(titles)}" for who, titles in catchers().items()))

@@ -60,7 +60,7 @@ def test_typed_secret_signs_and_leaves_the_widget(app):
     assert jwt.decode(token, SECRET, algorithms=["HS256"])["mn"] == "85746065432"
     assert app.text_input(key=BUILDER["sdk_secret"]).value == ""
     assert SECRET not in all_text(app)
-    assert any("line break" in w.value for w in app.warning)
+    assert any("line break" in w.value for w in app.info)
     assert app.session_state[SHARED_FORM].sdk_secret == SECRET + "\n"
     submit(app)  # the next submit keeps using the secret typed before
     assert jwt.decode(shown_token(app), SECRET, algorithms=["HS256"])

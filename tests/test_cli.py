@@ -71,7 +71,7 @@ def test_types_are_kept_and_defaults_filled():
         "1800000000",
     )
     assert '"mn":"857","role":"1"' in string_role["payload_json"]
-    assert "role_string" in {w["code"] for w in string_role["warnings"]}
+    assert "role_not_number" in {w["code"] for w in string_role["warnings"]}
     assert "expired" in {w["code"] for w in string_role["warnings"]}
     payload = json.loads(defaults["payload_json"])
     assert (payload["iat"], payload["exp"], payload["tokenExp"]) == (1800000000, 1800007200, 1800007200)
@@ -81,7 +81,9 @@ def test_types_are_kept_and_defaults_filled():
 def test_missing_fields_are_absent_and_null_token_exp_drops_the_claim():
     _, [output] = run_sign([{"sdkSecret": SECRET, "iat": 1, "exp": 7201, "tokenExp": None}], "--now", "1")
     assert json.loads(output["payload_json"]) == {"iat": 1, "exp": 7201}
-    assert {"key_missing", "mn_missing", "role_missing"} <= {w["code"] for w in output["warnings"]}
+    assert {"missing_app_key", "missing_mn", "missing_role", "missing_token_exp"} <= {
+        w["code"] for w in output["warnings"]
+    }
 
 
 def test_bad_lines_fail_alone_and_the_exit_status_says_so():

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import json_values
-from lib.doctor.diagnosis import Diagnosis, diagnose
+from lib.doctor.diagnosis import diagnose
+from lib.doctor.findings import Diagnosis
 from lib.signing.encoding import base64url_encode, standard_base64_encode
 from lib.signing.steps import hmac_sha256
 

@@ -6,7 +6,8 @@ import json
 import pytest
 
 from conftest import load_vectors
-from lib.doctor.diagnosis import FINDING_CODES, diagnose
+from lib.doctor.diagnosis import diagnose
+from lib.doctor.findings import FINDING_CODES
 from lib.mistakes.forensics import MISTAKE_CODES
 from lib.signing.encoding import jsrsasign_key_bytes
 from lib.signing.steps import SignatureRequest, build_signature_steps

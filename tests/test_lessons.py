@@ -3,12 +3,14 @@
 import base64
 import dataclasses
 import json
+from dataclasses import replace
 
 import jwt
 import pytest
 
 from lib.builder.form import FormInput
-from lib.doctor.diagnosis import FINDING_CODES
+from lib.doctor.diagnosis import diagnose
+from lib.doctor.findings import FINDING_CODES
 from lib.mistakes.catalogue import BUGS
 from lib.training.lessons import (
     BASE64_DEMO_TEXT,
@@ -81,16 +83,30 @@ def test_the_jwt_lessons_show_the_token_pyjwt_accepts():
 
 
 def test_claim_rows_cover_every_claim_with_the_tokens_values_and_zooms_bounds():
-    rows = claim_rows(learner_steps(LEARNER, NOW))
+    rows = claim_rows(learner_steps(LEARNER, NOW), NOW)
     assert [row["claim"] for row in rows] == list(CLAIM_ORDER)
     by_claim = {row["claim"]: row for row in rows}
     assert by_claim["mn"]["in your token"] == '"85746065432"'
     assert by_claim["video_webrtc_mode"]["in your token"] == "(not set)"
     assert str(MIN_LIFETIME_SECONDS) in by_claim["exp"]["rule"] and str(MAX_LIFETIME_SECONDS) in by_claim["exp"]["rule"]
     # "required" agrees with the Token doctor: a claim it reports missing as an error is required here
-    missing_is_error = {c: FINDING_CODES[f"missing_{c}"].severity == "error" for c in ("iat", "exp", "token_exp")}
-    assert {"iat", "exp", "tokenExp"} == {c for c in ("iat", "exp", "tokenExp") if by_claim[c]["required"] == "yes"}
-    assert all(missing_is_error.values())
+    for claim, code in (("iat", "missing_iat"), ("exp", "missing_exp"), ("tokenExp", "missing_token_exp")):
+        assert (by_claim[claim]["required"] == "yes") == (FINDING_CODES[code].severity == "error")
+    assert by_claim["tokenExp"]["required"] == "recommended"
+    assert {row["claim"]: row["verdict"] for row in rows if row["verdict"] != "ok"} == {
+        "role": "info: Host role: check it is meant"  # the learner signs as host
+    }
+
+
+def test_claim_table_verdicts_are_the_token_doctors():
+    form = replace(LEARNER, lifetime=600, role=1)
+    steps = learner_steps(form, NOW)
+    by_claim = {row["claim"]: row["verdict"] for row in claim_rows(steps, NOW)}
+    checked = diagnose(steps.token, now=NOW)
+    doctor = {(f.severity, f.title) for f in checked.findings if f.step == "claims"}
+    assert {("error", "exp − iat below 30 min"), ("info", "Host role: check it is meant")} <= doctor
+    for severity, title in doctor:
+        assert f"{severity}: {title}" in by_claim["exp" if "exp" in title else "role"]
 
 
 def test_learner_form_falls_back_to_the_demo_values():

@@ -7,11 +7,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import json_values
-from lib.builder.form import FormInput, normalize_meeting_number, read_form
+from lib.builder.form import FormInput, read_form
 from lib.cli import LineError, process_lines, sign_record
 from lib.present.display import colour_token_html, describe_time
 from lib.signing.encoding import base64url_decode, base64url_encode
 from lib.signing.jsjson import json_stringify
+from lib.zoom.meeting_number import normalize_meeting_number
 
 NOW = 1_800_000_000
 any_text = st.text(max_size=300)

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from lib.doctor.diagnosis import FINDING_CODES, Diagnosis, diagnose
+from lib.doctor.diagnosis import diagnose
+from lib.doctor.findings import FINDING_CODES, Diagnosis
 
 # Column / field names accepted for each diagnose argument (CSV headers are matched case-insensitively).
 FIELD_NAMES = {

@@ -7,10 +7,11 @@ differences that change the signature or what Zoom reads.
 
 from dataclasses import dataclass
 
-from lib.builder.form import normalize_meeting_number
-from lib.doctor.diagnosis import Diagnosis, diagnose
+from lib.doctor.diagnosis import diagnose
+from lib.doctor.findings import Diagnosis
 from lib.present.inspection import json_value, shown_value
 from lib.zoom.facts import CLAIM_ORDER, MILLISECONDS_THRESHOLD, REQUIRED_CLAIMS, TIME_CLAIMS
+from lib.zoom.meeting_number import normalize_meeting_number
 
 SEGMENT_NAMES = ("header", "payload", "signature")
 _MISSING = object()

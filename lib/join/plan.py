@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from lib.builder.form import InputProblem, normalize_meeting_number
-from lib.doctor.diagnosis import Diagnosis, diagnose
+from lib.builder.form import InputProblem
+from lib.doctor.diagnosis import diagnose
+from lib.doctor.findings import Diagnosis
 from lib.mistakes.catalogue import BUGS
 from lib.zoom.facts import (
     MAX_PASSCODE_LENGTH,
@@ -30,6 +31,7 @@ from lib.zoom.facts import (
     WEB_SDK_VERSION,
     ZOOM_ERRORS,
 )
+from lib.zoom.meeting_number import normalize_meeting_number
 
 CHANNEL = "signature-lab/join"  # marks the frame's messages among all postMessage traffic
 FRAME_FILE = "join-frame.html"  # in ./static, served at /app/static/ (server.enableStaticServing)
@@ -440,15 +442,19 @@ _CODE_FIXES = {
     3705: "Sign a fresh token right before joining, with iat and exp in seconds (not Date.now()).",
     3706: "Sign mn with exactly the digits of the meeting you join, without spaces or dashes.",
     3704: "Use the Client ID of a General app with Features → Embed → Meeting SDK switched on as appKey.",
-    3708: "Use role 0 to join, role 1 only to start as host, and then pass the host's ZAK.",
+    3708: "Sign role as the number 0 to join or 1 to start as host; nothing else.",
     4011: "Join meetings of the app's own account, or publish the app on the Zoom Marketplace.",
     4012: "For meetings outside the app's account, pass the host's ZAK or an OBF token.",
-    4013: "For meetings outside the app's account, pass the host's ZAK or an OBF token.",
+    4013: "For meetings outside the app's account, pass the host's ZAK or an OBF token, and check it is valid and "
+    "not expired (request a fresh one).",
     4014: "Request a new OBF token for this user and meeting.",
     4015: "Request the OBF token for this meeting's number.",
+    3610: "Check the meeting number, and that the meeting still exists.",
     3001: "Check the meeting number, and that the meeting still exists.",
     3004: "Type the meeting's passcode as the host shared it.",
     3008: "Wait for the host to start the meeting, or enable join before host.",
+    200: "Read the reason text that came with it; open the frame's developer console for details.",
+    1: "Read the reason text that came with it; open the frame's developer console for details.",
     -3000: "Check that this browser can reach zoom.us (proxy, firewall, VPN).",
 }
 

@@ -76,6 +76,10 @@ class Bug:
     source: str
     steps: tuple[str, ...]
     claims: frozenset = frozenset()
+    # The Token doctor's finding codes that detect it in a token ("code" or "code@step" where the same
+    # code names another mistake at another step), or why no token shows it.
+    found_by: tuple[str, ...] = ()
+    undetectable: str = ""
 
     def as_dict(self):
         fields = ("id", "title", "js_before", "js_after", "py_before", "py_after", "why", "zoom_error")
@@ -99,6 +103,7 @@ _CATALOGUE = (
         "so the same code works for one meeting or key and fails for the next. A character beyond "
         "Latin-1 (an emoji, a CJK name) makes btoa throw InvalidCharacterError before anything is sent.",
         caught_by=ZOOM_SERVER,
+        found_by=("standard_base64", "signed_over_standard_base64"),
         fix="Encode segments with base64url and strip '=', or let a JWT library do it "
         "(jsrsasign, jsonwebtoken, PyJWT).",
         source="Forum thread 98154; RFC 7515 §2 and RFC 4648 §5; facts §1, §3",
@@ -117,6 +122,7 @@ _CATALOGUE = (
         symptom="3712 Signature is invalid, on every attempt. The Web SDK does not look at the signature "
         "segment, so nothing shows in the browser before the server answers.",
         caught_by=ZOOM_SERVER,
+        found_by=("standard_base64@signature",),
         fix="base64url-encode the MAC without '=' padding.",
         source="Forum thread 98154; RFC 7515 §2; facts §3",
         steps=("signature", "token", "returned"),
@@ -135,6 +141,7 @@ _CATALOGUE = (
         "properties of undefined (reading 'replace'); Client View logs 'please check your signature and please "
         "add appKey' and returns without calling your error callback. Older SDKs sent it on and got 3712.",
         caught_by=BROWSER,
+        found_by=("bare_signature",),
         fix="Return the assembled token, not its last segment.",
         source="Forum thread 98154; Web SDK 6.2.0 bundles; facts §3, §4",
         steps=("returned",),
@@ -154,6 +161,7 @@ _CATALOGUE = (
         "Zoom's error list calls 3706 The meeting number is wrong. Zoom does not document the code for a missing "
         "`mn` exactly; the forum thread with this mistake saw 3712, but it had other mistakes too.",
         caught_by=ZOOM_SERVER,
+        found_by=("meeting_number_claim_name",),
         fix="Name the claim `mn` and give it the same meeting number you pass to join().",
         source="Forum thread 98154; Zoom's auth endpoint sample src/index.js; facts §1, §3",
         steps=_FROM_PAYLOAD,
@@ -168,11 +176,14 @@ _CATALOGUE = (
         py_after="role = 1 if is_host else 0",
         why="0 is participant/attendee and 1 is host. The forum's comment says the opposite, so a participant "
         "asks to be host and a host joins as a participant.",
-        zoom_error=3708,
-        symptom="A participant signed as host (1) without the host's ZAK gets 3708 Incorrect role; a host signed as "
-        "participant (0) joins fine but without host powers and may wait for the host — nothing reports an error.",
+        zoom_error=None,
+        symptom="A participant signed as host (1) asks for host rights: in a meeting of the app's own account it may "
+        "get them, and no source says which error Zoom gives otherwise (none maps a missing ZAK to 3708). A host "
+        "signed as participant (0) joins without host powers and may wait for the host. Nothing reports an error.",
         caught_by=NOBODY_UNTIL_JOIN,
-        fix="Use 1 only for the host starting the meeting (with the host's ZAK), 0 for everyone else.",
+        found_by=("role_host_needs_zak", "role_participant_for_host"),
+        fix="Use 1 only for the host starting the meeting (with the host's ZAK for meetings outside the app's "
+        "account), 0 for everyone else.",
         source="Forum thread 98154; Zoom's Meeting SDK auth docs; facts §1, §3, §5",
         steps=_FROM_PAYLOAD,
         claims=frozenset({"role"}),
@@ -190,6 +201,7 @@ _CATALOGUE = (
         symptom='The Web SDK itself reads "1" as host, so the browser goes on. Zoom\'s server is not documented to '
         "accept a string role; 3708 Incorrect role is the code for a role that is not 0 or 1.",
         caught_by=ZOOM_SERVER,
+        found_by=("role_not_number",),
         fix="Convert the role to the number 0 or 1 and reject anything else, as the sample's validation does.",
         source="Zoom's auth endpoint sample src/validations.js; Web SDK 6.2.0 bundles; facts §1, §4",
         steps=_FROM_PAYLOAD,
@@ -203,15 +215,16 @@ _CATALOGUE = (
         py_before='payload = {..., "iat": iat, "exp": exp}',
         py_after='payload = {..., "iat": iat, "exp": exp, "tokenExp": exp}',
         why="Zoom's sample sets tokenExp equal to exp, and older guides list it; code copied from a generic JWT "
-        "example leaves it out.",
-        zoom_error=3712,
-        symptom="Expect 3712 'Signature is invalid': Zoom's sample and its JWT guide put tokenExp in every payload, "
-        "and Zoom's troubleshooting guide starts with 'the token has all required fields'. The Token doctor "
-        "reports it as an error for the same reason.",
-        caught_by=ZOOM_SERVER,
+        "example leaves it out. Zoom's table calls it required for the native SDKs and optional for Web.",
+        zoom_error=None,
+        symptom="The Web SDK accepts a token without tokenExp (its own in-browser signer up to 3.11.2 left it out), "
+        "so nothing fails on the web; the same signer breaks once a native SDK uses its tokens. The Token doctor "
+        "recommends adding it (a warning).",
+        caught_by=NOBODY,
+        found_by=("missing_token_exp",),
         fix="Add tokenExp equal to exp, as the official sample does.",
-        source="Zoom's auth endpoint sample src/index.js; Zoom blog 'How to create a sample JWT'; Zoom's "
-        "'Troubleshooting Zoom Meeting SDK signature validation' (dev.to, 2023); facts §1",
+        source="Zoom's auth endpoint sample src/index.js; Zoom's Meeting SDK auth docs (claims table); Web SDK "
+        "3.11.2 generateSDKSignature; facts §1",
         steps=_FROM_PAYLOAD,
         claims=frozenset({"tokenExp"}),
     ),
@@ -224,12 +237,14 @@ _CATALOGUE = (
         py_after="iat = int(time.time()); exp = iat + 7200",
         why="JWT times are seconds since 1970. Date.now() is milliseconds, so iat lands some 50,000 years "
         "ahead and the 2-hour lifetime added to it is really 7 seconds of milliseconds.",
-        zoom_error=3705,
-        symptom="3705 The signature has expired (Zoom lists the milliseconds/seconds mix-up under it). The browser "
-        "does not check times.",
+        zoom_error=3712,
+        symptom="Rejected by Zoom's server: the token claims to be issued tens of thousands of years in the future. "
+        "No source says which code that gets; like any future iat, 3712 is the most likely. The browser does not "
+        "check times.",
         caught_by=ZOOM_SERVER,
+        found_by=("timestamp_milliseconds",),
         fix="Divide Date.now() by 1000 and round down; add lifetimes in seconds.",
-        source="RFC 7519 §2 (NumericDate); Zoom error code list; facts §1, §5",
+        source="RFC 7519 §2 (NumericDate); facts §1, §5",
         steps=_FROM_PAYLOAD,
         claims=frozenset({"iat", "exp", "tokenExp"}),
     ),
@@ -246,6 +261,7 @@ _CATALOGUE = (
         symptom="Rejected by Zoom's server. Whether it says 3712 or 3705 for an out-of-range lifetime is not "
         "documented; 3712 is the usual report.",
         caught_by=ZOOM_SERVER,
+        found_by=("lifetime_too_short",),
         fix=f"Keep exp − iat between {MIN_LIFETIME_SECONDS} and {MAX_LIFETIME_SECONDS} s; the sample uses 7200.",
         source="Zoom's Meeting SDK auth docs; the sample's validations.js; facts §1, §5",
         steps=_FROM_PAYLOAD,
@@ -262,6 +278,7 @@ _CATALOGUE = (
         zoom_error=3712,
         symptom="Rejected by Zoom's server; 3712 or 3705 — which one is not documented.",
         caught_by=ZOOM_SERVER,
+        found_by=("lifetime_too_long",),
         fix="Sign a fresh token for each join with a lifetime of a few hours at most.",
         source="Zoom's Meeting SDK auth docs; the sample's validations.js; facts §1, §5",
         steps=_FROM_PAYLOAD,
@@ -279,6 +296,7 @@ _CATALOGUE = (
         zoom_error=3712,
         symptom="3712 Signature is invalid, although the token verifies with the right secret.",
         caught_by=ZOOM_SERVER,
+        found_by=("iat_in_future",),
         fix="Sync the server clock; backdating iat by 30 s (as the sample did until 2023) absorbs small skew.",
         source="Zoom's auth endpoint sample history (iat = now − 30); facts §1, §5",
         steps=_FROM_PAYLOAD,
@@ -296,6 +314,7 @@ _CATALOGUE = (
         zoom_error=3705,
         symptom="3705 The signature has expired. Works right after deployment, fails hours later.",
         caught_by=ZOOM_SERVER,
+        found_by=("expired",),
         fix="Sign just before each join; never cache tokens beyond their exp.",
         source="Zoom error code list; facts §5",
         steps=_FROM_PAYLOAD,
@@ -313,6 +332,7 @@ _CATALOGUE = (
         zoom_error=3706,
         symptom="3706 The meeting number is wrong.",
         caught_by=ZOOM_SERVER,
+        found_by=("mn_not_digits",),
         fix="Strip spaces and dashes; pass the same digits to the signer and to join().",
         source="Zoom error code list; facts §1, §5",
         steps=_FROM_PAYLOAD,
@@ -330,6 +350,7 @@ _CATALOGUE = (
         zoom_error=3712,
         symptom="3712 Signature is invalid. The token looks perfect: only the signature segment differs.",
         caught_by=ZOOM_SERVER,
+        found_by=("secret_whitespace",),
         fix="Trim whitespace from the secret where you read it.",
         source="Zoom error code list (wrong secret); facts §5",
         steps=_FROM_HMAC,
@@ -346,6 +367,7 @@ _CATALOGUE = (
         zoom_error=3712,
         symptom="3712 Signature is invalid — and the secret is now readable by anyone who sees the token: rotate it.",
         caught_by=ZOOM_SERVER,
+        found_by=("app_key_is_secret", "signed_with_key"),
         fix="appKey is the Client ID; the HMAC key is the Client Secret. Then regenerate the leaked secret.",
         source="Zoom error code list (key and secret swapped); facts §5",
         steps=_FROM_PAYLOAD,
@@ -363,6 +385,7 @@ _CATALOGUE = (
         zoom_error=3712,
         symptom="3712 Signature is invalid (sometimes 3704 The accounts API Key is not valid).",
         caught_by=ZOOM_SERVER,
+        found_by=("app_key_mismatch",),
         fix="Create or open a General app, enable Features → Embed → Meeting SDK, use its Client ID and Secret.",
         source="Forum thread 98154 ('My credentials are Server-To-Server OAuth'); Zoom's get-credentials docs; "
         "facts §1",
@@ -386,6 +409,7 @@ _CATALOGUE = (
         symptom="Web SDK 6.2.0 finds no '.'-separated payload and fails in the browser exactly like a MAC-only "
         "signature; older SDKs passed it to Zoom, which answers 3712 Signature is invalid.",
         caught_by=BROWSER,
+        found_by=("legacy_signature_format",),
         fix="Sign the HS256 JWT of Zoom's current auth endpoint sample.",
         source="Zoom's 2020 'Generate Signature' docs (Node example); facts §3, §5",
         steps=STEPS,
@@ -404,6 +428,7 @@ _CATALOGUE = (
         'signed. With string arguments it signs {appKey: mn, sdkKey: mn, iat, exp} with the key "1", '
         "which Zoom rejects (3712).",
         caught_by=BROWSER,
+        found_by=("app_key_is_meeting_number", "signed_with_shifted_arguments"),
         fix="Pass all four arguments — better, fetch the signature from your server, which holds key and secret.",
         source="Forum thread 98154; crypto-js 4.2.0 hmac.js; facts §3",
         steps=_FROM_PAYLOAD,
@@ -421,6 +446,8 @@ _CATALOGUE = (
         zoom_error=None,
         symptom="None: the tokens are valid, which is why it goes unnoticed until the secret is abused.",
         caught_by=NOBODY,
+        undetectable="The tokens are valid: nothing in a token shows where it was signed. Look at the code, "
+        "where the secret is read.",
         fix="Sign on your server (Zoom's auth endpoint sample) and send only the token; regenerate an exposed secret.",
         source="Forum thread 98154 (secret read from a cookie); Web SDK 3.12.0 changelog; facts §1, §3",
         steps=(),
@@ -428,6 +455,20 @@ _CATALOGUE = (
 )
 
 BUGS: dict[str, Bug] = {bug.id: bug for bug in _CATALOGUE}
+
+# The one map from the Token doctor's finding codes to the mistakes they detect: (code, step) for a
+# code that names another mistake at that step, (code, None) otherwise.
+FINDING_BUGS: dict[tuple[str, str | None], str] = {
+    (code, step or None): bug.id
+    for bug in _CATALOGUE
+    for code, _, step in (entry.partition("@") for entry in bug.found_by)
+}
+
+
+def bug_for_finding(code: str, step: str) -> str | None:
+    """The catalogue id of the mistake a finding names, or None if it names none."""
+    return FINDING_BUGS.get((code, step)) or FINDING_BUGS.get((code, None))
+
 
 # Mistakes that only exist in the JWT format: with legacy_format on they change nothing.
 LEGACY_IGNORES = frozenset(

@@ -3,9 +3,10 @@ status. Plain data (rows, strings), so the page stays a thin renderer and everyt
 
 import json
 
-from lib.doctor.diagnosis import SEVERITIES, STEPS, Diagnosis
+from lib.doctor.findings import STEPS, Diagnosis
 from lib.present.display import describe_time
 from lib.zoom.facts import TIME_CLAIMS
+from lib.zoom.rules import SEVERITIES
 
 STEP_TITLES = {
     "format": "Format: is it a JWT at all?",

@@ -8,7 +8,7 @@ masked. A last pass replaces any remaining occurrence of those values, whatever 
 
 from datetime import UTC, datetime
 
-from lib.doctor.diagnosis import Diagnosis
+from lib.doctor.findings import Diagnosis
 from lib.present.inspection import SEVERITY_MARKS, claim_rows, findings_by_step, verification_status
 from lib.zoom.facts import ZOOM_ERRORS
 

@@ -22,11 +22,13 @@ from lib.zoom.facts import (
     DEMO_SDK_SECRET,
     MAX_LIFETIME_SECONDS,
     MIN_LIFETIME_SECONDS,
+    RECOMMENDED_CLAIMS,
     REQUIRED_CLAIMS,
     ROLE_LABELS,
     WEBRTC_MODE_LABELS,
     ZOOM_ERRORS,
 )
+from lib.zoom.rules import check_claims
 
 JWT_PART = "The JWT"
 DEMO_FORM = FormInput(DEMO_SDK_KEY, DEMO_SDK_SECRET, DEMO_MEETING_NUMBER, 0)
@@ -293,21 +295,28 @@ _CLAIM_RULES = {
     "role": " or ".join(ROLE_LABELS.values()) + ", as a number",
     "iat": "whole seconds since 1970, not in the future",
     "exp": f"whole seconds; exp − iat between {MIN_LIFETIME_SECONDS} and {MAX_LIFETIME_SECONDS}",
-    "tokenExp": "equal to exp in Zoom's sample",
+    "tokenExp": "equal to exp in Zoom's sample; optional for the Web SDK, required by the native SDKs",
     "video_webrtc_mode": "optional: " + "; ".join(v for k, v in WEBRTC_MODE_LABELS.items() if k is not None),
 }
 
 
-def claim_rows(steps: SignatureSteps) -> list[dict]:
-    """One row per claim of Zoom's sample: its meaning, the value in this token, and Zoom's rule."""
+def claim_rows(steps: SignatureSteps, now: int) -> list[dict]:
+    """One row per claim of Zoom's sample: its meaning, the value in this token, whether the Web SDK needs
+    it, Zoom's rule, and the verdict of the rule book (lib.zoom.rules) on this token, as the Token doctor
+    gives it."""
     payload = json.loads(steps.payload_json)
+    verdicts = {}
+    for breach in check_claims(payload, now):
+        for claim in breach.evidence["claims"]:
+            verdicts.setdefault(claim, []).append(f"{breach.severity}: {breach.rule.title}")
     return [
         {
             "claim": claim,
             "means": _CLAIM_MEANINGS[claim],
             "in your token": json_stringify(payload[claim]) if claim in payload else "(not set)",
-            "required": "yes" if claim in REQUIRED_CLAIMS else "no",
+            "required": "yes" if claim in REQUIRED_CLAIMS else "recommended" if claim in RECOMMENDED_CLAIMS else "no",
             "rule": _CLAIM_RULES[claim],
+            "verdict": "; ".join(verdicts.get(claim, ["ok"])),
         }
         for claim in CLAIM_ORDER
     ]

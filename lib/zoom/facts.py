@@ -1,6 +1,7 @@
 """The project's facts in one place: claim names, bounds, roles and Zoom's error codes.
 
-Pages, the command line and the tests read these values from here instead of repeating them.
+Pages, the command line and the tests read these values from here instead of repeating them; the
+rules that use them (bounds, severities, predicted errors) are in lib.zoom.rules.
 Sources: ../shared/reference/zoom-signature-facts.md (the fact base).
 """
 
@@ -8,8 +9,10 @@ HEADER = {"alg": "HS256", "typ": "JWT"}
 
 # Payload claims in the order Zoom's official auth endpoint sample writes them.
 CLAIM_ORDER = ("appKey", "sdkKey", "mn", "role", "iat", "exp", "tokenExp", "video_webrtc_mode")
-# tokenExp too: the Token doctor reports it missing as an error (3712), as Zoom lists it in every payload.
-REQUIRED_CLAIMS = ("appKey", "mn", "role", "iat", "exp", "tokenExp")
+# What the Web SDK needs. tokenExp is recommended, not required: Zoom's table says "required for Native,
+# optional for Web", and the SDK's own in-browser signer up to 3.11.2 left it out.
+REQUIRED_CLAIMS = ("appKey", "mn", "role", "iat", "exp")
+RECOMMENDED_CLAIMS = ("tokenExp",)
 TIME_CLAIMS = ("iat", "exp", "tokenExp")  # epoch seconds
 
 MIN_LIFETIME_SECONDS = 1800
@@ -20,12 +23,16 @@ CLOCK_SKEW_SECONDS = 30
 MILLISECONDS_THRESHOLD = 10**11
 
 ROLE_LABELS = {0: "0 — participant / attendee", 1: "1 — host"}
-WEBRTC_MODE_LABELS = {None: "not set (claim omitted)", 0: "0 — default video", 1: "1 — WebRTC video"}
+# 0 is not the same as leaving the claim out: SDK 6.2.0 treats an omitted claim as its internal mode 2.
+WEBRTC_MODE_LABELS = {
+    None: "not set (claim omitted: the SDK's default)",
+    0: "0 — WebRTC video off",
+    1: "1 — WebRTC video",
+}
 
 # Environment variable names used by Zoom's official sample.
 ENV_SDK_KEY = "ZOOM_MEETING_SDK_KEY"
 ENV_SDK_SECRET = "ZOOM_MEETING_SDK_SECRET"
-SECRETS_TABLE = "zoom"
 
 # A clearly fake demo credential set, so the pages work without a Zoom account.
 DEMO_SDK_KEY = "DEMOkeyNotARealClientID"
@@ -45,23 +52,30 @@ ZOOM_ERRORS = {
         "Signature is invalid.",
         "wrong credential type; Meeting SDK not enabled on the app; base64 instead of base64url; "
         "MAC only; wrong secret (whitespace, swapped with key, dev/prod mix); legacy format; "
-        "clock skew (iat in the future)",
+        "clock skew (iat in the future); iat/exp in milliseconds (they lie far in the future)",
     ),
-    3705: ("The signature has expired.", "exp in the past; a cached token; milliseconds instead of seconds"),
+    3705: ("The signature has expired.", "exp in the past; a cached token"),
     3706: ("The meeting number is wrong.", "mn differs from the meetingNumber passed to join(); spaces or dashes"),
     3704: ("The accounts API Key is not valid.", "appKey is not a Meeting SDK key"),
-    3708: ("Incorrect role.", "role not 0/1; starting as host without the host's ZAK"),
+    3708: ("Incorrect role.", "role not 0 or 1 (which inputs trigger it exactly is not documented)"),
     4011: (
         "SDK app must be published to join meetings hosted by external accounts",
         "joining a meeting outside the app's own account",
     ),
     4012: ("This join flow is not supported.", "anonymous join of an external meeting: needs a ZAK or OBF token"),
-    4013: ("This join flow is not supported.", "anonymous join of an external meeting: needs a ZAK or OBF token"),
+    4013: (
+        "This join flow is not supported.",
+        "anonymous join of an external meeting (needs a ZAK or OBF token), or the ZAK or OBF token is invalid or "
+        "expired",
+    ),
     4014: ("OBF token is invalid.", "bad obfToken"),
     4015: ("OBF token is for a different meeting.", "obfToken issued for another meeting"),
-    3001: ("Meeting does not exist.", "wrong meeting number, or the meeting has not started"),
+    3610: ("Meeting does not exist.", "wrong meeting number (SDK 6.2.0's code for the server's 3001)"),
+    3001: ("Meeting does not exist.", "wrong meeting number (the server's code; SDK 6.2.0 reports it as 3610)"),
     3004: ("Meeting Passcode wrong.", "wrong passcode (the pwd= value of a join link is encoded, not the passcode)"),
     3008: ("Meeting has not started", "the host has not started it and join before host is off"),
+    200: ("Fail to join the meeting.", "a generic failure of Component View: read the reason text that comes with it"),
+    1: ("Fail to join the meeting.", "a generic failure of Client View: read the reason text that comes with it"),
     -3000: ("connection error", "no answer from Zoom within 30 s: network, proxy or firewall"),
 }
 

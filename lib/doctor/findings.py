@@ -1,0 +1,128 @@
+"""The Token doctor's vocabulary: finding codes, a finding, a diagnosis.
+
+FINDING_CODES gives each code its title, default severity and the Zoom error it leads to. The codes of
+Zoom's claim rules come from lib.zoom.rules (one definition each); the mistake a code detects comes from
+the catalogue's table (lib.mistakes.catalogue.FINDING_BUGS). The codes are a public contract of the CLI.
+"""
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from lib.mistakes.catalogue import bug_for_finding
+from lib.zoom.rules import RULES
+
+# The doctor's stages, in the order it runs them (a finding's `step`).
+STEPS = ("format", "header", "payload", "claims", "signature", "context")
+
+
+@dataclass(frozen=True)
+class Code:
+    """What a finding code means: its title, default severity and the Zoom error it leads to."""
+
+    title: str
+    severity: str
+    zoom_error: int | None = None
+
+
+FINDING_CODES = {
+    # format
+    "input_cleaned": Code("Pasted text cleaned up", "info"),
+    "bare_signature": Code("Only the HMAC, not a JWT", "error", 3712),
+    "malformed_token": Code("Not a header.payload.signature token", "error", 3712),
+    "standard_base64": Code("Standard base64 instead of base64url", "error", 3712),
+    "legacy_signature_format": Code("Pre-2022 signature format", "error", 3712),
+    # header / payload
+    "invalid_json": Code("Segment is not a JSON object", "error", 3712),
+    "wrong_alg": Code("Algorithm is not HS256", "error", 3712),
+    # claims: Zoom's rules
+    **{code: Code(rule.title, rule.severity, rule.zoom_error) for code, rule in RULES.items()},
+    # context
+    "secret_trimmed": Code("Whitespace trimmed from the pasted secret", "info"),
+    "secret_not_usable": Code("Secret cannot be used", "warning"),
+    "app_key_mismatch": Code("appKey is not the SDK key given", "error", 3712),
+    "app_key_is_secret": Code("The token carries the secret", "error", 3712),
+    "mn_mismatch": Code("mn differs from the meeting to join", "error", 3706),
+    "meeting_number_unreadable": Code("Meeting number given is not usable", "info"),
+    # signature
+    "signature_not_verified": Code("Signature not verified (no secret)", "info"),
+    "signature_valid": Code("Signature verified", "info"),
+    "signature_mismatch": Code("Signature does not match the secret", "error", 3712),
+    "signature_wrong_length": Code("Signature is not 32 bytes", "error", 3712),
+    # forensics (lib.mistakes.forensics): the exact mistake that reproduces the signature
+    "secret_whitespace": Code("Secret had whitespace when signing", "error", 3712),
+    "signed_with_key": Code("Signed with the key instead of the secret", "error", 3712),
+    "signed_with_shifted_arguments": Code("Signed with the role as the secret", "error", 3712),
+    "signed_over_standard_base64": Code("HMAC over standard base64 segments", "error", 3712),
+    "hex_secret": Code("Secret read as hex bytes (jsrsasign)", "error", 3712),
+    "latin1_secret_bytes": Code("Secret bytes not UTF-8", "error", 3712),
+    "base64_decoded_secret": Code("Secret base64-decoded before signing", "error", 3712),
+    "diagnosis_failed": Code("Internal error of the diagnosis", "warning"),
+}
+
+
+class Finding(NamedTuple):
+    """One thing the doctor found (a NamedTuple: immutable, and cheap to make 100 000 times)."""
+
+    code: str
+    severity: str  # "error" | "warning" | "info"
+    step: str  # one of STEPS
+    message: str
+    fix: str
+    evidence: dict
+    bug_id: str | None
+
+    @property
+    def title(self):
+        return FINDING_CODES[self.code].title
+
+    def as_dict(self):
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "step": self.step,
+            "message": self.message,
+            "fix": self.fix,
+            "evidence": self.evidence,
+            "bug_id": self.bug_id,
+        }
+
+
+@dataclass(slots=True)
+class Diagnosis:
+    findings: list
+    verdict: str
+    zoom_error: int | None
+    token: str | None = None  # the cleaned token text
+    header: dict | None = None
+    payload: dict | None = None
+    verified: bool | None = None  # None: no secret to verify with, or nothing verifiable
+    segments: tuple = field(default=())  # the dot-separated parts of the cleaned token
+
+    @property
+    def codes(self):
+        return [f.code for f in self.findings]
+
+    def has(self, code):
+        return any(f.code == code for f in self.findings)
+
+    def severity_count(self, severity):
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def as_dict(self):
+        return {
+            "token": self.token,
+            "header": self.header,
+            "payload": self.payload,
+            "verified": self.verified,
+            "findings": [f.as_dict() for f in self.findings],
+            "verdict": self.verdict,
+            "zoom_error": self.zoom_error,
+        }
+
+
+def add_finding(findings, code, step, message, fix="", severity=None, **evidence):
+    findings.append(
+        Finding(
+            code, severity or FINDING_CODES[code].severity, step, message, fix, evidence, bug_for_finding(code, step)
+        )
+    )

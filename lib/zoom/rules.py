@@ -1,0 +1,506 @@
+"""Zoom's rules about a signature's claims, each written once.
+
+A rule names the claims it is about, its default severity, the Web SDK error it predicts (None where
+no source says which) and its fix. `check_claims` evaluates every rule on a payload as JSON holds
+it, so the builder and `python -m lib sign` (on the payload they are about to sign), the Token doctor
+and `diagnose` (on the payload they decoded), the join page's pre-checks and the lessons' claim table
+give the same values the same verdict. Facts and sources: ../shared/reference/zoom-signature-facts.md.
+
+Limits, each tested just below, at and just above (tests/test_rules.py):
+- lifetime exp − iat: MIN_LIFETIME_SECONDS ≤ lifetime ≤ MAX_LIFETIME_SECONDS;
+- expiry: a token whose exp is now or earlier is expired (RFC 7519 §4.1.4: now must be before exp);
+- clock skew: iat may be up to CLOCK_SKEW_SECONDS ahead of now; one second more is iat_in_future;
+- tokenExp: equal to exp, or at least MIN_LIFETIME_SECONDS after iat and after now;
+- times above MILLISECONDS_THRESHOLD are milliseconds.
+"""
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from lib.zoom.facts import (
+    CLAIM_ORDER,
+    CLOCK_SKEW_SECONDS,
+    DEFAULT_LIFETIME_SECONDS,
+    MAX_LIFETIME_SECONDS,
+    MILLISECONDS_THRESHOLD,
+    MIN_LIFETIME_SECONDS,
+)
+from lib.zoom.meeting_number import normalize_meeting_number
+
+SEVERITIES = ("error", "warning", "info")  # worst first
+SHOWN_CHARS = 80
+_MISSING = object()
+_KNOWN_CLAIMS = frozenset((*CLAIM_ORDER, "meetingNumber"))
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One of Zoom's rules about the claims: what breaking it means, how bad it is, how to fix it."""
+
+    code: str  # the finding code (a public contract of the CLI)
+    title: str
+    severity: str  # the default; a breach may be milder or worse where its message says why
+    zoom_error: int | None  # the Web SDK error it predicts; None where no source says
+    claims: tuple[str, ...]
+    fix: str
+
+
+_CALL_FIX = "Use Math.floor(Date.now() / 1000) (Python: int(time.time())), as a JSON number."
+_LIFETIME_FIX = f"Use exp = iat + {DEFAULT_LIFETIME_SECONDS} (the sample's default)."
+
+RULES: dict[str, Rule] = {
+    rule.code: rule
+    for rule in (
+        Rule(
+            "missing_app_key",
+            "appKey missing",
+            "error",
+            3712,
+            ("appKey",),
+            "Add appKey: the Client ID (SDK key) of your Meeting SDK app.",
+        ),
+        Rule(
+            "app_key_not_text",
+            "appKey is not text",
+            "error",
+            3712,
+            ("appKey",),
+            "Set appKey to the Client ID string from the app's App Credentials.",
+        ),
+        Rule(
+            "app_key_sdk_key_differ",
+            "appKey and sdkKey differ",
+            "warning",
+            None,
+            ("appKey", "sdkKey"),
+            "Use the same Client ID for both, or drop sdkKey (it is deprecated).",
+        ),
+        Rule(
+            "app_key_is_meeting_number",
+            "appKey holds the meeting number",
+            "error",
+            3712,
+            ("appKey",),
+            "Pass all four arguments in order: (sdkKey, sdkSecret, meetingNumber, role).",
+        ),
+        Rule(
+            "meeting_number_claim_name",
+            "Claim meetingNumber instead of mn",
+            "error",
+            3706,
+            ("meetingNumber",),
+            "Rename the claim to mn: { ..., mn: meetingNumber, ... }.",
+        ),
+        Rule(
+            "missing_mn",
+            "mn missing",
+            "error",
+            3706,
+            ("mn",),
+            "Add mn: the meeting number you pass to join(), digits only.",
+        ),
+        Rule(
+            "mn_not_digits",
+            "mn is not digits only",
+            "error",
+            3706,
+            ("mn",),
+            "Remove spaces and dashes before signing: meetingNumber.replace(/\\D/g, '').",
+        ),
+        Rule("missing_role", "role missing", "error", 3708, ("role",), "Add role: 0 (participant) or 1 (host)."),
+        Rule(
+            "role_not_number",
+            "role is not a number",
+            "warning",
+            3708,
+            ("role",),
+            "Send role as the number 0 or 1 (JavaScript: parseInt(req.body.role, 10)).",
+        ),
+        Rule(
+            "role_out_of_range",
+            "role is not 0 or 1",
+            "error",
+            3708,
+            ("role",),
+            "Use 0 to join as participant, 1 to start as host.",
+        ),
+        Rule(
+            "role_host_needs_zak",
+            "Host role: check it is meant",
+            "info",
+            None,
+            ("role",),
+            "Join with role 0 unless you start the meeting as its host.",
+        ),
+        Rule(
+            "role_participant_for_host",
+            "Participant role for a host start",
+            "warning",
+            None,
+            ("role",),
+            "Sign with role 1 to start the meeting as host.",
+        ),
+        Rule(
+            "missing_iat",
+            "iat missing",
+            "error",
+            3712,
+            ("iat",),
+            f"Add iat = Math.floor(Date.now() / 1000) and exp = iat + {DEFAULT_LIFETIME_SECONDS}.",
+        ),
+        Rule(
+            "missing_exp",
+            "exp missing",
+            "error",
+            3705,
+            ("exp",),
+            f"Add iat = Math.floor(Date.now() / 1000) and exp = iat + {DEFAULT_LIFETIME_SECONDS}.",
+        ),
+        Rule(
+            "missing_token_exp",
+            "tokenExp missing (recommended)",
+            "warning",
+            None,
+            ("tokenExp",),
+            "Add tokenExp: the same value as exp, as the official sample does.",
+        ),
+        Rule("timestamp_not_integer", "Time claim is not whole seconds", "error", 3712, ("iat", "exp"), _CALL_FIX),
+        Rule("timestamp_milliseconds", "Time claim in milliseconds", "error", 3712, ("iat", "exp"), _CALL_FIX),
+        Rule(
+            "iat_in_future",
+            "iat in the future (clock skew)",
+            "error",
+            3712,
+            ("iat",),
+            f"Sync the server clock (NTP), or sign with iat = now − {CLOCK_SKEW_SECONDS} as the sample used to.",
+        ),
+        Rule(
+            "expired",
+            "Token expired",
+            "error",
+            3705,
+            ("exp",),
+            "Sign a fresh token for each join; do not cache signatures longer than their lifetime.",
+        ),
+        Rule("lifetime_too_short", "exp − iat below 30 min", "error", 3712, ("iat", "exp"), _LIFETIME_FIX),
+        Rule("lifetime_too_long", "exp − iat above 48 h", "error", 3712, ("iat", "exp"), _LIFETIME_FIX),
+        Rule("token_exp_too_short", "tokenExp too soon", "warning", None, ("tokenExp",), "Set tokenExp = exp."),
+        Rule(
+            "webrtc_mode_invalid",
+            "video_webrtc_mode not 0/1",
+            "warning",
+            None,
+            ("video_webrtc_mode",),
+            "Use 1 for WebRTC video, 0 for none, or leave the claim out for the SDK's default.",
+        ),
+        Rule(
+            "unknown_claims",
+            "Claims Zoom does not use",
+            "info",
+            None,
+            (),
+            "Harmless; remove them to keep the token small.",
+        ),
+    )
+}
+
+
+class Breach(NamedTuple):
+    """A rule the values break: its code, the severity here, what is wrong with these values, the fix,
+    and evidence (always `claims`: the claims it is about)."""
+
+    code: str
+    severity: str
+    message: str
+    fix: str
+    evidence: dict
+
+    @property
+    def rule(self) -> Rule:
+        return RULES[self.code]
+
+
+def _breach(breaches, code, message, severity=None, **evidence):
+    rule = RULES[code]
+    evidence.setdefault("claims", list(rule.claims))
+    breaches.append(Breach(code, severity or rule.severity, message, rule.fix, evidence))
+
+
+def cut(text: str) -> str:
+    """Text cut short for a message: a pasted megabyte stays out of messages."""
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
+
+
+def shown(value) -> str:
+    return cut(repr(value))
+
+
+def is_integer(value) -> bool:
+    """A JSON integer: bool is not one (True is no role or time)."""
+    return type(value) is int
+
+
+def mn_digits(payload: dict) -> str | None:
+    """The token's meeting number as digits, or None if mn is missing or not digits only."""
+    mn = payload.get("mn")
+    if is_integer(mn) and mn > 0:
+        return str(mn)
+    if isinstance(mn, str) and mn.isdigit() and mn.isascii():
+        return mn
+    return None
+
+
+def check_claims(payload: dict, now: int, *, host: bool = False) -> list[Breach]:
+    """Every claim rule the payload breaks, at the clock `now`; `host`: the user starts the meeting
+    as host (a ZAK is given). Values are JSON values: a string "1" is not the number 1."""
+    breaches = []
+    _check_app_key(breaches, payload)
+    _check_mn(breaches, payload)
+    _check_role(breaches, payload, host)
+    iat, exp, token_exp = _epoch_claims(breaches, payload)
+    _check_times(breaches, iat, exp, token_exp, now)
+    _check_other_claims(breaches, payload)
+    return breaches
+
+
+def _check_app_key(breaches, payload):
+    app_key = payload.get("appKey", _MISSING)
+    sdk_key = payload.get("sdkKey", _MISSING)
+    if app_key is _MISSING or app_key == "" or app_key is None:
+        has_sdk_key = isinstance(sdk_key, str) and sdk_key
+        _breach(
+            breaches,
+            "missing_app_key",
+            "The payload has no appKey. "
+            + (
+                "The Web SDK falls back to sdkKey for now, but since 5.0.0 the signature requires appKey."
+                if has_sdk_key
+                else "The Web SDK rejects it in the browser: 'appKey can not empty in the signature'."
+            ),
+            severity="warning" if has_sdk_key else None,
+        )
+        app_key = sdk_key if has_sdk_key else _MISSING
+    elif not isinstance(app_key, str):
+        _breach(breaches, "app_key_not_text", f"appKey is {shown(app_key)}, not the Client ID text.")
+    if isinstance(app_key, str) and isinstance(sdk_key, str) and app_key != sdk_key:
+        _breach(
+            breaches,
+            "app_key_sdk_key_differ",
+            "appKey and sdkKey hold different values; the official sample puts the same Client ID in both.",
+        )
+    key_text = str(app_key) if isinstance(app_key, str) or is_integer(app_key) else ""
+    if key_text.isdigit() and key_text.isascii() and (9 <= len(key_text) <= 12 or key_text == mn_digits(payload)):
+        _breach(
+            breaches,
+            "app_key_is_meeting_number",
+            f"appKey is {cut(key_text)}, a meeting number, not a Client ID: the signer was called with its "
+            "arguments shifted, as in the forum's generateSignature(meetingNumber, role) against "
+            "(key, secret, meetingNumber, role).",
+        )
+
+
+def _check_mn(breaches, payload):
+    mn = payload.get("mn", _MISSING)
+    if mn is _MISSING:
+        if "meetingNumber" in payload:
+            _breach(
+                breaches,
+                "meeting_number_claim_name",
+                "The meeting number is in a claim named meetingNumber; Zoom reads only mn (meetingNumber is the "
+                "name of the join() parameter, not of the claim).",
+            )
+        else:
+            _breach(
+                breaches,
+                "missing_mn",
+                "The payload has no mn claim; the Web SDK needs the meeting number in the signature (only the "
+                "native SDKs may leave it out).",
+            )
+        return
+    if mn_digits(payload) is None:
+        suggestion = normalize_meeting_number(mn).digits if isinstance(mn, str) else None
+        _breach(
+            breaches,
+            "mn_not_digits",
+            f"mn is {shown(mn)}, not digits only"
+            + (f": with the separators removed it would be {cut(suggestion)}." if suggestion else ".")
+            + " Zoom compares it with the meeting number and answers 3706.",
+        )
+
+
+def _check_role(breaches, payload, host):
+    role = payload.get("role", _MISSING)
+    if role is _MISSING:
+        _breach(
+            breaches,
+            "missing_role",
+            "The payload has no role claim; the Web SDK needs it: 0 to join as participant/attendee, 1 as host.",
+        )
+        return
+    if is_integer(role):
+        if role not in (0, 1):
+            _breach(
+                breaches,
+                "role_out_of_range",
+                f"role is {role}; Zoom knows only 0 (participant/attendee) and 1 (host); 3708 Incorrect role is "
+                "its code for a wrong role.",
+            )
+            return
+    elif isinstance(role, str) and role in ("0", "1"):
+        _breach(
+            breaches,
+            "role_not_number",
+            f"role is the string {role!r}; the official sample sends the number {role} (it parseInt's the request). "
+            "The Web SDK reads it, but Zoom's server is not documented to accept it.",
+        )
+        role = int(role)
+    else:
+        _breach(
+            breaches,
+            "role_not_number",
+            f"role is {shown(role)}; it must be the number 0 (participant/attendee) or 1 (host).",
+            severity="error",
+        )
+        return
+    if role == 1 and not host:
+        _breach(
+            breaches,
+            "role_host_needs_zak",
+            "role 1 joins as host. For a meeting of your app's own account the token is enough; to start a "
+            "meeting of a user outside that account you also pass the host's ZAK to join() (Zoom's pages differ "
+            "on this). If you meant to join as a participant, the roles are inverted (a forum comment has them "
+            "the wrong way round): 0 is participant, 1 is host.",
+        )
+    elif role == 0 and host:
+        _breach(
+            breaches,
+            "role_participant_for_host",
+            "You start as host (ZAK given) but the token's role is 0, a participant: the roles are inverted "
+            "(0 is participant, 1 is host).",
+        )
+
+
+def _epoch_claims(breaches, payload):
+    """iat, exp, tokenExp as whole epoch seconds; None where missing or unusable (with a breach)."""
+    iat, exp, token_exp = payload.get("iat"), payload.get("exp"), payload.get("tokenExp")
+    if type(iat) is int and type(exp) is int and type(token_exp) is int:  # the usual case: nothing to report
+        if iat <= MILLISECONDS_THRESHOLD and exp <= MILLISECONDS_THRESHOLD and token_exp <= MILLISECONDS_THRESHOLD:
+            return iat, exp, token_exp
+    values = {}
+    milliseconds, not_integer = [], []
+    for claim in ("iat", "exp", "tokenExp"):
+        value = payload.get(claim, _MISSING)
+        values[claim] = None
+        if value is _MISSING or value is None:
+            _missing_time(breaches, claim)
+        elif not is_integer(value):
+            not_integer.append(claim)
+            if isinstance(value, float) and value > MILLISECONDS_THRESHOLD:
+                milliseconds.append(claim)
+        elif value > MILLISECONDS_THRESHOLD:
+            milliseconds.append(claim)
+        else:
+            values[claim] = value
+    if milliseconds:
+        _breach(
+            breaches,
+            "timestamp_milliseconds",
+            f"{', '.join(milliseconds)} {'are' if len(milliseconds) > 1 else 'is'} in milliseconds "
+            "(Date.now()); JWT times are seconds since 1970, so Zoom reads a date tens of thousands of years "
+            "ahead: a token issued in the future, which it refuses (3712 is the most likely answer).",
+            claims=milliseconds,
+        )
+    not_integer = [c for c in not_integer if c not in milliseconds]
+    if not_integer:
+        values_shown = ", ".join(f"{c} = {shown(payload[c])}" for c in not_integer)
+        _breach(
+            breaches,
+            "timestamp_not_integer",
+            f"{values_shown}: times must be whole numbers of seconds, not fractions or strings.",
+            claims=not_integer,
+        )
+    return values["iat"], values["exp"], values["tokenExp"]
+
+
+def _missing_time(breaches, claim):
+    if claim == "tokenExp":
+        _breach(
+            breaches,
+            "missing_token_exp",
+            "The payload has no tokenExp. The Web SDK does not require it (Zoom: required for the native SDKs, "
+            "optional for Web), but the official sample always sets it equal to exp.",
+        )
+        return
+    message = f"The payload has no {claim}: Zoom needs iat (issued at) and exp (expiry) in epoch seconds."
+    _breach(breaches, "missing_iat" if claim == "iat" else "missing_exp", message)
+
+
+def _check_times(breaches, iat, exp, token_exp, now):
+    if iat is not None and iat > now + CLOCK_SKEW_SECONDS:
+        _breach(
+            breaches,
+            "iat_in_future",
+            f"iat is {iat - now} s in the future: the signing server's clock runs ahead (or iat was set ahead), "
+            "and Zoom refuses a token issued later than its own clock (3712).",
+            seconds_ahead=iat - now,
+        )
+    if exp is not None and exp <= now:
+        _breach(
+            breaches,
+            "expired",
+            f"The token expired {now - exp} s ago (exp is not after now): a cached or old token.",
+            seconds_ago=now - exp,
+        )
+    if iat is not None and exp is not None:
+        lifetime = exp - iat
+        if lifetime < MIN_LIFETIME_SECONDS:
+            _breach(
+                breaches,
+                "lifetime_too_short",
+                f"exp − iat is {lifetime} s; Zoom requires at least {MIN_LIFETIME_SECONDS} s (30 min).",
+                lifetime=lifetime,
+            )
+        elif lifetime > MAX_LIFETIME_SECONDS:
+            _breach(
+                breaches,
+                "lifetime_too_long",
+                f"exp − iat is {lifetime} s; Zoom allows at most {MAX_LIFETIME_SECONDS} s (48 h).",
+                lifetime=lifetime,
+            )
+    # tokenExp equal to exp (the sample's way) is judged by the rules on exp above
+    if token_exp is None or token_exp == exp:
+        return
+    if token_exp <= now:
+        reason = "already past"
+    elif iat is not None and token_exp - iat < MIN_LIFETIME_SECONDS:
+        reason = f"only {token_exp - iat} s after iat"
+    else:
+        return
+    _breach(
+        breaches,
+        "token_exp_too_short",
+        f"tokenExp is {reason}; it should be at least {MIN_LIFETIME_SECONDS} s after iat and in the future. "
+        "The official sample sets it equal to exp.",
+    )
+
+
+def _check_other_claims(breaches, payload):
+    if "video_webrtc_mode" in payload:
+        mode = payload["video_webrtc_mode"]
+        if not is_integer(mode) or mode not in (0, 1):
+            _breach(
+                breaches,
+                "webrtc_mode_invalid",
+                f"video_webrtc_mode is {shown(mode)}; it must be the number 0 or 1, or left out. The official "
+                "sample refuses other values (HTTP 400); what Zoom does with them is not documented.",
+            )
+    if not _KNOWN_CLAIMS.issuperset(payload):
+        unknown = [name for name in payload if name not in _KNOWN_CLAIMS]
+        _breach(
+            breaches,
+            "unknown_claims",
+            f"Claims Zoom does not read: {', '.join(shown(n) for n in unknown[:10])}"
+            + (f" and {len(unknown) - 10} more" if len(unknown) > 10 else "")
+            + ". They are signed but ignored.",
+            claims=unknown,  # every one: the Token doctor's table marks each claim it lists
+        )
