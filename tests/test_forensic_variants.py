@@ -1,0 +1,238 @@
+"""Each forensic re-signing, one test per variant: a token signed the way that mistake signs is named by that
+variant and no other, with the evidence that says which form of the secret (or which text) was signed.
+
+Tokens are signed independently of lib.forensics: PyJWT with the mistaken key bytes, or HMAC by hand where
+PyJWT cannot make the mistake (standard base64 segments) or refuses the key (the one-character role secrets).
+Removing any candidate from lib.forensics makes its test here fail: no neighbour reproduces the same MAC,
+and where the pasted secret and a fixed whitespace variant would both match, the evidence tells them apart.
+"""
+
+import base64
+import hashlib
+import hmac
+import json
+
+import jwt
+import pytest
+
+from doctor_cases import DROP, NOW, SECRET, good_payload
+from lib.diagnosis import diagnose
+from lib.encoding import secret_fingerprint
+from lib.forensics import MISTAKE_CODES
+
+MEETING = 85746065432
+KEY = "abcDEF123ghiJKL456mnoPqrsTUV789wx"  # 32+ bytes: PyJWT refuses shorter HMAC keys in these tests
+OTHER_KEY = "SomethingElseInTheToken-0123456789"
+
+
+def claims(**changes):
+    """A correct payload with this file's key; a change to DROP leaves the claim out."""
+    return good_payload(**({"appKey": KEY, "sdkKey": KEY} | changes))
+
+
+def signed(key: bytes, **changes) -> str:
+    return jwt.encode(claims(**changes), key, algorithm="HS256")
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def hand_signed(key: bytes, payload: dict, *, standard_base64_signing_input=False) -> str:
+    """header.payload.signature with the HMAC computed by hand, over the token's own segments or over the
+    standard base64 (btoa) form of the same JSON."""
+    header_json = json.dumps({"alg": "HS256", "typ": "JWT"}, separators=(",", ":")).encode()
+    payload_json = json.dumps(payload, separators=(",", ":")).encode()
+    signing_input = f"{b64url(header_json)}.{b64url(payload_json)}"
+    signed_text = signing_input
+    if standard_base64_signing_input:
+        signed_text = f"{base64.b64encode(header_json).decode()}.{base64.b64encode(payload_json).decode()}"
+        assert signed_text != signing_input, "the case must have '+', '/' or '=' in standard base64"
+    mac = hmac.digest(key, signed_text.encode(), hashlib.sha256)
+    return f"{signing_input}.{b64url(mac)}"
+
+
+def forensic(checked):
+    """The forensic findings of a diagnosis as (code, evidence)."""
+    return [(f.code, f.evidence) for f in checked.findings if f.code in MISTAKE_CODES]
+
+
+def only_forensic(checked):
+    found = forensic(checked)
+    assert checked.verified is False and checked.has("signature_mismatch")
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --------------------------------------------------------------------------------- whitespace
+
+
+@pytest.mark.parametrize(
+    "signed_with, words",
+    [
+        pytest.param(SECRET + "\n", ("line feed", "end"), id="trailing-lf"),
+        pytest.param(SECRET + "\r\n", ("\\r\\n", "end"), id="trailing-crlf"),
+        pytest.param(SECRET + " ", ("space", "end"), id="trailing-space"),
+        pytest.param(SECRET + "\t", ("tab", "end"), id="trailing-tab"),
+        pytest.param(" " + SECRET, ("space", "start"), id="leading-space"),
+        pytest.param("\n" + SECRET, ("line feed", "start"), id="leading-lf"),
+    ],
+)
+def test_each_whitespace_variant_is_proven_and_says_which_whitespace(signed_with, words):
+    """The user gives the clean secret; the server signed with whitespace. The fingerprint in the evidence
+    is that of exactly the whitespace form that signed, so a neighbouring variant cannot stand in."""
+    checked = diagnose(signed(signed_with.encode()), secret=SECRET, now=NOW)
+    code, evidence = only_forensic(checked)
+    assert code == "secret_whitespace"
+    assert evidence["secret_used"] == secret_fingerprint(signed_with)
+    assert all(word in evidence["whitespace"] for word in words), evidence["whitespace"]
+    assert "pasted" not in evidence["whitespace"]
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        pytest.param("\t" + SECRET, id="leading-tab"),
+        pytest.param(SECRET + "\n\n", id="two-trailing-lf"),
+        pytest.param(" " + SECRET + " ", id="spaces-both-sides"),
+        pytest.param(SECRET + " \r\n", id="space-then-crlf"),
+    ],
+)
+def test_the_pasted_whitespace_is_tried_as_it_was_pasted(pasted):
+    """Whitespace no fixed variant covers: only the secret exactly as pasted reproduces the signature."""
+    checked = diagnose(signed(pasted.encode()), secret=pasted, now=NOW)
+    assert checked.has("secret_trimmed")
+    code, evidence = only_forensic(checked)
+    assert code == "secret_whitespace"
+    assert "pasted" in evidence["whitespace"]
+    assert evidence["secret_used"] == secret_fingerprint(pasted)
+
+
+@pytest.mark.parametrize("whitespace", ["\n", "\r\n", " ", "\t"], ids=["lf", "crlf", "space", "tab"])
+def test_pasted_whitespace_that_a_fixed_variant_also_covers_is_reported_as_pasted(whitespace):
+    """The secret as pasted is tried before the fixed variants, so the user is told it is their own paste."""
+    pasted = SECRET + whitespace
+    code, evidence = only_forensic(diagnose(signed(pasted.encode()), secret=pasted, now=NOW))
+    assert code == "secret_whitespace" and "pasted" in evidence["whitespace"]
+    assert evidence["secret_used"] == secret_fingerprint(pasted)
+
+
+def test_whitespace_no_variant_covers_and_not_pasted_is_not_explained_away():
+    """Limit of the whitespace variants: two trailing line feeds, with the clean secret given, are not named."""
+    checked = diagnose(signed((SECRET + "\n\n").encode()), secret=SECRET, now=NOW)
+    assert checked.has("signature_mismatch") and forensic(checked) == []
+
+
+# ------------------------------------------------------------------------------ key as secret
+
+
+def test_key_from_the_context_is_tried_when_the_token_carries_another():
+    token = signed(KEY.encode(), appKey=OTHER_KEY, sdkKey=OTHER_KEY)
+    assert forensic(diagnose(token, secret=SECRET, now=NOW)) == []  # without the context, nothing to try
+    code, evidence = only_forensic(diagnose(token, secret=SECRET, sdk_key=KEY, now=NOW))
+    assert (code, evidence) == ("signed_with_key", {"key_used": secret_fingerprint(KEY)})
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        pytest.param({}, id="appKey-and-sdkKey"),
+        pytest.param({"sdkKey": DROP}, id="appKey-only"),
+        pytest.param({"appKey": DROP}, id="sdkKey-only"),
+        pytest.param({"appKey": OTHER_KEY}, id="sdkKey-differs-from-appKey"),
+        pytest.param({"sdkKey": OTHER_KEY}, id="appKey-differs-from-sdkKey"),
+    ],
+)
+def test_a_key_claim_of_the_token_is_tried_as_the_secret(changes):
+    """No SDK key given: the token's own appKey / sdkKey values are tried, each of them."""
+    token = signed(KEY.encode(), **changes)
+    code, evidence = only_forensic(diagnose(token, secret=SECRET, now=NOW))
+    assert (code, evidence) == ("signed_with_key", {"key_used": secret_fingerprint(KEY)})
+
+
+# ------------------------------------------------------------------------- shifted arguments
+
+
+@pytest.mark.parametrize("role_text", ["0", "1"], ids=["role-0", "role-1"])
+def test_each_role_value_is_tried_as_the_secret(role_text):
+    """generateSignature(meetingNumber, role) fills (key, secret, ...): the role text is the HMAC key and the
+    meeting number the key claim. The key is one byte: this test is about that short key."""
+    payload = claims(appKey=str(MEETING), sdkKey=str(MEETING), mn=DROP, role=DROP)
+    code, evidence = only_forensic(diagnose(hand_signed(role_text.encode(), payload), secret=SECRET, now=NOW))
+    assert code == "signed_with_shifted_arguments"
+    assert evidence == {"secret_used": f"the role value {role_text!r}"}
+
+
+# ---------------------------------------------------------------------- standard base64 input
+
+
+@pytest.mark.parametrize(
+    "note", ["~~~???", "ab~~~???", "a"], ids=["plus-and-slash", "plus-slash-and-padding", "padding-only"]
+)
+def test_hmac_over_standard_base64_segments_is_proven(note):
+    token = hand_signed(SECRET.encode(), claims(note=note), standard_base64_signing_input=True)
+    code, evidence = only_forensic(diagnose(token, secret=SECRET, now=NOW))
+    assert code == "signed_over_standard_base64"
+    assert "standard base64" in evidence["signed_text"]
+
+
+# -------------------------------------------------------------------------- secret-form quirks
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [
+        pytest.param("0123456789abcdef" * 4, id="lowercase-64-hex"),
+        pytest.param("0123456789ABCDEF" * 4, id="uppercase-64-hex"),
+        pytest.param("00ff" * 8, id="32-hex-digits"),
+    ],
+)
+def test_an_all_hex_even_length_secret_read_as_hex_is_proven(secret):
+    """jsrsasign reads such a secret as hex bytes; the doctor signs it as text, so it does not verify."""
+    key = bytes.fromhex(secret)
+    # HMAC pads a key shorter than its block with zero bytes, so padding it to PyJWT's minimum gives the same MAC.
+    token = jwt.encode(claims(), key.ljust(32, b"\0"), algorithm="HS256")
+    code, evidence = only_forensic(diagnose(token, secret=secret, now=NOW))
+    assert (code, evidence) == ("hex_secret", {"hmac_key": f"{len(key)} bytes parsed from hex"})
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [
+        pytest.param("Sécret-with-accents-éèà-0123456789", id="latin1-range"),
+        pytest.param("Secret-with-euro-€-and-dash-—-0123456789", id="beyond-latin1"),
+    ],
+)
+def test_one_byte_per_character_of_a_non_ascii_secret_is_proven(secret):
+    key = bytes(ord(character) & 0xFF for character in secret)  # the low byte of each UTF-16 unit (all BMP here)
+    code, evidence = only_forensic(diagnose(signed(key), secret=secret, now=NOW))
+    assert (code, evidence) == ("latin1_secret_bytes", {"hmac_key": f"{len(secret)} bytes, one per character"})
+
+
+RAW_KEY = b"thirty-two-bytes-of-raw-key-data>>??"
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [
+        pytest.param(base64.b64encode(RAW_KEY).decode(), id="standard-alphabet"),
+        pytest.param(base64.urlsafe_b64encode(RAW_KEY).decode().rstrip("="), id="url-alphabet-unpadded"),
+    ],
+)
+def test_a_base64_decoded_secret_is_proven(secret):
+    code, evidence = only_forensic(diagnose(signed(RAW_KEY), secret=secret, now=NOW))
+    assert (code, evidence) == ("base64_decoded_secret", {"hmac_key": f"{len(RAW_KEY)} bytes decoded from base64"})
+
+
+def test_every_forensic_code_has_a_variant_test_here():
+    """A new forensic candidate needs its own test in this file."""
+    tested = {
+        "secret_whitespace",
+        "signed_with_key",
+        "signed_with_shifted_arguments",
+        "signed_over_standard_base64",
+        "hex_secret",
+        "latin1_secret_bytes",
+        "base64_decoded_secret",
+    }
+    assert tested == set(MISTAKE_CODES)
