@@ -1,9 +1,9 @@
 """Each forensic re-signing, one test per variant: a token signed the way that mistake signs is named by that
 variant and no other, with the evidence that says which form of the secret (or which text) was signed.
 
-Tokens are signed independently of lib.forensics: PyJWT with the mistaken key bytes, or HMAC by hand where
+Tokens are signed independently of lib.mistakes.forensics: PyJWT with the mistaken key bytes, or HMAC by hand where
 PyJWT cannot make the mistake (standard base64 segments) or refuses the key (the one-character role secrets).
-Removing any candidate from lib.forensics makes its test here fail: no neighbour reproduces the same MAC,
+Removing any candidate from lib.mistakes.forensics makes its test here fail: no neighbour reproduces the same MAC,
 and where the pasted secret and a fixed whitespace variant would both match, the evidence tells them apart.
 """
 
@@ -16,9 +16,9 @@ import jwt
 import pytest
 
 from doctor_cases import DROP, NOW, SECRET, good_payload
-from lib.diagnosis import diagnose
-from lib.encoding import secret_fingerprint
-from lib.forensics import MISTAKE_CODES
+from lib.doctor.diagnosis import diagnose
+from lib.mistakes.forensics import MISTAKE_CODES
+from lib.signing.encoding import secret_fingerprint
 
 MEETING = 85746065432
 KEY = "abcDEF123ghiJKL456mnoPqrsTUV789wx"  # 32+ bytes: PyJWT refuses shorter HMAC keys in these tests

@@ -4,9 +4,9 @@ spaces around them (the checks count what is sent, after trimming)."""
 
 import pytest
 
-from lib.facts import DEMO_MEETING_NUMBER
-from lib.join import JoinForm, plan_join
-from lib.signing import SignatureRequest, build_signature_steps
+from lib.join.plan import JoinForm, plan_join
+from lib.signing.steps import SignatureRequest, build_signature_steps
+from lib.zoom.facts import DEMO_MEETING_NUMBER
 
 NOW = 1_800_000_000
 SECRET = "join-limits-test-secret-0123456789-abcdefgh"

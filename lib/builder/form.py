@@ -6,9 +6,11 @@ lib sign` and in `diagnose`. The builder page refuses a request with an error-le
 user asks to sign anyway); the command line signs whatever it is given and reports them as warnings.
 """
 
+import json
 from dataclasses import dataclass, field
 
 from lib.signing.encoding import jsrsasign_hmac_key
+from lib.signing.jsjson import json_stringify
 from lib.signing.steps import ABSENT, SignatureRequest, build_payload, default_times
 from lib.zoom.facts import CLOCK_SKEW_SECONDS, DEFAULT_LIFETIME_SECONDS
 from lib.zoom.meeting_number import normalize_meeting_number
@@ -60,7 +62,9 @@ def check_request(request: SignatureRequest, now: int) -> list[InputProblem]:
     """Every rule the request breaks: the credentials' own checks, then Zoom's claim rules
     (lib.zoom.rules) on the payload it signs, with the Token doctor's codes and severities."""
     problems = _check_credentials(request.sdk_key, request.sdk_secret)
-    for breach in check_claims(build_payload(request), now):
+    # judged as the token will carry them: JSON.stringify writes 1.0 as 1 and NaN as null
+    signed_payload = json.loads(json_stringify(build_payload(request)))
+    for breach in check_claims(signed_payload, now):
         if breach.code == "missing_app_key" and any(p.code == "app_key_is_secret" for p in problems):
             continue
         claims = breach.evidence.get("claims") or ["appKey"]

@@ -6,6 +6,7 @@ payload segment would give the key back), never the secret or its fingerprint, a
 masked. A last pass replaces any remaining occurrence of those values, whatever produced it.
 """
 
+import json
 from datetime import UTC, datetime
 
 from lib.doctor.findings import Diagnosis
@@ -94,7 +95,10 @@ def redacted_report(diagnosis: Diagnosis, now: int, *, secret: str | None = None
 
 def scrub(text: str, diagnosis: Diagnosis, *, secret=None, sdk_key=None) -> str:
     """Replace every occurrence of the secret, the signature, the raw segments and the key."""
-    for value in (secret, secret.strip() if isinstance(secret, str) else None, *diagnosis.segments, diagnosis.token):
+    secrets = (secret, secret.strip()) if isinstance(secret, str) else ()
+    # the claims table writes values as JSON, then as one-line cells: look for those forms too
+    written = [form for s in secrets for form in (s, json.dumps(s, ensure_ascii=False)[1:-1])]
+    for value in (*written, *map(_cell, written), *diagnosis.segments, diagnosis.token):
         if isinstance(value, str) and len(value) >= _MIN_REPLACED_LENGTH:
             text = text.replace(value, REMOVED)
     for key in _key_values(diagnosis, sdk_key):
