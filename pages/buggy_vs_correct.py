@@ -13,6 +13,7 @@ import streamlit as st
 from lib import widget_keys
 from lib.builder.form import FormInput, read_form
 from lib.javascript.forum import FORUM_SNIPPET, cryptojs_key_bytes, forum_generate_signature, js_btoa
+from lib.javascript.legacy import legacy_signature
 from lib.mistakes.catalogue import (
     BROWSER,
     BUGS,
@@ -20,7 +21,6 @@ from lib.mistakes.catalogue import (
     ZOOM_SERVER,
     BugSelectionError,
     buggy_request,
-    legacy_signature,
     sign_with_bugs,
 )
 from lib.mistakes.comparison import compare, fragments_html

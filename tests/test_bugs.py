@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from conftest import run_cli
 from lib.javascript.forum import JsError, forum_call, forum_signature
+from lib.javascript.legacy import node_hmac_key, node_utf8
 from lib.mistakes.catalogue import (
     BROWSER,
     BUGS,
@@ -29,8 +30,6 @@ from lib.mistakes.catalogue import (
     ZOOM_SERVER,
     BugSelectionError,
     check_bug_ids,
-    node_hmac_key,
-    node_utf8,
     sign_with_bugs,
 )
 from lib.signing.steps import SignatureRequest, build_signature_steps

@@ -22,10 +22,12 @@ from lib.javascript.forum import (
     js_btoa,
     js_to_string,
 )
-from lib.signing.encoding import base64url_encode, standard_base64_encode, utf16_code_units
+from lib.javascript.legacy import legacy_signature
+from lib.signing.encoding import base64url_encode, standard_base64_encode
 from lib.signing.jsjson import js_number, json_stringify
-from lib.signing.steps import ABSENT, SignatureRequest, build_header, build_payload, encode_segment, hmac_sha256
+from lib.signing.steps import ABSENT, SignatureRequest, build_header, build_payload, encode_segment
 from lib.zoom.facts import DEMO_S2S_CLIENT_ID, DEMO_S2S_CLIENT_SECRET, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
+from lib.zoom.rules import is_integer
 
 BROWSER = "browser"
 ZOOM_SERVER = "zoom server"
@@ -53,6 +55,100 @@ TOO_LONG_LIFETIME_SECONDS = 7 * 24 * 3600  # "a week, so we never re-sign"
 CACHED_PAST_EXPIRY_SECONDS = 3600  # the cached token expired an hour ago
 
 
+def _spaced_digits(digits: str) -> str:
+    """Digits grouped the way Zoom invitations show meeting IDs: 857 4606 5432."""
+    head, rest = digits[:3], digits[3:]
+    half = len(rest) // 2
+    return " ".join(part for part in (head, rest[:half], rest[half:]) if part)
+
+
+# Each input mistake: request -> (request, note or None). A note says why it changed nothing.
+def _wrong_app_type(r):
+    return replace(r, sdk_key=DEMO_S2S_CLIENT_ID, sdk_secret=DEMO_S2S_CLIENT_SECRET), None
+
+
+def _secret_trailing_newline(r):
+    if not isinstance(r.sdk_secret, str):
+        return r, "the secret is not text, so no newline was added"
+    return replace(r, sdk_secret=r.sdk_secret + "\n"), None
+
+
+def _key_secret_swapped(r):
+    return replace(r, sdk_key=r.sdk_secret, sdk_secret=r.sdk_key), None
+
+
+def _meeting_number_spaces(r):
+    digits = js_to_string(r.meeting_number)
+    if r.meeting_number is ABSENT or not (digits.isdigit() and digits.isascii() and len(digits) > 3):
+        return r, "the meeting number is not a run of digits, so no spaces were put in"
+    return replace(r, meeting_number=_spaced_digits(digits)), None
+
+
+def _role_inverted(r):
+    swaps = {0: 1, 1: 0, "0": "1", "1": "0"}
+    if (is_integer(r.role) or isinstance(r.role, str)) and r.role in swaps:
+        return replace(r, role=swaps[r.role]), None
+    return r, f"the role is {js_to_string(r.role)}, neither 0 nor 1, so there is nothing to swap"
+
+
+def _role_string(r):
+    if not is_integer(r.role):
+        return r, "the role is not a number, so it is left as it is"
+    return replace(r, role=js_number(r.role)), None
+
+
+def _timed(change):
+    """Wrap a change of (iat, exp) so that non-integer times are left alone with a note."""
+
+    @functools.wraps(change)
+    def apply(r):
+        if not (is_integer(r.iat) and is_integer(r.exp)):
+            return r, "iat and exp are not whole numbers, so the times were left as they are"
+        iat, exp = change(r.iat, r.exp)
+        return replace(r, iat=iat, exp=exp), None  # tokenExp follows exp unless it was given
+
+    return apply
+
+
+@_timed
+def _iat_in_future(iat, exp):
+    return iat + CLOCK_AHEAD_SECONDS, exp + CLOCK_AHEAD_SECONDS
+
+
+@_timed
+def _expired(iat, exp):
+    shift = exp - iat + CACHED_PAST_EXPIRY_SECONDS
+    return iat - shift, exp - shift
+
+
+@_timed
+def _lifetime_too_short(iat, exp):
+    return iat, iat + TOO_SHORT_LIFETIME_SECONDS
+
+
+@_timed
+def _lifetime_too_long(iat, exp):
+    return iat, iat + TOO_LONG_LIFETIME_SECONDS
+
+
+@_timed
+def _timestamps_milliseconds(iat, exp):
+    return iat * 1000, iat * 1000 + (exp - iat)  # Date.now(), plus a lifetime still counted in seconds
+
+
+def _meeting_number_claim(payload):
+    return {("meetingNumber" if claim == "mn" else claim): value for claim, value in payload.items()}
+
+
+def _no_token_exp(r):
+    return replace(r, token_exp=None), None
+
+
+def _argument_shift(r):
+    return replace(r, sdk_key=r.meeting_number, sdk_secret=r.role, meeting_number=ABSENT, role=ABSENT), None
+
+
+# The order the input mistakes are applied in: credentials, then values, then the call itself.
 @dataclass(frozen=True)
 class Bug:
     """One classic mistake: what the code looks like, why it fails, what Zoom says, how to fix it.
@@ -80,6 +176,15 @@ class Bug:
     # code names another mistake at another step), or why no token shows it.
     found_by: tuple[str, ...] = ()
     undetectable: str = ""
+    # How the buggy signer makes it, one stage of signing each (see sign_with_bugs):
+    alter_request: Callable | None = None  # request -> (request, note or None: why it changed nothing)
+    alter_payload: Callable | None = None  # payload dict -> payload dict
+    btoa_segments: bool = False  # header and payload through btoa (standard base64, Latin-1 only)
+    mac_encoding: Callable | None = None  # MAC bytes -> signature text
+    returns_mac: bool = False  # the signer hands back the signature segment alone
+    signer: Callable | None = None  # a whole other format: request -> BuggySteps
+    jwt_only: bool = False  # a mistake of the JWT format: another format (signer) has no such step
+    throws_at: tuple[str, ...] = ()  # the JavaScript calls it can make throw (BuggySteps.failed_at)
 
     def as_dict(self):
         fields = ("id", "title", "js_before", "js_after", "py_before", "py_after", "why", "zoom_error")
@@ -104,6 +209,9 @@ _CATALOGUE = (
         "Latin-1 (an emoji, a CJK name) makes btoa throw InvalidCharacterError before anything is sent.",
         caught_by=ZOOM_SERVER,
         found_by=("standard_base64", "signed_over_standard_base64"),
+        btoa_segments=True,
+        jwt_only=True,
+        throws_at=("btoa(header)", "btoa(payload)"),
         fix="Encode segments with base64url and strip '=', or let a JWT library do it "
         "(jsrsasign, jsonwebtoken, PyJWT).",
         source="Forum thread 98154; RFC 7515 §2 and RFC 4648 §5; facts §1, §3",
@@ -123,6 +231,8 @@ _CATALOGUE = (
         "segment, so nothing shows in the browser before the server answers.",
         caught_by=ZOOM_SERVER,
         found_by=("standard_base64@signature",),
+        mac_encoding=standard_base64_encode,
+        jwt_only=True,
         fix="base64url-encode the MAC without '=' padding.",
         source="Forum thread 98154; RFC 7515 §2; facts §3",
         steps=("signature", "token", "returned"),
@@ -142,6 +252,8 @@ _CATALOGUE = (
         "add appKey' and returns without calling your error callback. Older SDKs sent it on and got 3712.",
         caught_by=BROWSER,
         found_by=("bare_signature",),
+        returns_mac=True,
+        jwt_only=True,
         fix="Return the assembled token, not its last segment.",
         source="Forum thread 98154; Web SDK 6.2.0 bundles; facts §3, §4",
         steps=("returned",),
@@ -162,6 +274,8 @@ _CATALOGUE = (
         "`mn` exactly; the forum thread with this mistake saw 3712, but it had other mistakes too.",
         caught_by=ZOOM_SERVER,
         found_by=("meeting_number_claim_name",),
+        alter_payload=_meeting_number_claim,
+        jwt_only=True,
         fix="Name the claim `mn` and give it the same meeting number you pass to join().",
         source="Forum thread 98154; Zoom's auth endpoint sample src/index.js; facts §1, §3",
         steps=_FROM_PAYLOAD,
@@ -182,6 +296,7 @@ _CATALOGUE = (
         "signed as participant (0) joins without host powers and may wait for the host. Nothing reports an error.",
         caught_by=NOBODY_UNTIL_JOIN,
         found_by=("role_host_needs_zak", "role_participant_for_host"),
+        alter_request=_role_inverted,
         fix="Use 1 only for the host starting the meeting (with the host's ZAK for meetings outside the app's "
         "account), 0 for everyone else.",
         source="Forum thread 98154; Zoom's Meeting SDK auth docs; facts §1, §3, §5",
@@ -202,6 +317,7 @@ _CATALOGUE = (
         "accept a string role; 3708 Incorrect role is the code for a role that is not 0 or 1.",
         caught_by=ZOOM_SERVER,
         found_by=("role_not_number",),
+        alter_request=_role_string,
         fix="Convert the role to the number 0 or 1 and reject anything else, as the sample's validation does.",
         source="Zoom's auth endpoint sample src/validations.js; Web SDK 6.2.0 bundles; facts §1, §4",
         steps=_FROM_PAYLOAD,
@@ -222,6 +338,8 @@ _CATALOGUE = (
         "recommends adding it (a warning).",
         caught_by=NOBODY,
         found_by=("missing_token_exp",),
+        alter_request=_no_token_exp,
+        jwt_only=True,
         fix="Add tokenExp equal to exp, as the official sample does.",
         source="Zoom's auth endpoint sample src/index.js; Zoom's Meeting SDK auth docs (claims table); Web SDK "
         "3.11.2 generateSDKSignature; facts §1",
@@ -243,6 +361,8 @@ _CATALOGUE = (
         "check times.",
         caught_by=ZOOM_SERVER,
         found_by=("timestamp_milliseconds",),
+        alter_request=_timestamps_milliseconds,
+        jwt_only=True,
         fix="Divide Date.now() by 1000 and round down; add lifetimes in seconds.",
         source="RFC 7519 §2 (NumericDate); facts §1, §5",
         steps=_FROM_PAYLOAD,
@@ -262,6 +382,8 @@ _CATALOGUE = (
         "documented; 3712 is the usual report.",
         caught_by=ZOOM_SERVER,
         found_by=("lifetime_too_short",),
+        alter_request=_lifetime_too_short,
+        jwt_only=True,
         fix=f"Keep exp − iat between {MIN_LIFETIME_SECONDS} and {MAX_LIFETIME_SECONDS} s; the sample uses 7200.",
         source="Zoom's Meeting SDK auth docs; the sample's validations.js; facts §1, §5",
         steps=_FROM_PAYLOAD,
@@ -279,6 +401,8 @@ _CATALOGUE = (
         symptom="Rejected by Zoom's server; 3712 or 3705 — which one is not documented.",
         caught_by=ZOOM_SERVER,
         found_by=("lifetime_too_long",),
+        alter_request=_lifetime_too_long,
+        jwt_only=True,
         fix="Sign a fresh token for each join with a lifetime of a few hours at most.",
         source="Zoom's Meeting SDK auth docs; the sample's validations.js; facts §1, §5",
         steps=_FROM_PAYLOAD,
@@ -297,6 +421,7 @@ _CATALOGUE = (
         symptom="3712 Signature is invalid, although the token verifies with the right secret.",
         caught_by=ZOOM_SERVER,
         found_by=("iat_in_future",),
+        alter_request=_iat_in_future,
         fix="Sync the server clock; backdating iat by 30 s (as the sample did until 2023) absorbs small skew.",
         source="Zoom's auth endpoint sample history (iat = now − 30); facts §1, §5",
         steps=_FROM_PAYLOAD,
@@ -315,6 +440,7 @@ _CATALOGUE = (
         symptom="3705 The signature has expired. Works right after deployment, fails hours later.",
         caught_by=ZOOM_SERVER,
         found_by=("expired",),
+        alter_request=_expired,
         fix="Sign just before each join; never cache tokens beyond their exp.",
         source="Zoom error code list; facts §5",
         steps=_FROM_PAYLOAD,
@@ -333,6 +459,7 @@ _CATALOGUE = (
         symptom="3706 The meeting number is wrong.",
         caught_by=ZOOM_SERVER,
         found_by=("mn_not_digits",),
+        alter_request=_meeting_number_spaces,
         fix="Strip spaces and dashes; pass the same digits to the signer and to join().",
         source="Zoom error code list; facts §1, §5",
         steps=_FROM_PAYLOAD,
@@ -351,6 +478,7 @@ _CATALOGUE = (
         symptom="3712 Signature is invalid. The token looks perfect: only the signature segment differs.",
         caught_by=ZOOM_SERVER,
         found_by=("secret_whitespace",),
+        alter_request=_secret_trailing_newline,
         fix="Trim whitespace from the secret where you read it.",
         source="Zoom error code list (wrong secret); facts §5",
         steps=_FROM_HMAC,
@@ -368,6 +496,7 @@ _CATALOGUE = (
         symptom="3712 Signature is invalid — and the secret is now readable by anyone who sees the token: rotate it.",
         caught_by=ZOOM_SERVER,
         found_by=("app_key_is_secret", "signed_with_key"),
+        alter_request=_key_secret_swapped,
         fix="appKey is the Client ID; the HMAC key is the Client Secret. Then regenerate the leaked secret.",
         source="Zoom error code list (key and secret swapped); facts §5",
         steps=_FROM_PAYLOAD,
@@ -386,6 +515,7 @@ _CATALOGUE = (
         symptom="3712 Signature is invalid (sometimes 3704 The accounts API Key is not valid).",
         caught_by=ZOOM_SERVER,
         found_by=("app_key_mismatch",),
+        alter_request=_wrong_app_type,
         fix="Create or open a General app, enable Features → Embed → Meeting SDK, use its Client ID and Secret.",
         source="Forum thread 98154 ('My credentials are Server-To-Server OAuth'); Zoom's get-credentials docs; "
         "facts §1",
@@ -410,6 +540,7 @@ _CATALOGUE = (
         "signature; older SDKs passed it to Zoom, which answers 3712 Signature is invalid.",
         caught_by=BROWSER,
         found_by=("legacy_signature_format",),
+        signer=legacy_signature,
         fix="Sign the HS256 JWT of Zoom's current auth endpoint sample.",
         source="Zoom's 2020 'Generate Signature' docs (Node example); facts §3, §5",
         steps=STEPS,
@@ -429,6 +560,8 @@ _CATALOGUE = (
         "which Zoom rejects (3712).",
         caught_by=BROWSER,
         found_by=("app_key_is_meeting_number", "signed_with_shifted_arguments"),
+        alter_request=_argument_shift,
+        throws_at=("CryptoJS.HmacSHA256", "crypto.createHmac"),
         fix="Pass all four arguments — better, fetch the signature from your server, which holds key and secret.",
         source="Forum thread 98154; crypto-js 4.2.0 hmac.js; facts §3",
         steps=_FROM_PAYLOAD,
@@ -470,26 +603,6 @@ def bug_for_finding(code: str, step: str) -> str | None:
     return FINDING_BUGS.get((code, step)) or FINDING_BUGS.get((code, None))
 
 
-# Mistakes that only exist in the JWT format: with legacy_format on they change nothing.
-LEGACY_IGNORES = frozenset(
-    {
-        "standard_base64_segments",
-        "standard_base64_signature",
-        "mac_only",
-        "meeting_number_claim",
-        "no_token_exp",
-        "timestamps_milliseconds",
-        "lifetime_too_short",
-        "lifetime_too_long",
-    }
-)
-# Which mistake makes which JavaScript call throw (the calls are named as in BuggySteps.failed_at).
-THROWN_BY = {
-    "btoa(header)": "standard_base64_segments",
-    "btoa(payload)": "standard_base64_segments",
-    "CryptoJS.HmacSHA256": "argument_shift",
-    "crypto.createHmac": "argument_shift",  # only a non-string secret makes Node refuse the key
-}
 EXCLUSIVE = (frozenset({"lifetime_too_short", "lifetime_too_long"}),)
 
 
@@ -511,131 +624,38 @@ def check_bug_ids(bug_ids) -> frozenset:
     return selected
 
 
-def _is_integer(value):
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _spaced_digits(digits: str) -> str:
-    """Digits grouped the way Zoom invitations show meeting IDs: 857 4606 5432."""
-    head, rest = digits[:3], digits[3:]
-    half = len(rest) // 2
-    return " ".join(part for part in (head, rest[:half], rest[half:]) if part)
-
-
-# Each input mistake: request -> (request, note or None). A note says why it changed nothing.
-def _wrong_app_type(r):
-    return replace(r, sdk_key=DEMO_S2S_CLIENT_ID, sdk_secret=DEMO_S2S_CLIENT_SECRET), None
-
-
-def _secret_trailing_newline(r):
-    if not isinstance(r.sdk_secret, str):
-        return r, "the secret is not text, so no newline was added"
-    return replace(r, sdk_secret=r.sdk_secret + "\n"), None
-
-
-def _key_secret_swapped(r):
-    return replace(r, sdk_key=r.sdk_secret, sdk_secret=r.sdk_key), None
-
-
-def _meeting_number_spaces(r):
-    digits = js_to_string(r.meeting_number)
-    if r.meeting_number is ABSENT or not (digits.isdigit() and digits.isascii() and len(digits) > 3):
-        return r, "the meeting number is not a run of digits, so no spaces were put in"
-    return replace(r, meeting_number=_spaced_digits(digits)), None
-
-
-def _role_inverted(r):
-    swaps = {0: 1, 1: 0, "0": "1", "1": "0"}
-    if (_is_integer(r.role) or isinstance(r.role, str)) and r.role in swaps:
-        return replace(r, role=swaps[r.role]), None
-    return r, f"the role is {js_to_string(r.role)}, neither 0 nor 1, so there is nothing to swap"
-
-
-def _role_string(r):
-    if not _is_integer(r.role):
-        return r, "the role is not a number, so it is left as it is"
-    return replace(r, role=js_number(r.role)), None
-
-
-def _timed(change):
-    """Wrap a change of (iat, exp) so that non-integer times are left alone with a note."""
-
-    @functools.wraps(change)
-    def apply(r):
-        if not (_is_integer(r.iat) and _is_integer(r.exp)):
-            return r, "iat and exp are not whole numbers, so the times were left as they are"
-        iat, exp = change(r.iat, r.exp)
-        return replace(r, iat=iat, exp=exp), None  # tokenExp follows exp unless it was given
-
-    return apply
-
-
-@_timed
-def _iat_in_future(iat, exp):
-    return iat + CLOCK_AHEAD_SECONDS, exp + CLOCK_AHEAD_SECONDS
-
-
-@_timed
-def _expired(iat, exp):
-    shift = exp - iat + CACHED_PAST_EXPIRY_SECONDS
-    return iat - shift, exp - shift
-
-
-@_timed
-def _lifetime_too_short(iat, exp):
-    return iat, iat + TOO_SHORT_LIFETIME_SECONDS
-
-
-@_timed
-def _lifetime_too_long(iat, exp):
-    return iat, iat + TOO_LONG_LIFETIME_SECONDS
-
-
-@_timed
-def _timestamps_milliseconds(iat, exp):
-    return iat * 1000, iat * 1000 + (exp - iat)  # Date.now(), plus a lifetime still counted in seconds
-
-
-def _no_token_exp(r):
-    return replace(r, token_exp=None), None
-
-
-def _argument_shift(r):
-    return replace(r, sdk_key=r.meeting_number, sdk_secret=r.role, meeting_number=ABSENT, role=ABSENT), None
-
-
-# The order the input mistakes are applied in: credentials, then values, then the call itself.
-INPUT_MISTAKES: tuple[tuple[str, Callable], ...] = (
-    ("wrong_app_type", _wrong_app_type),
-    ("secret_trailing_newline", _secret_trailing_newline),
-    ("key_secret_swapped", _key_secret_swapped),
-    ("meeting_number_spaces", _meeting_number_spaces),
-    ("role_inverted", _role_inverted),
-    ("role_string", _role_string),
-    ("iat_in_future", _iat_in_future),
-    ("expired", _expired),
-    ("lifetime_too_short", _lifetime_too_short),
-    ("lifetime_too_long", _lifetime_too_long),
-    ("timestamps_milliseconds", _timestamps_milliseconds),
-    ("no_token_exp", _no_token_exp),
-    ("argument_shift", _argument_shift),
+# The order the request changes are applied in: credentials, then values, then the call itself.
+REQUEST_ORDER = (
+    "wrong_app_type",
+    "secret_trailing_newline",
+    "key_secret_swapped",
+    "meeting_number_spaces",
+    "role_inverted",
+    "role_string",
+    "iat_in_future",
+    "expired",
+    "lifetime_too_short",
+    "lifetime_too_long",
+    "timestamps_milliseconds",
+    "no_token_exp",
+    "argument_shift",
 )
 
 
 def buggy_request(request: SignatureRequest, bug_ids) -> tuple[SignatureRequest, list[str]]:
-    """Apply the selected input mistakes to the request; notes name the switches that changed nothing."""
+    """Apply the selected mistakes' request changes; notes name the switches that changed nothing."""
     selected = check_bug_ids(bug_ids)
+    other_format = any(BUGS[i].signer for i in selected)
     notes = []
-    for bug_id, mistake in INPUT_MISTAKES:
-        if bug_id not in selected:
+    for bug_id in REQUEST_ORDER:
+        bug = BUGS[bug_id]
+        if bug_id not in selected or (other_format and bug.jwt_only):
             continue
-        if "legacy_format" in selected and bug_id in LEGACY_IGNORES:
-            continue
-        request, note = mistake(request)
+        request, note = bug.alter_request(request)
         if note:
             notes.append(f"{bug_id}: {note}.")
-    if "legacy_format" in selected:
-        notes += [f"{i}: no effect, the legacy format has no such step." for i in sorted(selected & LEGACY_IGNORES)]
+    if other_format:
+        notes += [f"{i}: no effect, the legacy format has no such step." for i in sorted(selected) if BUGS[i].jwt_only]
     return request, notes
 
 
@@ -645,15 +665,17 @@ def sign_with_bugs(request: SignatureRequest, bug_ids) -> BuggySteps:
     Raises BugSelectionError for unknown or conflicting ids.
     """
     selected = check_bug_ids(bug_ids)
+    bugs = [bug for bug in _CATALOGUE if bug.id in selected]
     request, notes = buggy_request(request, selected)
-    if "legacy_format" in selected:
-        return replace(legacy_signature(request), notes=tuple(notes))
+    signer = next((bug.signer for bug in bugs if bug.signer), None)
+    if signer:
+        return replace(signer(request), notes=tuple(notes))
     done = {}
     try:
         header, payload = build_header(), build_payload(request)
-        if "meeting_number_claim" in selected:
-            payload = {("meetingNumber" if claim == "mn" else claim): value for claim, value in payload.items()}
-        if "standard_base64_segments" in selected:
+        for bug in bugs:
+            payload = bug.alter_payload(payload) if bug.alter_payload else payload
+        if any(bug.btoa_segments for bug in bugs):
             for name, segment in (("header", header), ("payload", payload)):
                 done[f"{name}_json"] = json_stringify(segment)
                 done[f"{name}_b64"] = js_btoa(done[f"{name}_json"], name)
@@ -663,62 +685,18 @@ def sign_with_bugs(request: SignatureRequest, bug_ids) -> BuggySteps:
         done["signing_input"] = signing_input = f"{done['header_b64']}.{done['payload_b64']}"
         key, mac = cryptojs_hmac_sha256(signing_input, request.sdk_secret)
         done.update(hmac_key_length=len(key), hmac_key_hex=key.hex(), hmac_hex=mac.hex())
-        encode_mac = standard_base64_encode if "standard_base64_signature" in selected else base64url_encode
+        encode_mac = next((bug.mac_encoding for bug in bugs if bug.mac_encoding), base64url_encode)
         done["signature"] = encode_mac(mac)
         done["token"] = f"{signing_input}.{done['signature']}"
-        done["returned"] = done["signature"] if "mac_only" in selected else done["token"]
+        done["returned"] = done["signature"] if any(bug.returns_mac for bug in bugs) else done["token"]
     except JsError as error:
         return BuggySteps(**done, error=error, notes=tuple(notes))
     return BuggySteps(**done, notes=tuple(notes))
 
 
-def node_utf8(text: str) -> bytes:
-    """Buffer.from(text) in Node: UTF-8, with each unpaired surrogate written as U+FFFD."""
-    units = utf16_code_units(text)
-    repaired = b"".join(u.to_bytes(2, "little") for u in units).decode("utf-16-le", "replace")
-    return repaired.encode("utf-8")
-
-
-def node_hmac_key(secret) -> bytes:
-    """The key bytes crypto.createHmac('sha256', secret) uses, or Node's TypeError."""
-    if isinstance(secret, str):
-        return node_utf8(secret)
-    if secret is ABSENT or secret is None:
-        received = "undefined" if secret is ABSENT else "null"
-    elif isinstance(secret, bool) or isinstance(secret, (int, float)):
-        received = f"type {'boolean' if isinstance(secret, bool) else 'number'} ({js_to_string(secret)})"
-    else:
-        received = f"an instance of {'Array' if isinstance(secret, list) else 'Object'}"
-    raise JsError(
-        "TypeError",
-        'The "key" argument must be of type string or an instance of ArrayBuffer, Buffer, TypedArray, '
-        f"DataView, KeyObject, or CryptoKey. Received {received}",
-        "crypto.createHmac",
-        code="ERR_INVALID_ARG_TYPE",
-    )
-
-
-def legacy_signature(request: SignatureRequest) -> BuggySteps:
-    """The pre-2022 Web SDK signature, as Zoom's old Node example made it.
-
-    Its clock (Date.now() − 30 s, in milliseconds) is taken from the request's iat. There is no
-    header: the message is the concatenation key + mn + timestamp + role.
-    """
-    if not _is_integer(request.iat):
-        raise ValueError("the legacy format needs iat as whole epoch seconds (it stands for the clock)")
-    key, mn, role = (js_to_string(v) for v in (request.sdk_key, request.meeting_number, request.role))
-    timestamp = str(request.iat * 1000 - 30000)
-    done = {"payload_json": key + mn + timestamp + role}
-    done["payload_b64"] = done["signing_input"] = standard_base64_encode(node_utf8(done["payload_json"]))
-    try:
-        key_bytes = node_hmac_key(request.sdk_secret)
-    except JsError as error:
-        return BuggySteps(**done, error=error)
-    mac = hmac_sha256(key_bytes, done["signing_input"])
-    done.update(hmac_key_length=len(key_bytes), hmac_key_hex=key_bytes.hex(), hmac_hex=mac.hex())
-    done["signature"] = signature = standard_base64_encode(mac)
-    done["token"] = done["returned"] = standard_base64_encode(node_utf8(f"{key}.{mn}.{timestamp}.{role}.{signature}"))
-    return BuggySteps(**done)
+def thrown_by(failed_at: str | None) -> str | None:
+    """The catalogue id of the mistake that makes this JavaScript call throw."""
+    return next((bug.id for bug in _CATALOGUE if failed_at in bug.throws_at), None)
 
 
 @dataclass(frozen=True)

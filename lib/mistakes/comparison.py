@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from lib.javascript.forum import BuggySteps
-from lib.mistakes.catalogue import BROWSER, BUGS, NOBODY, STEPS, THROWN_BY, ZOOM_SERVER, check_bug_ids
+from lib.mistakes.catalogue import BROWSER, BUGS, NOBODY, STEPS, ZOOM_SERVER, check_bug_ids, thrown_by
 from lib.signing.steps import SignatureSteps
 from lib.zoom.facts import ZOOM_ERROR_ORDER, ZOOM_ERRORS
 
@@ -176,7 +176,7 @@ def what_happens_next(buggy: BuggySteps, differing_steps, selected) -> Outcome:
     """The final row, derived from the catalogue: the first place that stops this buggy result."""
     effective = tuple(i for i in BUGS if i in selected and (not BUGS[i].steps or set(BUGS[i].steps) & differing_steps))
     if buggy.error:
-        thrower = THROWN_BY.get(buggy.failed_at)
+        thrower = thrown_by(buggy.failed_at)
         return Outcome(
             BROWSER,
             None,
