@@ -5,6 +5,7 @@ import hashlib
 import hmac
 import json
 import re
+from dataclasses import replace
 
 import jwt
 import pytest
@@ -12,6 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import run_cli
+from lib.doctor.diagnosis import diagnose
+from lib.doctor.findings import FINDING_CODES
 from lib.javascript.forum import JsError, forum_call, forum_signature
 from lib.javascript.legacy import node_hmac_key, node_utf8
 from lib.mistakes.catalogue import (
@@ -24,6 +27,7 @@ from lib.mistakes.catalogue import (
     NOBODY,
     NOBODY_UNTIL_JOIN,
     PRESETS,
+    REQUEST_ORDER,
     STEPS,
     TOO_LONG_LIFETIME_SECONDS,
     TOO_SHORT_LIFETIME_SECONDS,
@@ -328,3 +332,35 @@ def test_secret_does_not_reach_the_cli_output_for_other_bugs():
     selection = [i for i in CONTRACT_IDS if i not in ("key_secret_swapped", "lifetime_too_long")]
     process, [output] = sign_cli([{**BASE_RECORD, "variant": selection}])
     assert SECRET not in process.stdout and output["payload_json"]
+
+
+# ------------------------------------------------------------------------ one vocabulary with the doctor
+
+
+def detect(bug_id):
+    """The Token doctor's findings on a token made with this one mistake, given what a user would give."""
+    key = "DEMOkey~?~?~?" if bug_id == "standard_base64_segments" else KEY  # a key whose base64 shows + / =
+    request = replace(request_showing(bug_id), sdk_key=key)
+    buggy = sign_with_bugs(request, [bug_id])
+    return diagnose(buggy.returned, secret=SECRET, sdk_key=key, meeting_number="85746065432", now=IAT).findings
+
+
+@pytest.mark.parametrize("bug_id", CONTRACT_IDS)
+def test_every_mistake_is_found_by_the_codes_it_names_or_says_why_not(bug_id):
+    bug = BUGS[bug_id]
+    assert bool(bug.found_by) != bool(bug.undetectable)
+    if bug.undetectable:
+        return
+    named = {entry.partition("@")[0] for entry in bug.found_by}
+    found = {f.code for f in detect(bug_id) if f.bug_id == bug_id}
+    assert found and found <= named, (found, named)
+
+
+@pytest.mark.parametrize("bug_id", CONTRACT_IDS)
+def test_a_mistake_predicts_the_error_its_findings_predict(bug_id):
+    codes = {entry.partition("@")[0] for entry in BUGS[bug_id].found_by}
+    assert all(FINDING_CODES[code].zoom_error == BUGS[bug_id].zoom_error for code in codes), codes
+
+
+def test_the_request_order_covers_exactly_the_mistakes_that_change_the_request():
+    assert sorted(REQUEST_ORDER) == sorted(bug.id for bug in BUGS.values() if bug.alter_request)

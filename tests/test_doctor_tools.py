@@ -20,7 +20,9 @@ from lib.doctor.batch import (
     summary,
 )
 from lib.doctor.diagnosis import diagnose
+from lib.doctor.findings import FINDING_CODES
 from lib.doctor.token_compare import compare_tokens
+from lib.mistakes.catalogue import BUGS
 from lib.mistakes.samples import MISTAKE_MAKERS, PASTED_SECRETS, demo_records
 from lib.present.display import markdown_text
 from lib.present.inspection import claim_rows, findings_by_step, verification_status
@@ -227,19 +229,24 @@ def test_batch_results_summary_counts_and_no_secret():
 # ------------------------------------------------------------------------------ labelled demo samples
 
 EXPECTED = {
-    "secret with a trailing newline": {"secret_whitespace"},
-    "key used as secret": {"signed_with_key"},
-    "another app's secret": {"signature_mismatch"},
-    "milliseconds": {"timestamp_milliseconds"},
+    "secret_trailing_newline": {"secret_whitespace"},
+    "key_secret_swapped": {"app_key_is_secret", "signed_with_key"},
+    "wrong_app_type": {"app_key_mismatch", "signature_mismatch"},
+    "timestamps_milliseconds": {"timestamp_milliseconds"},
     "expired": {"expired"},
-    "meeting number with spaces": {"mn_not_digits"},
-    "string role": {"role_not_number"},
-    "no tokenExp": {"missing_token_exp"},
-    "forum snippet (btoa)": {"standard_base64", "meeting_number_claim_name", "missing_token_exp"},
-    "MAC only": {"bare_signature"},
-    "lifetime too short": {"lifetime_too_short"},
-    "hex secret (jsrsasign)": {"hex_secret"},
+    "meeting_number_spaces": {"mn_not_digits"},
+    "role_string": {"role_not_number"},
+    "no_token_exp": {"missing_token_exp"},
+    "forum_snippet": {"standard_base64", "meeting_number_claim_name", "missing_token_exp"},
+    "mac_only": {"bare_signature"},
+    "lifetime_too_short": {"lifetime_too_short"},
+    "hex_secret": {"hex_secret"},
 }
+
+
+def test_demo_mistakes_are_named_by_the_catalogues_ids():
+    assert set(MISTAKE_MAKERS) - {"forum_snippet", "hex_secret"} <= set(BUGS)
+    assert "hex_secret" in FINDING_CODES and set(EXPECTED) == set(MISTAKE_MAKERS)
 
 
 @pytest.mark.parametrize("mistake", list(MISTAKE_MAKERS))

@@ -198,7 +198,7 @@ def what_happens_next(buggy: BuggySteps, differing_steps, selected) -> Outcome:
         )
     errors = {}
     for bug_id in effective:
-        code = _server_error(bug_id, buggy)
+        code = BUGS[bug_id].zoom_error
         if code is not None:
             errors.setdefault(code, []).append(bug_id)
     if errors:
@@ -225,18 +225,6 @@ def what_happens_next(buggy: BuggySteps, differing_steps, selected) -> Outcome:
         "",
         on,
     )
-
-
-def _server_error(bug_id, buggy):
-    """The code Zoom answers for this bug; a host role that became participant is not an error."""
-    if bug_id == "role_inverted":
-        try:
-            role = json.loads(buggy.payload_json).get("role")
-        except (TypeError, ValueError, AttributeError):
-            role = None
-        if role not in (1, "1"):
-            return None
-    return BUGS[bug_id].zoom_error
 
 
 def compare(correct: SignatureSteps, buggy: BuggySteps, bug_ids) -> Comparison:

@@ -1,15 +1,17 @@
 """Demo tokens: correct ones and one maker per classic mistake, signed with the public demo credentials.
 
 The batch page offers them as a sample file and bench/diagnose.py measures on them, so both see the
-same realistic mix. Each record carries the secret its developer would paste (the CLI's fields).
+same realistic mix. Each mistake is made the catalogue's way (`sign_with_bugs`), named by its
+catalogue id; `hex_secret` is the one mistake outside the catalogue (a quirk of jsrsasign, which the
+official sample uses, named by the forensic finding that recognises it). Each record carries the
+secret its developer would paste (the CLI's fields).
 """
 
-import base64
 import json
 
 from lib.mistakes.catalogue import sign_with_bugs
-from lib.signing.encoding import jsrsasign_key_bytes, utf8_bytes
-from lib.signing.steps import SignatureRequest, build_signature_steps, hmac_sha256
+from lib.signing.encoding import jsrsasign_key_bytes
+from lib.signing.steps import SignatureRequest, build_signature_steps
 from lib.zoom.facts import DEMO_SDK_KEY, DEMO_SDK_SECRET
 
 HEX_SECRET = "ab" * 16  # all-hex: jsrsasign (the official sample) keys it as 16 hex bytes
@@ -29,35 +31,33 @@ def _request(now, index, **changes):
     return SignatureRequest(**{**values, **changes})
 
 
-def _signed(request, secret_to_key=utf8_bytes):
-    return build_signature_steps(request, secret_to_key).token
+def _with(*bug_ids, **changes):
+    """A maker of tokens signed with these catalogue mistakes on."""
+    return lambda now, index: sign_with_bugs(_request(now, index, **changes), bug_ids).returned
 
 
 # The forum snippet's token once its call is fixed and the whole token returned: btoa segments, CryptoJS
 # Base64 MAC, meetingNumber claim, no tokenExp.
 FORUM_TOKEN_BUGS = ("standard_base64_segments", "standard_base64_signature", "meeting_number_claim", "no_token_exp")
 
-
-def _forum_token(now, index):
-    return sign_with_bugs(_request(now, index, role=0), FORUM_TOKEN_BUGS).returned
-
-
-# mistake name -> token maker(now, index); the secret pasted with it is DEMO_SDK_SECRET unless listed below.
+# mistake id -> token maker(now, index); the secret pasted with it is DEMO_SDK_SECRET unless listed below.
 MISTAKE_MAKERS = {
-    "secret with a trailing newline": lambda now, i: _signed(_request(now, i, sdk_secret=DEMO_SDK_SECRET + "\n")),
-    "key used as secret": lambda now, i: _signed(_request(now, i, sdk_secret=DEMO_SDK_KEY)),
-    "another app's secret": lambda now, i: _signed(_request(now, i, sdk_secret="another-apps-secret-0123456789")),
-    "milliseconds": lambda now, i: _signed(_request(now, i, iat=now * 1000, exp=(now + 7200) * 1000)),
-    "expired": lambda now, i: _signed(_request(now, i, iat=now - 9000, exp=now - 1800)),
-    "meeting number with spaces": lambda now, i: _signed(_request(now, i, meeting_number="857 4606 5432")),
-    "string role": lambda now, i: _signed(_request(now, i, role="1")),
-    "no tokenExp": lambda now, i: _signed(_request(now, i, token_exp=None)),
-    "forum snippet (btoa)": _forum_token,
-    "MAC only": lambda now, i: base64.b64encode(hmac_sha256(DEMO_SDK_SECRET.encode(), str(i))).decode(),
-    "lifetime too short": lambda now, i: _signed(_request(now, i, exp=now + 600)),
-    "hex secret (jsrsasign)": lambda now, i: _signed(_request(now, i, sdk_secret=HEX_SECRET), jsrsasign_key_bytes),
+    "secret_trailing_newline": _with("secret_trailing_newline"),
+    "key_secret_swapped": _with("key_secret_swapped"),
+    "wrong_app_type": _with("wrong_app_type"),
+    "timestamps_milliseconds": _with("timestamps_milliseconds"),
+    "expired": _with("expired"),
+    "meeting_number_spaces": _with("meeting_number_spaces"),
+    "role_string": _with("role_string", role=1),
+    "no_token_exp": _with("no_token_exp"),
+    "forum_snippet": _with(*FORUM_TOKEN_BUGS, role=0),
+    "mac_only": _with("mac_only"),
+    "lifetime_too_short": _with("lifetime_too_short"),
+    "hex_secret": lambda now, i: (
+        build_signature_steps(_request(now, i, sdk_secret=HEX_SECRET), jsrsasign_key_bytes).token
+    ),
 }
-PASTED_SECRETS = {"hex secret (jsrsasign)": HEX_SECRET}
+PASTED_SECRETS = {"hex_secret": HEX_SECRET}
 
 
 def demo_records(count: int, now: int) -> list[dict]:
@@ -67,7 +67,7 @@ def demo_records(count: int, now: int) -> list[dict]:
     records = []
     for index in range(count):
         if index % BUGGY_SHARE:
-            token, secret = _signed(_request(now, index)), DEMO_SDK_SECRET
+            token, secret = build_signature_steps(_request(now, index)).token, DEMO_SDK_SECRET
         else:
             mistake = mistakes[(index // BUGGY_SHARE) % len(mistakes)]
             token = MISTAKE_MAKERS[mistake](now, index)
