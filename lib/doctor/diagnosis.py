@@ -16,11 +16,11 @@ from lib.doctor.paste import extract_token
 from lib.doctor.signature import check_signature, clean_secret
 from lib.doctor.structure import (
     check_alphabet,
-    check_header,
     decode_json_segment,
     diagnose_dotless,
     legacy_fields,
     legacy_finding,
+    read_header,
 )
 from lib.mistakes.catalogue import bug_for_finding
 from lib.mistakes.forensics import MISTAKE_CODES
@@ -131,10 +131,8 @@ def _diagnose(text, secret, sdk_key, meeting_number, now, host):
         return _finish(findings, token, segments=tuple(parts))
     header_b64, payload_b64, signature_b64 = parts
     check_alphabet(findings, header_b64, payload_b64, signature_b64)
-    header_bytes, header = decode_json_segment(findings, "header", header_b64)
+    header_bytes, header = read_header(findings, header_b64)
     payload_bytes, payload = decode_json_segment(findings, "payload", payload_b64)
-    if header is not None:
-        check_header(findings, header)
     claims = payload if payload is not None else {}
     if payload is not None:
         for breach in check_claims(payload, now, host=host):
@@ -178,8 +176,8 @@ def breach_finding(breach) -> Finding:
 def _check_context(findings, payload, context_key, context_mn, secret):
     """The token against what the user entered: the secret must not be in it, the key and the meeting
     number must be the ones given."""
-    key_claims = [name for name in ("appKey", "sdkKey") if isinstance(payload.get(name), str)]
-    if secret and any(payload[name] == secret for name in key_claims):
+    app_key, sdk_key = payload.get("appKey"), payload.get("sdkKey")
+    if secret and secret in (app_key, sdk_key):
         add_finding(
             findings,
             "app_key_is_secret",
@@ -187,12 +185,10 @@ def _check_context(findings, payload, context_key, context_mn, secret):
             "The token's key claim holds the secret you entered: key and secret are swapped, and the token "
             "carries the secret in plain text for anyone to read, whatever its signature says. Rotate the secret.",
             "Put the Client ID in appKey and sign with the Client Secret; then regenerate the secret on the app page.",
-            claims=[name for name in key_claims if payload[name] == secret],
+            claims=[name for name, value in (("appKey", app_key), ("sdkKey", sdk_key)) if value == secret],
         )
-    else:
-        app_key = payload.get("appKey") or payload.get("sdkKey")
-        key_is_meeting_number = any(f.code == "app_key_is_meeting_number" for f in findings)
-        if context_key and isinstance(app_key, str) and app_key != context_key and not key_is_meeting_number:
+    elif context_key and isinstance(app_key or sdk_key, str) and (app_key or sdk_key) != context_key:
+        if not any(f.code == "app_key_is_meeting_number" for f in findings):
             add_finding(
                 findings,
                 "app_key_mismatch",
@@ -202,10 +198,16 @@ def _check_context(findings, payload, context_key, context_mn, secret):
                 "the secret of this app will not verify it.",
                 "Sign with the Client ID and Client Secret of the same Meeting SDK app.",
                 claims=["appKey"],
-                token_key_length=len(app_key),
+                token_key_length=len(app_key or sdk_key),
             )
+    _check_meeting(findings, payload, context_mn)
+
+
+def _check_meeting(findings, payload, context_mn):
+    if not context_mn:
+        return
     digits = mn_digits(payload)
-    if context_mn and digits and context_mn != digits:
+    if digits and context_mn != digits:
         add_finding(
             findings,
             "mn_mismatch",

@@ -4,11 +4,14 @@ base64 alphabet its segments use, do they decode to JSON objects, is the header 
 import json
 
 from lib.doctor.findings import add_finding
-from lib.signing.encoding import base64_lenient_decode
+from lib.signing.encoding import base64_lenient_decode, base64url_encode
 from lib.zoom.facts import HEADER
 from lib.zoom.rules import SHOWN_CHARS, shown
 
 HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+# The header every correct token has, as bytes and as base64url: nearly every pasted token starts with it.
+HEADER_JSON_BYTES = json.dumps(HEADER, separators=(",", ":")).encode()
+HEADER_B64 = base64url_encode(HEADER_JSON_BYTES)
 _MISSING = object()
 _JSON = json.JSONDecoder()  # stateless: json.loads without its per-call argument checks
 
@@ -180,3 +183,13 @@ def check_header(findings, header):
             f"Use the header {json.dumps(HEADER, separators=(',', ':'))}.",
             claims=["alg"],
         )
+
+
+def read_header(findings, header_b64):
+    """(bytes, JSON object) of the header segment, checked; the usual HS256 header without decoding it."""
+    if header_b64 == HEADER_B64:
+        return HEADER_JSON_BYTES, dict(HEADER)
+    header_bytes, header = decode_json_segment(findings, "header", header_b64)
+    if header is not None:
+        check_header(findings, header)
+    return header_bytes, header
