@@ -140,7 +140,7 @@ TRAINER = {
     "previous": "trainer_previous",
     "next": "trainer_next",
     "slide": "trainer_slide",  # the container of the presenter view
-    "step": "trainer_step",  # session state: index into lib.training.trainer.presenter_steps()
+    "slide_index": "trainer_slide_index",  # session state: index into lib.training.trainer.presenter_slides()
     "handout_seed": "trainer_handout_seed",
     "handout_difficulty": "trainer_handout_difficulty",
     "handout": "trainer_handout",  # the handout's download button

@@ -5,16 +5,10 @@ import time
 import streamlit as st
 
 from lib import widget_keys
-from lib.doctor.batch import (
-    diagnose_all,
-    finding_counts,
-    problem_bars_html,
-    problem_rows,
-    read_batch,
-    results_csv,
-    summary,
-)
+from lib.doctor.batch import read_batch
+from lib.doctor.batch_results import diagnose_all, finding_counts, problem_rows, results_csv, summary
 from lib.mistakes.samples import demo_jsonl
+from lib.present.html import problem_bars_html
 
 KEYS = widget_keys.BATCH
 RESULT = "batch_result"

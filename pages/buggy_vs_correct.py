@@ -23,8 +23,9 @@ from lib.mistakes.catalogue import (
     buggy_request,
     sign_with_bugs,
 )
-from lib.mistakes.comparison import compare, fragments_html
+from lib.mistakes.comparison import compare
 from lib.present.display import escape_markdown
+from lib.present.html import fragments_html
 from lib.signing.encoding import secret_fingerprint
 from lib.signing.steps import build_signature_steps
 from lib.zoom.facts import DEMO_MEETING_NUMBER, DEMO_SDK_KEY, DEMO_SDK_SECRET, ROLE_LABELS

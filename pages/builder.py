@@ -9,7 +9,8 @@ import streamlit as st
 from lib import widget_keys
 from lib.builder.credentials import choose_secret, configured_credentials, take_typed_secret
 from lib.builder.form import FormInput, InputProblem, read_form
-from lib.present.display import colour_token_html, describe_time, escape_markdown
+from lib.present.display import describe_time, escape_markdown
+from lib.present.html import colour_token_html
 from lib.signing.encoding import jsrsasign_hmac_key, secret_fingerprint
 from lib.signing.steps import SIGNING_STEPS, build_signature_steps
 from lib.zoom.facts import (

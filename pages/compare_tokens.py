@@ -8,7 +8,8 @@ import streamlit as st
 from lib import widget_keys
 from lib.builder.credentials import take_typed_secret
 from lib.doctor.token_compare import compare_tokens
-from lib.present.display import colour_token_html, markdown_text
+from lib.present.display import markdown_text
+from lib.present.html import colour_token_html
 from lib.present.inspection import verification_status
 from lib.signing.encoding import secret_fingerprint
 

@@ -8,7 +8,8 @@ import streamlit as st
 from lib import widget_keys
 from lib.builder.credentials import take_typed_secret
 from lib.doctor.diagnosis import diagnose
-from lib.present.display import SEGMENT_COLOURS, colour_token_html, markdown_text
+from lib.present.display import markdown_text
+from lib.present.html import SEGMENT_COLOURS, colour_token_html
 from lib.present.inspection import claim_rows, findings_by_step, verification_status
 from lib.present.redaction import redacted_report
 from lib.signing.encoding import secret_fingerprint

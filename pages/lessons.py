@@ -10,7 +10,8 @@ import streamlit as st
 
 from lib import widget_keys
 from lib.mistakes.catalogue import BUGS
-from lib.present.display import colour_token_html, escape_markdown
+from lib.present.display import escape_markdown
+from lib.present.html import base64_html, colour_token_html, demo_html
 from lib.signing.encoding import secret_fingerprint
 from lib.training.lessons import (
     BASE64_DEMO_TEXT,
@@ -18,13 +19,11 @@ from lib.training.lessons import (
     LESSONS,
     LESSONS_BY_KEY,
     base64_comparison,
-    base64_html,
     bug_demo,
     catchers,
     claim_rows,
     code_pairs,
     compare_with_mistake,
-    demo_html,
     error_rows,
     hmac_view,
     learner_form,

@@ -4,23 +4,23 @@ import streamlit as st
 
 from lib import widget_keys
 from lib.navigation import PAGES
+from lib.present.html import presenter_html
 from lib.training.exercises import DEFAULT_SEED, DIFFICULTIES
 from lib.training.trainer import (
     AGENDA,
     AGENDA_DIFFICULTY,
     SESSION_MINUTES,
     handout_markdown,
-    presenter_html,
-    presenter_steps,
+    presenter_slides,
 )
 
 KEYS = widget_keys.TRAINER
-STEPS = presenter_steps()
+SLIDES = presenter_slides()
 PAGE_PATHS = {entry.url_path: entry.path for entry in PAGES}
 
 
-def step_by(delta):
-    st.session_state[KEYS["step"]] = min(max(st.session_state[KEYS["step"]] + delta, 0), len(STEPS) - 1)
+def move_by(delta):
+    st.session_state[KEYS["slide_index"]] = min(max(st.session_state[KEYS["slide_index"]] + delta, 0), len(SLIDES) - 1)
 
 
 st.title("Trainer")
@@ -28,15 +28,15 @@ st.caption(
     f"A ready-made {SESSION_MINUTES}-minute session. Put this page on the projector and press Next to reveal "
     "one point at a time; each block links to the page to show."
 )
-index = st.session_state.setdefault(KEYS["step"], 0)
+index = st.session_state.setdefault(KEYS["slide_index"], 0)
 left, middle, right = st.columns([1, 4, 1], vertical_alignment="center")
-left.button("Previous", key=KEYS["previous"], on_click=step_by, args=(-1,), disabled=index == 0)
-middle.caption(f"Step {index + 1} of {len(STEPS)}")
-right.button("Next", key=KEYS["next"], on_click=step_by, args=(1,), disabled=index + 1 == len(STEPS), type="primary")
-step = STEPS[index]
+left.button("Previous", key=KEYS["previous"], on_click=move_by, args=(-1,), disabled=index == 0)
+middle.caption(f"Slide {index + 1} of {len(SLIDES)}")
+right.button("Next", key=KEYS["next"], on_click=move_by, args=(1,), disabled=index + 1 == len(SLIDES), type="primary")
+slide = SLIDES[index]
 with st.container(key=KEYS["slide"], border=True):
-    st.html(presenter_html(step))
-    page = AGENDA[step.block].page
+    st.html(presenter_html(slide, AGENDA))
+    page = AGENDA[slide.block].page
     if page:
         st.page_link(PAGE_PATHS[page], label="Open the page for this block", icon=":material/open_in_new:")
 

@@ -1,7 +1,8 @@
 """Configured credentials, secret choice, fingerprints and the display helpers."""
 
 from lib.builder.credentials import choose_secret, configured_credentials
-from lib.present.display import colour_token_html, describe_time, relative_time
+from lib.present.display import describe_time, relative_time
+from lib.present.html import colour_token_html
 from lib.signing.encoding import secret_fingerprint
 from lib.zoom.facts import DEMO_SDK_SECRET, ENV_SDK_KEY, ENV_SDK_SECRET
 

@@ -8,23 +8,15 @@ import pytest
 
 from doctor_cases import CASES, DROP, KEY, NOW, SECRET, good_payload, official_token, sign
 from lib.builder.credentials import take_typed_secret
-from lib.doctor.batch import (
-    CHART_COLOURS,
-    BadRecord,
-    detect_format,
-    diagnose_all,
-    finding_counts,
-    item_from_record,
-    problem_bars_html,
-    read_batch,
-    summary,
-)
+from lib.doctor.batch import BadRecord, detect_format, item_from_record, read_batch
+from lib.doctor.batch_results import diagnose_all, finding_counts, summary
 from lib.doctor.diagnosis import diagnose
 from lib.doctor.findings import FINDING_CODES
 from lib.doctor.token_compare import compare_tokens
 from lib.mistakes.catalogue import BUGS
 from lib.mistakes.samples import MISTAKE_MAKERS, PASTED_SECRETS, demo_records
 from lib.present.display import markdown_text
+from lib.present.html import CHART_COLOURS, problem_bars_html
 from lib.present.inspection import claim_rows, findings_by_step, verification_status
 from lib.present.redaction import mask_key, redacted_report
 from lib.zoom.facts import DEMO_SDK_KEY, DEMO_SDK_SECRET

@@ -12,6 +12,7 @@ from lib.builder.form import FormInput
 from lib.doctor.diagnosis import diagnose
 from lib.doctor.findings import FINDING_CODES
 from lib.mistakes.catalogue import BUGS
+from lib.present.html import base64_html, demo_html
 from lib.training.lessons import (
     BASE64_DEMO_TEXT,
     BUG_LESSONS,
@@ -21,10 +22,8 @@ from lib.training.lessons import (
     LESSONS,
     LESSONS_BY_KEY,
     base64_comparison,
-    base64_html,
     bug_demo,
     claim_rows,
-    demo_html,
     hmac_view,
     learner_form,
     learner_steps,

@@ -11,17 +11,19 @@ from hypothesis import strategies as st
 
 from conftest import json_values
 from lib.cli import compare_record, diagnose_record, process_lines
-from lib.doctor.batch import diagnose_all, read_batch
+from lib.doctor.batch import read_batch
+from lib.doctor.batch_results import diagnose_all
 from lib.doctor.diagnosis import diagnose
 from lib.doctor.token_compare import compare_tokens
 from lib.javascript.forum import forum_generate_signature
 from lib.join.plan import JoinForm, plan_join, read_outcome, sdk_source
 from lib.mistakes.catalogue import BUGS, BugSelectionError, sign_with_bugs
 from lib.present.display import escape_markdown, markdown_text
+from lib.present.html import base64_html
 from lib.present.redaction import mask_key, redacted_report
 from lib.signing.encoding import secret_fingerprint
 from lib.signing.steps import SignatureRequest
-from lib.training.lessons import base64_comparison, base64_html
+from lib.training.lessons import base64_comparison
 
 NOW = 1_800_000_000
 any_text = st.text(max_size=200)

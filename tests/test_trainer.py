@@ -1,4 +1,4 @@
-"""Trainer mode (lib.training.trainer): the 45-minute agenda, the presenter steps and the Markdown handout."""
+"""Trainer mode (lib.training.trainer): the 45-minute agenda, the presenter slides and the Markdown handout."""
 
 import re
 
@@ -6,16 +6,9 @@ import pytest
 
 from lib.mistakes.catalogue import BUGS
 from lib.navigation import PAGES
+from lib.present.html import presenter_html
 from lib.training.exercises import DIFFICULTIES, exercise_set
-from lib.training.trainer import (
-    AGENDA,
-    PAGE_BREAK,
-    SESSION_MINUTES,
-    AgendaBlock,
-    handout_markdown,
-    presenter_html,
-    presenter_steps,
-)
+from lib.training.trainer import AGENDA, PAGE_BREAK, SESSION_MINUTES, AgendaBlock, handout_markdown, presenter_slides
 
 
 def test_the_agenda_adds_up_to_45_minutes():
@@ -29,12 +22,12 @@ def test_every_agenda_page_exists():
     assert {"lessons", "buggy-vs-correct", "exercises"} <= {block.page for block in AGENDA}
 
 
-def test_presenter_steps_reveal_one_point_at_a_time():
-    steps = presenter_steps()
-    assert len(steps) == sum(len(block.points) + 1 for block in AGENDA)
-    assert (steps[0].block, steps[0].revealed) == (0, 0)
-    assert (steps[-1].block, steps[-1].revealed) == (len(AGENDA) - 1, len(AGENDA[-1].points))
-    for before, after in zip(steps, steps[1:], strict=False):
+def test_presenter_slides_reveal_one_point_at_a_time():
+    slides = presenter_slides()
+    assert len(slides) == sum(len(block.points) + 1 for block in AGENDA)
+    assert (slides[0].block, slides[0].revealed) == (0, 0)
+    assert (slides[-1].block, slides[-1].revealed) == (len(AGENDA) - 1, len(AGENDA[-1].points))
+    for before, after in zip(slides, slides[1:], strict=False):
         if after.block == before.block:
             assert after.revealed == before.revealed + 1
         else:
@@ -44,7 +37,7 @@ def test_presenter_steps_reveal_one_point_at_a_time():
 
 def test_presenter_html_shows_only_the_revealed_points_escaped():
     agenda = (AgendaBlock(5, "<Intro>", None, ("first & foremost", "second", "third")),)
-    shown = presenter_html(presenter_steps(agenda)[2], agenda)
+    shown = presenter_html(presenter_slides(agenda)[2], agenda)
     assert "&lt;Intro&gt;" in shown and "first &amp; foremost" in shown and "second" in shown
     assert "third" not in shown
     assert "minute 0–5 of 5" in shown

@@ -9,10 +9,10 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from conftest import clear_configured_credentials, open_app_page
 from lib.builder.form import FormInput
 from lib.mistakes.catalogue import BUGS
-from lib.mistakes.comparison import MARK_COLOURS
+from lib.present.html import MARK_COLOURS
 from lib.training.exercises import DEFAULT_SEED, POINTS_PER_EXERCISE, SET_SIZE, exercise_set
 from lib.training.lessons import LESSON_KEYS, LESSONS_BY_KEY
-from lib.training.trainer import AGENDA, handout_markdown, presenter_steps
+from lib.training.trainer import AGENDA, handout_markdown, presenter_slides
 from lib.widget_keys import EXERCISES, LESSONS, SHARED_FORM, TRAINER
 
 SECRET = "training-pages-secret-0123456789-abcdefgh"
@@ -198,9 +198,9 @@ def test_two_sessions_never_see_each_others_answers(monkeypatch):
 # ------------------------------------------------------------------------------------------ trainer
 
 
-def test_the_presenter_reveals_steps_with_next_and_previous(monkeypatch):
+def test_the_presenter_reveals_slides_with_next_and_previous(monkeypatch):
     at = open_page(monkeypatch, "pages/trainer.py")
-    steps = presenter_steps()
+    slides = presenter_slides()
     assert at.button(key=TRAINER["previous"]).disabled
     assert in_html(at, AGENDA[0].title) and not in_html(at, AGENDA[0].points[0])
     click(at, TRAINER["next"])
@@ -211,12 +211,12 @@ def test_the_presenter_reveals_steps_with_next_and_previous(monkeypatch):
         click(at, TRAINER["next"])
     assert in_html(at, AGENDA[1].title)
     assert at.get("page_link")[0].proto.page.endswith("lessons")
-    at.session_state[TRAINER["step"]] = len(steps) - 2
+    at.session_state[TRAINER["slide_index"]] = len(slides) - 2
     at.run()
     click(at, TRAINER["next"])
     assert at.button(key=TRAINER["next"]).disabled
     assert all(in_html(at, point) for point in AGENDA[-1].points)
-    assert any(f"Step {len(steps)} of {len(steps)}" in c.value for c in at.caption)
+    assert any(f"Slide {len(slides)} of {len(slides)}" in c.value for c in at.caption)
 
 
 def test_the_handout_download_is_the_seeded_set_with_answers(monkeypatch, downloads):

@@ -6,7 +6,6 @@ page, the tests and any other caller see the same explanations.
 """
 
 import difflib
-import html
 import json
 import re
 from dataclasses import dataclass
@@ -31,7 +30,6 @@ JSON_STEPS = ("header_json", "payload_json")
 NOT_BASE64URL = {"+": "'+' (base64url has '-')", "/": "'/' (base64url has '_')", "=": "'=' padding (JWTs drop it)"}
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^{}\[\]:,"]+|.', re.DOTALL)  # strings, punctuation, runs
 _SHORT_MATCH = 3  # equal runs shorter than this between two changes are coincidence in base64 text
-MARK_COLOURS = {"correct": "#c9f2d0", "buggy": "#ffc9c9"}  # the background of marked differences
 
 
 @dataclass(frozen=True)
@@ -262,21 +260,3 @@ def compare(correct: SignatureSteps, buggy: BuggySteps, bug_ids) -> Comparison:
         )
     changed = {row.step for row in rows if not row.same}
     return Comparison(tuple(rows), what_happens_next(buggy, changed, selected), buggy.notes)
-
-
-def fragments_html(fragments, side: str) -> str:
-    """HTML for one side of a row: differing pieces in <mark class="sl-<side>">, all text escaped."""
-    style = f"background:{MARK_COLOURS[side]};padding:0 1px;border-radius:2px"
-    parts = [
-        f'<mark class="sl-{side}" style="{style}">{html.escape(f.text)}</mark>'
-        if f.text and f.changed
-        else f'<mark class="sl-{side} sl-gap" style="{style}" title="the other side has text here">‸</mark>'
-        if f.changed
-        else html.escape(f.text)
-        for f in fragments
-    ]
-    return (
-        '<pre style="white-space:pre-wrap;word-break:break-all;margin:0;font-size:0.85rem">'
-        + ("".join(parts) or "<em>—</em>")
-        + "</pre>"
-    )

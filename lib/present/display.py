@@ -3,32 +3,10 @@
 They return plain strings (HTML is escaped here), so they are unit-tested without Streamlit.
 """
 
-import html
 import re
 from datetime import UTC, datetime
 
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
-
-# jwt.io's convention of one colour per segment, in tones readable on light and dark themes.
-SEGMENT_COLOURS = {"header": "#e8710a", "payload": "#a347d1", "signature": "#1e9e4a"}
-
-
-def colour_token_html(token: str) -> str:
-    """The token's three dot-separated parts in header/payload/signature colours, wrapping anywhere.
-
-    Rendered as HTML (not Markdown) so that '_' in base64url is never taken for emphasis.
-    """
-    parts = token.split(".")
-    names = ["header", "payload", "signature"]
-    spans = []
-    for index, part in enumerate(parts):
-        colour = SEGMENT_COLOURS[names[index]] if index < len(names) else "inherit"
-        spans.append(f'<span style="color:{colour}">{html.escape(part)}</span>')
-    dot = '<span style="opacity:.6">.</span>'
-    return (
-        '<div style="font-family:monospace;font-size:0.95rem;word-break:break-all;'
-        'line-height:1.5;font-weight:600">' + dot.join(spans) + "</div>"
-    )
 
 
 def relative_time(seconds: int) -> str:

@@ -5,14 +5,13 @@ the buggy-vs-correct page use (lib.signing.steps, lib.mistakes.catalogue.sign_wi
 lib.mistakes.comparison), on the learner's own builder inputs when there are any.
 """
 
-import html
 import json
 from dataclasses import dataclass, replace
 
 from lib.builder.form import FormInput, read_form
 from lib.mistakes.catalogue import BUGS, sign_with_bugs
-from lib.mistakes.comparison import MARK_COLOURS, Comparison, compare, fragments_html
-from lib.signing.encoding import base64url_encode, standard_base64_encode, utf8_bytes
+from lib.mistakes.comparison import Comparison, compare
+from lib.signing.encoding import NOT_IN_BASE64URL, base64url_encode, standard_base64_encode, utf8_bytes
 from lib.signing.jsjson import json_stringify
 from lib.signing.steps import SignatureSteps, build_signature_steps
 from lib.zoom.facts import (
@@ -34,7 +33,6 @@ JWT_PART = "The JWT"
 DEMO_FORM = FormInput(DEMO_SDK_KEY, DEMO_SDK_SECRET, DEMO_MEETING_NUMBER, 0)
 # A claim whose standard base64 has all three characters a JWT may not contain: '+', '/' and '='.
 BASE64_DEMO_TEXT = '{"appKey":"key~?~?"}'
-NOT_IN_BASE64URL = "+/="
 # The 6 bytes of "~?~?~?" give '+' or '/' at any alignment, so a key ending in them always shows btoa's mistake.
 REVEALING_SDK_KEY = "DEMOkey~?~?~?"
 
@@ -239,29 +237,6 @@ def base64_comparison(text: str) -> Base64Comparison:
     return Base64Comparison(text, standard_base64_encode(data), base64url_encode(data))
 
 
-def base64_html(comparison: Base64Comparison) -> str:
-    """The two encodings one above the other, with the characters that differ marked."""
-
-    def marked(encoded, chars, side):
-        return "".join(
-            f'<mark class="sl-{side}" style="background:{MARK_COLOURS[side]}">{html.escape(c)}</mark>'
-            if c in chars
-            else html.escape(c)
-            for c in encoded
-        )
-
-    rows = (
-        ("standard base64 (btoa)", marked(comparison.standard, NOT_IN_BASE64URL, "buggy")),
-        ("base64url (JWT)", marked(comparison.url, "-_", "correct")),
-    )
-    cells = "".join(
-        f'<tr><th style="text-align:left;padding-right:1em">{label}</th>'
-        f'<td style="font-family:monospace;word-break:break-all">{value}</td></tr>'
-        for label, value in rows
-    )
-    return f"<table>{cells}</table>"
-
-
 @dataclass(frozen=True)
 class HmacView:
     signing_input: str
@@ -377,19 +352,3 @@ def bug_demo(lesson: Lesson, form: FormInput, now: int) -> BugDemo:
             f"Your inputs happen not to show this mistake, so the demo uses the SDK key {lesson.reveal_sdk_key}."
         )
     return BugDemo(comparison, tuple(notes) + comparison.notes)
-
-
-def demo_html(comparison: Comparison) -> str:
-    """The rows where the buggy signer differs from the correct one, marked as on the comparison page."""
-    rows = [row for row in comparison.steps if not row.same]
-    if not rows:
-        return "<p>Every step is the same as the correct signer's.</p>"
-    cells = "".join(
-        f'<tr><td style="vertical-align:top;width:18%"><b>{html.escape(row.label)}</b><br>'
-        f"<small>{html.escape(row.verdict)}</small></td>"
-        f'<td style="vertical-align:top;width:41%">{fragments_html(row.correct_marked, "correct")}</td>'
-        f'<td style="vertical-align:top;width:41%">{fragments_html(row.buggy_marked, "buggy")}</td></tr>'
-        for row in rows
-    )
-    head = '<tr><th></th><th style="text-align:left">Correct</th><th style="text-align:left">With the mistake</th></tr>'
-    return f'<table style="width:100%;table-layout:fixed">{head}{cells}</table>'

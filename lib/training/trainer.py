@@ -5,7 +5,6 @@ block's points one at a time. The handout is a seeded exercise set (lib.training
 the answers after a page break so the first pages can be handed out alone.
 """
 
-import html
 import string
 from dataclasses import dataclass
 
@@ -102,35 +101,19 @@ AGENDA = (
 
 
 @dataclass(frozen=True)
-class PresenterStep:
+class PresenterSlide:
     block: int  # index into the agenda
     revealed: int  # how many of the block's points are shown (0: only its title)
     start_minute: int  # minutes into the session when the block starts
 
 
-def presenter_steps(agenda=AGENDA) -> tuple[PresenterStep, ...]:
-    """Every step of the presenter view: each block's title alone, then one more point per step."""
-    steps, start = [], 0
+def presenter_slides(agenda=AGENDA) -> tuple[PresenterSlide, ...]:
+    """Every slide of the presenter view: each block's title alone, then one more point per slide."""
+    slides, start = [], 0
     for index, block in enumerate(agenda):
-        steps += [PresenterStep(index, revealed, start) for revealed in range(len(block.points) + 1)]
+        slides += [PresenterSlide(index, revealed, start) for revealed in range(len(block.points) + 1)]
         start += block.minutes
-    return tuple(steps)
-
-
-def presenter_html(step: PresenterStep, agenda=AGENDA) -> str:
-    """One presenter step in large type; points not yet revealed are left out, not hidden."""
-    block = agenda[step.block]
-    points = "".join(
-        f'<li style="margin:.4em 0;font-size:2.2rem;line-height:1.3">{html.escape(p)}</li>'
-        for p in block.points[: step.revealed]
-    )
-    timing = f"minute {step.start_minute}–{step.start_minute + block.minutes} of {sum(b.minutes for b in agenda)}"
-    return (
-        "<div>"
-        f'<div style="font-size:1rem;opacity:.7">Block {step.block + 1} of {len(agenda)} · {timing}</div>'
-        f'<div style="font-size:3rem;font-weight:700;margin:.2em 0 .4em">{html.escape(block.title)}</div>'
-        f'<ul style="padding-left:1.2em">{points}</ul></div>'
-    )
+    return tuple(slides)
 
 
 # ------------------------------------------------------------------------------------------ the handout

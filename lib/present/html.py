@@ -1,0 +1,135 @@
+"""The HTML the pages draw with st.html / st.markdown(unsafe_allow_html): coloured tokens, marked
+differences, the lessons' base64 and demo tables, the presenter's slide, the batch page's bars.
+
+Every piece of text is escaped here, so a pasted value can never become markup; each function returns a
+plain string and is unit-tested without Streamlit.
+"""
+
+import html
+from typing import TYPE_CHECKING
+
+from lib.signing.encoding import NOT_IN_BASE64URL
+
+if TYPE_CHECKING:  # for the annotations only: the pages that colour a token need none of these modules
+    from lib.mistakes.comparison import Comparison
+    from lib.training.lessons import Base64Comparison
+    from lib.training.trainer import AgendaBlock, PresenterSlide
+
+# jwt.io's convention of one colour per segment, in tones readable on light and dark themes.
+SEGMENT_COLOURS = {"header": "#e8710a", "payload": "#a347d1", "signature": "#1e9e4a"}
+
+
+def colour_token_html(token: str) -> str:
+    """The token's three dot-separated parts in header/payload/signature colours, wrapping anywhere.
+
+    Rendered as HTML (not Markdown) so that '_' in base64url is never taken for emphasis.
+    """
+    parts = token.split(".")
+    names = ["header", "payload", "signature"]
+    spans = []
+    for index, part in enumerate(parts):
+        colour = SEGMENT_COLOURS[names[index]] if index < len(names) else "inherit"
+        spans.append(f'<span style="color:{colour}">{html.escape(part)}</span>')
+    dot = '<span style="opacity:.6">.</span>'
+    return (
+        '<div style="font-family:monospace;font-size:0.95rem;word-break:break-all;'
+        'line-height:1.5;font-weight:600">' + dot.join(spans) + "</div>"
+    )
+
+
+MARK_COLOURS = {"correct": "#c9f2d0", "buggy": "#ffc9c9"}  # the background of marked differences
+CHART_COLOURS = {"error": "#d62728", "warning": "#f2a900"}
+
+
+def fragments_html(fragments, side: str) -> str:
+    """HTML for one side of a row: differing pieces in <mark class="sl-<side>">, all text escaped."""
+    style = f"background:{MARK_COLOURS[side]};padding:0 1px;border-radius:2px"
+    parts = [
+        f'<mark class="sl-{side}" style="{style}">{html.escape(f.text)}</mark>'
+        if f.text and f.changed
+        else f'<mark class="sl-{side} sl-gap" style="{style}" title="the other side has text here">‸</mark>'
+        if f.changed
+        else html.escape(f.text)
+        for f in fragments
+    ]
+    return (
+        '<pre style="white-space:pre-wrap;word-break:break-all;margin:0;font-size:0.85rem">'
+        + ("".join(parts) or "<em>—</em>")
+        + "</pre>"
+    )
+
+
+def base64_html(comparison: "Base64Comparison") -> str:
+    """The two encodings one above the other, with the characters that differ marked."""
+
+    def marked(encoded, chars, side):
+        return "".join(
+            f'<mark class="sl-{side}" style="background:{MARK_COLOURS[side]}">{html.escape(c)}</mark>'
+            if c in chars
+            else html.escape(c)
+            for c in encoded
+        )
+
+    rows = (
+        ("standard base64 (btoa)", marked(comparison.standard, NOT_IN_BASE64URL, "buggy")),
+        ("base64url (JWT)", marked(comparison.url, "-_", "correct")),
+    )
+    cells = "".join(
+        f'<tr><th style="text-align:left;padding-right:1em">{label}</th>'
+        f'<td style="font-family:monospace;word-break:break-all">{value}</td></tr>'
+        for label, value in rows
+    )
+    return f"<table>{cells}</table>"
+
+
+def demo_html(comparison: "Comparison") -> str:
+    """The rows where the buggy signer differs from the correct one, marked as on the comparison page."""
+    rows = [row for row in comparison.steps if not row.same]
+    if not rows:
+        return "<p>Every step is the same as the correct signer's.</p>"
+    cells = "".join(
+        f'<tr><td style="vertical-align:top;width:18%"><b>{html.escape(row.label)}</b><br>'
+        f"<small>{html.escape(row.verdict)}</small></td>"
+        f'<td style="vertical-align:top;width:41%">{fragments_html(row.correct_marked, "correct")}</td>'
+        f'<td style="vertical-align:top;width:41%">{fragments_html(row.buggy_marked, "buggy")}</td></tr>'
+        for row in rows
+    )
+    head = '<tr><th></th><th style="text-align:left">Correct</th><th style="text-align:left">With the mistake</th></tr>'
+    return f'<table style="width:100%;table-layout:fixed">{head}{cells}</table>'
+
+
+def presenter_html(slide: "PresenterSlide", agenda: "tuple[AgendaBlock, ...]") -> str:
+    """One presenter slide in large type; points not yet revealed are left out, not hidden."""
+    block = agenda[slide.block]
+    points = "".join(
+        f'<li style="margin:.4em 0;font-size:2.2rem;line-height:1.3">{html.escape(p)}</li>'
+        for p in block.points[: slide.revealed]
+    )
+    timing = f"minute {slide.start_minute}–{slide.start_minute + block.minutes} of {sum(b.minutes for b in agenda)}"
+    return (
+        "<div>"
+        f'<div style="font-size:1rem;opacity:.7">Block {slide.block + 1} of {len(agenda)} · {timing}</div>'
+        f'<div style="font-size:3rem;font-weight:700;margin:.2em 0 .4em">{html.escape(block.title)}</div>'
+        f'<ul style="padding-left:1.2em">{points}</ul></div>'
+    )
+
+
+def problem_bars_html(counts, tokens: int) -> str:
+    """A bar per error/warning code of finding_counts()'s table, scaled to the most frequent one and
+    coloured by severity (CHART_COLOURS).
+
+    Plain HTML: drawn at once, where a Vega chart loads its library on every new session's first batch.
+    """
+    problems = counts[counts["severity"].isin(list(CHART_COLOURS))]
+    longest = problems["tokens"].max() if len(problems) else 0
+    rows = []
+    for row in problems.itertuples():
+        rows.append(
+            f'<div style="display:grid;grid-template-columns:minmax(8rem,16rem) 1fr 7rem;gap:.6rem;'
+            f'align-items:center;margin:.15rem 0" title="{html.escape(row.title)}">'
+            f'<code style="font-size:.85em">{html.escape(row.code)}</code>'
+            f'<div style="background:{CHART_COLOURS[row.severity]};height:.9rem;border-radius:2px;'
+            f'width:max(2px,{row.tokens / longest * 100:.1f}%)"></div>'
+            f'<span style="font-variant-numeric:tabular-nums">{row.tokens:,} ({row.tokens / tokens:.0%})</span></div>'
+        )
+    return "".join(rows)
