@@ -14,9 +14,9 @@ import time
 from lib.builder.form import check_request
 from lib.doctor.batch import BadRecord, item_from_record
 from lib.doctor.token_compare import compare_tokens
-from lib.mistakes.catalogue import BUGS, PRESETS, STEPS, BugSelectionError, sign_with_bugs
+from lib.mistakes.catalogue import BUGS, PRESETS, BugSelectionError, sign_with_bugs
 from lib.signing.encoding import jsrsasign_key_bytes, utf8_bytes
-from lib.signing.steps import ABSENT, SignatureRequest, build_signature_steps
+from lib.signing.steps import ABSENT, STEPS, SignatureRequest, build_signature_steps
 from lib.zoom.facts import CLOCK_SKEW_SECONDS, DEFAULT_LIFETIME_SECONDS
 
 SIGN_HELP = """\

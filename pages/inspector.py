@@ -10,7 +10,7 @@ from lib.builder.credentials import take_typed_secret
 from lib.doctor.diagnosis import diagnose
 from lib.present.display import markdown_text
 from lib.present.html import SEGMENT_COLOURS, colour_token_html
-from lib.present.inspection import claim_rows, findings_by_step, verification_status
+from lib.present.inspection import claim_rows, findings_by_stage, verification_status
 from lib.present.redaction import redacted_report
 from lib.signing.encoding import secret_fingerprint
 
@@ -118,7 +118,7 @@ if shown:
             )
     with st.container(key=KEYS["findings"]):
         st.subheader("Findings")
-        for title, findings in findings_by_step(checked):
+        for title, findings in findings_by_stage(checked):
             st.markdown(f"**{title}**")
             for finding in findings:
                 text = f"**{markdown_text(finding.title)}** (`{finding.code}`) — {markdown_text(finding.message)}"

@@ -28,7 +28,6 @@ from lib.mistakes.catalogue import (
     NOBODY_UNTIL_JOIN,
     PRESETS,
     REQUEST_ORDER,
-    STEPS,
     TOO_LONG_LIFETIME_SECONDS,
     TOO_SHORT_LIFETIME_SECONDS,
     ZOOM_SERVER,
@@ -36,7 +35,7 @@ from lib.mistakes.catalogue import (
     check_bug_ids,
     sign_with_bugs,
 )
-from lib.signing.steps import SignatureRequest, build_signature_steps
+from lib.signing.steps import STEPS, SignatureRequest, build_signature_steps
 from lib.zoom.facts import DEMO_S2S_CLIENT_ID, DEMO_S2S_CLIENT_SECRET, ZOOM_ERRORS
 
 CONTRACT_IDS = [

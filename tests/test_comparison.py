@@ -4,10 +4,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib.mistakes.catalogue import BROWSER, BUGS, NOBODY, PRESETS, STEPS, ZOOM_SERVER, sign_with_bugs
+from lib.mistakes.catalogue import BROWSER, BUGS, NOBODY, PRESETS, ZOOM_SERVER, sign_with_bugs
 from lib.mistakes.comparison import claim_changes, compare, encoding_details, mark_differences
 from lib.present.html import fragments_html
-from lib.signing.steps import SignatureRequest, build_signature_steps
+from lib.signing.steps import STEPS, SignatureRequest, build_signature_steps
 
 SECRET = "comparison-secret-0123456789-abcdefghij"
 KEY = "abcDEF123ghiJKL456mnoP~?~?~?"  # its payload needs '+', '/' and '=' in standard base64

@@ -8,7 +8,7 @@ import pytest
 from conftest import load_vectors
 from doctor_cases import CASES, DROP, FORUM, HEADER_B64, KEY, MN, NOW, SECRET, good_payload, official_token, sign
 from lib.doctor.diagnosis import diagnose
-from lib.doctor.findings import FINDING_CODES, STEPS, Diagnosis
+from lib.doctor.findings import FINDING_CODES, STAGES, Diagnosis
 from lib.doctor.paste import extract_token
 from lib.mistakes.catalogue import BUGS, FINDING_BUGS, bug_for_finding
 from lib.mistakes.forensics import MISTAKE_CODES
@@ -88,7 +88,7 @@ def test_each_code_is_found_on_its_mistake(code):
     checked = diagnose(text, **{"now": NOW, **context})
     assert code in checked.codes, (code, checked.codes)
     finding = next(f for f in checked.findings if f.code == code)
-    assert finding.step in STEPS and finding.severity in SEVERITIES and finding.message
+    assert finding.step in STAGES and finding.severity in SEVERITIES and finding.message
     assert finding.bug_id == bug_for_finding(code, finding.step)
     assert "diagnosis_failed" not in checked.codes
 
@@ -299,5 +299,5 @@ def test_payload_json_is_read_as_json_parse_reads_it(payload, valid):
 
 def test_the_finding_to_mistake_table_names_real_codes_steps_and_mistakes():
     assert {code for code, _ in FINDING_BUGS} <= set(FINDING_CODES)
-    assert {step for _, step in FINDING_BUGS} <= {*STEPS, None}
+    assert {step for _, step in FINDING_BUGS} <= {*STAGES, None}
     assert set(FINDING_BUGS.values()) <= set(BUGS)

@@ -17,7 +17,7 @@ from lib.mistakes.catalogue import BUGS
 from lib.mistakes.samples import MISTAKE_MAKERS, PASTED_SECRETS, demo_records
 from lib.present.display import markdown_text
 from lib.present.html import CHART_COLOURS, problem_bars_html
-from lib.present.inspection import claim_rows, findings_by_step, verification_status
+from lib.present.inspection import claim_rows, findings_by_stage, verification_status
 from lib.present.redaction import mask_key, redacted_report
 from lib.zoom.facts import DEMO_SDK_KEY, DEMO_SDK_SECRET
 
@@ -77,9 +77,9 @@ def test_every_unknown_claim_gets_its_verdict_not_only_the_first_ten():
 
 def test_findings_are_grouped_in_step_order_with_errors_first():
     checked = diagnose(CASES["standard_base64"][0], secret="Xy9SecretSecretSecretSecret12345", now=NOW)
-    titles = [title for title, _ in findings_by_step(checked)]
+    titles = [title for title, _ in findings_by_stage(checked)]
     assert titles[0].startswith("Format") and titles.index("Claims") < titles.index("Signature")
-    for _, findings in findings_by_step(checked):
+    for _, findings in findings_by_stage(checked):
         severities = [f.severity for f in findings]
         assert severities == sorted(severities, key=["error", "warning", "info"].index)
 

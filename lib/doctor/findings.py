@@ -5,14 +5,15 @@ Zoom's claim rules come from lib.zoom.rules (one definition each); the mistake a
 the catalogue's table (lib.mistakes.catalogue.FINDING_BUGS). The codes are a public contract of the CLI.
 """
 
+import json
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from lib.mistakes.catalogue import bug_for_finding
 from lib.zoom.rules import RULES
 
-# The doctor's stages, in the order it runs them (a finding's `step`).
-STEPS = ("format", "header", "payload", "claims", "signature", "context")
+# The doctor's stages, in the order it runs them. A finding's field is called `step` (the CLI's contract).
+STAGES = ("format", "header", "payload", "claims", "signature", "context")
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class Finding(NamedTuple):
 
     code: str
     severity: str  # "error" | "warning" | "info"
-    step: str  # one of STEPS
+    step: str  # the stage that found it: one of STAGES
     message: str
     fix: str
     evidence: dict
@@ -126,3 +127,17 @@ def add_finding(findings, code, step, message, fix="", severity=None, **evidence
             code, severity or FINDING_CODES[code].severity, step, message, fix, evidence, bug_for_finding(code, step)
         )
     )
+
+
+MAX_SHOWN_VALUE = 200
+
+
+def json_value(value) -> str:
+    """A claim value as JSON text, so a string "1" and a number 1 look different, as they are."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def shown_value(value) -> str:
+    """json_value cut for a table cell: a pasted megabyte stays out of the page."""
+    text = json_value(value)
+    return text if len(text) <= MAX_SHOWN_VALUE else text[: MAX_SHOWN_VALUE - 1] + "…"

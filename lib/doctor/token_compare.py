@@ -8,8 +8,7 @@ differences that change the signature or what Zoom reads.
 from dataclasses import dataclass
 
 from lib.doctor.diagnosis import diagnose
-from lib.doctor.findings import Diagnosis
-from lib.present.inspection import json_value, shown_value
+from lib.doctor.findings import Diagnosis, json_value, shown_value
 from lib.zoom.facts import CLAIM_ORDER, MILLISECONDS_THRESHOLD, REQUIRED_CLAIMS, TIME_CLAIMS
 from lib.zoom.meeting_number import normalize_meeting_number
 

@@ -25,7 +25,7 @@ from lib.javascript.forum import (
 from lib.javascript.legacy import legacy_signature
 from lib.signing.encoding import base64url_encode, standard_base64_encode
 from lib.signing.jsjson import js_number, json_stringify
-from lib.signing.steps import ABSENT, SignatureRequest, build_header, build_payload, encode_segment
+from lib.signing.steps import ABSENT, STEPS, SignatureRequest, build_header, build_payload, encode_segment
 from lib.zoom.facts import DEMO_S2S_CLIENT_ID, DEMO_S2S_CLIENT_SECRET, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
 from lib.zoom.rules import is_integer
 
@@ -34,18 +34,6 @@ ZOOM_SERVER = "zoom server"
 NOBODY_UNTIL_JOIN = "nobody until join"
 NOBODY = "nobody"
 
-# The rows a signature is made of, in the order they are computed.
-STEPS = (
-    "header_json",
-    "payload_json",
-    "header_b64",
-    "payload_b64",
-    "signing_input",
-    "hmac_hex",
-    "signature",
-    "token",
-    "returned",
-)
 _FROM_PAYLOAD = ("payload_json", "payload_b64", "signing_input", "hmac_hex", "signature", "token", "returned")
 _FROM_HMAC = ("hmac_hex", "signature", "token", "returned")
 

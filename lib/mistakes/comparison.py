@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from lib.javascript.forum import BuggySteps
-from lib.mistakes.catalogue import BROWSER, BUGS, NOBODY, STEPS, ZOOM_SERVER, check_bug_ids, thrown_by
-from lib.signing.steps import SignatureSteps
+from lib.mistakes.catalogue import BROWSER, BUGS, NOBODY, ZOOM_SERVER, check_bug_ids, thrown_by
+from lib.signing.steps import STEPS, SignatureSteps
 from lib.zoom.facts import ZOOM_ERROR_ORDER, ZOOM_ERRORS
 
 STEP_LABELS = {

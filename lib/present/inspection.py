@@ -1,14 +1,12 @@
 """What the inspector shows about a diagnosis: the claims table, findings by step, the verification
 status. Plain data (rows, strings), so the page stays a thin renderer and everything is unit-tested."""
 
-import json
-
-from lib.doctor.findings import STEPS, Diagnosis
+from lib.doctor.findings import STAGES, Diagnosis, shown_value
 from lib.present.display import describe_time
 from lib.zoom.facts import TIME_CLAIMS
 from lib.zoom.rules import SEVERITIES
 
-STEP_TITLES = {
+STAGE_TITLES = {
     "format": "Format: is it a JWT at all?",
     "header": "Header",
     "payload": "Payload",
@@ -18,20 +16,6 @@ STEP_TITLES = {
 }
 SEVERITY_ORDER = {severity: rank for rank, severity in enumerate(SEVERITIES)}  # error first
 SEVERITY_MARKS = {"error": "✖ error", "warning": "⚠ warning", "info": "ℹ info", None: "✔ ok"}
-
-
-MAX_SHOWN_VALUE = 200
-
-
-def json_value(value) -> str:
-    """A claim value as JSON text, so a string "1" and a number 1 look different, as they are."""
-    return json.dumps(value, ensure_ascii=False)
-
-
-def shown_value(value) -> str:
-    """json_value cut for a table cell: a pasted megabyte stays out of the page."""
-    text = json_value(value)
-    return text if len(text) <= MAX_SHOWN_VALUE else text[: MAX_SHOWN_VALUE - 1] + "…"
 
 
 def _claim_verdicts(diagnosis: Diagnosis) -> dict:
@@ -77,13 +61,13 @@ def claim_rows(diagnosis: Diagnosis, now: int) -> list[dict]:
     return rows
 
 
-def findings_by_step(diagnosis: Diagnosis) -> list[tuple[str, list]]:
-    """(step title, findings sorted by severity) for each step that has findings, in STEPS order."""
+def findings_by_stage(diagnosis: Diagnosis) -> list[tuple[str, list]]:
+    """(stage title, findings sorted by severity) for each stage that has findings, in STAGES order."""
     grouped = []
-    for step in STEPS:
-        findings = [f for f in diagnosis.findings if f.step == step]
+    for stage in STAGES:
+        findings = [f for f in diagnosis.findings if f.step == stage]
         if findings:
-            grouped.append((STEP_TITLES[step], sorted(findings, key=lambda f: SEVERITY_ORDER[f.severity])))
+            grouped.append((STAGE_TITLES[stage], sorted(findings, key=lambda f: SEVERITY_ORDER[f.severity])))
     return grouped
 
 

@@ -10,7 +10,7 @@ import json
 from datetime import UTC, datetime
 
 from lib.doctor.findings import Diagnosis
-from lib.present.inspection import SEVERITY_MARKS, claim_rows, findings_by_step, verification_status
+from lib.present.inspection import SEVERITY_MARKS, claim_rows, findings_by_stage, verification_status
 from lib.zoom.facts import ZOOM_ERRORS
 
 KEY_CLAIMS = ("appKey", "sdkKey")
@@ -81,7 +81,7 @@ def redacted_report(diagnosis: Diagnosis, now: int, *, secret: str | None = None
                 f"{_cell(row['verdict'])} |"
             )
     lines += ["", "## Findings"]
-    for title, findings in findings_by_step(diagnosis):
+    for title, findings in findings_by_stage(diagnosis):
         lines += ["", f"### {title}", ""]
         for finding in findings:
             lines.append(f"- **{SEVERITY_MARKS[finding.severity]}** `{finding.code}` — {finding.message}")

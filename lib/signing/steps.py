@@ -43,6 +43,21 @@ class SignatureRequest:
     video_webrtc_mode: object = ABSENT
 
 
+# The steps of a signature (its rows on every page), in the order they are computed; `returned` is what
+# the signing function hands back (the token, or for a buggy signer sometimes the MAC alone).
+STEPS = (
+    "header_json",
+    "payload_json",
+    "header_b64",
+    "payload_b64",
+    "signing_input",
+    "hmac_hex",
+    "signature",
+    "token",
+    "returned",
+)
+
+
 @dataclass(frozen=True)
 class SignatureSteps:
     """Every intermediate value of a signature, in the order they are computed."""
