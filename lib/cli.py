@@ -49,9 +49,10 @@ For the buggy variants a missing field is JavaScript's undefined: sdkSecret may 
 Output, one object per input line, in input order:
   header_json, payload_json, header_b64, payload_b64, signing_input, hmac_hex, signature, token
   (header.payload.signature as assembled, even when it is not base64url), returned (what the
-  signing function hands back: the MAC alone for the forum snippet), warnings (input-rule
-  findings and notes on bug switches that changed nothing: the command signs what it is given
-  so that wrong inputs can be demonstrated)
+  signing function hands back: the MAC alone for the forum snippet), warnings (code, field,
+  severity, message, fix: what the credentials and Zoom's claim rules say of the request, with the
+  same codes and severities `diagnose` gives the token, plus notes on bug switches that changed
+  nothing; the command signs what it is given so that wrong inputs can be demonstrated)
 Where the JavaScript throws, the steps computed before the throw, plus
   "error": {"name": ..., "message": ...[, "code": ...]}, "step": the call that threw
   (e.g. "btoa(payload)", "CryptoJS.HmacSHA256"), as in the public test vectors.
@@ -194,7 +195,7 @@ def sign_buggy_record(record: dict, variant, now: int) -> dict:
     notes = list(steps.notes)
     if forum is None and "key_secret_swapped" in variant:
         notes.append("key_secret_swapped puts the secret into the payload, and so into this output: do not share it.")
-    result["warnings"] += [{"code": "bug_note", "field": "variant", "severity": "info", "message": n} for n in notes]
+    result["warnings"] += [{"code": "bug_note", "field": "variant", "severity": "info", "message": n, "fix": ""} for n in notes]
     if steps.error:
         result.update(error=steps.error.as_dict(), step=steps.failed_at)
     return result

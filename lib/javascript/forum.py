@@ -214,7 +214,8 @@ FORUM_SNIPPET = (
     SnippetLine(
         "  const oPayload = { appKey: key, sdkKey: key, meetingNumber: meetingNumber, role: role, iat, exp };",
         "The claims. JSON.stringify leaves out properties that are undefined.",
-        "The meeting number must be the claim `mn`; `meetingNumber` means nothing to Zoom. `tokenExp` is missing too.",
+        "The meeting number must be the claim `mn`; `meetingNumber` means nothing to Zoom. `tokenExp` is missing "
+        "too (the Web SDK does not need it; the official sample always sets it).",
         ("meeting_number_claim", "no_token_exp"),
         "payload_json",
     ),

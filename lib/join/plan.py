@@ -439,7 +439,7 @@ _CODE_FIXES = {
     3712: "Open the token in the Token doctor: it checks the encoding and claims, and with your secret it names "
     "the exact signing mistake. Also check the credentials are a General app's Client ID and Secret with "
     "Meeting SDK switched on.",
-    3705: "Sign a fresh token right before joining, with iat and exp in seconds (not Date.now()).",
+    3705: "Sign a fresh token right before joining; never reuse a cached one past its exp.",
     3706: "Sign mn with exactly the digits of the meeting you join, without spaces or dashes.",
     3704: "Use the Client ID of a General app with Features → Embed → Meeting SDK switched on as appKey.",
     3708: "Sign role as the number 0 to join or 1 to start as host; nothing else.",
