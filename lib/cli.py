@@ -11,7 +11,7 @@ import sys
 import textwrap
 import time
 
-from lib.builder.form import check_request
+from lib.builder.form import InputProblem, check_request
 from lib.doctor.batch import BadRecord, item_from_record
 from lib.doctor.token_compare import compare_tokens
 from lib.mistakes.catalogue import BUGS, PRESETS, BugSelectionError, sign_with_bugs
@@ -195,7 +195,7 @@ def sign_buggy_record(record: dict, variant, now: int) -> dict:
     notes = list(steps.notes)
     if forum is None and "key_secret_swapped" in variant:
         notes.append("key_secret_swapped puts the secret into the payload, and so into this output: do not share it.")
-    result["warnings"] += [{"code": "bug_note", "field": "variant", "severity": "info", "message": n, "fix": ""} for n in notes]
+    result["warnings"] += [InputProblem("bug_note", "variant", "info", note).as_dict() for note in notes]
     if steps.error:
         result.update(error=steps.error.as_dict(), step=steps.failed_at)
     return result
