@@ -32,4 +32,5 @@ def test_turning_a_bug_on_highlights_the_difference(page, streamlit_url):
     assert payload.locator("mark.sl-buggy").first.evaluate("m => getComputedStyle(m).backgroundColor") != (
         "rgba(0, 0, 0, 0)"
     )
-    assert "3708" in page.locator(f".st-key-{BUGGY['outcome']}").inner_text()
+    outcome = page.locator(f".st-key-{BUGGY['outcome']}").inner_text()
+    assert "answers 3706" in outcome and "3708" not in outcome  # no source maps role 1 without a ZAK to 3708
