@@ -11,6 +11,7 @@ from conftest import load_vectors
 from lib.builder.form import FormInput, check_request, read_form
 from lib.cli import diagnose_record, sign_record
 from lib.doctor.diagnosis import diagnose
+from lib.signing.encoding import base64url_encode
 from lib.signing.steps import SignatureRequest, build_signature_steps
 from lib.zoom.facts import CLOCK_SKEW_SECONDS, MAX_LIFETIME_SECONDS, MILLISECONDS_THRESHOLD, MIN_LIFETIME_SECONDS
 from lib.zoom.rules import RULES, check_claims
@@ -43,7 +44,6 @@ def record(**changes):
     values = payload(**changes)
     names = {"appKey": "sdkKey", "mn": "meetingNumber", "role": "role", "iat": "iat", "exp": "exp"}
     fields = {names[claim]: value for claim, value in values.items() if claim in names}
-    fields |= {name: None for name in ("iat", "exp") if name not in fields}  # sign would fill a missing time
     fields["tokenExp"] = values.get("tokenExp")
     if "video_webrtc_mode" in values:
         fields["videoWebRtcMode"] = values["video_webrtc_mode"]
@@ -189,8 +189,8 @@ def test_milliseconds_lie_in_the_future_and_predict_3712():
     [
         ({"iat": 1.5}, {"timestamp_not_integer": "error"}),
         ({"iat": str(NOW)}, {"timestamp_not_integer": "error"}),
-        ({"iat": DROP}, {"missing_iat": "error"}),
-        ({"exp": DROP, "tokenExp": NOW + 7200}, {"missing_exp": "error"}),
+        ({"iat": None}, {"timestamp_not_integer": "error"}),
+        ({"exp": None, "tokenExp": NOW + 7200}, {"timestamp_not_integer": "error"}),
         ({"mn": DROP}, {"missing_mn": "error"}),
         ({"mn": "857 4606 5432"}, {"mn_not_digits": "error"}),
         ({"mn": "85746065432"}, {}),
@@ -205,6 +205,34 @@ def test_milliseconds_lie_in_the_future_and_predict_3712():
 )
 def test_each_claim_rule_agrees_everywhere(changes, expected):
     assert everywhere(**changes) == expected
+
+
+@pytest.mark.parametrize("claim", ["iat", "exp"])
+def test_a_missing_time_is_missing_for_the_rule_and_the_doctor(claim):
+    changes = {claim: DROP, "tokenExp": NOW + 7200}
+    values = payload(**changes)  # sign cannot leave a time out: it fills iat and exp as the sample does
+    token = build_signature_steps(SignatureRequest(KEY, SECRET)).token.split(".")
+    body = json.dumps(values, separators=(",", ":")).encode()
+    token[1] = base64url_encode(body)
+    doctor = {f.code: f.severity for f in diagnose(".".join(token), now=NOW).findings if f.code in CLAIM_CODES}
+    assert doctor == rule_verdict(**changes) == {f"missing_{claim}": "error"}
+
+
+def test_a_null_time_names_nan_and_get_time_without_parentheses():
+    [breach] = check_claims(payload(iat=None), NOW)
+    assert breach.code == "timestamp_not_integer" and breach.evidence["nan"] == ["iat"]
+    assert "NaN" in breach.message and "getTime" in breach.message
+
+
+@pytest.mark.parametrize(
+    ("offset", "hours"),
+    [(5 * 3600, 5.0), (5 * 3600 + 119, 5.0), (5 * 3600 + 121, None), (int(5.5 * 3600), 5.5), (-3 * 3600, -3.0)],
+)
+def test_a_whole_number_of_hours_off_looks_like_a_time_zone_mix_up(offset, hours):
+    breaches = check_claims(payload(iat=NOW + offset, exp=NOW + offset + 7200), NOW)
+    [breach] = [b for b in breaches if b.code in ("iat_in_future", "expired")]
+    assert breach.evidence.get("time_zone_offset_hours") == hours
+    assert ("utcnow().timestamp()" in breach.message) is (hours is not None)
 
 
 def test_the_secret_as_key_is_one_verdict_for_sign_and_diagnose():

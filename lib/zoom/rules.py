@@ -29,6 +29,7 @@ from lib.zoom.meeting_number import normalize_meeting_number
 
 SEVERITIES = ("error", "warning", "info")  # worst first
 SHOWN_CHARS = 80
+TIME_ZONE_TOLERANCE_SECONDS = 120  # iat off by whole half-hours give or take this: a time-zone mix-up
 _MISSING = object()
 _KNOWN_CLAIMS = frozenset((*CLAIM_ORDER, "meetingNumber"))
 
@@ -391,7 +392,7 @@ def _epoch_claims(breaches, payload):
     for claim in ("iat", "exp", "tokenExp"):
         value = payload.get(claim, _MISSING)
         values[claim] = None
-        if value is _MISSING or value is None:
+        if value is _MISSING:
             _missing_time(breaches, claim)
         elif not is_integer(value):
             not_integer.append(claim)
@@ -412,12 +413,20 @@ def _epoch_claims(breaches, payload):
         )
     not_integer = [c for c in not_integer if c not in milliseconds]
     if not_integer:
-        values_shown = ", ".join(f"{c} = {shown(payload[c])}" for c in not_integer)
+        values_shown = ", ".join(f"{c} = {'null' if payload[c] is None else shown(payload[c])}" for c in not_integer)
+        nulls = [c for c in not_integer if payload[c] is None]
         _breach(
             breaches,
             "timestamp_not_integer",
-            f"{values_shown}: times must be whole numbers of seconds, not fractions or strings.",
+            f"{values_shown}: times must be whole numbers of seconds, not fractions, strings or null."
+            + (
+                " null is what JSON.stringify writes for NaN: typically `new Date().getTime` without its "
+                "parentheses (a function, not a number) divided by 1000, or arithmetic on undefined."
+                if nulls
+                else ""
+            ),
             claims=not_integer,
+            **({"nan": nulls} if nulls else {}),
         )
     return values["iat"], values["exp"], values["tokenExp"]
 
@@ -435,21 +444,47 @@ def _missing_time(breaches, claim):
     _breach(breaches, "missing_iat" if claim == "iat" else "missing_exp", message)
 
 
+def time_zone_offset(iat, now) -> float | None:
+    """The offset in hours when iat is off from now by a whole number of half-hours (± 2 min): the mark of a
+    local time read as UTC (Python's naive datetime.utcnow().timestamp(), new Date(localString))."""
+    off = iat - now
+    half_hours = round(off / 1800)
+    if half_hours == 0 or abs(off - half_hours * 1800) > TIME_ZONE_TOLERANCE_SECONDS:
+        return None
+    return half_hours / 2
+
+
+def _time_zone_note(iat, now):
+    hours = time_zone_offset(iat, now)
+    if hours is None:
+        return "", {}
+    note = (
+        f" That is {abs(hours):g} h {'ahead' if hours > 0 else 'behind'} almost to the minute: a time-zone mix-up, "
+        "local time taken for UTC, such as Python's datetime.utcnow().timestamp() (a naive UTC time read as "
+        "local) or new Date() of a local date string. Use time.time() / Date.now() / 1000."
+    )
+    return note, {"time_zone_offset_hours": hours}
+
+
 def _check_times(breaches, iat, exp, token_exp, now):
     if iat is not None and iat > now + CLOCK_SKEW_SECONDS:
+        note, evidence = _time_zone_note(iat, now)
         _breach(
             breaches,
             "iat_in_future",
             f"iat is {iat - now} s in the future: the signing server's clock runs ahead (or iat was set ahead), "
-            "and Zoom refuses a token issued later than its own clock (3712).",
+            "and Zoom refuses a token issued later than its own clock (3712)." + note,
             seconds_ahead=iat - now,
+            **evidence,
         )
     if exp is not None and exp <= now:
+        note, evidence = _time_zone_note(iat, now) if iat is not None else ("", {})
         _breach(
             breaches,
             "expired",
-            f"The token expired {now - exp} s ago (exp is not after now): a cached or old token.",
+            f"The token expired {now - exp} s ago (exp is not after now): a cached or old token." + note,
             seconds_ago=now - exp,
+            **evidence,
         )
     if iat is not None and exp is not None:
         lifetime = exp - iat
