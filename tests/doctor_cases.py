@@ -86,6 +86,7 @@ CASES = {
     "secret_not_usable": (official_token(), {"secret": "bad\ud800secret"}),
     "app_key_mismatch": (official_token(), {"sdk_key": "OtherAppKey0123456789"}),
     "app_key_is_secret": (sign(good_payload(appKey=SECRET), secret=KEY), {"secret": SECRET}),
+    "secret_in_token": (sign(good_payload(debug={"note": "signed with " + SECRET[3:14]})), {"secret": SECRET}),
     "mn_mismatch": (official_token(), {"meeting_number": "123 456 7890"}),
     "meeting_number_unreadable": (official_token(), {"meeting_number": "abc"}),
     "signature_not_verified": (official_token(), {}),

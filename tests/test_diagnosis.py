@@ -13,6 +13,7 @@ from lib.doctor.paste import extract_token
 from lib.mistakes.catalogue import BUGS, FINDING_BUGS, bug_for_finding
 from lib.mistakes.forensics import MISTAKE_CODES
 from lib.signing.encoding import base64url_encode, standard_base64_encode
+from lib.signing.secret_scan import NAMED_WITH_SECRET
 from lib.zoom.facts import HEADER, ZOOM_ERRORS
 from lib.zoom.rules import SEVERITIES
 
@@ -301,3 +302,41 @@ def test_the_finding_to_mistake_table_names_real_codes_steps_and_mistakes():
     assert {code for code, _ in FINDING_BUGS} <= set(FINDING_CODES)
     assert {step for _, step in FINDING_BUGS} <= {*STAGES, None}
     assert set(FINDING_BUGS.values()) <= set(BUGS)
+
+
+# ------------------------------------------------------------------------------- the secret never passes
+
+
+@pytest.mark.parametrize(
+    ("changes", "header", "code", "claims"),
+    [
+        ({"appKey": SECRET, "sdkKey": SECRET}, {}, "app_key_is_secret", ["appKey", "sdkKey"]),
+        ({"sdkKey": SECRET}, {}, "app_key_is_secret", ["sdkKey"]),
+        ({"debug": SECRET}, {}, "secret_in_token", ["debug"]),
+        ({"note": f"key={SECRET[5:13]}!"}, {}, "secret_in_token", ["note"]),  # 8 characters in a row
+        ({"blob": base64url_encode(SECRET.encode())}, {}, "secret_in_token", ["blob"]),
+        ({"nested": {"deeper": [1, {"s": SECRET}]}}, {}, "secret_in_token", ["nested"]),
+        ({}, {"kid": SECRET}, "secret_in_token", ["kid"]),
+        ({SECRET: 1}, {}, "secret_in_token", [NAMED_WITH_SECRET]),
+    ],
+    ids=["both-keys", "sdkKey", "claim", "eight-in-a-row", "base64", "nested", "header", "claim-name"],
+)
+def test_the_secret_in_a_token_is_an_error_even_when_the_signature_verifies(changes, header, code, claims):
+    token = sign(good_payload(**changes), header={**HEADER, **header})
+    checked = diagnose(token, secret=SECRET, sdk_key=KEY, now=NOW)
+    assert checked.verified is True
+    [finding] = [f for f in checked.findings if f.code == code]
+    assert finding.severity == "error" and finding.evidence["claims"] == claims
+    assert "Rotate the secret" in finding.fix and SECRET not in finding.message
+    assert not checked.verdict.startswith("Correct")
+
+
+def test_seven_characters_of_the_secret_are_not_a_leak_and_no_secret_means_no_scan():
+    token = sign(good_payload(note=SECRET[5:12]))
+    assert not {"secret_in_token", "app_key_is_secret"} & codes(diagnose(token, secret=SECRET, now=NOW))
+    assert "secret_in_token" not in codes(diagnose(sign(good_payload(debug=SECRET)), now=NOW))
+
+
+def test_a_key_that_is_not_the_given_one_is_a_mismatch_even_when_it_verifies():
+    checked = diagnose(sign(good_payload(appKey=SECRET, sdkKey=SECRET)), secret=SECRET, sdk_key=KEY, now=NOW)
+    assert {"app_key_is_secret", "app_key_mismatch", "signature_valid"} <= codes(checked)

@@ -3,10 +3,12 @@ secret â€” the secret inside a claim Zoom does not read, the SDK key inside mn â
 "safe to post" text. Each test first checks the value really is rendered (as [removed] or masked), so it
 cannot pass because the row went missing."""
 
+import base64
+
 import jwt
 import pytest
 
-from doctor_cases import DROP, KEY, NOW, SECRET, good_payload
+from doctor_cases import DROP, KEY, NOW, SECRET, good_payload, sign
 from lib.doctor.diagnosis import diagnose
 from lib.present.redaction import REMOVED, mask_key, redacted_report
 
@@ -83,3 +85,23 @@ def test_a_secret_with_characters_the_table_escapes_never_reaches_the_report(sec
     _, report = report_of(token(secret, debug=secret), secret=secret)
     stripped = "".join(secret.split()).replace("|", "").replace('"', "").replace("\\", "")
     assert stripped not in "".join(report.split()).replace("|", "").replace('"', "").replace("\\", "")
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"debug": SECRET},
+        {"note": "x" + SECRET[2:12] + "y"},
+        {"blob": base64.urlsafe_b64encode(SECRET.encode()).decode()},
+        {SECRET[:10] + "-name": 1},
+        {"appKey": SECRET, "sdkKey": SECRET},
+    ],
+    ids=["claim", "ten-in-a-row", "base64", "claim-name", "key-claims"],
+)
+def test_a_token_carrying_the_secret_is_reported_without_any_run_of_it(changes):
+    checked = diagnose(sign(good_payload(**changes)), secret=SECRET, now=NOW)
+    report = redacted_report(checked, NOW, secret=SECRET)
+    assert {"secret_in_token", "app_key_is_secret"} & set(checked.codes)
+    runs = [SECRET[i : i + 8] for i in range(len(SECRET) - 7)]
+    assert not [run for run in runs if run in report]
+    assert base64.urlsafe_b64encode(SECRET.encode()).decode()[:12] not in report

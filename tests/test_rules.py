@@ -17,9 +17,9 @@ from lib.zoom.facts import CLOCK_SKEW_SECONDS, MAX_LIFETIME_SECONDS, MILLISECOND
 from lib.zoom.rules import RULES, check_claims
 
 NOW = 1_800_000_000
-KEY = "RulesKey0123456789abc"
+KEY = "RulesKeyQwErTyUiOpAsDf"
 SECRET = "rules-test-secret-0123456789-abcdefghij"
-CLAIM_CODES = set(RULES) | {"app_key_is_secret"}
+CLAIM_CODES = set(RULES)
 
 
 def payload(**changes):

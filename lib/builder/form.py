@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from lib.signing.encoding import jsrsasign_hmac_key
 from lib.signing.jsjson import json_stringify
-from lib.signing.steps import ABSENT, SignatureRequest, build_payload, default_times
+from lib.signing.secret_scan import secret_breaches
+from lib.signing.steps import ABSENT, SignatureRequest, build_header, build_payload, default_times
 from lib.zoom.facts import CLOCK_SKEW_SECONDS, DEFAULT_LIFETIME_SECONDS
 from lib.zoom.meeting_number import normalize_meeting_number
 from lib.zoom.rules import check_claims
@@ -64,9 +65,10 @@ def check_request(request: SignatureRequest, now: int) -> list[InputProblem]:
     problems = _check_credentials(request.sdk_key, request.sdk_secret)
     # judged as the token will carry them: JSON.stringify writes 1.0 as 1 and NaN as null
     signed_payload = json.loads(json_stringify(build_payload(request)))
-    for breach in check_claims(signed_payload, now):
-        if breach.code == "missing_app_key" and any(p.code == "app_key_is_secret" for p in problems):
-            continue
+    breaches = check_claims(signed_payload, now)
+    if isinstance(request.sdk_secret, str) and request.sdk_secret:
+        breaches += secret_breaches(build_header(), signed_payload, request.sdk_secret)
+    for breach in breaches:
         claims = breach.evidence.get("claims") or ["appKey"]
         field_name = CLAIM_FIELDS.get(claims[0], claims[0])
         problems.append(InputProblem(breach.code, field_name, breach.severity, breach.message, breach.fix))
@@ -85,16 +87,6 @@ def _check_credentials(key, secret):
                 "error",
                 "The SDK secret (Client Secret) is empty.",
                 "Copy the Client Secret from the same app as the Client ID.",
-            )
-        )
-    if isinstance(key, str) and isinstance(secret, str) and key and key == secret:
-        add(
-            InputProblem(
-                "app_key_is_secret",
-                "sdkSecret",
-                "error",
-                "The secret equals the key, so the token would carry the secret in its readable payload.",
-                "Paste the Client Secret, not the Client ID, as the secret.",
             )
         )
     if isinstance(secret, str) and jsrsasign_hmac_key(secret)[0] == "hex":

@@ -11,7 +11,8 @@ forensics; this module runs them in order and gives the verdict.
 import math
 import time
 
-from lib.doctor.findings import FINDING_CODES, Diagnosis, Finding, add_finding
+from lib.doctor.context import check_context, context_meeting_number
+from lib.doctor.findings import FINDING_CODES, Diagnosis, add_finding, breach_finding
 from lib.doctor.paste import extract_token
 from lib.doctor.signature import check_signature, clean_secret
 from lib.doctor.structure import (
@@ -22,11 +23,9 @@ from lib.doctor.structure import (
     legacy_finding,
     read_header,
 )
-from lib.mistakes.catalogue import bug_for_finding
 from lib.mistakes.forensics import MISTAKE_CODES
 from lib.zoom.facts import ZOOM_ERROR_ORDER, ZOOM_ERRORS
-from lib.zoom.meeting_number import normalize_meeting_number
-from lib.zoom.rules import check_claims, cut, mn_digits
+from lib.zoom.rules import check_claims
 
 _NUMBER_TYPES = (int, float)  # not bool: a "now" of True is no clock
 
@@ -98,7 +97,7 @@ def _diagnose(text, secret, sdk_key, meeting_number, now, host):
             removed=list(pasted.removed),
         )
     context_key = sdk_key.strip() if isinstance(sdk_key, str) and sdk_key.strip() else pasted.sdk_key
-    context_mn = _context_meeting_number(findings, meeting_number)
+    context_mn = context_meeting_number(findings, meeting_number)
     trimmed_secret = clean_secret(findings, secret)
     if not token:
         add_finding(
@@ -137,83 +136,9 @@ def _diagnose(text, secret, sdk_key, meeting_number, now, host):
     if payload is not None:
         for breach in check_claims(payload, now, host=host):
             findings.append(breach_finding(breach))
-        _check_context(findings, payload, context_key, context_mn, trimmed_secret)
+        check_context(findings, header or {}, payload, context_key, context_mn, trimmed_secret)
     decoded = (header_bytes, payload_bytes) if header_bytes is not None and payload_bytes is not None else None
     verified = check_signature(
         findings, parts, decoded, trimmed_secret, secret if trimmed_secret else None, context_key, claims
     )
     return _finish(findings, token, header, payload, verified, tuple(parts))
-
-
-def _context_meeting_number(findings, meeting_number):
-    if meeting_number is None or meeting_number == "":
-        return None
-    result = normalize_meeting_number(str(meeting_number))
-    if result.digits is None:
-        add_finding(
-            findings,
-            "meeting_number_unreadable",
-            "context",
-            f"The meeting number you entered is not usable, so mn is not compared: {result.error}",
-            "",
-        )
-    return result.digits
-
-
-def breach_finding(breach) -> Finding:
-    """A claim rule's breach as the doctor's finding (step "claims")."""
-    return Finding(
-        breach.code,
-        breach.severity,
-        "claims",
-        breach.message,
-        breach.fix,
-        breach.evidence,
-        bug_for_finding(breach.code, "claims"),
-    )
-
-
-def _check_context(findings, payload, context_key, context_mn, secret):
-    """The token against what the user entered: the secret must not be in it, the key and the meeting
-    number must be the ones given."""
-    app_key, sdk_key = payload.get("appKey"), payload.get("sdkKey")
-    if secret and secret in (app_key, sdk_key):
-        add_finding(
-            findings,
-            "app_key_is_secret",
-            "claims",
-            "The token's key claim holds the secret you entered: key and secret are swapped, and the token "
-            "carries the secret in plain text for anyone to read, whatever its signature says. Rotate the secret.",
-            "Put the Client ID in appKey and sign with the Client Secret; then regenerate the secret on the app page.",
-            claims=[name for name, value in (("appKey", app_key), ("sdkKey", sdk_key)) if value == secret],
-        )
-    elif context_key and isinstance(app_key or sdk_key, str) and (app_key or sdk_key) != context_key:
-        if not any(f.code == "app_key_is_meeting_number" for f in findings):
-            add_finding(
-                findings,
-                "app_key_mismatch",
-                "context",
-                "The token's appKey is not the SDK key you entered: the token was made with another app's "
-                "credentials (a Server-to-Server OAuth or other non-Meeting-SDK app, or dev and prod mixed up), and "
-                "the secret of this app will not verify it.",
-                "Sign with the Client ID and Client Secret of the same Meeting SDK app.",
-                claims=["appKey"],
-                token_key_length=len(app_key or sdk_key),
-            )
-    _check_meeting(findings, payload, context_mn)
-
-
-def _check_meeting(findings, payload, context_mn):
-    if not context_mn:
-        return
-    digits = mn_digits(payload)
-    if digits and context_mn != digits:
-        add_finding(
-            findings,
-            "mn_mismatch",
-            "context",
-            f"The token is for meeting {cut(digits)} but you will join {cut(context_mn)}: the signature is "
-            "bound to one meeting number.",
-            "Sign a token with mn equal to the meetingNumber you pass to join().",
-            claims=["mn"],
-        )

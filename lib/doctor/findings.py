@@ -41,7 +41,6 @@ FINDING_CODES = {
     "secret_trimmed": Code("Whitespace trimmed from the pasted secret", "info"),
     "secret_not_usable": Code("Secret cannot be used", "warning"),
     "app_key_mismatch": Code("appKey is not the SDK key given", "error", 3712),
-    "app_key_is_secret": Code("The token carries the secret", "error", 3712),
     "mn_mismatch": Code("mn differs from the meeting to join", "error", 3706),
     "meeting_number_unreadable": Code("Meeting number given is not usable", "info"),
     # signature
@@ -141,3 +140,16 @@ def shown_value(value) -> str:
     """json_value cut for a table cell: a pasted megabyte stays out of the page."""
     text = json_value(value)
     return text if len(text) <= MAX_SHOWN_VALUE else text[: MAX_SHOWN_VALUE - 1] + "…"
+
+
+def breach_finding(breach) -> Finding:
+    """A claim rule's breach as the doctor's finding (step "claims")."""
+    return Finding(
+        breach.code,
+        breach.severity,
+        "claims",
+        breach.message,
+        breach.fix,
+        breach.evidence,
+        bug_for_finding(breach.code, "claims"),
+    )

@@ -3,6 +3,7 @@ status. Plain data (rows, strings), so the page stays a thin renderer and everyt
 
 from lib.doctor.findings import STAGES, Diagnosis, shown_value
 from lib.present.display import describe_time
+from lib.signing.secret_scan import NAMED_WITH_SECRET
 from lib.zoom.facts import TIME_CLAIMS
 from lib.zoom.rules import SEVERITIES
 
@@ -48,7 +49,7 @@ def claim_rows(diagnosis: Diagnosis, now: int) -> list[dict]:
             )
     present = {*(diagnosis.header or {}), *(diagnosis.payload or {})}
     for claim, (severity, titles) in verdicts.items():  # expected claims that are missing
-        if diagnosis.payload is not None and claim not in present:
+        if diagnosis.payload is not None and claim not in present and claim != NAMED_WITH_SECRET:
             rows.append(
                 {
                     "part": "header" if claim == "alg" else "payload",

@@ -11,9 +11,11 @@ from datetime import UTC, datetime
 
 from lib.doctor.findings import Diagnosis
 from lib.present.inspection import SEVERITY_MARKS, claim_rows, findings_by_stage, verification_status
+from lib.signing.secret_scan import SECRET_RUN
 from lib.zoom.facts import ZOOM_ERRORS
+from lib.zoom.rules import KEY_CLAIMS
 
-KEY_CLAIMS = ("appKey", "sdkKey")
+SECRET_CODES = ("app_key_is_secret", "secret_in_token")  # findings whose claims carry the secret
 REMOVED = "[removed]"
 _MIN_REPLACED_LENGTH = 4  # shorter values would mask ordinary words
 
@@ -72,9 +74,12 @@ def redacted_report(diagnosis: Diagnosis, now: int, *, secret: str | None = None
             "| part | claim | value | time | verdict |",
             "|---|---|---|---|---|",
         ]
+        carrying = {c for f in diagnosis.findings if f.code in SECRET_CODES for c in f.evidence.get("claims", ())}
         for row in rows:
             value = row["value"]
-            if row["claim"] in KEY_CLAIMS and row["part"] == "payload" and value.startswith('"'):
+            if row["claim"] in carrying:
+                value = REMOVED
+            elif row["claim"] in KEY_CLAIMS and row["part"] == "payload" and value.startswith('"'):
                 value = mask_key(diagnosis.payload[row["claim"]])
             lines.append(
                 f"| {row['part']} | {_code(row['claim'])} | {_code(value)} | {_cell(row['time'])} | "
@@ -101,6 +106,9 @@ def scrub(text: str, diagnosis: Diagnosis, *, secret=None, sdk_key=None) -> str:
     for value in (*written, *map(_cell, written), *diagnosis.segments, diagnosis.token):
         if isinstance(value, str) and len(value) >= _MIN_REPLACED_LENGTH:
             text = text.replace(value, REMOVED)
+    for secret_text in secrets:  # and any part of it long enough to count as a leak (SECRET_RUN in a row)
+        for start in range(len(secret_text) - SECRET_RUN + 1):
+            text = text.replace(secret_text[start : start + SECRET_RUN], REMOVED)
     for key in _key_values(diagnosis, sdk_key):
         text = text.replace(key, mask_key(key))
     return text

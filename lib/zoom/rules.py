@@ -32,6 +32,7 @@ SHOWN_CHARS = 80
 TIME_ZONE_TOLERANCE_SECONDS = 120  # iat off by whole half-hours give or take this: a time-zone mix-up
 _MISSING = object()
 _KNOWN_CLAIMS = frozenset((*CLAIM_ORDER, "meetingNumber"))
+KEY_CLAIMS = ("appKey", "sdkKey")
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Rule:
 
 _CALL_FIX = "Use Math.floor(Date.now() / 1000) (Python: int(time.time())), as a JSON number."
 _LIFETIME_FIX = f"Use exp = iat + {DEFAULT_LIFETIME_SECONDS} (the sample's default)."
+_ROTATE = "Rotate the secret now (regenerate it on the app's page), then sign with it and send only the token."
 
 RULES: dict[str, Rule] = {
     rule.code: rule
@@ -195,6 +197,22 @@ RULES: dict[str, Rule] = {
             "Use 1 for WebRTC video, 0 for none, or leave the claim out for the SDK's default.",
         ),
         Rule(
+            "app_key_is_secret",
+            "The token carries the secret",
+            "error",
+            3712,
+            ("appKey",),
+            "Put the Client ID in appKey and sign with the Client Secret. " + _ROTATE,
+        ),
+        Rule(
+            "secret_in_token",
+            "The secret is readable in the token",
+            "error",
+            None,
+            (),
+            "Remove it from the claims. " + _ROTATE,
+        ),
+        Rule(
             "unknown_claims",
             "Claims Zoom does not use",
             "info",
@@ -221,7 +239,7 @@ class Breach(NamedTuple):
         return RULES[self.code]
 
 
-def _breach(breaches, code, message, severity=None, **evidence):
+def add_breach(breaches, code, message, severity=None, **evidence):
     rule = RULES[code]
     evidence.setdefault("claims", list(rule.claims))
     breaches.append(Breach(code, severity or rule.severity, message, rule.fix, evidence))
@@ -269,7 +287,7 @@ def _check_app_key(breaches, payload):
     sdk_key = payload.get("sdkKey", _MISSING)
     if app_key is _MISSING or app_key == "" or app_key is None:
         has_sdk_key = isinstance(sdk_key, str) and sdk_key
-        _breach(
+        add_breach(
             breaches,
             "missing_app_key",
             "The payload has no appKey. "
@@ -282,16 +300,16 @@ def _check_app_key(breaches, payload):
         )
         app_key = sdk_key if has_sdk_key else _MISSING
     elif not isinstance(app_key, str):
-        _breach(breaches, "app_key_not_text", f"appKey is {shown(app_key)}, not the Client ID text.")
+        add_breach(breaches, "app_key_not_text", f"appKey is {shown(app_key)}, not the Client ID text.")
     if isinstance(app_key, str) and isinstance(sdk_key, str) and app_key != sdk_key:
-        _breach(
+        add_breach(
             breaches,
             "app_key_sdk_key_differ",
             "appKey and sdkKey hold different values; the official sample puts the same Client ID in both.",
         )
     key_text = str(app_key) if isinstance(app_key, str) or is_integer(app_key) else ""
     if key_text.isdigit() and key_text.isascii() and (9 <= len(key_text) <= 12 or key_text == mn_digits(payload)):
-        _breach(
+        add_breach(
             breaches,
             "app_key_is_meeting_number",
             f"appKey is {cut(key_text)}, a meeting number, not a Client ID: the signer was called with its "
@@ -304,14 +322,14 @@ def _check_mn(breaches, payload):
     mn = payload.get("mn", _MISSING)
     if mn is _MISSING:
         if "meetingNumber" in payload:
-            _breach(
+            add_breach(
                 breaches,
                 "meeting_number_claim_name",
                 "The meeting number is in a claim named meetingNumber; Zoom reads only mn (meetingNumber is the "
                 "name of the join() parameter, not of the claim).",
             )
         else:
-            _breach(
+            add_breach(
                 breaches,
                 "missing_mn",
                 "The payload has no mn claim; the Web SDK needs the meeting number in the signature (only the "
@@ -320,7 +338,7 @@ def _check_mn(breaches, payload):
         return
     if mn_digits(payload) is None:
         suggestion = normalize_meeting_number(mn).digits if isinstance(mn, str) else None
-        _breach(
+        add_breach(
             breaches,
             "mn_not_digits",
             f"mn is {shown(mn)}, not digits only"
@@ -332,7 +350,7 @@ def _check_mn(breaches, payload):
 def _check_role(breaches, payload, host):
     role = payload.get("role", _MISSING)
     if role is _MISSING:
-        _breach(
+        add_breach(
             breaches,
             "missing_role",
             "The payload has no role claim; the Web SDK needs it: 0 to join as participant/attendee, 1 as host.",
@@ -340,7 +358,7 @@ def _check_role(breaches, payload, host):
         return
     if is_integer(role):
         if role not in (0, 1):
-            _breach(
+            add_breach(
                 breaches,
                 "role_out_of_range",
                 f"role is {role}; Zoom knows only 0 (participant/attendee) and 1 (host); 3708 Incorrect role is "
@@ -348,7 +366,7 @@ def _check_role(breaches, payload, host):
             )
             return
     elif isinstance(role, str) and role in ("0", "1"):
-        _breach(
+        add_breach(
             breaches,
             "role_not_number",
             f"role is the string {role!r}; the official sample sends the number {role} (it parseInt's the request). "
@@ -356,7 +374,7 @@ def _check_role(breaches, payload, host):
         )
         role = int(role)
     else:
-        _breach(
+        add_breach(
             breaches,
             "role_not_number",
             f"role is {shown(role)}; it must be the number 0 (participant/attendee) or 1 (host).",
@@ -364,7 +382,7 @@ def _check_role(breaches, payload, host):
         )
         return
     if role == 1 and not host:
-        _breach(
+        add_breach(
             breaches,
             "role_host_needs_zak",
             "role 1 joins as host. For a meeting of your app's own account the token is enough; to start a "
@@ -373,7 +391,7 @@ def _check_role(breaches, payload, host):
             "the wrong way round): 0 is participant, 1 is host.",
         )
     elif role == 0 and host:
-        _breach(
+        add_breach(
             breaches,
             "role_participant_for_host",
             "You start as host (ZAK given) but the token's role is 0, a participant: the roles are inverted "
@@ -403,7 +421,7 @@ def _epoch_claims(breaches, payload):
         else:
             values[claim] = value
     if milliseconds:
-        _breach(
+        add_breach(
             breaches,
             "timestamp_milliseconds",
             f"{', '.join(milliseconds)} {'are' if len(milliseconds) > 1 else 'is'} in milliseconds "
@@ -415,7 +433,7 @@ def _epoch_claims(breaches, payload):
     if not_integer:
         values_shown = ", ".join(f"{c} = {'null' if payload[c] is None else shown(payload[c])}" for c in not_integer)
         nulls = [c for c in not_integer if payload[c] is None]
-        _breach(
+        add_breach(
             breaches,
             "timestamp_not_integer",
             f"{values_shown}: times must be whole numbers of seconds, not fractions, strings or null."
@@ -433,7 +451,7 @@ def _epoch_claims(breaches, payload):
 
 def _missing_time(breaches, claim):
     if claim == "tokenExp":
-        _breach(
+        add_breach(
             breaches,
             "missing_token_exp",
             "The payload has no tokenExp. The Web SDK does not require it (Zoom: required for the native SDKs, "
@@ -441,7 +459,7 @@ def _missing_time(breaches, claim):
         )
         return
     message = f"The payload has no {claim}: Zoom needs iat (issued at) and exp (expiry) in epoch seconds."
-    _breach(breaches, "missing_iat" if claim == "iat" else "missing_exp", message)
+    add_breach(breaches, "missing_iat" if claim == "iat" else "missing_exp", message)
 
 
 def time_zone_offset(iat, now) -> float | None:
@@ -469,7 +487,7 @@ def _time_zone_note(iat, now):
 def _check_times(breaches, iat, exp, token_exp, now):
     if iat is not None and iat > now + CLOCK_SKEW_SECONDS:
         note, evidence = _time_zone_note(iat, now)
-        _breach(
+        add_breach(
             breaches,
             "iat_in_future",
             f"iat is {iat - now} s in the future: the signing server's clock runs ahead (or iat was set ahead), "
@@ -479,7 +497,7 @@ def _check_times(breaches, iat, exp, token_exp, now):
         )
     if exp is not None and exp <= now:
         note, evidence = _time_zone_note(iat, now) if iat is not None else ("", {})
-        _breach(
+        add_breach(
             breaches,
             "expired",
             f"The token expired {now - exp} s ago (exp is not after now): a cached or old token." + note,
@@ -489,14 +507,14 @@ def _check_times(breaches, iat, exp, token_exp, now):
     if iat is not None and exp is not None:
         lifetime = exp - iat
         if lifetime < MIN_LIFETIME_SECONDS:
-            _breach(
+            add_breach(
                 breaches,
                 "lifetime_too_short",
                 f"exp − iat is {lifetime} s; Zoom requires at least {MIN_LIFETIME_SECONDS} s (30 min).",
                 lifetime=lifetime,
             )
         elif lifetime > MAX_LIFETIME_SECONDS:
-            _breach(
+            add_breach(
                 breaches,
                 "lifetime_too_long",
                 f"exp − iat is {lifetime} s; Zoom allows at most {MAX_LIFETIME_SECONDS} s (48 h).",
@@ -511,7 +529,7 @@ def _check_times(breaches, iat, exp, token_exp, now):
         reason = f"only {token_exp - iat} s after iat"
     else:
         return
-    _breach(
+    add_breach(
         breaches,
         "token_exp_too_short",
         f"tokenExp is {reason}; it should be at least {MIN_LIFETIME_SECONDS} s after iat and in the future. "
@@ -523,7 +541,7 @@ def _check_other_claims(breaches, payload):
     if "video_webrtc_mode" in payload:
         mode = payload["video_webrtc_mode"]
         if not is_integer(mode) or mode not in (0, 1):
-            _breach(
+            add_breach(
                 breaches,
                 "webrtc_mode_invalid",
                 f"video_webrtc_mode is {shown(mode)}; it must be the number 0 or 1, or left out. The official "
@@ -531,7 +549,7 @@ def _check_other_claims(breaches, payload):
             )
     if not _KNOWN_CLAIMS.issuperset(payload):
         unknown = [name for name in payload if name not in _KNOWN_CLAIMS]
-        _breach(
+        add_breach(
             breaches,
             "unknown_claims",
             f"Claims Zoom does not read: {', '.join(shown(n) for n in unknown[:10])}"

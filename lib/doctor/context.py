@@ -1,0 +1,58 @@
+"""The token against what the user entered: the secret must appear nowhere in it, the key and the meeting
+number must be the ones given."""
+
+from lib.doctor.findings import add_finding, breach_finding
+from lib.signing.secret_scan import secret_breaches
+from lib.zoom.meeting_number import normalize_meeting_number
+from lib.zoom.rules import cut, mn_digits
+
+
+def context_meeting_number(findings, meeting_number):
+    if meeting_number is None or meeting_number == "":
+        return None
+    result = normalize_meeting_number(str(meeting_number))
+    if result.digits is None:
+        add_finding(
+            findings,
+            "meeting_number_unreadable",
+            "context",
+            f"The meeting number you entered is not usable, so mn is not compared: {result.error}",
+            "",
+        )
+    return result.digits
+
+
+def check_context(findings, header, payload, context_key, context_mn, secret):
+    if secret:
+        findings += [breach_finding(breach) for breach in secret_breaches(header, payload, secret, context_key)]
+    app_key = payload.get("appKey") or payload.get("sdkKey")
+    if context_key and isinstance(app_key, str) and app_key != context_key:
+        if not any(f.code == "app_key_is_meeting_number" for f in findings):
+            add_finding(
+                findings,
+                "app_key_mismatch",
+                "context",
+                "The token's appKey is not the SDK key you entered: the token was made with another app's "
+                "credentials (a Server-to-Server OAuth or other non-Meeting-SDK app, or dev and prod mixed up), or "
+                "something else was put in the key claim.",
+                "Sign with the Client ID and Client Secret of the same Meeting SDK app.",
+                claims=["appKey"],
+                token_key_length=len(app_key),
+            )
+    _check_meeting(findings, payload, context_mn)
+
+
+def _check_meeting(findings, payload, context_mn):
+    if not context_mn:
+        return
+    digits = mn_digits(payload)
+    if digits and context_mn != digits:
+        add_finding(
+            findings,
+            "mn_mismatch",
+            "context",
+            f"The token is for meeting {cut(digits)} but you will join {cut(context_mn)}: the signature is "
+            "bound to one meeting number.",
+            "Sign a token with mn equal to the meetingNumber you pass to join().",
+            claims=["mn"],
+        )

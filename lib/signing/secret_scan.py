@@ -1,0 +1,139 @@
+"""The secret must appear nowhere in a token: not as a claim, not inside one, not base64-encoded.
+
+Header and payload are only encoded, so whatever they hold every browser can read. The rules are
+lib.zoom.rules' `app_key_is_secret` (the key claims) and `secret_in_token` (anywhere else); the builder and
+`sign` check the payload they are about to sign, the Token doctor the header and payload it decoded.
+"""
+
+from itertools import islice
+
+from lib.signing.encoding import base64_lenient_decode
+from lib.zoom.facts import CLAIM_ORDER, HEADER
+from lib.zoom.rules import KEY_CLAIMS, Breach, add_breach, cut
+
+SECRET_RUN = 8  # this many characters of the secret in a row, anywhere in the token, are a leak
+NAMED_WITH_SECRET = "(a claim named with the secret)"  # said instead of that name, which would leak it
+_MAX_SCANNED = 2000  # members looked at per token: a pasted megabyte of claims stays cheap
+_NESTED = (dict, list)
+_KNOWN_NAMES = frozenset((*CLAIM_ORDER, *HEADER, "meetingNumber"))  # names no secret is hidden in
+_BASE64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_=")
+
+
+def _strings(value, depth=0):
+    """Every string inside a JSON value (keys of objects too), nested at most a few levels."""
+    if isinstance(value, str):
+        yield value
+    elif depth < 8 and isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _strings(item, depth + 1)
+    elif depth < 8 and isinstance(value, list):
+        for item in value:
+            yield from _strings(item, depth + 1)
+
+
+class _SecretFinder:
+    """Finds the secret, or SECRET_RUN characters of it in a row, in text and in base64-decoded text.
+
+    Any SECRET_RUN = 8 characters in a row of the secret contain one of its 4-character blocks at a
+    multiple of 4, so text holding none of those blocks is passed over with a few substring searches.
+    Nothing is kept beyond one token (no cache outlives the call: the secret must not).
+    """
+
+    def __init__(self, secret: str):
+        self.secret = secret
+        self.blocks = (
+            tuple(secret[i : i + 4] for i in range(0, len(secret) - 3, 4)) if len(secret) >= SECRET_RUN else ()
+        )
+        self.seen = {}  # text -> how, for this one token (appKey and sdkKey are usually the same text)
+
+    def holds(self, text: str) -> bool:
+        if self.secret in text:
+            return True
+        for block in self.blocks:
+            if block in text:
+                break
+        else:
+            return False
+        runs = {self.secret[i : i + SECRET_RUN] for i in range(len(self.secret) - SECRET_RUN + 1)}
+        return any(text[i : i + SECRET_RUN] in runs for i in range(len(text) - SECRET_RUN + 1))
+
+    def how(self, text: str) -> str | None:
+        """How a string carries the secret: "as text", "base64-encoded", or None."""
+        if text in self.seen:
+            return self.seen[text]
+        how = None
+        if self.holds(text):
+            how = "as text"
+        elif len(text) >= 12 and _BASE64_CHARS.issuperset(text):
+            try:
+                decoded = base64_lenient_decode(text).decode("utf-8", "replace")
+            except ValueError:
+                decoded = ""
+            how = "base64-encoded" if decoded and self.holds(decoded) else None
+        self.seen[text] = how
+        return how
+
+    def in_value(self, value) -> str | None:
+        if type(value) is str:
+            return self.how(value)
+        if isinstance(value, dict | list):
+            return next(filter(None, map(self.how, _strings(value))), None)
+        return None  # numbers, booleans and null hold no secret
+
+
+def secret_claims(header: dict, payload: dict, secret: str, known_key: str | None = None) -> dict:
+    """{(part, claim): how} for every header or payload member whose value (or name) carries the secret.
+    `known_key`: the SDK key the user gave; a key claim equal to it is theirs, not the secret."""
+    shortest = min(len(secret), SECRET_RUN)
+    if known_key == secret:
+        known_key = None  # the secret given as the key too proves nothing
+    finder = None
+    found = {}
+    for part, members in (("header", header), ("payload", payload)):
+        if members == HEADER:
+            continue  # the standard header holds nothing else
+        names = () if _KNOWN_NAMES.issuperset(members) else [n for n in members if n not in _KNOWN_NAMES]
+        # worth a look: strings long enough (other than the key the user gave), and anything nested
+        values = [
+            (name, value)
+            for name, value in islice(members.items(), _MAX_SCANNED)
+            if (value.__class__ is str and len(value) >= shortest and value != known_key) or value.__class__ in _NESTED
+        ]
+        if not names and not values:  # the usual token: nothing but the known claims and the user's key
+            continue
+        finder = finder or _SecretFinder(secret)
+        for name in names:
+            if finder.how(name):
+                found[(part, NAMED_WITH_SECRET)] = "in the claim's name"
+        for name, value in values:
+            if how := finder.in_value(value):
+                found[(part, name)] = how
+    return found
+
+
+def secret_breaches(header: dict, payload: dict, secret: str, known_key: str | None = None) -> list[Breach]:
+    """The secret (or SECRET_RUN characters of it in a row), as text or base64-encoded, in any header or
+    payload member: an error whatever the signature says, since every browser can read the token."""
+    found = secret_claims(header, payload, secret, known_key)
+    keys = [name for (part, name) in found if part == "payload" and name in KEY_CLAIMS]
+    others = [(part, name) for (part, name) in found if not (part == "payload" and name in KEY_CLAIMS)]
+    breaches = []
+    if keys:
+        add_breach(
+            breaches,
+            "app_key_is_secret",
+            f"The token's {' and '.join(keys)} claim holds the secret: key and secret are swapped, and the "
+            "token carries the secret for anyone to read, whatever its signature says.",
+            claims=keys,
+        )
+    if others:
+        names = ", ".join(f"{name} ({part}, {found[part, name]})" for part, name in others)
+        add_breach(
+            breaches,
+            "secret_in_token",
+            f"The secret is inside the token: {cut(names)}. Header and payload are only encoded, so every "
+            "browser that receives the token can read it, whatever its signature says.",
+            claims=[name for _, name in others],
+        )
+    return breaches
