@@ -57,6 +57,7 @@ CASES = {
     "invalid_json": (f"{base64url_encode(b'not json')}.{base64url_encode(b'{}')}.{'A' * 43}", {}),
     "legacy_signature_format": (legacy_signature(), {}),
     "wrong_alg": (sign(good_payload(), header={"alg": "HS512", "typ": "JWT"}), {}),
+    "wrong_token_kind": (sign({"iss": KEY, "exp": NOW + 3600}), {}),
     "missing_app_key": (sign(good_payload(appKey=DROP, sdkKey=DROP)), {}),
     "app_key_not_text": (sign(good_payload(appKey=12)), {}),
     "app_key_sdk_key_differ": (sign(good_payload(sdkKey="another")), {}),

@@ -1,5 +1,6 @@
 """Token doctor: every finding code on a token that has exactly that mistake, none on a correct token."""
 
+import base64
 import json
 
 import jwt
@@ -340,3 +341,86 @@ def test_seven_characters_of_the_secret_are_not_a_leak_and_no_secret_means_no_sc
 def test_a_key_that_is_not_the_given_one_is_a_mismatch_even_when_it_verifies():
     checked = diagnose(sign(good_payload(appKey=SECRET, sdkKey=SECRET)), secret=SECRET, sdk_key=KEY, now=NOW)
     assert {"app_key_is_secret", "app_key_mismatch", "signature_valid"} <= codes(checked)
+
+
+# ------------------------------------------------------------------------------ other tokens, old formats
+
+
+@pytest.mark.parametrize(
+    ("header", "payload", "kind"),
+    [
+        ({}, {"iss": "JwtAppApiKey0123", "exp": NOW + 3600}, "rest_api_jwt"),
+        (
+            {},
+            {"app_key": KEY, "tpc": "my session", "role_type": 1, "version": 1, "iat": NOW, "exp": NOW + 7200},
+            "video_sdk",
+        ),
+        ({}, {"app_key": KEY, "role_type": 2, "iat": NOW, "exp": NOW + 7200}, "cobrowse_sdk"),
+        (
+            {"alg": "HS512", "v": "2.0"},
+            {"aud": "https://oauth.zoom.us", "iss": "zm:cid:abc", "exp": NOW + 3600},
+            "oauth_access_token",
+        ),
+        ({"zm_skm": "zm_o2m"}, {"aud": "clientsm", "uid": "u", "iss": "web", "exp": NOW + 7200}, "zak_or_obf"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_other_zoom_tokens_are_named_before_the_claims_they_lack(header, payload, kind):
+    checked = diagnose(sign(payload, header={**HEADER, **header}), now=NOW)
+    [finding] = [f for f in checked.findings if f.code == "wrong_token_kind"]
+    assert finding.evidence == {"kind": kind} and finding.fix
+    assert checked.codes.index("wrong_token_kind") < checked.codes.index("missing_mn")
+    assert checked.zoom_error == 3712 and "Another kind of Zoom token" in checked.verdict
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [good_payload(iss="my-backend"), good_payload(aud="x", iss="y"), good_payload(appKey=DROP, sdkKey="k", iss="a")],
+)
+def test_a_meeting_sdk_signature_with_extra_claims_is_not_another_kind(payload):
+    assert "wrong_token_kind" not in codes(diagnose(sign(payload), now=NOW))
+
+
+def legacy(fields, *, encode=base64.b64encode):
+    return encode(".".join(fields).encode()).decode()
+
+
+MAC_B64 = base64.b64encode(b"\x01" * 32).decode()
+MAC_HEX = (b"\x01" * 32).hex()
+
+
+@pytest.mark.parametrize(
+    ("text", "fields", "encoding"),
+    [
+        (legacy([KEY, str(MN), "1700000000000", "0", MAC_B64]), 5, "base64"),
+        (
+            legacy([KEY, str(MN), "1700000000000", "0", MAC_B64], encode=base64.urlsafe_b64encode).rstrip("="),
+            5,
+            "base64",
+        ),
+        (legacy([KEY, "857 4606 5432", "1700000000", "1", MAC_B64]), 5, "base64"),
+        (legacy([KEY, "", "1700000000", "0", MAC_B64]), 5, "base64"),
+        (legacy([KEY, str(MN), "1700000000", "1700007200", "0", MAC_B64]), 6, "base64"),
+        (legacy([KEY, str(MN), "1700000000", "0", MAC_HEX]), 5, "hex"),
+        (".".join([KEY, str(MN), "1700000000", "0", MAC_B64]), 5, "base64"),  # pasted decoded
+        (".".join([KEY, str(MN), "1700000000", "1700007200", "1", MAC_HEX]), 6, "hex"),
+    ],
+    ids=["classic", "base64url-unpadded", "spaced-mn", "empty-mn", "with-exp", "hex-hash", "decoded", "decoded-6"],
+)
+def test_the_old_format_in_its_published_shapes(text, fields, encoding):
+    checked = diagnose(text, now=NOW)
+    [finding] = [f for f in checked.findings if f.code == "legacy_signature_format"]
+    assert len(finding.evidence["fields"]) == fields and finding.evidence["hash_encoding"] == encoding
+    assert "malformed_token" not in checked.codes
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        [KEY, "85746O65432", "1700000000", "0", MAC_B64],
+        [KEY, str(MN), "1700000000", "2", MAC_B64],
+        [KEY, str(MN), "x", "0", MAC_B64],
+    ],
+)
+def test_near_misses_of_the_old_format_are_not_it(fields):
+    assert "legacy_signature_format" not in codes(diagnose(legacy(fields), now=NOW))

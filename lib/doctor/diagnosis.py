@@ -23,6 +23,7 @@ from lib.doctor.structure import (
     legacy_finding,
     read_header,
 )
+from lib.doctor.token_kinds import token_kind
 from lib.mistakes.forensics import MISTAKE_CODES
 from lib.zoom.facts import ZOOM_ERROR_ORDER, ZOOM_ERRORS
 from lib.zoom.rules import check_claims
@@ -114,7 +115,7 @@ def _diagnose(text, secret, sdk_key, meeting_number, now, host):
         diagnose_dotless(token, findings)
         return _finish(findings, token, segments=tuple(parts))
     if len(parts) != 3:
-        legacy = legacy_fields(token) if len(parts) == 5 else None
+        legacy = legacy_fields(token) if len(parts) in (5, 6) else None
         if legacy:
             legacy_finding(findings, legacy)
         else:
@@ -134,6 +135,16 @@ def _diagnose(text, secret, sdk_key, meeting_number, now, host):
     payload_bytes, payload = decode_json_segment(findings, "payload", payload_b64)
     claims = payload if payload is not None else {}
     if payload is not None:
+        kind = token_kind(header or {}, payload)
+        if kind:
+            add_finding(
+                findings,
+                "wrong_token_kind",
+                "payload",
+                f"This is {kind.name}, not a Meeting SDK signature. {kind.purpose}",
+                kind.instead,
+                kind=kind.id,
+            )
         for breach in check_claims(payload, now, host=host):
             findings.append(breach_finding(breach))
         check_context(findings, header or {}, payload, context_key, context_mn, trimmed_secret)

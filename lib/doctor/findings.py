@@ -35,6 +35,7 @@ FINDING_CODES = {
     # header / payload
     "invalid_json": Code("Segment is not a JSON object", "error", 3712),
     "wrong_alg": Code("Algorithm is not HS256", "error", 3712),
+    "wrong_token_kind": Code("Another kind of Zoom token", "error", 3712),
     # claims: Zoom's rules
     **{code: Code(rule.title, rule.severity, rule.zoom_error) for code, rule in RULES.items()},
     # context

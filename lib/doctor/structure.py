@@ -6,7 +6,7 @@ import json
 from lib.doctor.findings import add_finding
 from lib.signing.encoding import base64_lenient_decode, base64url_encode
 from lib.zoom.facts import HEADER
-from lib.zoom.rules import SHOWN_CHARS, shown
+from lib.zoom.rules import SHOWN_CHARS, cut, shown
 
 HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 # The header every correct token has, as bytes and as base64url: nearly every pasted token starts with it.
@@ -59,30 +59,63 @@ def diagnose_dotless(text, findings):
     )
 
 
-def legacy_fields(data):
-    """(mn, timestamp, role) of a decoded legacy signature 'key.mn.ts.role.hash', or None."""
+def legacy_fields(data) -> dict | None:
+    """What a decoded pre-2022 signature holds, or None if it is not one. Its published shapes:
+    'key.mn.ts.role.hash' and 'key.mn.iat.exp.role.hash', the meeting number with or without spaces
+    (or empty), the hash in base64 (either alphabet, padded or not) or in hex."""
     try:
-        text = data.decode("ascii") if isinstance(data, bytes) else data
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
     except UnicodeDecodeError:
         return None
     parts = text.split(".")
-    if len(parts) == 5 and parts[1].isdigit() and parts[2].isdigit() and parts[3] in ("0", "1") and parts[4]:
-        return parts[1], parts[2], parts[3]
-    return None
+    if len(parts) not in (5, 6):
+        return None
+    key, meeting, *times, role, mac = parts
+    digits = meeting.replace(" ", "").replace("-", "")
+    if not key or (digits and not (digits.isdigit() and digits.isascii())) or role not in ("0", "1"):
+        return None
+    if not all(t.isdigit() and t.isascii() for t in times) or not mac:
+        return None
+    if len(mac) == 64 and HEX_DIGITS.issuperset(mac):
+        encoding = "hex"
+    else:
+        try:
+            encoding = "base64" if len(base64_lenient_decode(mac)) == 32 else None
+        except ValueError:
+            encoding = None
+    if encoding is None:
+        return None
+    names = (
+        ["key", "meeting number", "timestamp", "role", "hash"]
+        if len(times) == 1
+        else ["key", "meeting number", "iat", "exp", "role", "hash"]
+    )
+    return {"fields": names, "meeting_number": meeting, "timestamps": times, "role": role, "hash_encoding": encoding}
 
 
 def legacy_finding(findings, legacy):
-    mn, timestamp, role = legacy
+    meeting = legacy["meeting_number"]
+    notes = []
+    if not meeting:
+        notes.append("its meeting number is empty")
+    elif not meeting.isdigit():
+        notes.append(f"its meeting number {cut(meeting)!r} keeps spaces or dashes")
+    if legacy["hash_encoding"] == "hex":
+        notes.append("its hash is in hex")
     add_finding(
         findings,
         "legacy_signature_format",
         "format",
-        "This is the pre-2022 signature format base64('key.meetingNumber.timestamp.role.hash'), made by the "
-        "old sample or the old Web SDK generateSignature. Current Web SDKs accept only the JWT format.",
+        f"This is the pre-2022 signature format base64('{'.'.join(legacy['fields'])}'), made by the old sample "
+        "or the old Web SDK generateSignature"
+        + (f" ({'; '.join(notes)})" if notes else "")
+        + ". Current Web SDKs accept only the JWT format.",
         "Sign a JWT with the claims appKey, mn, role, iat, exp, tokenExp (see Zoom's meetingsdk-auth-endpoint-sample).",
-        mn=mn,
-        timestamp=timestamp,
-        role=role,
+        fields=legacy["fields"],
+        mn=meeting,
+        timestamps=legacy["timestamps"],
+        role=legacy["role"],
+        hash_encoding=legacy["hash_encoding"],
     )
 
 
