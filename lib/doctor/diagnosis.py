@@ -136,15 +136,12 @@ def _diagnose(text, secret, sdk_key, meeting_number, now, host):
     claims = payload if payload is not None else {}
     if payload is not None:
         kind = token_kind(header or {}, payload)
-        if kind:
-            add_finding(
-                findings,
-                "wrong_token_kind",
-                "payload",
-                f"This is {kind.name}, not a Meeting SDK signature. {kind.purpose}",
-                kind.instead,
-                kind=kind.id,
-            )
+        if kind:  # the cause: it goes before the errors it explains (another alg, the claims it lacks)
+            first_error = next((i for i, f in enumerate(findings) if f.severity == "error"), len(findings))
+            found = []
+            message = f"This is {kind.name}, not a Meeting SDK signature. {kind.purpose}"
+            add_finding(found, "wrong_token_kind", "payload", message, kind.instead, kind=kind.id)
+            findings.insert(first_error, found[0])
         for breach in check_claims(payload, now, host=host):
             findings.append(breach_finding(breach))
         check_context(findings, header or {}, payload, context_key, context_mn, trimmed_secret)
