@@ -53,6 +53,7 @@ CONTRACT_IDS = [
     "expired",
     "meeting_number_spaces",
     "secret_trailing_newline",
+    "secret_key_bytes",
     "key_secret_swapped",
     "wrong_app_type",
     "legacy_format",

@@ -32,6 +32,7 @@ from lib.zoom.facts import DEMO_SDK_SECRET
 # (wrong_app_type can be: the learner is told the SDK key, and the token carries another app's key.)
 NEED_THE_CODE = {
     "secret_trailing_newline",
+    "secret_key_bytes",
     "key_secret_swapped",
     "argument_shift",
     "secret_in_browser",

@@ -11,13 +11,16 @@ import base64
 import hashlib
 import hmac
 import json
+import subprocess
 
 import jwt
 import pytest
 
 from doctor_cases import DROP, NOW, SECRET, good_payload
 from lib.doctor.diagnosis import diagnose
+from lib.javascript.legacy import node_base64_decode
 from lib.mistakes.forensics import MISTAKE_CODES
+from lib.mistakes.key_bytes import jaxb_base64_decode
 from lib.signing.encoding import secret_fingerprint
 
 MEETING = 85746065432
@@ -224,6 +227,74 @@ def test_a_base64_decoded_secret_is_proven(secret):
     assert (code, evidence) == ("base64_decoded_secret", {"hmac_key": f"{len(RAW_KEY)} bytes decoded from base64"})
 
 
+JJWT_SECRET = "WildSecret0123456789abcdefghijKLMNopqrstuvwx12"  # 46 characters: a last group of two
+ACCENTED_SECRET = "Sécret-with-accents-éèà-0123456789"
+
+
+@pytest.mark.parametrize(
+    ("secret", "key", "code", "bytes_were"),
+    [
+        pytest.param(
+            JJWT_SECRET,
+            jaxb_base64_decode(JJWT_SECRET),
+            "base64_truncated_secret",
+            " decoded from base64, the incomplete last group dropped",
+            id="jjwt-0.9-signWith-string",
+        ),
+        pytest.param(SECRET, SECRET.encode("utf-16-le"), "utf16_secret", " in UTF-16LE", id="dotnet-encoding-unicode"),
+        pytest.param(
+            SECRET,
+            b"\xfe\xff" + SECRET.encode("utf-16-be"),
+            "utf16_secret",
+            " in UTF-16BE after a byte-order mark",
+            id="java-getbytes-utf16",
+        ),
+        pytest.param(
+            SECRET, b"\xef\xbb\xbf" + SECRET.encode(), "bom_secret", " in UTF-8 after a byte-order mark", id="bom"
+        ),
+        pytest.param(
+            ACCENTED_SECRET,
+            ACCENTED_SECRET.encode("ascii", "replace"),
+            "ascii_replaced_secret",
+            " in ASCII with '?' for every other character",
+            id="dotnet-encoding-ascii",
+        ),
+        pytest.param(
+            JJWT_SECRET,
+            node_base64_decode(JJWT_SECRET),
+            "base64_decoded_secret",
+            " decoded from base64",
+            id="node-buffer-from-base64-partial-group",
+        ),
+    ],
+)
+def test_other_runtimes_key_bytes_are_proven_and_named(secret, key, code, bytes_were):
+    code_found, evidence = only_forensic(diagnose(signed(key), secret=secret, now=NOW))
+    assert (code_found, evidence) == (code, {"hmac_key": f"{len(key)} bytes{bytes_were}"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("QUJD", b"ABC"),  # whole groups
+        ("QUJDRA", b"ABC"),  # the incomplete last group is dropped, not decoded as Node would
+        ("QUJ\nDRA==", b"ABCD"),  # line breaks skipped; '=' is padding
+        ("Q-U_JD", b"ABC"),  # the URL alphabet is not base64 to JAXB: skipped
+        ("", b""),
+    ],
+)
+def test_jaxb_decoding_as_jjwt_0_9_does(text, expected):
+    assert jaxb_base64_decode(text) == expected
+
+
+def test_node_base64_decoding_is_nodes(tmp_path):
+    samples = ["QUJD", "QUI", "Q", "QU=JD", "a-b_cd", JJWT_SECRET, "ab cd!ef", "Zm9v\nYmFy"]
+    script = "for (const s of JSON.parse(process.argv[1])) console.log(Buffer.from(s, 'base64').toString('hex'))"
+    output = subprocess.run(["node", "-e", script, json.dumps(samples)], capture_output=True, text=True, timeout=30)
+    assert output.returncode == 0, "node is needed: bash .ci/run installs it"
+    assert output.stdout.split("\n")[: len(samples)] == [node_base64_decode(s).hex() for s in samples]
+
+
 def test_every_forensic_code_has_a_variant_test_here():
     """A new forensic candidate needs its own test in this file."""
     tested = {
@@ -234,5 +305,9 @@ def test_every_forensic_code_has_a_variant_test_here():
         "hex_secret",
         "latin1_secret_bytes",
         "base64_decoded_secret",
+        "base64_truncated_secret",
+        "utf16_secret",
+        "bom_secret",
+        "ascii_replaced_secret",
     }
     assert tested == set(MISTAKE_CODES)

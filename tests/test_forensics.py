@@ -9,6 +9,7 @@ from conftest import load_vectors
 from lib.doctor.diagnosis import diagnose
 from lib.doctor.findings import FINDING_CODES
 from lib.mistakes.forensics import MISTAKE_CODES
+from lib.mistakes.key_bytes import jaxb_base64_decode
 from lib.signing.encoding import jsrsasign_key_bytes
 from lib.signing.steps import SignatureRequest, build_signature_steps
 
@@ -32,6 +33,7 @@ def vector(row_id, field):
 B64_SECRET = base64.b64encode(b"thirty-two-bytes-of-raw-key-data").decode()
 HEX_ROW_SECRET = "0123456789abcdef0123456789ABCDEF"
 LATIN1_SECRET = "Sécret-with-accents-éèà-0123456789"
+JJWT_SECRET = "WildSecret0123456789abcdefghijKLMN"  # 34 characters: jjwt 0.9 drops the last two
 
 # mistake -> (token, the secret the user gives the doctor, extra context)
 MISTAKES = {
@@ -50,6 +52,14 @@ MISTAKES = {
     "hex_secret": (vector("official-secret-hex-like", "token"), HEX_ROW_SECRET, {}),
     "latin1_secret_bytes": (token_signed_with(LATIN1_SECRET, jsrsasign_key_bytes), LATIN1_SECRET, {}),
     "base64_decoded_secret": (token_signed_with(B64_SECRET, lambda s: base64.b64decode(s)), B64_SECRET, {}),
+    "base64_truncated_secret": (token_signed_with(JJWT_SECRET, jaxb_base64_decode), JJWT_SECRET, {}),
+    "utf16_secret": (token_signed_with(SECRET, lambda s: s.encode("utf-16-le")), SECRET, {}),
+    "bom_secret": (token_signed_with(SECRET, lambda s: b"\xef\xbb\xbf" + s.encode()), SECRET, {}),
+    "ascii_replaced_secret": (
+        token_signed_with(LATIN1_SECRET, lambda s: s.encode("ascii", "replace")),
+        LATIN1_SECRET,
+        {},
+    ),
 }
 
 

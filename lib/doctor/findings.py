@@ -57,6 +57,10 @@ FINDING_CODES = {
     "hex_secret": Code("Secret read as hex bytes (jsrsasign)", "error", 3712),
     "latin1_secret_bytes": Code("Secret bytes not UTF-8", "error", 3712),
     "base64_decoded_secret": Code("Secret base64-decoded before signing", "error", 3712),
+    "base64_truncated_secret": Code("Secret base64-decoded and cut (jjwt 0.9)", "error", 3712),
+    "utf16_secret": Code("Secret in UTF-16 when signing", "error", 3712),
+    "bom_secret": Code("Secret with a byte-order mark", "error", 3712),
+    "ascii_replaced_secret": Code("Secret's non-ASCII characters replaced by '?'", "error", 3712),
     "diagnosis_failed": Code("Internal error of the diagnosis", "warning"),
 }
 

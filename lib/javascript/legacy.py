@@ -14,6 +14,28 @@ def node_utf8(text: str) -> bytes:
     return repaired.encode("utf-8")
 
 
+_NODE_BASE64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
+_NODE_BASE64 |= {"-": 62, "_": 63}  # Node accepts the URL-safe alphabet too
+
+
+def node_base64_decode(text: str) -> bytes:
+    """Buffer.from(text, 'base64') in Node: either alphabet, other characters skipped, decoding stops at '=',
+    and a last group of two or three characters still gives its whole bytes."""
+    bits = value = 0
+    out = bytearray()
+    for char in text:
+        if char == "=":
+            break
+        if char not in _NODE_BASE64:
+            continue
+        value = (value << 6) | _NODE_BASE64[char]
+        bits += 6
+        if bits >= 8:
+            bits -= 8
+            out.append((value >> bits) & 0xFF)
+    return bytes(out)
+
+
 def node_hmac_key(secret) -> bytes:
     """The key bytes crypto.createHmac('sha256', secret) uses, or Node's TypeError."""
     if isinstance(secret, str):

@@ -22,10 +22,11 @@ from lib.javascript.forum import (
     js_btoa,
     js_to_string,
 )
-from lib.javascript.legacy import legacy_signature
+from lib.javascript.legacy import legacy_signature, node_base64_decode
+from lib.mistakes.key_bytes import KEY_BYTES_CODES
 from lib.signing.encoding import base64url_encode, standard_base64_encode
 from lib.signing.jsjson import js_number, json_stringify
-from lib.signing.steps import ABSENT, STEPS, SignatureRequest, build_header, build_payload, encode_segment
+from lib.signing.steps import ABSENT, STEPS, SignatureRequest, build_header, build_payload, encode_segment, hmac_sha256
 from lib.zoom.facts import DEMO_S2S_CLIENT_ID, DEMO_S2S_CLIENT_SECRET, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
 from lib.zoom.rules import is_integer
 
@@ -170,6 +171,7 @@ class Bug:
     btoa_segments: bool = False  # header and payload through btoa (standard base64, Latin-1 only)
     mac_encoding: Callable | None = None  # MAC bytes -> signature text
     returns_mac: bool = False  # the signer hands back the signature segment alone
+    secret_to_key: Callable | None = None  # secret text -> the HMAC key bytes the buggy code uses
     signer: Callable | None = None  # a whole other format: request -> BuggySteps
     jwt_only: bool = False  # a mistake of the JWT format: another format (signer) has no such step
     throws_at: tuple[str, ...] = ()  # the JavaScript calls it can make throw (BuggySteps.failed_at)
@@ -472,6 +474,30 @@ _CATALOGUE = (
         steps=_FROM_HMAC,
     ),
     Bug(
+        id="secret_key_bytes",
+        title="Secret turned into other key bytes",
+        js_before="const hash = crypto.createHmac('sha256', Buffer.from(secret, 'base64')); // it looks like base64",
+        js_after="const hash = crypto.createHmac('sha256', secret); // the secret's own text",
+        py_before="key = base64.b64decode(secret)",
+        py_after='key = secret.encode("utf-8")',
+        why="Zoom keys the HMAC with the secret's text. Code that decodes it (base64, hex) or writes it in another "
+        "encoding (UTF-16, a byte-order mark, Latin-1, ASCII with '?') signs with other bytes: Node's "
+        "Buffer.from(secret, 'base64'), jjwt 0.9's signWith(alg, String), .NET's Encoding.Unicode, jsrsasign with "
+        "an all-hex secret.",
+        zoom_error=3712,
+        symptom="3712 Signature is invalid. The token looks perfect and verifies in the same library: only the "
+        "signature segment differs from Zoom's.",
+        caught_by=ZOOM_SERVER,
+        found_by=KEY_BYTES_CODES,
+        fix="Use the secret's UTF-8 bytes as the HMAC key: `crypto.createHmac('sha256', secret)`, "
+        "`Keys.hmacShaKeyFor(secret.getBytes(UTF_8))` in jjwt, `Encoding.UTF8.GetBytes(secret)` in .NET, "
+        "`{utf8: secret}` in jsrsasign.",
+        source="jjwt 0.9 JwtBuilder.signWith; Node Buffer docs; .NET Encoding docs; jsrsasign KJUR.crypto.Mac; "
+        "facts §2",
+        steps=_FROM_HMAC,
+        secret_to_key=node_base64_decode,
+    ),
+    Bug(
         id="key_secret_swapped",
         title="Key and secret swapped",
         js_before="generateSignature(process.env.ZOOM_SECRET, process.env.ZOOM_KEY, mn, role);",
@@ -671,7 +697,12 @@ def sign_with_bugs(request: SignatureRequest, bug_ids) -> BuggySteps:
             done["header_json"], done["header_b64"] = encode_segment(header)
             done["payload_json"], done["payload_b64"] = encode_segment(payload)
         done["signing_input"] = signing_input = f"{done['header_b64']}.{done['payload_b64']}"
-        key, mac = cryptojs_hmac_sha256(signing_input, request.sdk_secret)
+        secret_to_key = next((bug.secret_to_key for bug in bugs if bug.secret_to_key), None)
+        if secret_to_key and isinstance(request.sdk_secret, str):
+            key = secret_to_key(request.sdk_secret)
+            mac = hmac_sha256(key, signing_input)
+        else:
+            key, mac = cryptojs_hmac_sha256(signing_input, request.sdk_secret)
         done.update(hmac_key_length=len(key), hmac_key_hex=key.hex(), hmac_hex=mac.hex())
         encode_mac = next((bug.mac_encoding for bug in bugs if bug.mac_encoding), base64url_encode)
         done["signature"] = encode_mac(mac)

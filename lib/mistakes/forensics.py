@@ -10,8 +10,10 @@ import hashlib
 import hmac
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from lib.signing.encoding import base64_lenient_decode, jsrsasign_hmac_key, secret_fingerprint, standard_base64_encode
+from lib.mistakes.key_bytes import KEY_BYTES, KEY_BYTES_CODES
+from lib.signing.encoding import secret_fingerprint, standard_base64_encode
 
 # Whitespace that sneaks into a secret: a file read with its final newline, a copy-paste with a space.
 _WHITESPACE_VARIANTS = (
@@ -32,6 +34,18 @@ class Mistake:
     message: str
     fix: str
     evidence: dict
+
+
+class _Way(NamedTuple):
+    """A way of lib.mistakes.key_bytes with the key bytes it gave for this secret."""
+
+    code: str
+    how: str
+    bytes_were: str
+    libraries: str
+    key: object
+    fix: str
+    key_bytes: bytes
 
 
 @dataclass(frozen=True)
@@ -95,31 +109,13 @@ def _describe(code: str, detail) -> Mistake:
             "'<header>.<payload>' as they appear in the token.",
             {"signed_text": "standard base64 of the same header and payload"},
         )
-    if code == "hex_secret":
-        return Mistake(
-            code,
-            "The signature was made with the secret read as hex bytes: jsrsasign (used by Zoom's official "
-            "sample) parses an even-length secret made only of 0-9/a-f as hex, while Zoom reads the secret "
-            "as text.",
-            "A real Client Secret is not all-hex: check you pasted the right value. To sign such a secret "
-            "as text with jsrsasign, pass it as {utf8: secret}.",
-            {"hmac_key": f"{detail} bytes parsed from hex"},
-        )
-    if code == "latin1_secret_bytes":
-        return Mistake(
-            code,
-            "The signature was made with one byte per character of the secret (the low byte of each "
-            "UTF-16 unit, as jsrsasign and Latin-1 do) instead of its UTF-8 bytes: the secret holds "
-            "characters outside ASCII.",
-            "Use the secret's UTF-8 bytes; a real Client Secret is plain ASCII, so check the pasted value too.",
-            {"hmac_key": f"{detail} bytes, one per character"},
-        )
+    way = detail  # a KeyBytes of lib.mistakes.key_bytes, with the length of the key it gave
     return Mistake(
         code,
-        "The signature was made with the base64-decoded bytes of the secret. The Client Secret is "
-        "used as text, even though it looks like base64.",
-        "Pass the secret string unchanged as the HMAC key (no Buffer.from(secret, 'base64'), no base64.b64decode).",
-        {"hmac_key": f"{detail} bytes decoded from base64"},
+        f"The signature was made with {way.how} instead of its text: {way.libraries}. Zoom keys the HMAC with "
+        "the secret's own text, so the signature cannot match.",
+        way.fix,
+        {"hmac_key": f"{len(way.key_bytes)} bytes{way.bytes_were}"},
     )
 
 
@@ -130,11 +126,10 @@ def _candidates(token: SignedToken, secret: str, pasted_secret: str, sdk_key: st
     for key in dict.fromkeys(k for k in (sdk_key, *token.key_claims) if isinstance(k, str) and k):
         yield "signed_with_key", _utf8(key), signing_input, key
     secret_bytes = _utf8(secret)
-    mode, jsrsasign_key = jsrsasign_hmac_key(secret)
-    if mode == "hex":
-        yield "hex_secret", jsrsasign_key, signing_input, len(jsrsasign_key)
-    elif jsrsasign_key != secret_bytes:
-        yield "latin1_secret_bytes", jsrsasign_key, signing_input, len(jsrsasign_key)
+    ways = [(way, way.key(secret)) for way in KEY_BYTES]
+    for way, key_bytes in ways[:2]:  # jsrsasign's, the official sample's: first
+        if key_bytes:
+            yield way.code, key_bytes, signing_input, _Way(*way, key_bytes)
     for role_text in ("0", "1"):
         yield "signed_with_shifted_arguments", role_text.encode(), signing_input, role_text
     if pasted_secret != secret:
@@ -148,12 +143,9 @@ def _candidates(token: SignedToken, secret: str, pasted_secret: str, sdk_key: st
     )
     if standard_input != signing_input:
         yield "signed_over_standard_base64", secret_bytes, standard_input, None
-    try:
-        decoded_secret = base64_lenient_decode(secret)
-    except ValueError:
-        decoded_secret = b""
-    if decoded_secret:
-        yield "base64_decoded_secret", decoded_secret, signing_input, len(decoded_secret)
+    for way, key_bytes in ways[2:]:  # other libraries and runtimes
+        if key_bytes:
+            yield way.code, key_bytes, signing_input, _Way(*way, key_bytes)
 
 
 def find_mistake(token: SignedToken, secret: str, pasted_secret: str, sdk_key: str | None = None) -> Mistake | None:
@@ -168,12 +160,15 @@ def find_mistake(token: SignedToken, secret: str, pasted_secret: str, sdk_key: s
 
 
 # The forensic mistake codes in the order they are tried (tests and the pages list them).
-MISTAKE_CODES = (
-    "signed_with_key",
-    "hex_secret",
-    "latin1_secret_bytes",
-    "signed_with_shifted_arguments",
-    "secret_whitespace",
-    "signed_over_standard_base64",
-    "base64_decoded_secret",
+MISTAKE_CODES = tuple(
+    dict.fromkeys(
+        (
+            "signed_with_key",
+            *KEY_BYTES_CODES[:2],
+            "signed_with_shifted_arguments",
+            "secret_whitespace",
+            "signed_over_standard_base64",
+            *KEY_BYTES_CODES[2:],
+        )
+    )
 )

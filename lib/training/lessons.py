@@ -152,6 +152,11 @@ _BUG_PATH = (
                 {},
             ),
             (
+                "secret_key_bytes",
+                "Header and payload are identical; the HMAC differs because its key is the base64-decoded secret.",
+                {},
+            ),
+            (
                 "key_secret_swapped",
                 "appKey now holds the secret, readable by anyone (this demo uses the public demo credentials).",
                 {"public_credentials": True},

@@ -1,0 +1,137 @@
+"""Ways libraries and runtimes turn a secret string into HMAC key bytes other than its UTF-8 text.
+
+Zoom keys the HMAC with the secret's text (UTF-8; Client Secrets are ASCII). Each way here is one
+forensic candidate (lib.mistakes.forensics re-signs with it, and only an exact match counts), named by
+its finding code, with the libraries that do it and the fix. PHP's firebase/php-jwt, Go's []byte(secret),
+Ruby's jwt, PyJWT and npm jsonwebtoken all use the UTF-8 bytes: their tokens verify.
+"""
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from lib.javascript.legacy import node_base64_decode
+from lib.signing.encoding import jsrsasign_hmac_key
+
+_BASE64_VALUES = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
+_PADDING = 127  # what JAXB's decode map gives '='
+
+
+def jaxb_base64_decode(text: str) -> bytes:
+    """javax.xml.bind.DatatypeConverter.parseBase64Binary, which jjwt 0.9's signWith(alg, String) uses: characters
+    outside the standard alphabet are skipped, '=' is padding, and an incomplete last group of four is dropped."""
+    values = [_PADDING if c == "=" else _BASE64_VALUES[c] for c in text if c in _BASE64_VALUES or c == "="]
+    out = bytearray()
+    for i in range(0, len(values) - 3, 4):
+        a, b, c, d = values[i : i + 4]
+        out.append(((a << 2) | (b >> 4)) & 0xFF)
+        if c != _PADDING:
+            out.append(((b << 4) | (c >> 2)) & 0xFF)
+        if d != _PADDING:
+            out.append(((c << 6) | d) & 0xFF)
+    return bytes(out)
+
+
+def _jsrsasign(mode):
+    def key(secret):
+        found_mode, key_bytes = jsrsasign_hmac_key(secret)
+        return key_bytes if found_mode == mode and key_bytes != secret.encode("utf-8", "surrogatepass") else None
+
+    return key
+
+
+def _if_different(transform):
+    """The transform's bytes, or None where they are the UTF-8 bytes anyway (then it proves nothing)."""
+
+    def key(secret):
+        try:
+            key_bytes = transform(secret)
+        except (UnicodeError, ValueError):
+            return None
+        return key_bytes if key_bytes and key_bytes != secret.encode("utf-8", "surrogatepass") else None
+
+    return key
+
+
+class KeyBytes(NamedTuple):
+    code: str  # the finding code that names it
+    how: str  # what the key bytes were, for the message
+    bytes_were: str  # the same, after "N bytes" in the evidence (with its leading space or comma)
+    libraries: str  # who does it
+    key: Callable[[str], bytes | None]  # the key bytes, or None where this way does not apply
+    fix: str
+
+
+_UTF8_FIX = "Pass the secret's own text (UTF-8 bytes) as the HMAC key, unchanged."
+KEY_BYTES = (
+    KeyBytes(
+        "hex_secret",
+        "the secret read as hex bytes",
+        " parsed from hex",
+        "jsrsasign (Zoom's official sample) reads an even-length secret made only of 0-9/a-f as hex, as do Go's "
+        "hex.DecodeString and Python's bytes.fromhex",
+        _jsrsasign("hex"),
+        "A real Client Secret is not all-hex: check you pasted the right value. To sign such a secret as text "
+        "with jsrsasign, pass it as {utf8: secret}.",
+    ),
+    KeyBytes(
+        "latin1_secret_bytes",
+        "one byte per character of the secret (the low byte of each UTF-16 unit)",
+        ", one per character",
+        "jsrsasign keeps the low byte of each UTF-16 unit of a non-hex secret, as Latin-1 encoders do",
+        _jsrsasign("rstrtohex"),
+        "Use the secret's UTF-8 bytes; a real Client Secret is plain ASCII, so check the pasted value too.",
+    ),
+    KeyBytes(
+        "base64_decoded_secret",
+        "the base64-decoded bytes of the secret",
+        " decoded from base64",
+        "Node's Buffer.from(secret, 'base64'), .NET Convert.FromBase64String, Python's base64.b64decode, jjwt 0.9 "
+        "signWith(alg, String) for a secret whose length is a multiple of 4",
+        _if_different(node_base64_decode),
+        _UTF8_FIX + " In jjwt: signWith(Keys.hmacShaKeyFor(secret.getBytes(UTF_8))) (0.10+), or "
+        "signWith(alg, secret.getBytes(UTF_8)) in 0.9.",
+    ),
+    KeyBytes(
+        "base64_truncated_secret",
+        "the secret base64-decoded with its incomplete last group of four characters dropped",
+        " decoded from base64, the incomplete last group dropped",
+        "jjwt 0.9's signWith(SignatureAlgorithm.HS256, String) treats the string as base64 (JAXB's "
+        "DatatypeConverter.parseBase64Binary), skipping other characters",
+        _if_different(jaxb_base64_decode),
+        _UTF8_FIX + " In jjwt: signWith(Keys.hmacShaKeyFor(secret.getBytes(UTF_8))) (0.10+), or "
+        "signWith(alg, secret.getBytes(UTF_8)) in 0.9.",
+    ),
+    KeyBytes(
+        "utf16_secret",
+        "the secret in UTF-16 (two bytes per character)",
+        " in UTF-16LE",
+        ".NET's Encoding.Unicode.GetBytes and Java's getBytes(UTF_16LE) write little-endian UTF-16",
+        _if_different(lambda s: s.encode("utf-16-le")),
+        _UTF8_FIX + " In .NET: Encoding.UTF8.GetBytes(secret).",
+    ),
+    KeyBytes(
+        "utf16_secret",
+        "the secret in UTF-16 with a byte-order mark (big-endian)",
+        " in UTF-16BE after a byte-order mark",
+        'Java\'s getBytes("UTF-16") writes a big-endian byte-order mark and UTF-16',
+        _if_different(lambda s: b"\xfe\xff" + s.encode("utf-16-be")),
+        _UTF8_FIX + " In Java: secret.getBytes(StandardCharsets.UTF_8).",
+    ),
+    KeyBytes(
+        "bom_secret",
+        "the secret with a UTF-8 byte-order mark in front",
+        " in UTF-8 after a byte-order mark",
+        "a secret read from a file saved with a byte-order mark (Windows Notepad, PowerShell's Out-File)",
+        _if_different(lambda s: b"\xef\xbb\xbf" + s.encode("utf-8")),
+        "Save the file as UTF-8 without BOM, or strip '\\ufeff' where the secret is read.",
+    ),
+    KeyBytes(
+        "ascii_replaced_secret",
+        "the secret in ASCII, every other character replaced by '?'",
+        " in ASCII with '?' for every other character",
+        ".NET's Encoding.ASCII.GetBytes replaces characters outside ASCII by '?'",
+        _if_different(lambda s: s.encode("ascii", "replace")),
+        _UTF8_FIX + " In .NET: Encoding.UTF8.GetBytes(secret); and check the pasted secret, which is ASCII.",
+    ),
+)
+KEY_BYTES_CODES = tuple(dict.fromkeys(way.code for way in KEY_BYTES))
