@@ -17,8 +17,9 @@ ROWS = [json.loads(line) for line in (DATA / "wild-tokens.jsonl").read_text().sp
 CONTEXT = ("token", "sdkSecret", "sdkKey", "meetingNumber", "now")
 # Codes issue 12 announces; a label may use them before the doctor has them (the test then says which are missing).
 ANNOUNCED_CODES = {"secret_in_token", "wrong_token_kind"}
-# `forensic:<label>` of a row -> the finding code that names that key handling; empty until forensics learns them.
-FORENSIC_CODES = {}
+# `forensic:<label>` of a row -> the finding code that names that key handling.
+FORENSIC_CODES = {"jjwt_lenient_base64": "base64_truncated_secret"}
+TIME_CODES = ("iat_in_future", "expired")
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +54,9 @@ def test_wild_token_gets_its_label(row, diagnoses):
     assert not missing, f"{what}: {missing} not reported; the doctor said {sorted(reported)}"
     wrong = reported & set(row.get("not_expect", []))
     assert not wrong, f"{what}: reported {sorted(wrong)}, which this token is not"
+    if "iat_offset_hours" in row:  # a time-zone mix-up: the time finding says so, with the offset
+        offsets = {f["evidence"].get("time_zone_offset_hours") for f in findings if f["code"] in TIME_CODES}
+        assert row["iat_offset_hours"] in offsets, f"{what}: no time-zone evidence in {sorted(reported)}"
 
 
 def test_the_corpus_labels_are_well_formed():
