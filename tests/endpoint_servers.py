@@ -42,7 +42,7 @@ PYTHON_VARIANTS = (
     "accepts_invalid",  # no validation: signs whatever comes
     "slow",  # answers only when the test releases it (after the probe gave up)
     "redirect",  # 307 to another host
-    "too_large",  # pads the answer past the probe's size limit
+    "too_large",  # answers pad_to bytes (by default past the probe's size limit)
 )
 NODE_VARIANTS = (
     "correct",
@@ -145,8 +145,8 @@ class EndpointHandler(BaseHTTPRequestHandler):
         answer = {"signature": token, "sdkKey": server.sdk_key}
         if variant == "leaks_secret":
             answer["clientSecret"] = server.sdk_secret
-        if variant == "too_large":
-            answer["padding"] = "x" * (server.pad_to - len(json.dumps(answer)) - len(',"padding":""'))
+        if variant == "too_large":  # exactly pad_to bytes of JSON
+            return self._answer(200, b'{"signature":"' + b"x" * (server.pad_to - 16) + b'"}')
         self._answer(200, answer)
 
     COERCED = ("role", "expirationSeconds", "videoWebRtcMode")
@@ -174,14 +174,14 @@ class EndpointHandler(BaseHTTPRequestHandler):
 @contextlib.contextmanager
 def python_endpoint(variant="correct", *, redirect_to="http://localhost:9/", pad_to=70000):
     """An endpoint on 127.0.0.1 at a free port; yields the server (url, received, release)."""
-    assert variant in (*PYTHON_VARIANTS, "recorder"), variant
+    assert variant in PYTHON_VARIANTS, variant
     server = ThreadingHTTPServer(("127.0.0.1", 0), EndpointHandler)
     server.daemon_threads = True
     server.variant, server.redirect_to, server.pad_to = variant, redirect_to, pad_to
     server.sdk_key, server.sdk_secret = ENDPOINT_SDK_KEY, ENDPOINT_SDK_SECRET
     server.received, server.lock, server.cached, server.release = [], threading.Lock(), None, threading.Event()
     server.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield server

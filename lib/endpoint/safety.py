@@ -56,7 +56,8 @@ class AllowedEntry:
     port: int | None = None
 
     def __str__(self):
-        host = str(self.host)
+        single = not isinstance(self.host, str) and self.host.num_addresses == 1
+        host = str(self.host.network_address if single else self.host)
         if self.port is None:
             return host
         return f"[{host}]:{self.port}" if ":" in host else f"{host}:{self.port}"

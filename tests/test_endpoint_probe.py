@@ -1,0 +1,177 @@
+"""The probe against real endpoints on 127.0.0.1: Zoom's sample contract in Node (express, cors, jsrsasign)
+and in Python, each correct and deliberately broken. The correct ones get a clean matrix; every breakage
+is named by its code, in the requests that show it, with a fix."""
+
+import json
+import re
+
+import jwt
+import pytest
+
+from endpoint_servers import (
+    ENDPOINT_SDK_KEY,
+    ENDPOINT_SDK_SECRET,
+    NODE_VARIANTS,
+    PYTHON_VARIANTS,
+    node_endpoint,
+    python_endpoint,
+)
+from lib.endpoint.codes import ENDPOINT_CODES
+from lib.endpoint.probe import REMOVED, ProbeSettings, contract_matrix, probe, redact_answer
+from lib.endpoint.safety import allow_list
+
+SETTINGS = ProbeSettings(allow_list({}), sdk_key=ENDPOINT_SDK_KEY, sdk_secret=ENDPOINT_SDK_SECRET, timeout=2)
+
+# variant -> {code: the matrix cases it must be seen in} (errors and warnings; info findings are not breakages)
+EXPECTED = {
+    "correct": {},
+    "no_cors": {
+        "endpoint_no_cors": (
+            "role_0",
+            "role_1",
+            "meeting_number_as_number",
+            "meeting_number_with_spaces",
+            "role_as_string",
+            "expiration_min",
+            "expiration_max",
+            "webrtc_mode_1",
+            "repeat",
+        ),
+        "endpoint_preflight_fails": ("preflight",),
+    },
+    "wrong_origin": {"endpoint_cors_wrong_origin": None},
+    "mac_only": {"endpoint_bad_token": None},
+    "ignores_role": {"endpoint_ignores_role": ("role_1", "role_as_string")},
+    "ignores_meeting_number": {"endpoint_ignores_meeting_number": None},
+    "ignores_expiration": {"endpoint_ignores_expiration": ("expiration_min", "expiration_max")},
+    "ignores_webrtc_mode": {"endpoint_ignores_webrtc_mode": ("webrtc_mode_1",)},
+    "cached": {
+        "endpoint_caches_signature": ("repeat",),
+        "endpoint_ignores_role": ("role_1", "role_as_string"),
+        "endpoint_ignores_expiration": ("expiration_min", "expiration_max"),
+        "endpoint_ignores_webrtc_mode": ("webrtc_mode_1",),
+    },
+    "role_string_500": {"endpoint_server_error": ("role_as_string",)},
+    "leaks_secret": {"endpoint_leaks_secret": None},
+    "html_page": {"endpoint_not_json": None},
+    "html_error": {"endpoint_not_json": None, "endpoint_server_error": None},
+    "accepts_invalid": {
+        "endpoint_accepts_invalid": (
+            "missing_role",
+            "missing_meeting_number",
+            "expiration_below_min",
+            "expiration_above_max",
+        )
+    },
+    "slow": {"endpoint_timeout": ("role_0",)},
+    "redirect": {"endpoint_redirects": None},
+    "too_large": {"endpoint_answer_too_large": None},
+}
+NODE_EXPECTED = {**EXPECTED, "no_cors": {"endpoint_no_cors": None, "endpoint_preflight_blocks_request": ("preflight",)}}
+
+
+def breakages(result):
+    return {f.code: f.cases for f in result.findings if f.severity != "info"}
+
+
+def check_named(result, expected):
+    found = breakages(result)
+    assert set(found) == set(expected), [f.message for f in result.findings]
+    for code, cases in expected.items():
+        if cases is not None:
+            assert found[code] == cases
+    for finding in result.findings:
+        assert finding.fix and finding.message, finding
+        assert not re.search(r"(?<![{$])\{[a-z_]+\}", finding.message + finding.fix), "unfilled placeholder"
+
+
+@pytest.mark.parametrize("variant", PYTHON_VARIANTS)
+def test_python_endpoint_variant_is_named(variant):
+    settings = SETTINGS if variant != "slow" else ProbeSettings(SETTINGS.allowed, timeout=0.5)
+    with python_endpoint(variant) as server:
+        result = probe(server.url, settings)
+    check_named(result, EXPECTED[variant])
+
+
+@pytest.mark.parametrize("variant", NODE_VARIANTS)
+def test_node_endpoint_variant_is_named(variant):
+    with node_endpoint(variant) as url:
+        result = probe(url, SETTINGS)
+    check_named(result, NODE_EXPECTED[variant])
+
+
+def test_the_official_sample_contract_gives_a_clean_matrix_with_verified_tokens():
+    with node_endpoint() as url:
+        result = probe(url, SETTINGS)
+    assert result.verdict.startswith("The endpoint passes the contract matrix: 15 requests")
+    assert [r.verdict for r in result.cases] == ["ok"] * 15
+    statuses = {r.case.id: r.answer.status for r in result.cases}
+    assert statuses["missing_role"] == statuses["expiration_below_min"] == statuses["body_not_json"] == 400
+    assert statuses["preflight"] == 204
+    signed = [r for r in result.cases if r.token]
+    assert len(signed) == 9
+    for checked in signed:  # PyJWT as the independent check of what the doctor verified
+        assert checked.diagnosis.verified is True
+        claims = jwt.decode(checked.token, ENDPOINT_SDK_SECRET, algorithms=["HS256"], options={"verify_exp": False})
+        assert claims["appKey"] == ENDPOINT_SDK_KEY
+    lifetimes = {r.case.id: r.diagnosis.payload["exp"] - r.diagnosis.payload["iat"] for r in signed}
+    assert lifetimes["expiration_min"] == 1800 and lifetimes["expiration_max"] == 172800
+    assert lifetimes["role_0"] == 7200
+    info = [f.code for f in result.findings]
+    assert info == ["endpoint_keeps_meeting_number_text"]  # the sample signs "857 4606 5432" as it comes
+
+
+def test_a_wrong_secret_or_key_is_named_through_the_token_doctor():
+    settings = ProbeSettings(SETTINGS.allowed, sdk_key="AnotherClientId0000000", sdk_secret="x" * 40)
+    with python_endpoint() as server:
+        result = probe(server.url, settings)
+    (finding,) = [f for f in result.findings if f.code == "endpoint_bad_token"]
+    assert "signature_mismatch" in finding.message and "app_key_mismatch" in finding.message
+    assert len(finding.cases) == 9
+
+
+def test_mac_only_is_named_as_a_bare_signature():
+    with python_endpoint("mac_only") as server:
+        result = probe(server.url, SETTINGS)
+    assert "bare_signature" in result.findings[0].message
+
+
+def test_a_secret_like_field_is_named_even_without_the_secret_and_removed_from_the_shown_answer():
+    with python_endpoint("leaks_secret") as server:
+        result = probe(server.url, ProbeSettings(SETTINGS.allowed))
+    assert "`clientSecret`" in result.findings[0].message
+    assert "the SDK secret you gave" not in result.findings[0].message
+    shown = redact_answer(result.cases[0].text, None)
+    assert ENDPOINT_SDK_SECRET not in shown and REMOVED in shown
+    assert json.loads(shown)["signature"] == result.cases[0].token
+
+
+def test_the_given_secret_is_found_anywhere_in_the_answer():
+    text = f"<html>debug: secret={ENDPOINT_SDK_SECRET}</html>"
+    assert ENDPOINT_SDK_SECRET not in redact_answer(text, ENDPOINT_SDK_SECRET)
+    escaped = json.dumps({"note": ENDPOINT_SDK_SECRET + '"'})
+    assert ENDPOINT_SDK_SECRET not in redact_answer(escaped, ENDPOINT_SDK_SECRET)
+
+
+def test_the_matrix_asks_what_the_issue_lists():
+    matrix = {case.id: case for case in contract_matrix("85746065432")}
+    assert len(matrix) == 15
+    assert matrix["meeting_number_with_spaces"].body["meetingNumber"] == "857 4606 5432"
+    assert matrix["meeting_number_as_number"].body["meetingNumber"] == 85746065432
+    assert [matrix[f"expiration_{n}"].body["expirationSeconds"] for n in ("below_min", "min", "max", "above_max")] == [
+        1799,
+        1800,
+        172800,
+        172801,
+    ]
+    assert "role" not in matrix["missing_role"].body and "meetingNumber" not in matrix["missing_meeting_number"].body
+    with pytest.raises(ValueError):
+        json.loads(matrix["body_not_json"].body)
+    assert matrix["preflight"].method == "OPTIONS"
+
+
+def test_every_code_has_a_title_severity_message_and_fix():
+    for code, spec in ENDPOINT_CODES.items():
+        assert code.startswith("endpoint_")
+        assert spec.severity in ("error", "warning", "info")
+        assert spec.title and spec.message and spec.fix
