@@ -18,6 +18,7 @@ from endpoint_servers import (
 )
 from lib.endpoint.codes import ENDPOINT_CODES
 from lib.endpoint.probe import REMOVED, ProbeSettings, contract_matrix, probe, redact_answer
+from lib.endpoint.report import markdown_report, matrix_rows, result_as_dict
 from lib.endpoint.safety import allow_list
 
 SETTINGS = ProbeSettings(allow_list({}), sdk_key=ENDPOINT_SDK_KEY, sdk_secret=ENDPOINT_SDK_SECRET, timeout=2)
@@ -175,3 +176,19 @@ def test_every_code_has_a_title_severity_message_and_fix():
         assert code.startswith("endpoint_")
         assert spec.severity in ("error", "warning", "info")
         assert spec.title and spec.message and spec.fix
+
+
+def test_the_reports_hold_the_matrix_and_fixes_but_no_token_secret_or_key():
+    with python_endpoint("leaks_secret") as server:
+        result = probe(server.url, SETTINGS)
+    text = markdown_report(result, 1_800_000_000, secret=ENDPOINT_SDK_SECRET, sdk_key=ENDPOINT_SDK_KEY)
+    data = json.dumps(result_as_dict(result, secret=ENDPOINT_SDK_SECRET, sdk_key=ENDPOINT_SDK_KEY))
+    for shared in (text, data):
+        assert ENDPOINT_SDK_SECRET not in shared
+        assert ENDPOINT_SDK_KEY not in shared
+        for checked in result.cases:
+            assert not checked.token or checked.token not in shared
+        assert "eyJ" not in shared
+    assert text.count("\n| ") == 16  # the header and 15 requests
+    assert "`endpoint_leaks_secret`" in text and "Fix: Answer only {signature, sdkKey}" in text
+    assert len(matrix_rows(result)) == 15

@@ -29,6 +29,7 @@ from lib.endpoint.safety import (
 from lib.facts import CLOCK_SKEW_SECONDS, DEMO_MEETING_NUMBER, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
 from lib.inputs import normalize_meeting_number
 from lib.inspection import SEVERITY_ORDER
+from lib.redaction import REMOVED
 
 SIGN, REJECT, SIGN_OR_REJECT, PREFLIGHT = "sign", "reject", "sign or reject", "preflight"
 DEFAULT_URL = "http://localhost:4000"  # where the official sample listens
@@ -37,7 +38,6 @@ USER_AGENT = "SignatureLab-endpoint-probe"
 REPEAT_GAP_SECONDS = 1.05  # the repeat is sent in a later second than the first answer was signed in
 _SECRET_FIELD = re.compile(r"(?i)secret|passw|private|credential")
 _MIN_SECRET_MATCH = 4  # shorter secrets would match ordinary text
-REMOVED = "[removed]"
 
 
 @dataclass(frozen=True)
