@@ -130,8 +130,23 @@ class EndpointFinding(NamedTuple):
         }
 
 
+_COMPOSED_EVIDENCE = ("doctor_fix", "what")  # built by the probe from parts already made plain
+_SHOWN_CHARS = 120
+
+
+def plain(text) -> str:
+    """Untrusted text (a header, a field name, a URL) made safe for a message shown as Markdown: printable
+    characters only, no backtick that could close a code span, cut short."""
+    text = "".join(c if c.isprintable() and c != "`" else "?" for c in str(text))
+    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
+
+
 def _finding(code, case_id, **evidence):
     spec = ENDPOINT_CODES[code]
+    evidence = {
+        name: plain(value) if isinstance(value, str) and name not in _COMPOSED_EVIDENCE else value
+        for name, value in evidence.items()
+    }
     values = {"case": case_id, **evidence}
     return EndpointFinding(
         code,
@@ -330,7 +345,7 @@ def _leaked(text, parsed, secret):
         what.append("the SDK secret you gave")
     names = [name for name, _ in _secret_fields(parsed)] if parsed is not None else []
     if names:
-        what.append("field(s) named " + ", ".join(f"`{name}`" for name in dict.fromkeys(names)))
+        what.append("field(s) named " + ", ".join(f"`{plain(name)}`" for name in dict.fromkeys(names)))
     return what
 
 
@@ -361,7 +376,7 @@ def _judge_preflight(checked: CaseResult, origin: str):
     blocked = []
     methods = answer.header("access-control-allow-methods")
     if methods is not None and not {"post", "*"} & {m.strip().lower() for m in methods.split(",")}:
-        blocked.append(f"method POST (allowed: {methods})")
+        blocked.append(f"method POST (allowed: {plain(methods)})")
     headers = {h.strip().lower() for h in (answer.header("access-control-allow-headers") or "").split(",")}
     if not {"content-type", "*"} & headers:
         blocked.append("the header Content-Type")
