@@ -16,10 +16,11 @@ from endpoint_servers import (
     node_endpoint,
     python_endpoint,
 )
+from lib.endpoint.browser import browser_request, explain_outcome
 from lib.endpoint.codes import ENDPOINT_CODES
-from lib.endpoint.probe import REMOVED, ProbeSettings, contract_matrix, probe, redact_answer
+from lib.endpoint.probe import REMOVED, ProbeSettings, contract_matrix, judge, probe, redact_answer
 from lib.endpoint.report import markdown_report, matrix_rows, result_as_dict
-from lib.endpoint.safety import allow_list
+from lib.endpoint.safety import Answer, allow_list
 
 SETTINGS = ProbeSettings(allow_list({}), sdk_key=ENDPOINT_SDK_KEY, sdk_secret=ENDPOINT_SDK_SECRET, timeout=2)
 
@@ -192,3 +193,46 @@ def test_the_reports_hold_the_matrix_and_fixes_but_no_token_secret_or_key():
     assert text.count("\n| ") == 16  # the header and 15 requests
     assert "`endpoint_leaks_secret`" in text and "Fix: Answer only {signature, sdkKey}" in text
     assert len(matrix_rows(result)) == 15
+
+
+def test_untrusted_header_values_cannot_leave_their_code_span():
+    location = "http://x/`![pixel](http://tracker.example/p.png)`\x1b[31m"
+    answer = Answer(302, (("location", location),), b"", 0.01)
+    checked = judge(contract_matrix("85746065432")[0], answer, 1_800_000_000, SETTINGS)
+    (finding,) = checked.findings
+    assert finding.code == "endpoint_redirects"
+    assert finding.message.count("`") == 2 and "\x1b" not in finding.message
+    assert "?![pixel](http://tracker.example/p.png)?" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("outcome", "level", "words"),
+    [
+        (None, "info", "Calling the endpoint"),
+        ({"nonce": "old", "status": 200, "signature": True}, "info", "Calling the endpoint"),
+        ({"nonce": "n", "status": 200, "signature": True, "origin": "http://app.test", "ms": 12}, "success", "12 ms"),
+        ({"nonce": "n", "error": "TypeError: Failed to fetch", "origin": "http://app.test"}, "error", "CORS"),
+        ({"nonce": "n", "error": "AbortError: x", "aborted": True}, "error", "too slow"),
+        ({"nonce": "n", "status": 0, "type": "opaqueredirect"}, "error", "redirect"),
+        ({"nonce": "n", "status": 500, "signature": None}, "error", "HTTP 500 with no JSON"),
+        ({"nonce": "n", "status": 200, "signature": False}, "error", "JSON without a `signature`"),
+        ({"nonce": "n", "status": "200", "signature": True}, "warning", "could not be read"),
+    ],
+)
+def test_what_the_browser_saw_is_explained(outcome, level, words):
+    shown_level, text = explain_outcome(outcome, "n")
+    assert shown_level == level and words in text
+
+
+def test_the_browser_outcome_is_plain_text():
+    _, text = explain_outcome({"nonce": "n", "error": "`![x](http://t.example/)`", "origin": "`o`"}, "n")
+    assert text.count("`") == 4  # the two code spans of the message, none from the browser
+
+
+def test_the_browser_gets_the_main_request_and_no_secret():
+    main = contract_matrix("85746065432")[0]
+    request = browser_request(" http://localhost:4000 ", main, 5.0)
+    assert request["url"] == "http://localhost:4000" and request["body"] == {"meetingNumber": "85746065432", "role": 0}
+    assert request["timeoutMs"] == 5000
+    assert browser_request("javascript:alert(1)", main, 5.0) is None
+    assert browser_request("file:///etc/passwd", main, 5.0) is None

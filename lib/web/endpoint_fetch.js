@@ -4,10 +4,17 @@
 // block is a TypeError with no detail: the browser hides the reason from the page). The answer's body
 // never leaves the browser. One request per attempt (nonce): reruns of the same attempt send nothing.
 export default function ({ data, parentElement, setStateValue }) {
-  if (parentElement.dataset.nonce === data.nonce) {
+  // parentElement may be a shadow root (no dataset): the attempt's nonce lives on a marker element in it.
+  let marker = parentElement.querySelector("span[data-endpoint-fetch]");
+  if (!marker) {
+    marker = document.createElement("span");
+    marker.dataset.endpointFetch = "";
+    parentElement.appendChild(marker);
+  }
+  if (marker.dataset.nonce === data.nonce) {
     return;
   }
-  parentElement.dataset.nonce = data.nonce;
+  marker.dataset.nonce = data.nonce;
   const started = performance.now();
   const report = (outcome) =>
     setStateValue("outcome", {
