@@ -54,8 +54,8 @@ LOCALHOST = resolver({"localhost": ["127.0.0.1", "::1"]})
     ],
 )
 def test_loopback_is_allowed_by_default(url):
-    target = check_url(url, DEFAULT, LOCALHOST)
-    assert target.address in ("127.0.0.1", "::1") or target.address.startswith("127.") or "ffff" in target.address
+    addresses = check_url(url, DEFAULT, LOCALHOST).addresses
+    assert addresses == ("127.0.0.1", "::1") if "localhost" in url.lower() else len(addresses) == 1
 
 
 @pytest.mark.parametrize(
@@ -119,7 +119,7 @@ def test_urls_that_are_not_urls_say_so(url):
 
 def test_ipv6_loopback_forms_are_refused_when_only_ipv4_loopback_is_allowed():
     only_v4 = allow_list({ENV_ALLOWED_HOSTS: "127.0.0.1"})
-    assert check_url("http://127.0.0.1:4000", only_v4).address == "127.0.0.1"
+    assert check_url("http://127.0.0.1:4000", only_v4).addresses == ("127.0.0.1",)
     for url in ("http://[::1]:4000", "http://[0:0:0:0:0:0:0:1]:4000", "http://[::ffff:127.0.0.2]:4000"):
         with pytest.raises(ProbeRefused):
             check_url(url, only_v4, LOCALHOST)
@@ -130,7 +130,7 @@ def test_ipv6_loopback_forms_are_refused_when_only_ipv4_loopback_is_allowed():
 def test_loopback_is_refused_when_the_operator_lists_other_hosts():
     public_only = allow_list({ENV_ALLOWED_HOSTS: "signing.example.com"})
     dns = resolver({"signing.example.com": ["93.184.216.34"], "localhost": ["127.0.0.1"]})
-    assert check_url("https://signing.example.com/sign", public_only, dns).address == "93.184.216.34"
+    assert check_url("https://signing.example.com/sign", public_only, dns).addresses == ("93.184.216.34",)
     for url in ("http://localhost:4000", "http://127.0.0.1:4000", "http://[::1]:4000", "http://[::ffff:127.0.0.1]/"):
         with pytest.raises(ProbeRefused):
             check_url(url, public_only, dns)
@@ -156,7 +156,7 @@ def test_an_allowed_name_may_not_resolve_to_an_address_outside_the_allowed_netwo
 def test_a_name_may_resolve_inside_a_network_the_operator_allows():
     allowed = allow_list({ENV_ALLOWED_HOSTS: "sign.intranet 10.1.0.0/16"})
     dns = resolver({"sign.intranet": ["10.1.2.3"]})
-    assert check_url("http://sign.intranet/", allowed, dns).address == "10.1.2.3"
+    assert check_url("http://sign.intranet/", allowed, dns).addresses == ("10.1.2.3",)
     with pytest.raises(ProbeRefused, match="resolves to 10.2.0.1"):
         check_url("http://sign.intranet/", allowed, resolver({"sign.intranet": ["10.2.0.1"]}))
 
@@ -265,3 +265,11 @@ def test_a_refused_url_sends_nothing_and_says_why():
     assert result.codes == ["endpoint_not_allowed"]
     assert all(r.answer is None for r in result.cases)
     assert "SIGNATURE_LAB_PROBE_HOSTS" in result.findings[0].fix
+
+
+def test_every_checked_address_is_tried_in_order():
+    with python_endpoint() as server:
+        port = server.server_address[1]
+        dns = resolver({"localhost": ["::1", "127.0.0.1"]})  # nothing listens on ::1 at that port
+        result = probe(f"http://localhost:{port}/", ProbeSettings(DEFAULT, resolver=dns))
+    assert result.verdict.startswith("The endpoint passes")

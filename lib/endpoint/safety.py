@@ -137,7 +137,7 @@ class Target:
     host: str  # as written in the URL (lower case, without brackets): the Host header and TLS name
     port: int
     path: str  # path and query, as sent in the request line
-    address: str  # the checked address to connect to
+    addresses: tuple  # the checked addresses, tried in order (localhost may be ::1 and 127.0.0.1)
 
 
 def check_url(url: str, allowed: AllowList, resolver: Callable[[str, int], Sequence[str]] = system_resolver):
@@ -168,7 +168,7 @@ def check_url(url: str, allowed: AllowList, resolver: Callable[[str, int], Seque
     if literal is not None:
         if not allowed.allows_address(_plain_address(literal), port):
             raise ProbeRefused(f"{host} port {port} is not allowed: {not_allowed}.")
-        return Target(text, parts.scheme, host, port, path, str(literal))
+        return Target(text, parts.scheme, host, port, path, (str(literal),))
     if not allowed.allows_name(host, port):
         raise ProbeRefused(f"the host {host!r} port {port} is not allowed: {not_allowed}.")
     try:
@@ -184,7 +184,7 @@ def check_url(url: str, allowed: AllowList, resolver: Callable[[str, int], Seque
                 f"the host {host!r} resolves to {address}, which is not allowed: a name may lead to public addresses "
                 f"or to allowed networks only ({not_allowed})."
             )
-    return Target(text, parts.scheme, host, port, path, str(resolved[0]))
+    return Target(text, parts.scheme, host, port, path, tuple(map(str, resolved)))
 
 
 @dataclass(frozen=True)
@@ -203,27 +203,35 @@ class Answer:
         return next((value for key, value in self.headers if key == name), None)
 
 
-class _PinnedHTTPConnection(http.client.HTTPConnection):
-    """HTTP to the checked address, whatever the host name would resolve to now."""
+def _connect_checked(target: Target, timeout: float) -> socket.socket:
+    """A connection to the first checked address that accepts, whatever the name would resolve to now."""
+    failure = OSError("no address to connect to")
+    for address in target.addresses:
+        try:
+            return socket.create_connection((address, target.port), timeout)
+        except OSError as exc:
+            failure = exc
+    raise failure
 
+
+class _PinnedHTTPConnection(http.client.HTTPConnection):
     def __init__(self, target: Target, timeout: float):
         super().__init__(target.host, target.port, timeout=timeout)
-        self._address = target.address
+        self._target = target
 
     def connect(self):
-        self.sock = socket.create_connection((self._address, self.port), self.timeout)
+        self.sock = _connect_checked(self._target, self.timeout)
 
 
 class _PinnedHTTPSConnection(http.client.HTTPSConnection):
-    """HTTPS to the checked address; the certificate is still checked against the URL's host name."""
+    """The certificate is still checked against the URL's host name."""
 
     def __init__(self, target: Target, timeout: float):
         super().__init__(target.host, target.port, timeout=timeout)
-        self._address = target.address
+        self._target = target
 
     def connect(self):
-        sock = socket.create_connection((self._address, self.port), self.timeout)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+        self.sock = self._context.wrap_socket(_connect_checked(self._target, self.timeout), server_hostname=self.host)
 
 
 def send(
