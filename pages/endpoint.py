@@ -184,18 +184,9 @@ if shown:
             answers.code(f"{headers}\n\n{text}", language=None, wrap_lines=True)
     st.subheader("Share it safely")
     st.caption("The reports leave out the tokens, the answers and the secret, and mask the SDK key.")
-    left, right = st.columns(2)
-    left.download_button(
-        "Download the report (Markdown)",
-        data=shown["markdown"],
-        file_name="endpoint-probe.md",
-        mime="text/markdown",
-        key=KEYS["report_markdown"],
+    downloads = (
+        ("Download the report (Markdown)", shown["markdown"], "endpoint-probe.md", "text/markdown", "report_markdown"),
+        ("Download the result (JSON)", shown["json"], "endpoint-probe.json", "application/json", "report_json"),
     )
-    right.download_button(
-        "Download the result (JSON)",
-        data=shown["json"],
-        file_name="endpoint-probe.json",
-        mime="application/json",
-        key=KEYS["report_json"],
-    )
+    for column, (label, data, file_name, mime, key) in zip(st.columns(2), downloads, strict=True):
+        column.download_button(label, data=data, file_name=file_name, mime=mime, key=KEYS[key])

@@ -120,14 +120,7 @@ class EndpointFinding(NamedTuple):
         return ENDPOINT_CODES[self.code].title
 
     def as_dict(self):
-        return {
-            "code": self.code,
-            "severity": self.severity,
-            "cases": list(self.cases),
-            "message": self.message,
-            "fix": self.fix,
-            "evidence": self.evidence,
-        }
+        return {**self._asdict(), "cases": list(self.cases)}
 
 
 _COMPOSED_EVIDENCE = ("doctor_fix", "what")  # built by the probe from parts already made plain
