@@ -13,7 +13,15 @@ from lib.credentials import configured_credentials, take_typed_secret
 from lib.display import markdown_text
 from lib.encoding import secret_fingerprint
 from lib.endpoint.browser import FETCH_JS, browser_request, explain_outcome
-from lib.endpoint.probe import DEFAULT_ORIGIN, DEFAULT_URL, ProbeSettings, meeting_digits, probe, redact_answer
+from lib.endpoint.probe import (
+    DEFAULT_ORIGIN,
+    DEFAULT_URL,
+    ProbeSettings,
+    meeting_digits,
+    probe,
+    redact_answer,
+    web_origin,
+)
 from lib.endpoint.report import markdown_report, matrix_rows, result_as_dict
 from lib.endpoint.safety import ENV_ALLOWED_HOSTS, SECRETS_KEY, SECRETS_TABLE, allow_list
 from lib.facts import DEMO_MEETING_NUMBER
@@ -106,14 +114,12 @@ if submitted:
     else:
         secret, key = typed or kept or None, sdk_key.strip() or None
     try:
-        digits = meeting_digits(meeting_number)
+        digits, app_origin = meeting_digits(meeting_number), web_origin(origin or DEFAULT_ORIGIN)
     except ValueError as exc:
         st.error(markdown_text(str(exc)))
         st.session_state.pop(RESULT, None)
     else:
-        settings = ProbeSettings(
-            allowed, sdk_key=key, sdk_secret=secret, meeting_number=digits, origin=origin.strip() or DEFAULT_ORIGIN
-        )
+        settings = ProbeSettings(allowed, sdk_key=key, sdk_secret=secret, meeting_number=digits, origin=app_origin)
         with st.container(key=KEYS["progress"]):
             progress = st.progress(0.0, text="Calling the endpoint…")
 

@@ -43,6 +43,10 @@ PYTHON_VARIANTS = (
     "slow",  # answers only when the test releases it (after the probe gave up)
     "redirect",  # 307 to another host
     "too_large",  # answers pad_to bytes (by default past the probe's size limit)
+    "stale_iat",  # signs with a clock ten minutes late
+    "number_only",  # refuses a meetingNumber sent as a string (the Web SDK sample sends one)
+    "no_signature",  # answers {token} instead of {signature}
+    "slow_preflight",  # the OPTIONS preflight never answers in time
 )
 NODE_VARIANTS = (
     "correct",
@@ -107,6 +111,8 @@ class EndpointHandler(BaseHTTPRequestHandler):
 
     def do_OPTIONS(self):
         self._record()
+        if self.server.variant == "slow_preflight":
+            self.server.release.wait(60)
         if self.server.variant == "no_cors":
             return self.send_error(501)
         if self.server.variant == "redirect":
@@ -130,6 +136,8 @@ class EndpointHandler(BaseHTTPRequestHandler):
             request = json.loads(body)
         except ValueError:
             return self._answer(400, {"errors": [{"property": "body", "reason": "not JSON"}]})
+        if variant == "number_only" and isinstance(request.get("meetingNumber"), str):
+            return self._answer(400, {"errors": [{"property": "meetingNumber", "reason": "must be a number"}]})
         if variant == "role_string_500" and isinstance(request.get("role"), str):
             return self._answer(500, {"message": "TypeError: role.toFixed is not a function"})
         if variant != "accepts_invalid":
@@ -142,7 +150,7 @@ class EndpointHandler(BaseHTTPRequestHandler):
                 return self._answer(200, {"signature": server.cached, "sdkKey": server.sdk_key})
             token = self.sign(request)
             server.cached = server.cached or token
-        answer = {"signature": token, "sdkKey": server.sdk_key}
+        answer = {"token" if variant == "no_signature" else "signature": token, "sdkKey": server.sdk_key}
         if variant == "leaks_secret":
             answer["clientSecret"] = server.sdk_secret
         if variant == "too_large":  # exactly pad_to bytes of JSON
@@ -153,7 +161,7 @@ class EndpointHandler(BaseHTTPRequestHandler):
 
     def sign(self, request):
         server, variant = self.server, self.server.variant
-        iat = int(time.time())
+        iat = int(time.time()) - (600 if variant == "stale_iat" else 0)
         lifetime = request.get("expirationSeconds") or DEFAULT_EXPIRATION
         exp = iat + (DEFAULT_EXPIRATION if variant == "ignores_expiration" else lifetime)
         payload = {

@@ -66,3 +66,9 @@ def test_probe_help_explains_every_field():
     assert process.returncode == 0
     for field in ("url", "sdkKey", "sdkSecret", "meetingNumber", "origin", "timeout", ENV_ALLOWED_HOSTS):
         assert f"  {field}" in process.stdout or field == ENV_ALLOWED_HOSTS and field in process.stdout
+
+
+def test_probe_refuses_an_origin_that_would_inject_a_header():
+    process, outputs = run_cli("probe", [{"url": "http://127.0.0.1:1/", "origin": "http://a.example\r\nX-Injected: 1"}])
+    assert process.returncode == 1
+    assert "origin" in outputs[0]["error"]["message"]

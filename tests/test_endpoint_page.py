@@ -122,3 +122,10 @@ def test_the_configured_credentials_verify_without_reaching_the_page(monkeypatch
     assert "passes the contract matrix" in texts(at.success)
     assert "signature_valid" in at.session_state[RESULT]["json"]
     assert ENDPOINT_SDK_SECRET not in rendered(at)
+
+
+def test_an_origin_with_a_path_is_refused_with_how_to_write_it(endpoint_page):
+    endpoint_page.text_input(key=ENDPOINT["origin"]).set_value("http://localhost:9999/app")
+    at = run_probe(endpoint_page, "http://127.0.0.1:1/")
+    assert "no path" in texts(at.error)
+    assert not at.table

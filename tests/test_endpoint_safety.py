@@ -273,3 +273,39 @@ def test_every_checked_address_is_tried_in_order():
         dns = resolver({"localhost": ["::1", "127.0.0.1"]})  # nothing listens on ::1 at that port
         result = probe(f"http://localhost:{port}/", ProbeSettings(DEFAULT, resolver=dns))
     assert result.verdict.startswith("The endpoint passes")
+
+
+def test_a_url_that_is_not_a_url_is_named_as_such():
+    result = probe("http://localhost:99999/", ProbeSettings(DEFAULT))
+    assert result.codes == ["endpoint_bad_url"]
+    assert "port" in result.findings[0].message
+
+
+@pytest.mark.parametrize("entry", ["localhost:1", "localhost:65535", "[::1]:65535"])
+def test_ports_from_1_to_65535_are_entries(entry):
+    assert parse_entry(entry).port in (1, 65535)
+
+
+@pytest.mark.parametrize(
+    ("origin", "header"),
+    [("http://localhost:9999", "http://localhost:9999"), ("HTTPS://App.Example:8443/", "https://app.example:8443")],
+)
+def test_the_origin_header_is_the_web_apps_origin(origin, header):
+    with python_endpoint() as server:
+        probe(server.url, ProbeSettings(DEFAULT, origin=origin))
+    assert all(f"\nOrigin: {header}\n".encode() in request for request in server.received)
+
+
+@pytest.mark.parametrize(
+    "origin",
+    [
+        "localhost:9999",
+        "http://app.example/path",
+        "http://a.example\r\nX-Injected: 1",
+        "http://u@app.example",
+        "ftp://x",
+    ],
+)
+def test_an_origin_that_is_not_one_is_refused_before_any_request(origin):
+    with pytest.raises(ValueError, match="origin"):
+        probe("http://127.0.0.1:1/", ProbeSettings(DEFAULT, origin=origin))

@@ -40,7 +40,7 @@ ENDPOINT_CODES = {
     "endpoint_timeout": EndpointCode(
         "No answer in time",
         "error",
-        "{case}: no complete answer within {timeout} s.",
+        "{case}: no complete answer within {timeout} s; the requests after it were skipped.",
         "Answer the signature request at once: signing takes microseconds. Look for a blocking call, an "
         "unanswered promise, or a handler that never calls res.json().",
     ),

@@ -10,6 +10,7 @@ SDK key and secret given to `probe` only verify the answers here.
 import json
 import re
 import time
+import urllib.parse
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
@@ -227,8 +228,10 @@ def _headers(case: Case, origin: str) -> dict:
 
 def probe(url: str, settings: ProbeSettings, progress: Callable | None = None) -> ProbeResult:
     """Run the matrix against url; `progress(done, total, case)` after each request. Never raises for what the
-    URL or the endpoint does: a refused URL is a result with one finding and no request sent."""
+    URL or the endpoint does: a refused URL is a result with one finding and no request sent. ValueError
+    for a meeting number or origin that cannot be asked with (the caller's input: check it first)."""
     digits = meeting_digits(settings.meeting_number)
+    settings = replace(settings, origin=web_origin(settings.origin))
     matrix = contract_matrix(digits)
     result = ProbeResult(url, settings.origin, settings.allowed.describe(), [], [], digits)
     try:
@@ -240,8 +243,8 @@ def probe(url: str, settings: ProbeSettings, progress: Callable | None = None) -
         return result
     first_answered = None
     for number, case in enumerate(matrix, start=1):
-        if result.cases and result.cases[0].answer.error:
-            result.cases.append(CaseResult(case))  # the main request got no answer: the rest would not either
+        if any(_stops_the_matrix(checked, index) for index, checked in enumerate(result.cases)):
+            result.cases.append(CaseResult(case))
             continue
         if case.id == "repeat" and first_answered is not None:
             time.sleep(max(0.0, first_answered + REPEAT_GAP_SECONDS - time.time()))
@@ -262,6 +265,28 @@ def probe(url: str, settings: ProbeSettings, progress: Callable | None = None) -
     _check_caching(result.cases)
     result.findings = merge_findings(result.cases)
     return result
+
+
+def _stops_the_matrix(checked: "CaseResult", index: int) -> bool:
+    """No answer to the main request: the rest would get none either. A timeout anywhere: the matrix would
+    take a time limit per request."""
+    return checked.answer.error == "timeout" or (index == 0 and checked.answer.error is not None)
+
+
+def web_origin(text: str) -> str:
+    """The Origin header for a web app's address (scheme://host[:port]), or ValueError saying how to write it."""
+    parts = urllib.parse.urlsplit(str(text).strip())
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.netloc
+        or parts.path not in ("", "/")
+        or parts.query
+        or parts.fragment
+        or "@" in parts.netloc
+        or not all(c.isprintable() and not c.isspace() for c in parts.netloc)
+    ):
+        raise ValueError("The origin is your web app's address alone, e.g. http://localhost:9999 (no path).")
+    return f"{parts.scheme}://{parts.netloc.lower()}"
 
 
 def judge(case: Case, answer: Answer, sent_at: int, settings: ProbeSettings) -> CaseResult:
@@ -471,6 +496,7 @@ def settings_from_record(record: Mapping, allowed: AllowList) -> ProbeSettings:
             raise ValueError(f"{name} must be a JSON string, not {type(value).__name__}.")
         changes[attribute] = value
     meeting_digits(changes.get("meeting_number", DEMO_MEETING_NUMBER))
+    web_origin(changes.get("origin", DEFAULT_ORIGIN))
     timeout = record.get("timeout")
     if timeout is not None:
         if type(timeout) not in (int, float) or not 0 < timeout <= MAX_TIMEOUT_SECONDS:
