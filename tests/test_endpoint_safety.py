@@ -309,3 +309,10 @@ def test_the_origin_header_is_the_web_apps_origin(origin, header):
 def test_an_origin_that_is_not_one_is_refused_before_any_request(origin):
     with pytest.raises(ValueError, match="origin"):
         probe("http://127.0.0.1:1/", ProbeSettings(DEFAULT, origin=origin))
+
+
+def test_an_empty_list_in_secrets_toml_switches_the_server_side_probe_off():
+    nothing = allow_list({}, {SECRETS_KEY: []})
+    assert nothing.describe() == "nothing"
+    with pytest.raises(ProbeRefused, match="may only call nothing"):
+        check_url("http://127.0.0.1:4000", nothing, LOCALHOST)

@@ -75,7 +75,7 @@ class AllowList:
         return any(address in e.host and e.port in (None, port) for e in self.entries if not isinstance(e.host, str))
 
     def describe(self) -> str:
-        return ", ".join(str(entry) for entry in self.entries)
+        return ", ".join(str(entry) for entry in self.entries) or "nothing"
 
 
 def _port(text: str, entry: str) -> int:
