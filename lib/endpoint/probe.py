@@ -125,7 +125,7 @@ class EndpointFinding(NamedTuple):
 
 
 _COMPOSED_EVIDENCE = ("doctor_fix", "what")  # built by the probe from parts already made plain
-_SHOWN_CHARS = 120
+_SHOWN_CHARS = 300  # headers are bounded by http.client; a message need not show more
 
 
 def plain(text) -> str:
