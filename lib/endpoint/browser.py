@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lib.endpoint.probe import Case, plain
 
-FETCH_JS = (Path(__file__).parent.parent / "web" / "endpoint_fetch.js").read_text(encoding="utf-8")
+FETCH_JS = (Path(__file__).with_name("web") / "endpoint_fetch.js").read_text(encoding="utf-8")
 
 
 def browser_request(url: str, main: Case, timeout: float) -> dict | None:
