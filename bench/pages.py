@@ -68,6 +68,12 @@ PAGE_FORMS = {
     # An empty answer is graded too ("I don't know"), so pressing Check alone shows the feedback.
     "exercises": PageForm({}, widget_keys.EXERCISES["check"], widget_keys.EXERCISES["feedback"]),
     "trainer": PageForm({}, widget_keys.TRAINER["next"], widget_keys.TRAINER["slide"]),
+    # A closed port: the page's own work (one refused request, the matrix drawn), not an endpoint's speed.
+    "endpoint": PageForm(
+        {widget_keys.ENDPOINT["url"]: "http://127.0.0.1:1/"},
+        widget_keys.ENDPOINT["run"],
+        widget_keys.ENDPOINT["matrix"],
+    ),
 }
 BASELINE = PageForm({"baseline_text": "hello"}, "baseline_submit", "baseline_result")
 

@@ -7,6 +7,7 @@ never written to the output, except where a requested bug itself puts the secret
 
 import argparse
 import json
+import os
 import sys
 import textwrap
 import time
@@ -14,6 +15,9 @@ import time
 from lib.builder.form import InputProblem, check_request
 from lib.doctor.batch import BadRecord, item_from_record
 from lib.doctor.token_compare import compare_tokens
+from lib.endpoint.probe import probe, settings_from_record
+from lib.endpoint.report import result_as_dict
+from lib.endpoint.safety import allow_list
 from lib.mistakes.catalogue import BUGS, PRESETS, BugSelectionError, sign_with_bugs
 from lib.signing.encoding import jsrsasign_key_bytes, utf8_bytes
 from lib.signing.steps import ABSENT, STEPS, SignatureRequest, build_signature_steps
@@ -106,6 +110,37 @@ Example:
   echo '{"a":"eyJ...","b":"eyJ..."}' | python -m lib compare --input -
 """
 COMPARE_CONTEXT = ("sdkKey", "meetingNumber", "now")
+
+PROBE_HELP = """\
+Test your own signature endpoint (the server your Web SDK app asks for signatures), one JSON object per
+input line (JSON Lines). Each line runs the contract matrix of Zoom's official sample against `url`:
+role 0 and 1, the meeting number as a number and with spaces, a string role, missing fields,
+expirationSeconds 1800 / 172800 / 1799 / 172801, videoWebRtcMode 1, a body that is not JSON, a CORS
+preflight and the same request a second later; each answer is judged and its token diagnosed.
+
+Input fields:
+  url            the endpoint, e.g. http://localhost:4000 (the official sample's address)
+  sdkKey         optional: the SDK key / Client ID the tokens should carry
+  sdkSecret      optional: verifies the tokens here; never sent to the endpoint, never echoed
+  meetingNumber  optional: the meeting number to ask for (default: a demo number)
+  origin         optional: the Origin header, your web app's origin (default http://localhost:9999)
+  timeout        optional: seconds per request, at most 30 (default 5)
+  id             optional, echoed back
+
+Only allowed hosts are called: loopback by default; the operator lists others in the environment
+variable SIGNATURE_LAB_PROBE_HOSTS (names, addresses or CIDR networks, optionally :port, separated by
+commas or spaces; the list replaces the default). Redirects are reported, never followed. The probe uses
+the real clock (--now is ignored).
+
+Output, one object per input line, in input order:
+  url, origin, allowed_hosts, meetingNumber, verdict, findings (code, severity, cases, message, fix,
+  evidence), matrix (case, method, request, status, error, seconds, content_type, cors, verdict, codes,
+  token_codes, claims). No token, answer body or secret is written; the SDK key is masked.
+The exit status is 1 if any line could not be read, 0 otherwise (whatever the findings).
+
+Example:
+  echo '{"url":"http://localhost:4000","sdkSecret":"..."}' | python -m lib probe --input -
+"""
 
 REQUEST_FIELDS = {
     "sdkKey": "sdk_key",
@@ -291,6 +326,20 @@ def compare_record(record, now: int) -> dict:
     }
 
 
+def probe_record(record, now: int) -> dict:
+    """Probe the endpoint of one input line (the clock is the real one: requests are real)."""
+    if not isinstance(record, dict) or not isinstance(record.get("url"), str):
+        raise LineError(
+            "input", 'each line must be a JSON object with a "url" string, e.g. {"url": "http://localhost:4000"}.'
+        )
+    try:
+        settings = settings_from_record(record, allow_list(os.environ))
+    except ValueError as exc:
+        raise LineError("input", str(exc)) from None
+    result = probe(record["url"], settings)
+    return result_as_dict(result, secret=settings.sdk_secret, sdk_key=settings.sdk_key)
+
+
 COMMANDS = {
     "sign": (
         "sign JSON Lines of requests",
@@ -299,6 +348,7 @@ COMMANDS = {
     ),
     "diagnose": ("diagnose JSON Lines of tokens", DIAGNOSE_HELP, diagnose_record),
     "compare": ("compare two tokens per JSON line", COMPARE_HELP, compare_record),
+    "probe": ("test your signature endpoint against the sample's contract", PROBE_HELP, probe_record),
 }
 
 

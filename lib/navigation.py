@@ -19,6 +19,7 @@ PAGES = (
     PageEntry("pages/compare_tokens.py", "Compare tokens", ":material/compare_arrows:", "compare_tokens"),
     PageEntry("pages/batch.py", "Batch check", ":material/checklist:", "batch"),
     PageEntry("pages/join.py", "Join a meeting", ":material/video_call:", "join"),
+    PageEntry("pages/endpoint.py", "Test your endpoint", ":material/lan:", "endpoint"),
     PageEntry("pages/lessons.py", "Lessons", ":material/school:", "lessons"),
     PageEntry("pages/exercises.py", "Find the bug", ":material/quiz:", "exercises"),
     PageEntry("pages/trainer.py", "Trainer", ":material/co_present:", "trainer"),

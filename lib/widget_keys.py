@@ -145,3 +145,25 @@ TRAINER = {
     "handout_difficulty": "trainer_handout_difficulty",
     "handout": "trainer_handout",  # the handout's download button
 }
+
+ENDPOINT = {
+    "form": "endpoint_form",
+    "url": "endpoint_url",
+    "origin": "endpoint_origin",
+    "meeting_number": "endpoint_meeting_number",
+    "sdk_key": "endpoint_sdk_key",
+    "sdk_secret": "endpoint_sdk_secret",
+    "use_configured": "endpoint_use_configured",
+    "from_browser": "endpoint_from_browser",
+    "run": "endpoint_run",  # the form's submit button
+    "forget_secret": "endpoint_forget_secret",
+    "progress": "endpoint_progress",
+    "verdict": "endpoint_verdict",
+    "browser": "endpoint_browser",  # the container of the browser's own request and its outcome
+    "fetch": "endpoint_fetch",  # the v2 component that sends it
+    "matrix": "endpoint_matrix",
+    "findings": "endpoint_findings",
+    "answers": "endpoint_answers",  # lazy expander of the raw answers
+    "report_markdown": "endpoint_report_markdown",
+    "report_json": "endpoint_report_json",
+}

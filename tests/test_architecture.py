@@ -16,7 +16,8 @@ LAYERS = (
     {"mistakes"},  # the catalogue, forensics, the demo samples, buggy-vs-correct
     {"doctor", "builder"},  # the Token doctor; the builder's form
     {"join", "training"},  # the join page's plan; lessons, exercises, trainer
-    {"present", "cli", "navigation", "widget_keys", "__main__", "__init__"},  # presentation, the CLI, the app's lists
+    # presentation, the endpoint tester (it writes reports), the CLI, the app's lists
+    {"present", "endpoint", "cli", "navigation", "widget_keys", "__main__", "__init__"},
 )
 LAYER_OF = {name: index for index, names in enumerate(LAYERS) for name in names}
 SIBLINGS_APART = ({"doctor", "builder"}, {"join", "training"})

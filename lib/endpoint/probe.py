@@ -1,0 +1,505 @@
+"""The contract matrix: the requests a Web SDK app (and a careless one) sends to its signature endpoint,
+and the judgement of each answer against the contract of Zoom's official sample.
+
+The sample answers POST {meetingNumber, role, expirationSeconds?, videoWebRtcMode?} with
+{signature, sdkKey}, refuses a bad request with HTTP 400 {errors: [...]}, and enables CORS. Each
+returned token goes through the Token doctor with the request as context. No secret is ever sent: the
+SDK key and secret given to `probe` only verify the answers here.
+"""
+
+import json
+import re
+import time
+import urllib.parse
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
+
+from lib.builder.form import normalize_meeting_number
+from lib.doctor.diagnosis import Diagnosis, diagnose
+from lib.endpoint.codes import ENDPOINT_CODES
+from lib.endpoint.safety import (
+    DEFAULT_MAX_ANSWER_BYTES,
+    DEFAULT_TIMEOUT_SECONDS,
+    AllowList,
+    Answer,
+    ProbeRefused,
+    check_url,
+    send,
+    system_resolver,
+)
+from lib.present.inspection import SEVERITY_ORDER
+from lib.present.redaction import REMOVED
+from lib.zoom.facts import CLOCK_SKEW_SECONDS, DEMO_MEETING_NUMBER, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
+
+SIGN, REJECT, SIGN_OR_REJECT, PREFLIGHT = "sign", "reject", "sign or reject", "preflight"
+DEFAULT_URL = "http://localhost:4000"  # where the official sample listens
+DEFAULT_ORIGIN = "http://localhost:9999"  # the origin of Zoom's Web SDK sample app (another host than the endpoint)
+USER_AGENT = "SignatureLab-endpoint-probe"
+REPEAT_GAP_SECONDS = 1.05  # the repeat is sent in a later second than the first answer was signed in
+_SECRET_FIELD = re.compile(r"(?i)secret|passw|private|credential")
+_MIN_SECRET_MATCH = 4  # shorter secrets would match ordinary text
+
+
+@dataclass(frozen=True)
+class Case:
+    """One request of the matrix: `body` is JSON to send, raw bytes, or None for the preflight."""
+
+    id: str
+    title: str
+    body: dict | bytes | None
+    expect: str  # SIGN | REJECT | SIGN_OR_REJECT | PREFLIGHT
+    why_invalid: str = ""  # for REJECT: what Zoom does with a token signed for it
+    tolerated: tuple = ()  # Token doctor codes this request itself causes
+
+    @property
+    def method(self):
+        return "OPTIONS" if self.expect == PREFLIGHT else "POST"
+
+    @property
+    def request_text(self):
+        if self.body is None:
+            return "OPTIONS preflight (POST, Content-Type)"
+        return self.body.decode("utf-8", "replace") if isinstance(self.body, bytes) else json.dumps(self.body)
+
+    def requested(self, name):
+        return self.body.get(name) if isinstance(self.body, dict) else None
+
+
+def contract_matrix(meeting_number: str) -> tuple:
+    """The matrix for a meeting number of digits; the first case is the main request a Web SDK app sends."""
+    mn = meeting_number
+    base = {"meetingNumber": mn, "role": 0}
+    spaced = f"{mn[:3]} {mn[3:7]} {mn[7:]}".strip()
+    return (
+        Case("role_0", "role 0 (participant)", base, SIGN),
+        Case("role_1", "role 1 (host)", {**base, "role": 1}, SIGN),
+        Case("meeting_number_as_number", "meetingNumber as a JSON number", {"meetingNumber": int(mn), "role": 0}, SIGN),
+        Case(
+            "meeting_number_with_spaces",
+            "meetingNumber with spaces",
+            {"meetingNumber": spaced, "role": 0},
+            SIGN_OR_REJECT,
+            tolerated=("mn_not_digits",),
+        ),
+        Case("role_as_string", 'role "1" (a string)', {**base, "role": "1"}, SIGN_OR_REJECT),
+        Case("missing_role", "no role", {"meetingNumber": mn}, REJECT, "no role claim: 3708"),
+        Case("missing_meeting_number", "no meetingNumber", {"role": 0}, REJECT, "no mn claim: 3706"),
+        Case("expiration_min", "expirationSeconds 1800", {**base, "expirationSeconds": MIN_LIFETIME_SECONDS}, SIGN),
+        Case("expiration_max", "expirationSeconds 172800", {**base, "expirationSeconds": MAX_LIFETIME_SECONDS}, SIGN),
+        Case(
+            "expiration_below_min",
+            "expirationSeconds 1799",
+            {**base, "expirationSeconds": MIN_LIFETIME_SECONDS - 1},
+            REJECT,
+            "a lifetime below 30 min: 3712",
+        ),
+        Case(
+            "expiration_above_max",
+            "expirationSeconds 172801",
+            {**base, "expirationSeconds": MAX_LIFETIME_SECONDS + 1},
+            REJECT,
+            "a lifetime above 48 h: 3712",
+        ),
+        Case("webrtc_mode_1", "videoWebRtcMode 1", {**base, "videoWebRtcMode": 1}, SIGN),
+        Case("body_not_json", "a body that is not JSON", json.dumps(base).encode()[:-1], REJECT, "not a request"),
+        Case("preflight", "CORS preflight (OPTIONS)", None, PREFLIGHT),
+        Case("repeat", "role 0 again, a second later", base, SIGN),
+    )
+
+
+class EndpointFinding(NamedTuple):
+    code: str
+    severity: str
+    cases: tuple  # the matrix cases it was seen in
+    message: str
+    fix: str
+    evidence: dict
+
+    @property
+    def title(self):
+        return ENDPOINT_CODES[self.code].title
+
+    def as_dict(self):
+        return {**self._asdict(), "cases": list(self.cases)}
+
+
+_COMPOSED_EVIDENCE = ("doctor_fix", "what")  # built by the probe from parts already made plain
+_SHOWN_CHARS = 300  # headers are bounded by http.client; a message need not show more
+
+
+def plain(text) -> str:
+    """Untrusted text (a header, a field name, a URL) made safe for a message shown as Markdown: printable
+    characters only, no backtick that could close a code span, cut short."""
+    text = "".join(c if c.isprintable() and c != "`" else "?" for c in str(text))
+    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
+
+
+def _finding(code, case_id, **evidence):
+    spec = ENDPOINT_CODES[code]
+    evidence = {
+        name: plain(value) if isinstance(value, str) and name not in _COMPOSED_EVIDENCE else value
+        for name, value in evidence.items()
+    }
+    values = {"case": case_id, **evidence}
+    return EndpointFinding(
+        code,
+        spec.severity,
+        (case_id,) if case_id else (),
+        spec.message.format(**values),
+        spec.fix.format(**values),
+        evidence,
+    )
+
+
+@dataclass
+class CaseResult:
+    case: Case
+    answer: Answer | None = None  # None: not sent (skipped)
+    sent_at: int | None = None
+    findings: list = field(default_factory=list)
+    diagnosis: Diagnosis | None = None
+    text: str = ""  # the answer's body as text, untrusted
+
+    @property
+    def verdict(self):
+        if self.answer is None:
+            return "skipped"
+        worst = min((f.severity for f in self.findings), key=SEVERITY_ORDER.get, default=None)
+        return "ok" if worst in (None, "info") else worst
+
+    @property
+    def token(self):
+        return self.diagnosis.token if self.diagnosis else None
+
+
+@dataclass
+class ProbeResult:
+    url: str
+    origin: str
+    allowed: str
+    cases: list
+    findings: list
+    meeting_number: str = DEMO_MEETING_NUMBER
+
+    @property
+    def codes(self):
+        return [f.code for f in self.findings]
+
+    @property
+    def verdict(self):
+        counts = {s: sum(1 for f in self.findings if f.severity == s) for s in ("error", "warning")}
+        if not any(counts.values()):
+            sent = sum(1 for r in self.cases if r.answer is not None)
+            return f"The endpoint passes the contract matrix: {sent} requests answered as the official sample does."
+        titles = "; ".join(f.title for f in self.findings if f.severity in counts)
+        return f"{counts['error']} error(s), {counts['warning']} warning(s): {titles}."
+
+
+@dataclass(frozen=True)
+class ProbeSettings:
+    """Everything a probe run depends on besides the URL. The secret only verifies; it is never sent."""
+
+    allowed: AllowList
+    sdk_key: str | None = None
+    sdk_secret: str | None = field(default=None, repr=False)
+    meeting_number: str = DEMO_MEETING_NUMBER
+    origin: str = DEFAULT_ORIGIN
+    timeout: float = DEFAULT_TIMEOUT_SECONDS
+    max_bytes: int = DEFAULT_MAX_ANSWER_BYTES
+    resolver: Callable = system_resolver
+
+
+def _headers(case: Case, origin: str) -> dict:
+    if case.expect == PREFLIGHT:
+        return {
+            "Origin": origin,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+            "User-Agent": USER_AGENT,
+        }
+    return {
+        "Content-Type": "application/json",
+        "Accept": "application/json",
+        "Origin": origin,
+        "User-Agent": USER_AGENT,
+    }
+
+
+def probe(url: str, settings: ProbeSettings, progress: Callable | None = None) -> ProbeResult:
+    """Run the matrix against url; `progress(done, total, case)` after each request. Never raises for what the
+    URL or the endpoint does: a refused URL is a result with one finding and no request sent. ValueError
+    for a meeting number or origin that cannot be asked with (the caller's input: check it first)."""
+    digits = meeting_digits(settings.meeting_number)
+    settings = replace(settings, origin=web_origin(settings.origin))
+    matrix = contract_matrix(digits)
+    result = ProbeResult(url, settings.origin, settings.allowed.describe(), [], [], digits)
+    try:
+        target = check_url(url, settings.allowed, settings.resolver)
+    except ProbeRefused as refused:
+        code = "endpoint_bad_url" if refused.bad_url else "endpoint_not_allowed"
+        result.findings = [_finding(code, None, reason=str(refused))]
+        result.cases = [CaseResult(case) for case in matrix]
+        return result
+    first_answered = None
+    for number, case in enumerate(matrix, start=1):
+        if any(_stops_the_matrix(checked, index) for index, checked in enumerate(result.cases)):
+            result.cases.append(CaseResult(case))
+            continue
+        if case.id == "repeat" and first_answered is not None:
+            time.sleep(max(0.0, first_answered + REPEAT_GAP_SECONDS - time.time()))
+        body = case.body if isinstance(case.body, bytes) or case.body is None else json.dumps(case.body).encode()
+        sent_at = int(time.time())
+        answer = send(
+            target,
+            case.method,
+            _headers(case, settings.origin),
+            body,
+            timeout=settings.timeout,
+            max_bytes=settings.max_bytes,
+        )
+        first_answered = first_answered or time.time()
+        result.cases.append(judge(case, answer, sent_at, settings))
+        if progress:
+            progress(number, len(matrix), case)
+    _check_caching(result.cases)
+    result.findings = merge_findings(result.cases)
+    return result
+
+
+def _stops_the_matrix(checked: "CaseResult", index: int) -> bool:
+    """No answer to the main request: the rest would get none either. A timeout anywhere: the matrix would
+    take a time limit per request."""
+    return checked.answer.error == "timeout" or (index == 0 and checked.answer.error is not None)
+
+
+def web_origin(text: str) -> str:
+    """The Origin header for a web app's address (scheme://host[:port]), or ValueError saying how to write it."""
+    parts = urllib.parse.urlsplit(str(text).strip())
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.netloc
+        or parts.path not in ("", "/")
+        or parts.query
+        or parts.fragment
+        or "@" in parts.netloc
+        or not all(c.isprintable() and not c.isspace() for c in parts.netloc)
+    ):
+        raise ValueError("The origin is your web app's address alone, e.g. http://localhost:9999 (no path).")
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+def judge(case: Case, answer: Answer, sent_at: int, settings: ProbeSettings) -> CaseResult:
+    """The findings on one answer, against what the official sample answers to the same request."""
+    checked = CaseResult(case, answer, sent_at, text=answer.body.decode("utf-8", "replace"))
+    add = checked.findings.append
+    if answer.error:
+        add(_finding(f"endpoint_{answer.error}", case.id, reason=answer.error_detail, timeout=f"{settings.timeout:g}"))
+        return checked
+    if answer.truncated:
+        add(_finding("endpoint_answer_too_large", case.id, max_bytes=settings.max_bytes))
+        return checked
+    parsed = _json_object(checked.text)
+    leaked = _leaked(checked.text, parsed, settings.sdk_secret)
+    if leaked:
+        add(_finding("endpoint_leaks_secret", case.id, what=" and ".join(leaked)))
+    status = answer.status
+    if 300 <= status < 400:
+        add(_finding("endpoint_redirects", case.id, status=status, location=answer.header("location") or "(none)"))
+        return checked
+    if case.expect == PREFLIGHT:
+        _judge_preflight(checked, settings.origin)
+        return checked
+    if case.expect == REJECT:  # any 4xx will do, even the HTML page express answers to a broken JSON body
+        if status >= 500:
+            add(_finding("endpoint_server_error", case.id, status=status))
+        elif status < 300 and parsed is not None and isinstance(parsed.get("signature"), str):
+            add(_finding("endpoint_accepts_invalid", case.id, status=status, why=case.why_invalid))
+        return checked
+    if parsed is None:  # the app reads every answer with response.json(), errors too
+        content_type = answer.header("content-type") or "no content type"
+        add(_finding("endpoint_not_json", case.id, content_type=content_type))
+    if status >= 500:
+        add(_finding("endpoint_server_error", case.id, status=status))
+        return checked
+    if status >= 400:
+        if case.expect == SIGN:
+            add(_finding("endpoint_rejects_valid", case.id, status=status))
+        return checked
+    _check_cors(checked, settings.origin)
+    if parsed is None:
+        return checked
+    if not isinstance(parsed.get("signature"), str):
+        add(_finding("endpoint_no_signature", case.id, fields=", ".join(map(str, parsed)) or "none"))
+        return checked
+    _judge_token(checked, parsed["signature"], settings)
+    return checked
+
+
+def _json_object(text):
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _secret_fields(value, depth=0):
+    """(name, text value) of members whose name says secret, password, private key or credential."""
+    if depth > 4:
+        return []
+    members = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    found = []
+    for name, member in members:
+        if isinstance(name, str) and _SECRET_FIELD.search(name) and member not in (None, ""):
+            found.append((name, member if isinstance(member, str) else json.dumps(member)))
+        found += _secret_fields(member, depth + 1)
+    return found
+
+
+def _leaked(text, parsed, secret):
+    what = []
+    if isinstance(secret, str) and len(secret.strip()) >= _MIN_SECRET_MATCH and secret.strip() in text:
+        what.append("the SDK secret you gave")
+    names = [name for name, _ in _secret_fields(parsed)] if parsed is not None else []
+    if names:
+        what.append("field(s) named " + ", ".join(f"`{plain(name)}`" for name in dict.fromkeys(names)))
+    return what
+
+
+def redact_answer(text: str, secret: str | None) -> str:
+    """The answer's text without the given secret nor the values of secret-like fields (for display)."""
+    parsed = _json_object(text)
+    values = [value for _, value in _secret_fields(parsed)] if parsed is not None else []
+    for value in (secret, secret.strip() if isinstance(secret, str) else None, *values):
+        if isinstance(value, str) and len(value) >= _MIN_SECRET_MATCH:
+            text = text.replace(value, REMOVED).replace(json.dumps(value)[1:-1], REMOVED)
+    return text
+
+
+def _check_cors(checked: CaseResult, origin: str):
+    allowed = checked.answer.header("access-control-allow-origin")
+    if allowed is None:
+        checked.findings.append(_finding("endpoint_no_cors", checked.case.id, origin=origin))
+    elif allowed.strip() not in ("*", origin):
+        checked.findings.append(_finding("endpoint_cors_wrong_origin", checked.case.id, origin=origin, allowed=allowed))
+
+
+def _judge_preflight(checked: CaseResult, origin: str):
+    answer = checked.answer
+    if not 200 <= answer.status < 300:
+        checked.findings.append(_finding("endpoint_preflight_fails", checked.case.id, status=answer.status))
+        return
+    _check_cors(checked, origin)
+    blocked = []
+    methods = answer.header("access-control-allow-methods")
+    if methods is not None and not {"post", "*"} & {m.strip().lower() for m in methods.split(",")}:
+        blocked.append(f"method POST (allowed: {plain(methods)})")
+    headers = {h.strip().lower() for h in (answer.header("access-control-allow-headers") or "").split(",")}
+    if not {"content-type", "*"} & headers:
+        blocked.append("the header Content-Type")
+    if blocked:
+        what = " nor ".join(blocked)
+        checked.findings.append(_finding("endpoint_preflight_blocks_request", checked.case.id, what=what))
+
+
+def _as_role(value):
+    """The role a value means to the sample (parseInt of a string), or the value itself."""
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    return value
+
+
+def _judge_token(checked: CaseResult, token: str, settings: ProbeSettings):
+    case, add = checked.case, checked.findings.append
+    requested_mn = normalize_meeting_number(str(case.requested("meetingNumber"))).digits
+    checked.diagnosis = diagnosis = diagnose(
+        token,
+        secret=settings.sdk_secret,
+        sdk_key=settings.sdk_key,
+        meeting_number=requested_mn,
+        now=checked.sent_at,
+    )
+    ignored = {"mn_mismatch", *case.tolerated}  # mn is judged below, against the request
+    errors = [f for f in diagnosis.findings if f.severity == "error" and f.code not in ignored]
+    if errors:
+        add(_finding("endpoint_bad_token", case.id, codes=", ".join(f.code for f in errors), doctor_fix=errors[0].fix))
+    payload = diagnosis.payload
+    if not isinstance(payload, dict):
+        return
+    signed_mn = payload.get("mn")
+    signed_digits = normalize_meeting_number(str(signed_mn)).digits if signed_mn is not None else None
+    if signed_digits != requested_mn:
+        add(_finding("endpoint_ignores_meeting_number", case.id, requested=requested_mn, signed=json.dumps(signed_mn)))
+    elif isinstance(signed_mn, str) and not signed_mn.isdigit():
+        add(_finding("endpoint_keeps_meeting_number_text", case.id, signed=json.dumps(signed_mn)))
+    requested_role = _as_role(case.requested("role"))
+    signed_role = payload.get("role")
+    if _as_role(signed_role) != requested_role:
+        add(_finding("endpoint_ignores_role", case.id, requested=requested_role, signed=json.dumps(signed_role)))
+    iat, exp = payload.get("iat"), payload.get("exp")
+    times_known = type(iat) is int and type(exp) is int
+    expiration = case.requested("expirationSeconds")
+    if expiration is not None and times_known and exp - iat != expiration:
+        add(_finding("endpoint_ignores_expiration", case.id, requested=expiration, signed=exp - iat))
+    if case.requested("videoWebRtcMode") is not None and payload.get("video_webrtc_mode") != case.requested(
+        "videoWebRtcMode"
+    ):
+        add(_finding("endpoint_ignores_webrtc_mode", case.id, signed=json.dumps(payload.get("video_webrtc_mode"))))
+    if type(iat) is int and iat < checked.sent_at - CLOCK_SKEW_SECONDS:
+        add(_finding("endpoint_stale_iat", case.id, seconds=checked.sent_at - iat))
+
+
+def _check_caching(results: list):
+    """The repeat, sent a second after the main request, must not get the main request's token back."""
+    tokens = {checked.case.id: checked.token for checked in results if checked.token}
+    repeated = tokens.get("repeat")
+    if repeated is not None and repeated == tokens.get("role_0"):
+        repeat = next(checked for checked in results if checked.case.id == "repeat")
+        repeat.findings.append(_finding("endpoint_caches_signature", "repeat", other="role_0"))
+
+
+def merge_findings(results: list) -> list:
+    """One finding per code for the whole endpoint, with every case it was seen in; errors first."""
+    merged = {}
+    for checked in results:
+        for found in checked.findings:
+            if found.code in merged:
+                first = merged[found.code]
+                merged[found.code] = first._replace(cases=first.cases + found.cases)
+            else:
+                merged[found.code] = found
+    return sorted(merged.values(), key=lambda f: SEVERITY_ORDER[f.severity])
+
+
+def meeting_digits(meeting_number) -> str:
+    """The digits of the meeting number to ask for, or ValueError saying how to write it."""
+    checked = normalize_meeting_number(str(meeting_number))
+    if checked.digits is None:
+        raise ValueError(checked.error)
+    return checked.digits
+
+
+RECORD_FIELDS = {"sdkKey": "sdk_key", "sdkSecret": "sdk_secret", "meetingNumber": "meeting_number", "origin": "origin"}
+MAX_TIMEOUT_SECONDS = 30.0
+
+
+def settings_from_record(record: Mapping, allowed: AllowList) -> ProbeSettings:
+    """ProbeSettings from a JSON Lines record (sdkKey, sdkSecret, meetingNumber, origin, timeout); ValueError
+    names a field of the wrong type (never its value: it may be the secret)."""
+    changes = {}
+    for name, attribute in RECORD_FIELDS.items():
+        value = record.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, str) and not (name == "meetingNumber" and type(value) is int):
+            raise ValueError(f"{name} must be a JSON string, not {type(value).__name__}.")
+        changes[attribute] = value
+    meeting_digits(changes.get("meeting_number", DEMO_MEETING_NUMBER))
+    web_origin(changes.get("origin", DEFAULT_ORIGIN))
+    timeout = record.get("timeout")
+    if timeout is not None:
+        if type(timeout) not in (int, float) or not 0 < timeout <= MAX_TIMEOUT_SECONDS:
+            raise ValueError(f"timeout must be a number of seconds above 0 and at most {MAX_TIMEOUT_SECONDS:g}.")
+        changes["timeout"] = float(timeout)
+    return replace(ProbeSettings(allowed), **changes)
