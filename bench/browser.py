@@ -1,6 +1,7 @@
 """What the benchmarks share: start a Streamlit server on a free port and drive Debian's chromium."""
 
 import contextlib
+import os
 import socket
 import subprocess
 import sys
@@ -123,4 +124,6 @@ def is_run_finished(payload):
 
 
 def launch_chromium(playwright):
+    if not os.access(CHROMIUM, os.X_OK):
+        raise RuntimeError(f"{CHROMIUM} is missing: bash scripts/test.sh installs Debian's chromium")
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)

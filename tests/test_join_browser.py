@@ -1,6 +1,6 @@
 """The join page in a real browser with the REAL Zoom Web SDK, entirely offline.
 
-The SDK comes from the npm package @zoom/meetingsdk (scripts/install-zoom-sdk.sh, run by .ci/run,
+The SDK comes from the npm package @zoom/meetingsdk (scripts/install-zoom-sdk.sh, run by scripts/test.sh,
 installs it into static/zoom-sdk, ignored by git) and is loaded through the page's self-hosted
 setting, both ways the docs describe: from another local server (cross-origin, with CORS) and from
 Streamlit's own static serving (same origin). Every request that is not for the Streamlit server or
@@ -64,7 +64,7 @@ def sdk_url():
     """The npm package's dist/ folder served by another local server: a cross-origin self-hosted base URL."""
     if not (SDK_DIST / "zoom-meeting-embedded-ES5.min.js").is_file():
         pytest.fail(
-            f"The Web SDK is not installed: run scripts/install-zoom-sdk.sh {WEB_SDK_VERSION} (as .ci/run does)"
+            f"The Web SDK is not installed: run bash scripts/test.sh (or scripts/install-zoom-sdk.sh {WEB_SDK_VERSION})"
         )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CorsHandler, directory=SDK_DIST))
     threading.Thread(target=server.serve_forever, daemon=True).start()
