@@ -8,7 +8,7 @@ import streamlit as st
 
 from lib import widget_keys
 from lib.credentials import choose_secret, configured_credentials, take_typed_secret
-from lib.display import colour_token_html, describe_time
+from lib.display import colour_token_html, describe_time, escape_markdown
 from lib.encoding import jsrsasign_hmac_key, secret_fingerprint
 from lib.facts import (
     DEFAULT_LIFETIME_SECONDS,
@@ -155,9 +155,9 @@ if shown:
             st.html(colour_token_html(steps.token))
             st.code(steps.token, language=None, wrap_lines=True)
         now = shown["now"]
-        st.markdown(
-            f"- **iat** {describe_time(shown['iat'], now)}\n"
-            f"- **exp** {describe_time(shown['exp'], now)}\n"
+        st.markdown(  # escaped: a time's ":28:" would make the browser load Streamlit's emoji table (260 KB)
+            f"- **iat** {escape_markdown(describe_time(shown['iat'], now))}\n"
+            f"- **exp** {escape_markdown(describe_time(shown['exp'], now))}\n"
             f"- HMAC key: {steps.hmac_key_length} bytes"
         )
         st.subheader("Every step")
