@@ -1,7 +1,7 @@
 """The project's facts in one place: claim names, bounds, roles and Zoom's error codes.
 
 Pages, the command line and the tests read these values from here instead of repeating them.
-Sources: ../shared/reference/zoom-signature-facts.md (the fact base).
+Sources: docs/zoom-signature-facts.md (the fact base, with where each fact comes from).
 """
 
 HEADER = {"alg": "HS256", "typ": "JWT"}
