@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
@@ -26,6 +27,11 @@ DATA = Path(__file__).resolve().parent / "data"
 SERVER_SDK_KEY = "ServerConfiguredKey0123"
 SERVER_SDK_SECRET = "server-side-secret-NEVER-in-browser-7f3a9c"
 
+
+# Property tests have no deadline: Hypothesis's default (200 ms an example) would make them timing tests,
+# which fail on a busy machine. Speed is measured by bench/, never asserted in a test.
+settings.register_profile("signature-lab", deadline=None)
+settings.load_profile("signature-lab")
 
 # Any JSON value (hypothesis): what a decoded payload or a JSON Lines record may hold.
 json_values = st.recursive(
@@ -49,9 +55,13 @@ def run_cli(command, lines, *args):
     return process, [json.loads(line) for line in process.stdout.splitlines()]
 
 
-def load_vectors(variant=None):
+def load_vectors(*variants):
+    """The JavaScript vectors of these variants (every vector without any). Asking for a variant that has no
+    vectors fails, so a filter cannot quietly select nothing."""
     rows = [json.loads(line) for line in (DATA / "js-signers.jsonl").read_text().splitlines() if line.strip()]
-    return [r for r in rows if variant is None or r["variant"] == variant]
+    missing = set(variants) - {row["variant"] for row in rows}
+    assert not missing, f"tests/data/js-signers.jsonl has no vectors of variant {sorted(missing)}"
+    return [row for row in rows if not variants or row["variant"] in variants]
 
 
 @pytest.fixture(scope="session")

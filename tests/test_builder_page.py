@@ -1,5 +1,8 @@
 """The builder page through Streamlit's AppTest: renders, signs, and answers bad input with messages."""
 
+import base64
+import hashlib
+import hmac
 import re
 import subprocess
 import sys
@@ -129,10 +132,21 @@ def test_sign_anyway_shows_what_breaks(app):
     assert jwt.decode(shown_token(app), SECRET, algorithms=["HS256"])["mn"] == "857abc"
 
 
-@pytest.mark.parametrize("secret", ["x" * 10_000, "秘密🔑" * 8, "  ", "0123456789abcdef0123456789ABCDEF"])
-def test_odd_secrets_never_crash(app, secret):
+@pytest.mark.parametrize(
+    ("secret", "key"),
+    [
+        ("x" * 10_000, "x" * 10_000),
+        ("秘密🔑" * 8, "秘密🔑" * 8),  # UTF-8 bytes, as PyJWT and npm jsonwebtoken key it
+        ("  ", ""),  # only whitespace: read as empty, and said so
+        ("0123456789abcdef0123456789ABCDEF", "0123456789abcdef0123456789ABCDEF"),  # as text, not as hex bytes
+    ],
+)
+def test_odd_secrets_sign_with_exactly_that_secret(app, secret, key):
     submit(app, sdk_secret=secret, sign_anyway=True)
-    assert shown_token(app) is not None
+    signing_input, signature = shown_token(app).rsplit(".", 1)
+    mac = hmac.new(key.encode(), signing_input.encode(), hashlib.sha256).digest()  # the standard library's HMAC
+    assert base64.urlsafe_b64encode(mac).rstrip(b"=").decode() == signature
+    assert any(f"typed in the form · {len(key)} characters" in caption.value for caption in app.caption)
 
 
 def test_join_link_is_normalized_with_a_note(app):
