@@ -95,53 +95,82 @@ def page(browser, streamlit_url):
     context.close()
 
 
-STREAMLIT_SOCKETS = weakref.WeakKeyDictionary()  # page -> the websocket of its current Streamlit session
+@dataclass
+class StreamlitSocket:
+    """A page's current Streamlit websocket and how many script runs the server has finished on it."""
+
+    socket: object
+    runs_finished: int = 0
+
+
+STREAMLIT_SOCKETS = weakref.WeakKeyDictionary()  # page -> StreamlitSocket
+TRACKED_PAGES = weakref.WeakSet()
+
+
+def is_streamlit_socket(socket):
+    return socket.url.endswith("/_stcore/stream")
 
 
 def track_streamlit_socket(page):
-    """Keep the page's current Streamlit websocket for run_finished (call before the page's goto)."""
+    """Follow the page's Streamlit websocket and count its finished runs (call before the page's goto).
+
+    The count starts with the socket, before any frame arrives, so a run that finished while the test was
+    busy elsewhere (inside goto, say) is not missed."""
+    if page in TRACKED_PAGES:
+        return
+    TRACKED_PAGES.add(page)
 
     def track(socket):
-        if socket.url.endswith("/_stcore/stream"):
-            STREAMLIT_SOCKETS[page] = socket
+        if is_streamlit_socket(socket):
+            tracked = STREAMLIT_SOCKETS[page] = StreamlitSocket(socket)
+
+            def count(payload):
+                if is_run_finished(payload):
+                    tracked.runs_finished += 1
+
+            socket.on("framereceived", count)
 
     page.on("websocket", track)
+
+
+def goto_app(page, url):
+    """Open url in this page and wait until the server has finished the new session's first script run and
+    the page has drawn it (the events themselves, not a guess of how long they take)."""
+    track_streamlit_socket(page)
+    STREAMLIT_SOCKETS.pop(page, None)  # the address opens a new session on a new websocket
+    page.goto(url)
+    if page not in STREAMLIT_SOCKETS:
+        page.wait_for_event("websocket", predicate=is_streamlit_socket)
+    tracked = STREAMLIT_SOCKETS[page]
+    if tracked.runs_finished == 0:  # checked and awaited with no Playwright call between: nothing slips by
+        tracked.socket.wait_for_event("framereceived", predicate=is_run_finished)
+    wait_rendered(page)
 
 
 def open_app(context, url):
     """A page of this context opened on url, its Streamlit websocket tracked for click_and_wait."""
     page = context.new_page()
     page.set_default_timeout(20000)
-    track_streamlit_socket(page)
-    page.goto(url)
-    wait_for_app(page)
+    goto_app(page, url)
     return page
 
 
 def run_finished(page):
     """A context manager that waits, on leaving, for the server to finish a script run of this page."""
-    return STREAMLIT_SOCKETS[page].expect_event("framereceived", predicate=is_run_finished)
+    return STREAMLIT_SOCKETS[page].socket.expect_event("framereceived", predicate=is_run_finished)
 
 
 def click_and_wait(page, locator):
     """Click, then wait for the server to finish the script run the click caused and the page to draw it.
 
-    Unlike wait_for_app, this cannot return early where an earlier run's result is already drawn.
-    """
+    It cannot return early where an earlier run's result is already drawn."""
     with run_finished(page):
         locator.click()
     wait_rendered(page)
 
 
-def wait_for_app(page):
-    """Wait until the script has finished its run after the last action."""
-    page.wait_for_timeout(150)  # let a click or keystroke reach the server and start a rerun
-    wait_rendered(page)
-
-
 def open_page(page, streamlit_url, url_path):
-    page.goto(f"{streamlit_url}/{url_path}")
-    wait_for_app(page)
+    goto_app(page, f"{streamlit_url}/{url_path}")
 
 
 @dataclass

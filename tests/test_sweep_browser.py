@@ -17,10 +17,9 @@ from conftest import (
     SERVER_SDK_SECRET,
     all_frames_html,
     click_and_wait,
+    goto_app,
     open_app,
     record_traffic,
-    track_streamlit_socket,
-    wait_for_app,
 )
 from lib.navigation import PAGES, browser_path
 from lib.widget_keys import BUILDER
@@ -40,7 +39,6 @@ def is_streamlit_base_path_probe(message, page_url):
 def test_page_renders_cleanly(browser, streamlit_url, entry, scheme):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, color_scheme=scheme)
     page = context.new_page()
-    track_streamlit_socket(page)
     problems = []
     page_url = f"{streamlit_url}/{browser_path(entry)}"
     page.on(
@@ -53,8 +51,7 @@ def test_page_renders_cleanly(browser, streamlit_url, entry, scheme):
     )
     page.on("pageerror", lambda error: problems.append(str(error)))
     try:
-        page.goto(page_url)
-        wait_for_app(page)
+        goto_app(page, page_url)
         page.get_by_role("heading", name=entry.title).first.wait_for()
         assert page.locator("[data-testid='stException']").count() == 0
         SHOTS.mkdir(parents=True, exist_ok=True)
