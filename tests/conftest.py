@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
+from playwright.sync_api import Error as PlaywrightError
 from streamlit.testing.v1 import AppTest
 
 from bench.browser import is_run_finished, launch_chromium, streamlit_server, wait_rendered
@@ -178,12 +179,23 @@ class Traffic:
     """What a browser context exchanged with the server, as bytes."""
 
     requests: list = field(default_factory=list)  # each request's URL and body
+    responses: list = field(default_factory=list)  # each response's URL and body
+    downloads: list = field(default_factory=list)  # each downloaded file's contents
     received: list = field(default_factory=list)  # websocket frames from the server
     sent: list = field(default_factory=list)  # websocket frames to the server
+    unread: list = field(default_factory=list)  # responses whose body the browser did not keep, by URL
+
+    def from_server(self) -> bytes:
+        """Everything the server sent: HTTP response bodies, downloaded files, websocket frames."""
+        return b"\n".join(self.responses + self.downloads + self.received)
+
+    def everything(self) -> bytes:
+        return b"\n".join(self.requests + self.sent) + b"\n" + self.from_server()
 
 
 def record_traffic(context) -> Traffic:
-    """Record the requests and websocket frames of every page this context opens from now on."""
+    """Record the requests, responses (with their bodies), downloads and websocket frames of every page this
+    context opens from now on."""
     traffic = Traffic()
 
     def as_bytes(payload):
@@ -196,8 +208,24 @@ def record_traffic(context) -> Traffic:
     def on_request(request):
         traffic.requests.append(request.url.encode() + (request.post_data_buffer or b""))
 
+    def on_response(response):
+        if 300 <= response.status < 400:  # a redirect has no body: where it points is in the next request
+            return
+        try:
+            traffic.responses.append(response.url.encode() + b"\n" + response.body())
+        except PlaywrightError:  # e.g. the body of a download, which the download event records instead
+            traffic.unread.append(response.url)
+
+    def on_download(download):
+        traffic.downloads.append(Path(download.path()).read_bytes())
+
+    def on_page(page):
+        page.on("websocket", on_socket)
+        page.on("download", on_download)
+
     context.on("request", on_request)
-    context.on("page", lambda page: page.on("websocket", on_socket))
+    context.on("response", on_response)
+    context.on("page", on_page)
     return traffic
 
 

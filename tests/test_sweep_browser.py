@@ -87,6 +87,15 @@ def submit_main_form(page, form, secret=None):
 TYPED_SECRET = "typed-secret-for-the-browser-scan-0123456789"
 
 
+def download_everything(page):
+    """Press every download button on the page (the report, the results, the handout); how many there were."""
+    buttons = page.locator("[data-testid='stDownloadButton'] button").all()
+    for button in buttons:
+        with page.expect_download():
+            button.click()
+    return len(buttons)
+
+
 def forms_of(secret):
     """What would give the secret away: the text itself, its base64 and hex, in bytes."""
     return [form.encode() for form in (secret, base64.b64encode(secret.encode()).decode(), secret.encode().hex())]
@@ -105,14 +114,18 @@ def test_no_page_sends_a_secret_to_the_browser(browser, streamlit_url):
         page.locator(f".st-key-{BUILDER['use_configured']} label").click()
         submit_main_form(page, PAGE_FORMS["builder"], TYPED_SECRET)  # then with a typed one, shared onwards
         html = all_frames_html(page)
+        downloads = download_everything(page)
         for entry in PAGES[1:]:  # in-app navigation: one session, the builder's secret in its state
             click_and_wait(page, page.locator(f"[data-testid='stSidebarNavLink'][href$='/{entry.url_path}']"))
             submit_main_form(page, PAGE_FORMS[entry.url_path], TYPED_SECRET)
+            downloads += download_everything(page)
             html += all_frames_html(page)
     finally:
         context.close()
     assert any(TYPED_SECRET.encode() in frame for frame in traffic.sent)  # the recorder sees the websocket
-    everything = b"\n".join(traffic.requests + traffic.received) + "\n".join(html).encode()
+    assert len(traffic.downloads) == downloads > 0 and traffic.unread == []  # and every file the server sent
+    assert any(b"/_stcore/host-config" in response for response in traffic.responses)
+    everything = b"\n".join(traffic.requests) + traffic.from_server() + "\n".join(html).encode()
     for secret in (TYPED_SECRET, SERVER_SDK_SECRET):
         for form in forms_of(secret):
             assert form not in everything, f"{form[:16]!r}… reached the browser"
