@@ -30,9 +30,10 @@ async def router_owns_every_address(app):
 
 
 if __name__ == "__main__":
-    # A Material icon, not an image file: Streamlit turns an image into a favicon with numpy and PIL, whose
-    # import cost a new server's first run about 0.2 s (bench/startup.py).
-    st.set_page_config(page_title="Signature Lab", page_icon=":material/signature:", layout="wide")
+    # An emoji, not an image file: Streamlit turns an image into a favicon with numpy and PIL, whose import
+    # cost a new server's first run about 0.2 s (bench/startup.py). Not a Material icon either: the browser
+    # fetches those favicons from fonts.gstatic.com, and the app must work offline.
+    st.set_page_config(page_title="Signature Lab", page_icon="🔏", layout="wide")
     pages = [
         st.Page(entry.path, title=entry.title, icon=entry.icon, url_path=entry.url_path, default=index == 0)
         for index, entry in enumerate(PAGES)

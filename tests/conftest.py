@@ -11,6 +11,7 @@ import sys
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import settings
@@ -191,6 +192,10 @@ class Traffic:
 
     def everything(self) -> bytes:
         return b"\n".join(self.requests + self.sent) + b"\n" + self.from_server()
+
+    def hosts(self) -> set:
+        """The hosts the browser sent requests to (data: and blob: URLs have none)."""
+        return {urlsplit(url.decode(errors="replace")).hostname for url in self.requests} - {None}
 
 
 def record_traffic(context) -> Traffic:

@@ -125,6 +125,7 @@ def test_no_page_sends_a_secret_to_the_browser(browser, streamlit_url):
     assert any(TYPED_SECRET.encode() in frame for frame in traffic.sent)  # the recorder sees the websocket
     assert len(traffic.downloads) == downloads > 0 and traffic.unread == []  # and every file the server sent
     assert any(b"/_stcore/host-config" in response for response in traffic.responses)
+    assert traffic.hosts() == {"127.0.0.1"}, "the app asked another machine for something (a font, an icon?)"
     everything = b"\n".join(traffic.requests) + traffic.from_server() + "\n".join(html).encode()
     for secret in (TYPED_SECRET, SERVER_SDK_SECRET):
         for form in forms_of(secret):
