@@ -12,17 +12,15 @@ it saw.
 """
 
 import base64
-import hashlib
-import hmac
-import json
 
 import pytest
 from streamlit.proto.TextInput_pb2 import TextInput
 from streamlit.testing.v1 import AppTest
 
 from conftest import APP_FILE
+from doctor_cases import sign
 from lib.bugs import BUGS
-from lib.encoding import base64url_encode, standard_base64_encode
+from lib.encoding import standard_base64_encode
 from lib.exercises import DIFFICULTIES
 from lib.facts import DEMO_MEETING_NUMBER, ENV_SDK_KEY, ENV_SDK_SECRET
 from lib.inputs import FormInput
@@ -36,18 +34,12 @@ KEY = "ScanKey0123"
 MAX_RUNS = 250  # a page whose exploration needs more has grown a control nobody thought about: look at it
 
 
-def signed(payload, encode=base64url_encode):
-    """A token signed with SECRET (header and payload encoded by `encode`), as a user would paste it."""
-    header = {"alg": "HS256", "typ": "JWT"}
-    signing_input = ".".join(encode(json.dumps(part, separators=(",", ":")).encode()) for part in (header, payload))
-    mac = hmac.new(SECRET.encode(), signing_input.encode(), hashlib.sha256).digest()
-    return f"{signing_input}.{encode(mac)}"
-
-
 CLAIMS = {"appKey": KEY, "sdkKey": KEY, "mn": int(DEMO_MEETING_NUMBER), "role": 0, "iat": 1_800_000_000}
-GOOD_TOKEN = signed({**CLAIMS, "exp": 1_800_007_200, "tokenExp": 1_800_007_200})
+GOOD_TOKEN = sign({**CLAIMS, "exp": 1_800_007_200, "tokenExp": 1_800_007_200}, SECRET)
 # The forum's mistakes: standard base64 segments, and a bare MAC.
-FORUM_TOKEN = signed({**CLAIMS, "exp": 1_800_007_200}, encode=standard_base64_encode)
+FORUM_TOKEN = sign(
+    {**CLAIMS, "exp": 1_800_007_200}, SECRET, encode=standard_base64_encode, encode_signature=standard_base64_encode
+)
 TOKENS_FILE = "\n".join([GOOD_TOKEN, FORUM_TOKEN, FORUM_TOKEN.rsplit(".", 1)[1], "not a token"])
 
 
