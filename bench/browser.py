@@ -1,6 +1,7 @@
 """What the benchmarks share: start a Streamlit server on a free port and drive Debian's chromium."""
 
 import contextlib
+import os
 import socket
 import subprocess
 import sys
@@ -69,20 +70,33 @@ def wait_healthy(url, timeout=60, process=None):
 
 
 @contextlib.contextmanager
+def streamlit_servers(count, args, env=None, output=subprocess.DEVNULL):
+    """`count` healthy `streamlit <args>` on free ports, started together and stopped on leaving.
+
+    Yields their URLs. RuntimeError if one never answers.
+    """
+    ports = [free_port() for _ in range(count)]
+    processes = [start_streamlit(args, port, env, output) for port in ports]
+    urls = [f"http://127.0.0.1:{port}" for port in ports]
+    try:
+        for url, process in zip(urls, processes, strict=True):
+            wait_healthy(url, process=process)
+        yield urls
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@contextlib.contextmanager
 def streamlit_server(args, env=None, output=subprocess.DEVNULL):
     """A healthy `streamlit <args>` on a free port, stopped on leaving (RuntimeError if it never answers)."""
-    port = free_port()
-    process = start_streamlit(args, port, env, output)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, process=process)
+    with streamlit_servers(1, args, env, output) as (url,):
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def wait_rendered(page):
@@ -110,4 +124,6 @@ def is_run_finished(payload):
 
 
 def launch_chromium(playwright):
+    if not os.access(CHROMIUM, os.X_OK):
+        raise RuntimeError(f"{CHROMIUM} is missing: bash scripts/test.sh installs Debian's chromium")
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)

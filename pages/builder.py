@@ -158,9 +158,9 @@ if shown:
             st.html(colour_token_html(steps.token))
             st.code(steps.token, language=None, wrap_lines=True)
         now = shown["now"]
-        st.markdown(
-            f"- **iat** {describe_time(shown['iat'], now)}\n"
-            f"- **exp** {describe_time(shown['exp'], now)}\n"
+        st.markdown(  # escaped: a time's ":28:" would make the browser load Streamlit's emoji table (260 KB)
+            f"- **iat** {escape_markdown(describe_time(shown['iat'], now))}\n"
+            f"- **exp** {escape_markdown(describe_time(shown['exp'], now))}\n"
             f"- HMAC key: {steps.hmac_key_length} bytes"
         )
         st.subheader("Every step")

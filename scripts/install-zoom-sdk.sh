@@ -10,13 +10,18 @@
 # the self-hosted base URL is then /app/static/zoom-sdk/VERSION/node_modules/@zoom/meetingsdk/dist.
 # Any other web server will do too; it must send Access-Control-Allow-Origin, because the SDK fetches
 # its media workers and WebAssembly files with fetch().
-# Contacts only the npm registry; the package's install script (a notice) is not run.
+# Does nothing when that version is already there. Contacts only the npm registry; the package's
+# install script (a notice) is not run.
 set -euo pipefail
 version="${1:?give the SDK version, e.g. 6.2.0}"
 dest="${2:-static/zoom-sdk}"
+dist="$dest/$version/node_modules/@zoom/meetingsdk/dist"
+if [ -f "$dist/zoom-meeting-embedded-ES5.min.js" ]; then
+  echo "$dist"  # already installed
+  exit 0
+fi
 npm install --prefix "$dest/$version" --no-save --no-package-lock --no-audit --no-fund --ignore-scripts \
   --legacy-peer-deps --loglevel=error "@zoom/meetingsdk@$version" >/dev/null
-dist="$dest/$version/node_modules/@zoom/meetingsdk/dist"
 if [ ! -f "$dist/zoom-meeting-embedded-ES5.min.js" ]; then
   echo "@zoom/meetingsdk@$version has no dist/zoom-meeting-embedded-ES5.min.js: the join page cannot load it" >&2
   exit 1

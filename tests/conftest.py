@@ -11,9 +11,12 @@ import sys
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import settings
 from hypothesis import strategies as st
+from playwright.sync_api import Error as PlaywrightError
 from streamlit.testing.v1 import AppTest
 
 from bench.browser import is_run_finished, launch_chromium, streamlit_server, wait_rendered
@@ -26,6 +29,11 @@ DATA = Path(__file__).resolve().parent / "data"
 SERVER_SDK_KEY = "ServerConfiguredKey0123"
 SERVER_SDK_SECRET = "server-side-secret-NEVER-in-browser-7f3a9c"
 
+
+# Property tests have no deadline: Hypothesis's default (200 ms an example) would make them timing tests,
+# which fail on a busy machine. Speed is measured by bench/, never asserted in a test.
+settings.register_profile("signature-lab", deadline=None)
+settings.load_profile("signature-lab")
 
 # Any JSON value (hypothesis): what a decoded payload or a JSON Lines record may hold.
 json_values = st.recursive(
@@ -49,9 +57,13 @@ def run_cli(command, lines, *args):
     return process, [json.loads(line) for line in process.stdout.splitlines()]
 
 
-def load_vectors(variant=None):
+def load_vectors(*variants):
+    """The JavaScript vectors of these variants (every vector without any). Asking for a variant that has no
+    vectors fails, so a filter cannot quietly select nothing."""
     rows = [json.loads(line) for line in (DATA / "js-signers.jsonl").read_text().splitlines() if line.strip()]
-    return [r for r in rows if variant is None or r["variant"] == variant]
+    missing = set(variants) - {row["variant"] for row in rows}
+    assert not missing, f"tests/data/js-signers.jsonl has no vectors of variant {sorted(missing)}"
+    return [row for row in rows if not variants or row["variant"] in variants]
 
 
 @pytest.fixture(scope="session")
@@ -85,53 +97,82 @@ def page(browser, streamlit_url):
     context.close()
 
 
-STREAMLIT_SOCKETS = weakref.WeakKeyDictionary()  # page -> the websocket of its current Streamlit session
+@dataclass
+class StreamlitSocket:
+    """A page's current Streamlit websocket and how many script runs the server has finished on it."""
+
+    socket: object
+    runs_finished: int = 0
+
+
+STREAMLIT_SOCKETS = weakref.WeakKeyDictionary()  # page -> StreamlitSocket
+TRACKED_PAGES = weakref.WeakSet()
+
+
+def is_streamlit_socket(socket):
+    return socket.url.endswith("/_stcore/stream")
 
 
 def track_streamlit_socket(page):
-    """Keep the page's current Streamlit websocket for run_finished (call before the page's goto)."""
+    """Follow the page's Streamlit websocket and count its finished runs (call before the page's goto).
+
+    The count starts with the socket, before any frame arrives, so a run that finished while the test was
+    busy elsewhere (inside goto, say) is not missed."""
+    if page in TRACKED_PAGES:
+        return
+    TRACKED_PAGES.add(page)
 
     def track(socket):
-        if socket.url.endswith("/_stcore/stream"):
-            STREAMLIT_SOCKETS[page] = socket
+        if is_streamlit_socket(socket):
+            tracked = STREAMLIT_SOCKETS[page] = StreamlitSocket(socket)
+
+            def count(payload):
+                if is_run_finished(payload):
+                    tracked.runs_finished += 1
+
+            socket.on("framereceived", count)
 
     page.on("websocket", track)
+
+
+def goto_app(page, url):
+    """Open url in this page and wait until the server has finished the new session's first script run and
+    the page has drawn it (the events themselves, not a guess of how long they take)."""
+    track_streamlit_socket(page)
+    STREAMLIT_SOCKETS.pop(page, None)  # the address opens a new session on a new websocket
+    page.goto(url)
+    if page not in STREAMLIT_SOCKETS:
+        page.wait_for_event("websocket", predicate=is_streamlit_socket)
+    tracked = STREAMLIT_SOCKETS[page]
+    if tracked.runs_finished == 0:  # checked and awaited with no Playwright call between: nothing slips by
+        tracked.socket.wait_for_event("framereceived", predicate=is_run_finished)
+    wait_rendered(page)
 
 
 def open_app(context, url):
     """A page of this context opened on url, its Streamlit websocket tracked for click_and_wait."""
     page = context.new_page()
     page.set_default_timeout(20000)
-    track_streamlit_socket(page)
-    page.goto(url)
-    wait_for_app(page)
+    goto_app(page, url)
     return page
 
 
 def run_finished(page):
     """A context manager that waits, on leaving, for the server to finish a script run of this page."""
-    return STREAMLIT_SOCKETS[page].expect_event("framereceived", predicate=is_run_finished)
+    return STREAMLIT_SOCKETS[page].socket.expect_event("framereceived", predicate=is_run_finished)
 
 
 def click_and_wait(page, locator):
     """Click, then wait for the server to finish the script run the click caused and the page to draw it.
 
-    Unlike wait_for_app, this cannot return early where an earlier run's result is already drawn.
-    """
+    It cannot return early where an earlier run's result is already drawn."""
     with run_finished(page):
         locator.click()
     wait_rendered(page)
 
 
-def wait_for_app(page):
-    """Wait until the script has finished its run after the last action."""
-    page.wait_for_timeout(150)  # let a click or keystroke reach the server and start a rerun
-    wait_rendered(page)
-
-
 def open_page(page, streamlit_url, url_path):
-    page.goto(f"{streamlit_url}/{url_path}")
-    wait_for_app(page)
+    goto_app(page, f"{streamlit_url}/{url_path}")
 
 
 @dataclass
@@ -139,12 +180,27 @@ class Traffic:
     """What a browser context exchanged with the server, as bytes."""
 
     requests: list = field(default_factory=list)  # each request's URL and body
+    responses: list = field(default_factory=list)  # each response's URL and body
+    downloads: list = field(default_factory=list)  # each downloaded file's contents
     received: list = field(default_factory=list)  # websocket frames from the server
     sent: list = field(default_factory=list)  # websocket frames to the server
+    unread: list = field(default_factory=list)  # responses whose body the browser did not keep, by URL
+
+    def from_server(self) -> bytes:
+        """Everything the server sent: HTTP response bodies, downloaded files, websocket frames."""
+        return b"\n".join(self.responses + self.downloads + self.received)
+
+    def everything(self) -> bytes:
+        return b"\n".join(self.requests + self.sent) + b"\n" + self.from_server()
+
+    def hosts(self) -> set:
+        """The hosts the browser sent requests to (data: and blob: URLs have none)."""
+        return {urlsplit(url.decode(errors="replace")).hostname for url in self.requests} - {None}
 
 
 def record_traffic(context) -> Traffic:
-    """Record the requests and websocket frames of every page this context opens from now on."""
+    """Record the requests, responses (with their bodies), downloads and websocket frames of every page this
+    context opens from now on."""
     traffic = Traffic()
 
     def as_bytes(payload):
@@ -157,8 +213,24 @@ def record_traffic(context) -> Traffic:
     def on_request(request):
         traffic.requests.append(request.url.encode() + (request.post_data_buffer or b""))
 
+    def on_response(response):
+        if 300 <= response.status < 400:  # a redirect has no body: where it points is in the next request
+            return
+        try:
+            traffic.responses.append(response.url.encode() + b"\n" + response.body())
+        except PlaywrightError:  # e.g. the body of a download, which the download event records instead
+            traffic.unread.append(response.url)
+
+    def on_download(download):
+        traffic.downloads.append(Path(download.path()).read_bytes())
+
+    def on_page(page):
+        page.on("websocket", on_socket)
+        page.on("download", on_download)
+
     context.on("request", on_request)
-    context.on("page", lambda page: page.on("websocket", on_socket))
+    context.on("response", on_response)
+    context.on("page", on_page)
     return traffic
 
 

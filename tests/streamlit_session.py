@@ -4,6 +4,8 @@ It sends BackMsg rerun requests with widget states and reads ForwardMsgs until t
 so the server does exactly the work a browser session causes, minus drawing.
 """
 
+import asyncio
+
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -36,6 +38,9 @@ class ScriptRun:
         return any(key in text for text in self.block_text)
 
 
+RUN_TIMEOUT = 60  # seconds a script run may take before the session calls the server stuck
+
+
 class StreamlitSession:
     def __init__(self, url):
         self.url = url.replace("http://", "ws://") + "/_stcore/stream"
@@ -55,11 +60,15 @@ class StreamlitSession:
         request.rerun_script.widget_states.widgets.extend(widget_states)
         await self.socket.send(request.SerializeToString())
         messages = []
-        while True:
-            message = ForwardMsg.FromString(await self.socket.recv())
-            messages.append(message)
-            if message.WhichOneof("type") == "script_finished":
-                return ScriptRun(messages)
+        try:
+            async with asyncio.timeout(RUN_TIMEOUT):  # a stuck server fails the session instead of hanging the suite
+                while True:
+                    message = ForwardMsg.FromString(await self.socket.recv())
+                    messages.append(message)
+                    if message.WhichOneof("type") == "script_finished":
+                        return ScriptRun(messages)
+        except TimeoutError:
+            raise TimeoutError(f"page {page_name!r}: no script_finished within {RUN_TIMEOUT} s") from None
 
     async def submit(self, page_name, form):
         """Open the page, fill the form's text fields and press its submit button, as a browser does."""

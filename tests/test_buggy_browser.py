@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import open_page, wait_for_app
+from conftest import click_and_wait, open_page
 from lib.mistakes.catalogue import BUGS
 from lib.widget_keys import BUGGY
 
@@ -16,14 +16,12 @@ def row(page, step):
 def test_turning_a_bug_on_highlights_the_difference(page, streamlit_url):
     open_page(page, streamlit_url, "buggy-vs-correct")
     page.locator(f".st-key-{BUGGY['preset']} input").fill(BUGS["role_inverted"].title)  # filters the list
-    page.get_by_role("option", name=f"Only: {BUGS['role_inverted'].title}").click()
-    wait_for_app(page)
+    click_and_wait(page, page.get_by_role("option", name=f"Only: {BUGS['role_inverted'].title}"))
     assert row(page, "payload_json").locator("mark.sl-buggy").all_inner_texts() == ["1"]
     assert row(page, "payload_json").locator("mark.sl-correct").all_inner_texts() == ["0"]
 
     page.get_by_text("Bugs switched on (combine freely)").click()
-    page.locator(f".st-key-{BUGGY['bug'].format(bug_id='meeting_number_claim')} label").click()
-    wait_for_app(page)
+    click_and_wait(page, page.locator(f".st-key-{BUGGY['bug'].format(bug_id='meeting_number_claim')} label"))
     payload = row(page, "payload_json")
     assert '"meetingNumber"' in payload.locator("mark.sl-buggy").all_inner_texts()
     assert '"mn"' in payload.locator("mark.sl-correct").all_inner_texts()

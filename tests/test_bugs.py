@@ -258,7 +258,7 @@ requests = st.builds(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(request=requests)
 def test_the_forum_presets_are_the_composition_of_their_bugs(request):
     """The literal replay of the snippet and the catalogue's switches agree on every step."""
@@ -270,7 +270,7 @@ def test_the_forum_presets_are_the_composition_of_their_bugs(request):
 allowed_selections = st.sets(st.sampled_from(CONTRACT_IDS)).filter(lambda s: not any(g <= s for g in EXCLUSIVE))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(request=requests, selection=allowed_selections)
 def test_any_combination_changes_only_steps_its_bugs_declare(request, selection):
     correct = build_signature_steps(request)

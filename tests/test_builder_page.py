@@ -1,15 +1,25 @@
 """The builder page through Streamlit's AppTest: renders, signs, and answers bad input with messages."""
 
+import base64
+import hashlib
+import hmac
+import re
+import subprocess
+import sys
+
 import jwt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import APP_FILE, clear_configured_credentials, submit_form
+from conftest import APP_FILE, ROOT, clear_configured_credentials, submit_form
 from lib.signing.steps import SIGNING_STEPS
 from lib.widget_keys import BUILDER, SHARED_FORM, SHARED_TOKEN
 from lib.zoom.facts import DEMO_MEETING_NUMBER, DEMO_SDK_KEY, DEMO_SDK_SECRET, ENV_SDK_KEY, ENV_SDK_SECRET
 
 SECRET = "apptest-secret-0123456789-abcdefghijklmn"
+# Streamlit 1.67's frontend loads remark-emoji and its emoji table (about 260 KB) for any Markdown text
+# that matches this (StreamlitMarkdown's shortcode test), such as the ":28:" of a time 09:55:28.
+EMOJI_SHORTCODE = re.compile(r":(?!material/|streamlit:)[\w+-][\w_+-]*:")
 
 
 @pytest.fixture
@@ -44,6 +54,20 @@ def test_page_opens_on_the_demo_signature_without_sharing_it(app):
     assert claims["appKey"] == DEMO_SDK_KEY and claims["mn"] == DEMO_MEETING_NUMBER
     assert any("public demo secret" in w.value for w in app.warning)
     assert SHARED_TOKEN not in app.session_state and SHARED_FORM not in app.session_state  # nothing signed yet
+
+
+def test_first_page_costs_a_new_server_no_heavy_import_and_the_browser_no_emoji_table(app):
+    """The builder is what a new server draws first (bench/startup.py): nothing there that it need not."""
+    texts = [element.value for kind in (app.markdown, app.caption, app.warning, app.error) for element in kind]
+    assert texts and not [text for text in texts if EMOJI_SHORTCODE.search(text)]
+    first_run = (
+        "import sys\nfrom streamlit.testing.v1 import AppTest\n"
+        f"assert not AppTest.from_file({APP_FILE!r}, default_timeout=30).run().exception\n"
+        "print(sorted({'numpy', 'PIL', 'pandas', 'pyarrow'} & set(sys.modules)))"
+    )
+    run = subprocess.run([sys.executable, "-c", first_run], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]", "the first page imported what only other pages or an image favicon need"
 
 
 def test_demo_submit_shows_a_token_that_pyjwt_verifies(app):
@@ -108,10 +132,21 @@ def test_sign_anyway_shows_what_breaks(app):
     assert jwt.decode(shown_token(app), SECRET, algorithms=["HS256"])["mn"] == "857abc"
 
 
-@pytest.mark.parametrize("secret", ["x" * 10_000, "秘密🔑" * 8, "  ", "0123456789abcdef0123456789ABCDEF"])
-def test_odd_secrets_never_crash(app, secret):
+@pytest.mark.parametrize(
+    ("secret", "key"),
+    [
+        ("x" * 10_000, "x" * 10_000),
+        ("秘密🔑" * 8, "秘密🔑" * 8),  # UTF-8 bytes, as PyJWT and npm jsonwebtoken key it
+        ("  ", ""),  # only whitespace: read as empty, and said so
+        ("0123456789abcdef0123456789ABCDEF", "0123456789abcdef0123456789ABCDEF"),  # as text, not as hex bytes
+    ],
+)
+def test_odd_secrets_sign_with_exactly_that_secret(app, secret, key):
     submit(app, sdk_secret=secret, sign_anyway=True)
-    assert shown_token(app) is not None
+    signing_input, signature = shown_token(app).rsplit(".", 1)
+    mac = hmac.new(key.encode(), signing_input.encode(), hashlib.sha256).digest()  # the standard library's HMAC
+    assert base64.urlsafe_b64encode(mac).rstrip(b"=").decode() == signature
+    assert any(f"typed in the form · {len(key)} characters" in caption.value for caption in app.caption)
 
 
 def test_join_link_is_normalized_with_a_note(app):

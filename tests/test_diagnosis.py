@@ -159,11 +159,19 @@ def test_string_role_is_a_warning_and_other_types_an_error():
     assert next(f for f in wrong.findings if f.code == "role_not_number").severity == "error"
 
 
-def test_milliseconds_are_not_also_reported_as_future_or_lifetime():
-    checked = diagnose(CASES["timestamp_milliseconds"][0], now=NOW)
+@pytest.mark.parametrize(
+    ("token_exp", "in_milliseconds"),
+    [
+        (NOW + 7190, ["iat", "exp"]),  # the case's tokenExp is in seconds: only iat and exp are named
+        ((NOW + 7200) * 1000, ["iat", "exp", "tokenExp"]),
+    ],
+)
+def test_milliseconds_are_named_claim_by_claim_and_not_also_as_future_or_lifetime(token_exp, in_milliseconds):
+    token = sign(good_payload(iat=NOW * 1000, exp=(NOW + 7200) * 1000, tokenExp=token_exp))
+    checked = diagnose(token, now=NOW)
     assert not {"iat_in_future", "lifetime_too_long", "lifetime_too_short"} & set(checked.codes)
     [finding] = [f for f in checked.findings if f.code == "timestamp_milliseconds"]
-    assert finding.evidence["claims"] == ["iat", "exp", "tokenExp"] or finding.evidence["claims"] == ["iat", "exp"]
+    assert finding.evidence["claims"] == in_milliseconds
 
 
 def test_meeting_number_with_spaces_suggests_the_digits():

@@ -69,7 +69,7 @@ contexts = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(text=anything, context=contexts)
 @example(text="a" * MEGABYTE + "!", context={"now": float("nan"), "secret": "s"})
 @example(text="[" * MEGABYTE, context={"now": float("inf")})

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from conftest import all_frames_html, open_page, wait_for_app
+from conftest import all_frames_html, click_and_wait, open_page
 from doctor_cases import KEY, good_payload, sign
 from lib.present.redaction import mask_key
 from lib.widget_keys import INSPECTOR
@@ -24,8 +24,7 @@ def diagnose_in_browser(page, streamlit_url, token, secret=None):
     page.locator(f".st-key-{INSPECTOR['token']} textarea").fill(token)
     if secret:
         page.locator(f".st-key-{INSPECTOR['secret']} input").fill(secret)
-    page.locator(f".st-key-{INSPECTOR['submit']} button").click()
-    wait_for_app(page)
+    click_and_wait(page, page.locator(f".st-key-{INSPECTOR['submit']} button"))
     page.locator(f".st-key-{INSPECTOR['findings']}").wait_for()
 
 

@@ -1,6 +1,6 @@
 """The join page in a real browser with the REAL Zoom Web SDK, entirely offline.
 
-The SDK comes from the npm package @zoom/meetingsdk (scripts/install-zoom-sdk.sh, run by .ci/run,
+The SDK comes from the npm package @zoom/meetingsdk (scripts/install-zoom-sdk.sh, run by scripts/test.sh,
 installs it into static/zoom-sdk, ignored by git) and is loaded through the page's self-hosted
 setting, both ways the docs describe: from another local server (cross-origin, with CORS) and from
 Streamlit's own static serving (same origin). Every request that is not for the Streamlit server or
@@ -21,15 +21,14 @@ import jwt
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from bench.browser import CHROMIUM, CHROMIUM_ARGS
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, wait_rendered
 from conftest import (
     ROOT,
     SERVER_SDK_KEY,
     SERVER_SDK_SECRET,
     all_frames_html,
     click_and_wait,
-    track_streamlit_socket,
-    wait_for_app,
+    goto_app,
 )
 from lib.widget_keys import BUILDER, JOIN
 from lib.zoom.facts import DEMO_MEETING_NUMBER, WEB_SDK_VERSION
@@ -64,7 +63,7 @@ def sdk_url():
     """The npm package's dist/ folder served by another local server: a cross-origin self-hosted base URL."""
     if not (SDK_DIST / "zoom-meeting-embedded-ES5.min.js").is_file():
         pytest.fail(
-            f"The Web SDK is not installed: run scripts/install-zoom-sdk.sh {WEB_SDK_VERSION} (as .ci/run does)"
+            f"The Web SDK is not installed: run bash scripts/test.sh (or scripts/install-zoom-sdk.sh {WEB_SDK_VERSION})"
         )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CorsHandler, directory=SDK_DIST))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -114,9 +113,7 @@ def join_page(browser, streamlit_url, sdk_url):
     page.set_default_timeout(30000)
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    track_streamlit_socket(page)
-    page.goto(streamlit_url)
-    wait_for_app(page)
+    goto_app(page, streamlit_url)
     yield page, network, dialogs
     context.close()
 
@@ -131,8 +128,7 @@ def sign_with_configured_credentials(page):
 
 
 def open_join_page(page):
-    page.get_by_role("link", name="Join a meeting").click()  # in-app navigation keeps the session
-    wait_for_app(page)
+    click_and_wait(page, page.get_by_role("link", name="Join a meeting"))  # in-app navigation keeps the session
     page.get_by_role("heading", name="Join a meeting").wait_for()
 
 
@@ -145,8 +141,7 @@ def join(page, sdk_url, **values):
     fill(page, "sdk_base", sdk_url)
     for name, value in values.items():
         fill(page, name, value)
-    page.locator(f".st-key-{JOIN['submit']} button").click()
-    wait_for_app(page)
+    click_and_wait(page, page.locator(f".st-key-{JOIN['submit']} button"))
 
 
 def outcome_text(page):
@@ -157,10 +152,11 @@ def outcome_text(page):
     except PlaywrightTimeoutError:
         frames = [(frame.url, frame.locator("#join-status").all_inner_texts()) for frame in page.frames[1:]]
         pytest.fail(f"no final outcome shown; the page says {box.all_inner_texts()}; frames: {frames}")
-    wait_for_app(page)
-    mistakes = box.get_by_text("Known mistakes that give this answer")
+    wait_rendered(page)  # the run that drew the outcome has finished drawing
+    mistakes = box.locator("[data-testid='stExpander']", has_text="Known mistakes that give this answer")
     if mistakes.count():
-        mistakes.click()
+        mistakes.locator("summary").click()
+        mistakes.locator("[data-testid='stExpanderDetails']").wait_for(state="visible")
     return box.inner_text()
 
 
@@ -191,8 +187,8 @@ def test_real_sdk_sends_our_token_and_zooms_rejection_is_explained(
     # (d) the hostile display name never ran, though a dialog opened in the meeting frame would be seen
     assert dialogs == []
     meeting_frame = next(frame for frame in page.frames if frame.url.endswith("/app/static/join-frame.html"))
-    meeting_frame.evaluate("setTimeout(() => alert('canary'))")
-    page.wait_for_timeout(300)
+    with page.expect_event("dialog"):
+        meeting_frame.evaluate("setTimeout(() => alert('canary'))")
     assert dialogs == ["canary"]
     # (e) the secret is in no frame and in no request; nothing else left the machine
     assert len(page.frames) >= 2
@@ -249,8 +245,7 @@ def test_insecure_context_is_detected_and_explained(browser, streamlit_url, sdk_
         network = Network(context, (f"http://signature-lab.test:{port}", sdk_url), ZOOM_REJECTION)
         page = context.new_page()
         page.set_default_timeout(30000)
-        page.goto(f"http://signature-lab.test:{port}/join")
-        wait_for_app(page)
+        goto_app(page, f"http://signature-lab.test:{port}/join")
         join(page, sdk_url, token=token, meeting_number=DEMO_MEETING_NUMBER)
         text = outcome_text(page)
     finally:

@@ -148,15 +148,15 @@ def test_insecure_context_is_explained(app):
 
 
 def test_the_inspector_gets_the_token_through_session_state():
-    """The button appears when the app has a Token doctor page; the token never goes into a URL."""
+    """A stopped join offers the Token doctor; the token goes there in session state, never in a URL."""
+    assert page_path("inspector") == "pages/inspector.py", "the app's menu has no Token doctor"
     at = AppTest.from_file(APP_FILE, default_timeout=30)
     at.run()
     at.switch_page("pages/join.py").run()
     pasted = builder_token()
     join(at, token=pasted, meeting_number="12345678901")  # mn differs: stopped, worth inspecting
-    inspect = [b for b in at.button if b.key == JOIN["inspect"]]
-    if page_path("inspector") is None:
-        assert inspect == []
-        return
-    inspect[0].click().run()
+    [inspect] = [b for b in at.button if b.key == JOIN["inspect"]]
+    inspect.click().run()
     assert at.session_state[SHARED_TOKEN] == pasted
+    assert [title.value for title in at.title] == ["Token doctor"]  # switched there
+    assert pasted not in str(at.query_params)  # the address bar never holds it

@@ -27,9 +27,7 @@ async def one_session(url, deadline, number, latencies, errors):
     turn = number
     try:
         async with StreamlitSession(url) as session:
-            # Open the app's address first, as a browser does: app.py's router runs, and from then on the
-            # server routes every page through it (before any session has run app.py, Streamlit runs a
-            # page file of pages/ on its own).
+            # Open the app's address first, as a browser does, and check that app.py's router ran.
             opened = await session.run("")
             if opened.page_titles != [entry.title for entry in PAGES]:
                 errors.append(f"session {number}: the app's router did not run (menu {opened.page_titles})")

@@ -27,13 +27,18 @@ def test_meeting_number_normalization_always_answers(text):
         assert result.digits.isdigit() and result.digits.isascii()
 
 
+# A secret no message text can contain by chance (a generated "ps:/" is part of any https:// link a message
+# explains), followed by any text: if it shows up in a message, the message echoed the secret.
+SECRET_MARK = "Qz7secretMARK"
+secrets = st.one_of(any_text, st.builds(SECRET_MARK.__add__, any_text))
+
+
 @settings(max_examples=200)
-@given(any_text, any_text, any_text, st.sampled_from([0, 1]), st.integers(1, 10**9), st.booleans())
+@given(any_text, secrets, any_text, st.sampled_from([0, 1]), st.integers(1, 10**9), st.booleans())
 def test_form_reading_always_answers(key, secret, meeting_number, role, lifetime, skew):
     result = read_form(FormInput(key, secret, meeting_number, role, lifetime, skew), NOW)
     assert all(p.severity in ("error", "warning", "info") and p.message for p in result.problems)
-    if secret.strip():
-        assert all(secret.strip() not in p.message for p in result.problems if len(secret.strip()) > 3)
+    assert all(SECRET_MARK not in p.message for p in result.problems)
 
 
 @settings(max_examples=300)

@@ -86,9 +86,14 @@ def test_two_sessions_at_once_never_see_each_others_secret_or_token(people):
         person.page.locator(f".st-key-{INSPECTOR['findings']}").wait_for()
         assert "Signature verified" in person.page.locator(f".st-key-{INSPECTOR['verification']}").inner_text()
 
+    for person in people:  # the redacted report: a download, recorded with the rest
+        with person.page.expect_download():
+            person.page.locator(f".st-key-{INSPECTOR['report']} button").click()
+        assert len(person.traffic.downloads) == 1
+
     for person, other in ((alice, bob), (bob, alice)):
         html = "\n".join(all_frames_html(person.page))
-        traffic = b"\n".join(person.traffic.requests + person.traffic.received + person.traffic.sent)
+        traffic = person.traffic.everything()
         assert person.token in html and person.token.encode() in traffic  # the scan can see a token
         assert person.secret not in html  # one's own secret is sent once, never drawn
         for value in other.values():

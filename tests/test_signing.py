@@ -13,7 +13,6 @@ from lib.signing.jsjson import js_number, json_stringify
 from lib.signing.steps import ABSENT, SIGNING_STEPS, SignatureRequest, SignatureSteps, build_signature_steps
 
 SECRET = "Xy9SecretSecretSecretSecret12345-long-enough"
-CORRECT_VARIANTS = ("official", "jsonwebtoken_keep_iat")
 
 
 def request_from_vector(row):
@@ -30,7 +29,7 @@ def request_from_vector(row):
     )
 
 
-SIGNED_ROWS = [r for r in load_vectors() if r["variant"] in CORRECT_VARIANTS]
+SIGNED_ROWS = load_vectors("official")  # Zoom's sample (jsrsasign), each also verified by npm jsonwebtoken
 UTF8_KEYED_ROWS = [r for r in SIGNED_ROWS if r.get("hmac_key_is_utf8_of_secret", True)]
 QUIRK_ROWS = [r for r in SIGNED_ROWS if not r.get("hmac_key_is_utf8_of_secret", True)]
 
@@ -151,7 +150,7 @@ def test_json_stringify_escapes_lone_surrogates_like_es2019():
 ascii_text = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=40)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(
     key=ascii_text,
     secret=st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=126), min_size=32, max_size=64),

@@ -17,10 +17,9 @@ from conftest import (
     SERVER_SDK_SECRET,
     all_frames_html,
     click_and_wait,
+    goto_app,
     open_app,
     record_traffic,
-    track_streamlit_socket,
-    wait_for_app,
 )
 from lib.navigation import PAGES, browser_path
 from lib.widget_keys import BUILDER
@@ -40,7 +39,6 @@ def is_streamlit_base_path_probe(message, page_url):
 def test_page_renders_cleanly(browser, streamlit_url, entry, scheme):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, color_scheme=scheme)
     page = context.new_page()
-    track_streamlit_socket(page)
     problems = []
     page_url = f"{streamlit_url}/{browser_path(entry)}"
     page.on(
@@ -53,8 +51,7 @@ def test_page_renders_cleanly(browser, streamlit_url, entry, scheme):
     )
     page.on("pageerror", lambda error: problems.append(str(error)))
     try:
-        page.goto(page_url)
-        wait_for_app(page)
+        goto_app(page, page_url)
         page.get_by_role("heading", name=entry.title).first.wait_for()
         assert page.locator("[data-testid='stException']").count() == 0
         SHOTS.mkdir(parents=True, exist_ok=True)
@@ -90,6 +87,15 @@ def submit_main_form(page, form, secret=None):
 TYPED_SECRET = "typed-secret-for-the-browser-scan-0123456789"
 
 
+def download_everything(page):
+    """Press every download button on the page (the report, the results, the handout); how many there were."""
+    buttons = page.locator("[data-testid='stDownloadButton'] button").all()
+    for button in buttons:
+        with page.expect_download():
+            button.click()
+    return len(buttons)
+
+
 def forms_of(secret):
     """What would give the secret away: the text itself, its base64 and hex, in bytes."""
     return [form.encode() for form in (secret, base64.b64encode(secret.encode()).decode(), secret.encode().hex())]
@@ -108,14 +114,19 @@ def test_no_page_sends_a_secret_to_the_browser(browser, streamlit_url):
         page.locator(f".st-key-{BUILDER['use_configured']} label").click()
         submit_main_form(page, PAGE_FORMS["builder"], TYPED_SECRET)  # then with a typed one, shared onwards
         html = all_frames_html(page)
+        downloads = download_everything(page)
         for entry in PAGES[1:]:  # in-app navigation: one session, the builder's secret in its state
             click_and_wait(page, page.locator(f"[data-testid='stSidebarNavLink'][href$='/{entry.url_path}']"))
             submit_main_form(page, PAGE_FORMS[entry.url_path], TYPED_SECRET)
+            downloads += download_everything(page)
             html += all_frames_html(page)
     finally:
         context.close()
     assert any(TYPED_SECRET.encode() in frame for frame in traffic.sent)  # the recorder sees the websocket
-    everything = b"\n".join(traffic.requests + traffic.received) + "\n".join(html).encode()
+    assert len(traffic.downloads) == downloads > 0 and traffic.unread == []  # and every file the server sent
+    assert any(b"/_stcore/host-config" in response for response in traffic.responses)
+    assert traffic.hosts() == {"127.0.0.1"}, "the app asked another machine for something (a font, an icon?)"
+    everything = b"\n".join(traffic.requests) + traffic.from_server() + "\n".join(html).encode()
     for secret in (TYPED_SECRET, SERVER_SDK_SECRET):
         for form in forms_of(secret):
             assert form not in everything, f"{form[:16]!r}… reached the browser"

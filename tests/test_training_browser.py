@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import open_page, wait_for_app
+from conftest import click_and_wait, open_page
 from lib.mistakes.catalogue import BUGS
 from lib.navigation import PAGES, browser_path
 from lib.training.exercises import DEFAULT_SEED, POINTS_PER_EXERCISE, SET_SIZE, exercise_set
@@ -31,8 +31,7 @@ def test_answering_an_exercise_changes_the_score(page, streamlit_url):
     (bug_id,) = exercise.bug_ids
     pick(page, EXERCISES["causes"].format(exercise_id=exercise.id), BUGS[bug_id].title)
     pick(page, EXERCISES["fixes"].format(exercise_id=exercise.id), BUGS[bug_id].fix)
-    page.locator(f".st-key-{EXERCISES['check']} button").click()
-    wait_for_app(page)
+    click_and_wait(page, page.locator(f".st-key-{EXERCISES['check']} button"))
 
     assert f"2 / {total}" in score.inner_text()
     feedback = page.locator(f".st-key-{EXERCISES['feedback']}").inner_text()

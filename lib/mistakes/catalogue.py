@@ -6,7 +6,8 @@ on and returns every step, so the comparison page can put it next to the correct
 
 The buggy signer hashes with CryptoJS.HmacSHA256, as the forum snippet does: for a string secret
 that is byte for byte what the correct signer does; a non-string secret (the argument shift)
-throws exactly as crypto-js throws. Facts: ../shared/reference/zoom-signature-facts.md §3–§5.
+throws exactly as crypto-js throws. Facts: docs/zoom-signature-facts.md (the forum snippet, the browser's
+checks, error codes).
 """
 
 import functools

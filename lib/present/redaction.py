@@ -40,7 +40,8 @@ def code_span(text: str) -> str:
 
 def _key_values(diagnosis: Diagnosis, sdk_key):
     keys = [sdk_key] + [(diagnosis.payload or {}).get(claim) for claim in KEY_CLAIMS]
-    return [k for k in dict.fromkeys(keys) if isinstance(k, str) and len(k.strip()) >= _MIN_REPLACED_LENGTH]
+    texts = [k for k in keys if isinstance(k, str)]  # a key claim may be any JSON value: lists are unhashable
+    return [k for k in dict.fromkeys(texts) if len(k.strip()) >= _MIN_REPLACED_LENGTH]
 
 
 def redacted_report(diagnosis: Diagnosis, now: int, *, secret: str | None = None, sdk_key: str | None = None) -> str:

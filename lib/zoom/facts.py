@@ -2,7 +2,7 @@
 
 Pages, the command line and the tests read these values from here instead of repeating them; the
 rules that use them (bounds, severities, predicted errors) are in lib.zoom.rules.
-Sources: ../shared/reference/zoom-signature-facts.md (the fact base).
+Sources: docs/zoom-signature-facts.md (the fact base, with where each fact comes from).
 """
 
 HEADER = {"alg": "HS256", "typ": "JWT"}
