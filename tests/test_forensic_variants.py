@@ -243,13 +243,6 @@ ACCENTED_SECRET = "Sécret-with-accents-éèà-0123456789"
         ),
         pytest.param(SECRET, SECRET.encode("utf-16-le"), "utf16_secret", " in UTF-16LE", id="dotnet-encoding-unicode"),
         pytest.param(
-            SECRET,
-            b"\xfe\xff" + SECRET.encode("utf-16-be"),
-            "utf16_secret",
-            " in UTF-16BE after a byte-order mark",
-            id="java-getbytes-utf16",
-        ),
-        pytest.param(
             SECRET, b"\xef\xbb\xbf" + SECRET.encode(), "bom_secret", " in UTF-8 after a byte-order mark", id="bom"
         ),
         pytest.param(

@@ -2,7 +2,8 @@
 number must be the ones given."""
 
 from lib.doctor.findings import add_finding, breach_finding
-from lib.signing.secret_scan import secret_breaches
+from lib.signing.secret_scan import only_names_and_key, secret_breaches
+from lib.zoom.facts import HEADER
 from lib.zoom.meeting_number import normalize_meeting_number
 from lib.zoom.rules import cut, mn_digits
 
@@ -22,11 +23,12 @@ def context_meeting_number(findings, meeting_number):
     return result.digits
 
 
-def check_context(findings, header, payload, context_key, context_mn, secret):
-    if secret:
-        findings += [breach_finding(breach) for breach in secret_breaches(header, payload, secret, context_key)]
+def check_context(findings, header, payload, context_key, context_mn, secret, payload_json=None):
+    usual = header == HEADER and payload_json is not None and only_names_and_key(payload, payload_json, context_key)
+    if secret and not (usual and context_key != secret):  # the usual token holds no string the secret could be in
+        findings += map(breach_finding, secret_breaches(header, payload, secret, context_key, payload_json))
     app_key = payload.get("appKey") or payload.get("sdkKey")
-    if context_key and isinstance(app_key, str) and app_key != context_key:
+    if context_key and app_key != context_key and isinstance(app_key, str):
         if not any(f.code == "app_key_is_meeting_number" for f in findings):
             add_finding(
                 findings,
@@ -39,12 +41,11 @@ def check_context(findings, header, payload, context_key, context_mn, secret):
                 claims=["appKey"],
                 token_key_length=len(app_key),
             )
-    _check_meeting(findings, payload, context_mn)
+    if context_mn:
+        _check_meeting(findings, payload, context_mn)
 
 
 def _check_meeting(findings, payload, context_mn):
-    if not context_mn:
-        return
     digits = mn_digits(payload)
     if digits and context_mn != digits:
         add_finding(

@@ -97,8 +97,8 @@ def _diagnose(text, secret, sdk_key, meeting_number, now, host):
             "Pass join() the bare token, without wrapping.",
             removed=list(pasted.removed),
         )
-    context_key = sdk_key.strip() if isinstance(sdk_key, str) and sdk_key.strip() else pasted.sdk_key
-    context_mn = context_meeting_number(findings, meeting_number)
+    context_key = (sdk_key.strip() if isinstance(sdk_key, str) else None) or pasted.sdk_key
+    context_mn = context_meeting_number(findings, meeting_number) if meeting_number not in (None, "") else None
     trimmed_secret = clean_secret(findings, secret)
     if not token:
         add_finding(
@@ -142,9 +142,9 @@ def _diagnose(text, secret, sdk_key, meeting_number, now, host):
             message = f"This is {kind.name}, not a Meeting SDK signature. {kind.purpose}"
             add_finding(found, "wrong_token_kind", "payload", message, kind.instead, kind=kind.id)
             findings.insert(first_error, found[0])
-        for breach in check_claims(payload, now, host=host):
-            findings.append(breach_finding(breach))
-        check_context(findings, header or {}, payload, context_key, context_mn, trimmed_secret)
+        if breaches := check_claims(payload, now, host=host):
+            findings += map(breach_finding, breaches)
+        check_context(findings, header or {}, payload, context_key, context_mn, trimmed_secret, payload_bytes)
     decoded = (header_bytes, payload_bytes) if header_bytes is not None and payload_bytes is not None else None
     verified = check_signature(
         findings, parts, decoded, trimmed_secret, secret if trimmed_secret else None, context_key, claims

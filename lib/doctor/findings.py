@@ -125,11 +125,13 @@ class Diagnosis:
         }
 
 
+# (code, stage) -> the catalogue's mistake, for every code and stage: one lookup per finding (a constant table)
+_BUG_IDS = {(code, stage): bug_for_finding(code, stage) for code in FINDING_CODES for stage in STAGES}
+
+
 def add_finding(findings, code, step, message, fix="", severity=None, **evidence):
     findings.append(
-        Finding(
-            code, severity or FINDING_CODES[code].severity, step, message, fix, evidence, bug_for_finding(code, step)
-        )
+        Finding(code, severity or FINDING_CODES[code].severity, step, message, fix, evidence, _BUG_IDS[code, step])
     )
 
 
@@ -156,5 +158,5 @@ def breach_finding(breach) -> Finding:
         breach.message,
         breach.fix,
         breach.evidence,
-        bug_for_finding(breach.code, "claims"),
+        _BUG_IDS[breach.code, "claims"],
     )

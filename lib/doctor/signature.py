@@ -104,19 +104,26 @@ def check_signature(findings, parts, decoded, secret, pasted_secret, context_key
         )
         return True
     key_claims = tuple(v for v in (payload.get("appKey"), payload.get("sdkKey")) if isinstance(v, str))
-    mistake = find_mistake(SignedToken(signing_input, *decoded, mac, key_claims), secret, pasted_secret, context_key)
+    # A token that carries another app's key (and not this secret) was signed by that app: re-signing it with
+    # this secret's variants cannot explain it, so forensics tries only the keys as the secret.
+    codes = {f.code for f in findings}
+    other_app = "app_key_mismatch" in codes and "app_key_is_secret" not in codes
+    token = SignedToken(signing_input, *decoded, mac, key_claims)
+    mistake = find_mistake(token, secret, pasted_secret, context_key, keys_only=other_app)
+    if mistake:
+        why = f": {FINDING_CODES[mistake.code].title.lower()} (below)."
+    elif other_app:
+        why = ": the token carries another app's key (above), so it was signed with that app's secret."
+    else:
+        why = (
+            ". No known signing mistake reproduces it, so the token was signed with another secret: a different "
+            "app (dev/prod), Server-to-Server OAuth or other non-Meeting-SDK credentials, or a regenerated secret."
+        )
     add_finding(
         findings,
         "signature_mismatch",
         "signature",
-        "The signature does not match this secret"
-        + (
-            f": {FINDING_CODES[mistake.code].title.lower()} (below)."
-            if mistake
-            else ". No known signing mistake reproduces it, so the token was signed with another secret: a "
-            "different app (dev/prod), Server-to-Server OAuth or other non-Meeting-SDK credentials, or a "
-            "regenerated secret."
-        ),
+        "The signature does not match this secret" + why,
         "Sign with the Client Secret of the Meeting SDK app whose Client ID is in appKey.",
         secret=secret_fingerprint(secret),
     )

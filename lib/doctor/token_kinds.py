@@ -14,7 +14,7 @@ class TokenKind(NamedTuple):
     instead: str
 
 
-_MEETING_SDK_CLAIMS = ("appKey", "sdkKey", "mn", "role")
+_MEETING_SDK_CLAIMS = frozenset(("appKey", "sdkKey", "mn", "role"))
 _INSTEAD = (
     "Sign a Meeting SDK signature on your server with the Client ID and Client Secret of a General app with "
     "Embed → Meeting SDK on: claims appKey, mn, role, iat, exp (and tokenExp)."
@@ -57,7 +57,7 @@ ZAK_OR_OBF = TokenKind(
 
 def token_kind(header: dict, payload: dict) -> TokenKind | None:
     """Which other kind of Zoom token this is, or None for a Meeting SDK signature (right or wrong)."""
-    if any(claim in payload for claim in _MEETING_SDK_CLAIMS):
+    if not _MEETING_SDK_CLAIMS.isdisjoint(payload):
         return None
     issuer = payload.get("iss")
     audience = payload.get("aud")

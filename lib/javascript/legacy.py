@@ -1,6 +1,9 @@
 """The pre-2022 Web SDK signature as Zoom's old Node example made it, with Node's Buffer and crypto
 semantics (a lone surrogate becomes U+FFFD; a non-string key throws ERR_INVALID_ARG_TYPE)."""
 
+import binascii
+import re
+
 from lib.javascript.forum import BuggySteps, JsError, js_to_string
 from lib.signing.encoding import standard_base64_encode, utf16_code_units
 from lib.signing.steps import ABSENT, SignatureRequest, hmac_sha256
@@ -14,26 +17,16 @@ def node_utf8(text: str) -> bytes:
     return repaired.encode("utf-8")
 
 
-_NODE_BASE64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
-_NODE_BASE64 |= {"-": 62, "_": 63}  # Node accepts the URL-safe alphabet too
+_NOT_NODE_BASE64 = re.compile(r"[^A-Za-z0-9+/_-]")
+_URL_TO_STANDARD = str.maketrans("-_", "+/")
 
 
 def node_base64_decode(text: str) -> bytes:
     """Buffer.from(text, 'base64') in Node: either alphabet, other characters skipped, decoding stops at '=',
-    and a last group of two or three characters still gives its whole bytes."""
-    bits = value = 0
-    out = bytearray()
-    for char in text:
-        if char == "=":
-            break
-        if char not in _NODE_BASE64:
-            continue
-        value = (value << 6) | _NODE_BASE64[char]
-        bits += 6
-        if bits >= 8:
-            bits -= 8
-            out.append((value >> bits) & 0xFF)
-    return bytes(out)
+    and a last group of two or three characters still gives its whole bytes (a lone last character none)."""
+    letters = _NOT_NODE_BASE64.sub("", text.split("=", 1)[0]).translate(_URL_TO_STANDARD)
+    letters = letters[: len(letters) - 1] if len(letters) % 4 == 1 else letters
+    return binascii.a2b_base64(letters + "=" * (-len(letters) % 4))
 
 
 def node_hmac_key(secret) -> bytes:

@@ -126,9 +126,8 @@ def _candidates(token: SignedToken, secret: str, pasted_secret: str, sdk_key: st
     for key in dict.fromkeys(k for k in (sdk_key, *token.key_claims) if isinstance(k, str) and k):
         yield "signed_with_key", _utf8(key), signing_input, key
     secret_bytes = _utf8(secret)
-    ways = [(way, way.key(secret)) for way in KEY_BYTES]
-    for way, key_bytes in ways[:2]:  # jsrsasign's, the official sample's: first
-        if key_bytes:
+    for way in KEY_BYTES[:2]:  # jsrsasign's, the official sample's: first
+        if key_bytes := way.key(secret):
             yield way.code, key_bytes, signing_input, _Way(*way, key_bytes)
     for role_text in ("0", "1"):
         yield "signed_with_shifted_arguments", role_text.encode(), signing_input, role_text
@@ -143,17 +142,23 @@ def _candidates(token: SignedToken, secret: str, pasted_secret: str, sdk_key: st
     )
     if standard_input != signing_input:
         yield "signed_over_standard_base64", secret_bytes, standard_input, None
-    for way, key_bytes in ways[2:]:  # other libraries and runtimes
-        if key_bytes:
+    for way in KEY_BYTES[2:]:  # other libraries and runtimes, each computed only when it is reached
+        if key_bytes := way.key(secret):
             yield way.code, key_bytes, signing_input, _Way(*way, key_bytes)
 
 
-def find_mistake(token: SignedToken, secret: str, pasted_secret: str, sdk_key: str | None = None) -> Mistake | None:
+def find_mistake(
+    token: SignedToken, secret: str, pasted_secret: str, sdk_key: str | None = None, *, keys_only: bool = False
+) -> Mistake | None:
     """The first known mistake whose HMAC equals the token's MAC exactly, or None.
 
     `secret` is the trimmed secret (already found not to verify), `pasted_secret` what was pasted.
+    `keys_only`: try only the keys as the secret (for a token of another app, the secret's variants cannot
+    explain it, but the key given or the token's own key used as the secret can).
     """
     for code, key, message, detail in _candidates(token, secret, pasted_secret, sdk_key):
+        if keys_only and code != "signed_with_key":
+            break
         if key is not None and hmac.compare_digest(_mac(key, message), token.mac):
             return _describe(code, detail)
     return None

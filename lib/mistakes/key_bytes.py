@@ -6,6 +6,8 @@ its finding code, with the libraries that do it and the fix. PHP's firebase/php-
 Ruby's jwt, PyJWT and npm jsonwebtoken all use the UTF-8 bytes: their tokens verify.
 """
 
+import binascii
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -14,12 +16,17 @@ from lib.signing.encoding import jsrsasign_hmac_key
 
 _BASE64_VALUES = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
 _PADDING = 127  # what JAXB's decode map gives '='
+_NOT_JAXB_BASE64 = re.compile(r"[^A-Za-z0-9+/=]")
 
 
 def jaxb_base64_decode(text: str) -> bytes:
     """javax.xml.bind.DatatypeConverter.parseBase64Binary, which jjwt 0.9's signWith(alg, String) uses: characters
     outside the standard alphabet are skipped, '=' is padding, and an incomplete last group of four is dropped."""
-    values = [_PADDING if c == "=" else _BASE64_VALUES[c] for c in text if c in _BASE64_VALUES or c == "="]
+    letters = _NOT_JAXB_BASE64.sub("", text)
+    letters = letters[: len(letters) - len(letters) % 4]  # the incomplete last group is dropped
+    if "=" not in letters:  # the usual case: whole groups of the standard alphabet
+        return binascii.a2b_base64(letters)
+    values = [_PADDING if c == "=" else _BASE64_VALUES[c] for c in letters]
     out = bytearray()
     for i in range(0, len(values) - 3, 4):
         a, b, c, d = values[i : i + 4]
@@ -105,17 +112,10 @@ KEY_BYTES = (
         "utf16_secret",
         "the secret in UTF-16 (two bytes per character)",
         " in UTF-16LE",
-        ".NET's Encoding.Unicode.GetBytes and Java's getBytes(UTF_16LE) write little-endian UTF-16",
+        ".NET's Encoding.Unicode.GetBytes and Java's getBytes(UTF_16LE) write little-endian UTF-16 (Java's "
+        'getBytes("UTF-16"), big-endian after a byte-order mark, is rarer and not tried)',
         _if_different(lambda s: s.encode("utf-16-le")),
         _UTF8_FIX + " In .NET: Encoding.UTF8.GetBytes(secret).",
-    ),
-    KeyBytes(
-        "utf16_secret",
-        "the secret in UTF-16 with a byte-order mark (big-endian)",
-        " in UTF-16BE after a byte-order mark",
-        'Java\'s getBytes("UTF-16") writes a big-endian byte-order mark and UTF-16',
-        _if_different(lambda s: b"\xfe\xff" + s.encode("utf-16-be")),
-        _UTF8_FIX + " In Java: secret.getBytes(StandardCharsets.UTF_8).",
     ),
     KeyBytes(
         "bom_secret",

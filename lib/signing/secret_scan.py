@@ -82,9 +82,24 @@ class _SecretFinder:
         return None  # numbers, booleans and null hold no secret
 
 
-def secret_claims(header: dict, payload: dict, secret: str, known_key: str | None = None) -> dict:
+def only_names_and_key(payload: dict, payload_json: bytes, known_key) -> bool:
+    """The payload's JSON text holds no string but its (known) claim names and the key the user gave.
+
+    Counted, not searched: every JSON string adds exactly two unescaped quotes and an escaped one adds
+    more, so as many quotes as names plus key values proves there is no other string, nested or not.
+    """
+    if not _KNOWN_NAMES.issuperset(payload):
+        return False
+    key_values = list(payload.values()).count(known_key) if known_key else 0
+    return payload_json.count(b'"') == 2 * (len(payload) + key_values)
+
+
+def secret_claims(
+    header: dict, payload: dict, secret: str, known_key: str | None = None, payload_json: bytes | None = None
+) -> dict:
     """{(part, claim): how} for every header or payload member whose value (or name) carries the secret.
-    `known_key`: the SDK key the user gave; a key claim equal to it is theirs, not the secret."""
+    `known_key`: the SDK key the user gave; a key claim equal to it is theirs, not the secret.
+    `payload_json`: the payload's JSON text, when at hand, lets the usual token pass without a look."""
     shortest = min(len(secret), SECRET_RUN)
     if known_key == secret:
         known_key = None  # the secret given as the key too proves nothing
@@ -93,12 +108,15 @@ def secret_claims(header: dict, payload: dict, secret: str, known_key: str | Non
     for part, members in (("header", header), ("payload", payload)):
         if members == HEADER:
             continue  # the standard header holds nothing else
+        if members is payload and payload_json is not None and only_names_and_key(payload, payload_json, known_key):
+            continue
         names = () if _KNOWN_NAMES.issuperset(members) else [n for n in members if n not in _KNOWN_NAMES]
         # worth a look: strings long enough (other than the key the user gave), and anything nested
+        items = members.items() if len(members) <= _MAX_SCANNED else islice(members.items(), _MAX_SCANNED)
         values = [
             (name, value)
-            for name, value in islice(members.items(), _MAX_SCANNED)
-            if (value.__class__ is str and len(value) >= shortest and value != known_key) or value.__class__ in _NESTED
+            for name, value in items
+            if (value.__class__ is str and value != known_key and len(value) >= shortest) or value.__class__ in _NESTED
         ]
         if not names and not values:  # the usual token: nothing but the known claims and the user's key
             continue
@@ -112,10 +130,12 @@ def secret_claims(header: dict, payload: dict, secret: str, known_key: str | Non
     return found
 
 
-def secret_breaches(header: dict, payload: dict, secret: str, known_key: str | None = None) -> list[Breach]:
+def secret_breaches(
+    header: dict, payload: dict, secret: str, known_key: str | None = None, payload_json: bytes | None = None
+) -> list[Breach]:
     """The secret (or SECRET_RUN characters of it in a row), as text or base64-encoded, in any header or
     payload member: an error whatever the signature says, since every browser can read the token."""
-    found = secret_claims(header, payload, secret, known_key)
+    found = secret_claims(header, payload, secret, known_key, payload_json)
     keys = [name for (part, name) in found if part == "payload" and name in KEY_CLAIMS]
     others = [(part, name) for (part, name) in found if not (part == "payload" and name in KEY_CLAIMS)]
     breaches = []
