@@ -96,8 +96,8 @@ INTEGER_DIVISION = frozenset({"java", "go", "csharp", "ruby"})
 DATE_FROM_MILLISECONDS = frozenset({"new Date", "Date.from", "ofEpochMilli", "FromUnixTimeMilliseconds", "setTime"})
 DATE_FROM_MILLISECONDS |= {"time.UnixMilli", "Time.at", "new java.util.Date"}
 NOW_CALLS = re.compile(
-    r"(Date\.now|getTime|currentTimeMillis|time\.time|Time\.now|^time$|UtcNow|DateTime\.Now|Instant\.now|"
-    r"utcnow|datetime\.now|time\.Now|ToUnixTimeSeconds|microtime|Unix)"
+    r"(Date\.now|getTime|currentTimeMillis|time\.time|Time\.now|UtcNow|DateTime\.Now|Instant\.now|"
+    r"utcnow|datetime\.now|time\.Now|ToUnixTimeSeconds|microtime|Unix|^time\(\)$)"
 )
 UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 REQUEST_INPUT = re.compile(
@@ -107,6 +107,19 @@ REQUEST_INPUT = re.compile(
 )
 SIGNER_NAMES = re.compile(r"^(generate_?signature|generateSignature|generate_sdk_signature|sign_?signature)$", re.I)
 ZOOM_SIGNER_PARAMETERS = ("key", "secret", "meetingNumber", "role")  # generateSignature's in the forum and docs
+
+
+# Whole epoch seconds, UTC, in each language: the fix for every time mistake.
+NOW_SECONDS = {
+    "javascript": "Math.floor(Date.now() / 1000)",
+    "typescript": "Math.floor(Date.now() / 1000)",
+    "python": "int(time.time())",
+    "php": "time()",
+    "go": "time.Now().Unix()",
+    "java": "Instant.now().getEpochSecond()",
+    "csharp": "DateTimeOffset.UtcNow.ToUnixTimeSeconds()",
+    "ruby": "Time.now.to_i",
+}
 
 
 @dataclass
@@ -150,6 +163,11 @@ class Program:
 
     def hit(self, code, node, message, fix="", **extra):
         self.hits.append(Hit(code, node, message, fix, **extra))
+
+    def time_fix(self) -> str:
+        return (
+            f"Use {NOW_SECONDS[self.parsed.grammar.name]} for iat (whole seconds since 1970, UTC) and exp = iat + 7200."
+        )
 
     def bound_value(self, name: str, before=None):
         """The value `name` was last given before `before` (or anywhere, if it was given none before)."""
@@ -448,7 +466,8 @@ def check_standard_base64(program: Program):
         receiver_is_mac = call.name in ("toString", "digest") and any(
             matches(c.callee, HMAC_CALLS) for c in program.calls_in(call.node)
         )
-        on_mac = receiver_is_mac or any(is_hmac_value(program, a) for a in call.args)
+        named_mac = re.search(r"sig|hash|mac|digest", (binding.name if binding else "") + " " + about, re.I)
+        on_mac = receiver_is_mac or bool(named_mac) or any(is_hmac_value(program, a) for a in call.args)
         program.hit(
             "standard_base64",
             call.node,
@@ -600,6 +619,7 @@ def check_milliseconds(program: Program):
                         "timestamp_not_integer",
                         target,
                         "Milliseconds divided by 1000 leave a fraction (1733050000.123); JWT times are whole seconds.",
+                        program.time_fix(),
                     )
             continue
         if (name and TIMEISH.search(name.rsplit(".", 1)[-1])) or _in_time_claim(program, source, name):
@@ -608,6 +628,7 @@ def check_milliseconds(program: Program):
                 source,
                 f"{node_text(source)[:60]} counts milliseconds; iat and exp are seconds, so the token claims to be "
                 "issued some 50,000 years from now.",
+                program.time_fix(),
             )
 
 
@@ -656,6 +677,7 @@ def check_fractional_seconds(program: Program):
                 "timestamp_not_integer",
                 source,
                 f"{node_text(source)[:60]} has a fractional part; iat and exp must be whole seconds.",
+                program.time_fix(),
             )
 
 
@@ -691,7 +713,7 @@ def check_local_time(program: Program):
                 call.node,
                 f"{text[:70]} reads the clock's local time as if it were UTC: on a server east of UTC the token is "
                 "issued hours in the future (west of it, already old).",
-                "Take the epoch seconds directly: Python int(time.time()); Java Instant.now().getEpochSecond().",
+                program.time_fix(),
             )
     if program.parsed.grammar.name == "csharp":
         for node in program.parsed.of("binary"):
@@ -701,7 +723,7 @@ def check_local_time(program: Program):
                     "iat_in_future",
                     node,
                     "DateTime.Now is local time; subtracting the UTC epoch from it puts iat hours off.",
-                    "Use DateTimeOffset.UtcNow.ToUnixTimeSeconds().",
+                    program.time_fix(),
                 )
 
 
@@ -768,6 +790,11 @@ def is_now(program: Program, node, depth=3) -> bool:
         return False
     if NOW_CALLS.search(program.text(node)):
         return True
+    if node.type in program.parsed.grammar.call:  # int(now), Math.floor(now)
+        call = call_of(program.parsed, node)
+        return call.name in FLOORS and len(call.args) == 1 and is_now(program, call.args[0], depth - 1)
+    if node.type == "cast_expression":
+        return is_now(program, node.child_by_field_name("value"), depth - 1)
     name = identifier(program.parsed, node)
     if name is None:
         return False

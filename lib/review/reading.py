@@ -254,6 +254,10 @@ def _key_name(parsed: Parsed, key) -> str | None:
 
 def _entries_of_map(parsed: Parsed, node, literal: MapLiteral):
     language = parsed.grammar.name
+    if node.type == "composite_literal":  # Go: jwt.MapClaims{...}, Claims{AppKey: ...}
+        node = node.child_by_field_name("body")
+        if node is None:
+            return
     for child in node.named_children:
         if child.type in COMMENT_TYPES:
             continue
