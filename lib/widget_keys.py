@@ -145,3 +145,17 @@ TRAINER = {
     "handout_difficulty": "trainer_handout_difficulty",
     "handout": "trainer_handout",  # the handout's download button
 }
+
+CODE_DOCTOR = {
+    "form": "code_doctor_form",
+    "code": "code_doctor_code",
+    "upload": "code_doctor_upload",
+    "language": "code_doctor_language",
+    "submit": "code_doctor_submit",
+    "verdict": "code_doctor_verdict",
+    "secret_warning": "code_doctor_secret_warning",
+    "marked": "code_doctor_marked",  # the container of the code with each finding marked on its line
+    "findings": "code_doctor_findings",
+    "corrected": "code_doctor_corrected",
+    "report": "code_doctor_report",
+}

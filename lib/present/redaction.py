@@ -25,14 +25,14 @@ def mask_key(key: str) -> str:
     return f"{key[:4]}…{key[-2:]} ({len(key)} characters)"
 
 
-def _cell(text: str) -> str:
+def markdown_cell(text: str) -> str:
     """Text for a Markdown table cell: one line, pipes escaped."""
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
-def _code(text: str) -> str:
-    """_cell as a code span, fenced with double backticks if the text holds one."""
-    text = _cell(text)
+def markdown_code(text: str) -> str:
+    """markdown_cell as a code span, fenced with double backticks if the text holds one."""
+    text = markdown_cell(text)
     return f"`` {text} ``" if "`" in text else f"`{text}`"
 
 
@@ -77,8 +77,8 @@ def redacted_report(diagnosis: Diagnosis, now: int, *, secret: str | None = None
             if row["claim"] in KEY_CLAIMS and row["part"] == "payload" and value.startswith('"'):
                 value = mask_key(diagnosis.payload[row["claim"]])
             lines.append(
-                f"| {row['part']} | {_code(row['claim'])} | {_code(value)} | {_cell(row['time'])} | "
-                f"{_cell(row['verdict'])} |"
+                f"| {row['part']} | {markdown_code(row['claim'])} | {markdown_code(value)} | "
+                f"{markdown_cell(row['time'])} | {markdown_cell(row['verdict'])} |"
             )
     lines += ["", "## Findings"]
     for title, findings in findings_by_stage(diagnosis):
@@ -98,7 +98,7 @@ def scrub(text: str, diagnosis: Diagnosis, *, secret=None, sdk_key=None) -> str:
     secrets = (secret, secret.strip()) if isinstance(secret, str) else ()
     # the claims table writes values as JSON, then as one-line cells: look for those forms too
     written = [form for s in secrets for form in (s, json.dumps(s, ensure_ascii=False)[1:-1])]
-    for value in (*written, *map(_cell, written), *diagnosis.segments, diagnosis.token):
+    for value in (*written, *map(markdown_cell, written), *diagnosis.segments, diagnosis.token):
         if isinstance(value, str) and len(value) >= _MIN_REPLACED_LENGTH:
             text = text.replace(value, REMOVED)
     for key in _key_values(diagnosis, sdk_key):

@@ -11,12 +11,11 @@ from lib.review.checks import run_checks
 from lib.review.codes import REVIEW_CODES, CodeFinding, bug_for_code
 from lib.review.reading import string_value
 from lib.review.syntax import GRAMMARS, Parsed, language_id
-from lib.zoom.rules import RULES
+from lib.zoom.rules import RULES, SEVERITIES
 
 MASK = "•"
 MAX_EXCERPT = 200
 MAX_CODE_CHARS = 200_000
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 class ReviewInputError(ValueError):
@@ -34,6 +33,10 @@ class Review:
     @property
     def codes(self):
         return [f.code for f in self.findings]
+
+    @property
+    def worst_severity(self) -> str | None:
+        return min((f.severity for f in self.findings), key=SEVERITIES.index, default=None)
 
     def as_dict(self):
         return {"language": self.language, "findings": [f.as_dict() for f in self.findings], "verdict": self.verdict}
@@ -100,7 +103,7 @@ def review_code(text: str, language: str | None = None) -> Review:
                 bug_for_code(hit.code, hit.step),
             )
         )
-    findings.sort(key=lambda f: (f.line, f.column, SEVERITY_ORDER[f.severity]))
+    findings.sort(key=lambda f: (f.line, f.column, SEVERITIES.index(f.severity)))
     return Review(found, tuple(findings), verdict_of(findings, program), masked, len(set(secrets)))
 
 
