@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass, field
 
 from lib.review.reading import (
+    NAMED_ARGUMENTS,
     Binding,
+    Call,
     binary,
     bindings,
     call_of,
@@ -26,10 +28,9 @@ from lib.review.reading import (
     string_value,
     unwrap,
 )
-from lib.review.syntax import COMMENT_TYPES, Call, MapLiteral, Parsed, node_text, squeeze
+from lib.review.syntax import COMMENT_TYPES, MapLiteral, Parsed, node_text, squeeze
 from lib.zoom.facts import DEFAULT_LIFETIME_SECONDS, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
 
-SECRETISH = re.compile(r"secret", re.I)
 TIMEISH = re.compile(r"iat|exp|now|time|stamp|^ts$|issued|current", re.I)
 EXPIRYISH = re.compile(r"^(exp|token_?exp|expir|expires|expiry)", re.I)
 MEETINGISH = re.compile(r"^(mn|meeting)", re.I)
@@ -37,7 +38,9 @@ ROLEISH = re.compile(r"^role$|_role$|Role$", re.I)
 # The claims of a Meeting SDK payload, by their lower-case spelling (Go and C# write AppKey, TokenExp).
 CLAIMS = {c.lower(): c for c in ("appKey", "sdkKey", "mn", "meetingNumber", "role", "iat", "exp", "tokenExp")}
 JOIN_OPTIONS = frozenset({"signature", "username", "password", "passcode", "useremail", "zak", "tk", "leaveurl"})
-PUBLIC_ENV = re.compile(r"(NEXT_PUBLIC_|VITE_|REACT_APP_|EXPO_PUBLIC_|NUXT_PUBLIC_|GATSBY_|PUBLIC_)\w*SECRET", re.I)
+PUBLIC_PREFIXES = ("NEXT_PUBLIC_", "VITE_", "REACT_APP_", "EXPO_PUBLIC_", "NUXT_PUBLIC_", "GATSBY_", "PUBLIC_")
+PUBLIC_ENV = re.compile(rf"({'|'.join(PUBLIC_PREFIXES)})\w*SECRET", re.I)
+SIGNING_NAME = re.compile(r"sign|token|jwt", re.I)
 BROWSER_STORAGE = re.compile(
     r"getCookie|document\.cookie|Cookies\.get|localStorage|sessionStorage|getElementById|querySelector|"
     r"\.val\(\)|URLSearchParams|location\.(search|hash)|window\.",
@@ -48,9 +51,19 @@ PLACEHOLDER = re.compile(
     r"your|xxx|<|>|\{|change|replace|example|placeholder|todo|insert|dummy|fake|\*\*\*|\.\.\.", re.I
 )
 
-HMAC_CALLS = frozenset(
-    {"HmacSHA256", "createHmac", "hmac.new", "hmac.digest", "hash_hmac", "HMAC.digest", "HMAC.hexdigest"}
-    | {"HMAC.base64digest", "hmac.New", "new HMACSHA256", "doFinal", "new KJUR.crypto.Mac", "hmac.HMAC"}
+
+class CallNames(frozenset):
+    """Dotted names of calls; `last` holds their last segments, a cheap first test for matches()."""
+
+    def __new__(cls, *groups):
+        names = super().__new__(cls, frozenset().union(*groups))
+        names.last = frozenset(name.rsplit(".", 1)[-1] for name in names)
+        return names
+
+
+HMAC_CALLS = CallNames(
+    {"HmacSHA256", "createHmac", "hmac.new", "hmac.digest", "hash_hmac", "HMAC.digest", "HMAC.hexdigest"},
+    {"HMAC.base64digest", "hmac.New", "new HMACSHA256", "doFinal", "new KJUR.crypto.Mac", "hmac.HMAC"},
 )
 # Calls that make a whole token: their result is not a bare MAC.
 TOKEN_CALLS = re.compile(
@@ -80,21 +93,30 @@ KEY_ARGUMENT = {
     "HMAC256": 0,
     "new SymmetricSecurityKey": 0,
 }
-STANDARD_BASE64 = frozenset(
-    {"btoa", "enc.Base64.stringify", "b64encode", "standard_b64encode", "encodebytes", "encodestring"}
-    | {"base64_encode", "Convert.ToBase64String", "Base64.encodeBase64String", "printBase64Binary"}
-    | {"StdEncoding.EncodeToString", "Base64.strict_encode64", "Base64.encode64", "getEncoder().encodeToString"}
-    | {"getEncoder().encode"}
+KEY_ARGUMENT_LAST = frozenset(name.rsplit(".", 1)[-1] for name in KEY_ARGUMENT)
+STANDARD_BASE64 = CallNames(
+    {"btoa", "enc.Base64.stringify", "b64encode", "standard_b64encode", "encodebytes", "encodestring"},
+    {"base64_encode", "Convert.ToBase64String", "Base64.encodeBase64String", "printBase64Binary"},
+    {"StdEncoding.EncodeToString", "Base64.strict_encode64", "Base64.encode64", "getEncoder().encodeToString"},
+    {"getEncoder().encode"},
 )
 URL_CONVERTERS = frozenset({"replace", "replaceAll", "Replace", "tr", "strtr", "str_replace", "gsub", "translate"})
-READ_FILE = frozenset({"readFileSync", "readFile", "read", "read_text", "file_get_contents", "ReadFile", "readString"})
-READ_FILE |= {"ReadAllText", "File.read", "readAllBytes", "readAllLines"}
+READ_FILE = CallNames(
+    {"readFileSync", "readFile", "read", "read_text", "file_get_contents", "ReadFile", "readString"},
+    {"ReadAllText", "File.read", "readAllBytes", "readAllLines"},
+)
 TRIMS = frozenset({"trim", "strip", "rstrip", "TrimSpace", "Trim", "TrimEnd", "chomp", "chop", "trimEnd", "rtrim"})
 FLOORS = frozenset({"floor", "round", "trunc", "ceil", "parseInt", "int", "intval", "Floor", "Round", "Truncate"})
 FLOORS |= {"Ceiling", "ToInt64", "ToInt32", "to_i", "Integer", "toInt", "int64", "int32", "floorDiv", "Number.parseInt"}
 INTEGER_DIVISION = frozenset({"java", "go", "csharp", "ruby"})
-DATE_FROM_MILLISECONDS = frozenset({"new Date", "Date.from", "ofEpochMilli", "FromUnixTimeMilliseconds", "setTime"})
-DATE_FROM_MILLISECONDS |= {"time.UnixMilli", "Time.at", "new java.util.Date"}
+DATE_FROM_MILLISECONDS = CallNames(
+    {"new Date", "Date.from", "ofEpochMilli", "FromUnixTimeMilliseconds", "setTime"},
+    {"time.UnixMilli", "Time.at", "new java.util.Date"},
+)
+MILLISECOND_CALLS = CallNames({"Date.now", "getTime", "currentTimeMillis", "ToUnixTimeMilliseconds", "UnixMilli"})
+DATE_CONSTRUCTORS = CallNames({"new Date", "Date.from", "new java.util.Date"})
+JSONWEBTOKEN_SIGN = CallNames({"jwt.sign", "jsonwebtoken.sign"})
+TOKEN_SIGNERS = CallNames(HMAC_CALLS, {"jwt.sign", "JWS.sign"})
 NOW_CALLS = re.compile(
     r"(Date\.now|getTime|currentTimeMillis|time\.time|Time\.now|UtcNow|DateTime\.Now|Instant\.now|"
     r"utcnow|datetime\.now|time\.Now|ToUnixTimeSeconds|microtime|Unix|^time\(\)$)"
@@ -146,17 +168,31 @@ class Program:
     hits: list = field(default_factory=list)
     secret_literals: list = field(default_factory=list)  # string literal nodes in a secret's place
 
+    call_at: dict = field(default_factory=dict)  # node id -> Call, for every call node
+    binding_at: dict = field(default_factory=dict)  # value node id -> the Binding that names it
+    names_at: dict = field(default_factory=dict)  # node id -> the variable names its expression uses
+    hmac_at: dict = field(default_factory=dict)  # node id -> whether its value is the bare HMAC
+    has_hmac: bool = False  # the code computes an HMAC itself (rather than through a JWT library)
+
     @classmethod
     def read(cls, parsed: Parsed):
         program = cls(parsed)
         program.calls = calls(parsed)
+        program.call_at = {call.node.id: call for call in program.calls}
+        program.has_hmac = any(matches(call, HMAC_CALLS) for call in program.calls)
         program.bindings = bindings(parsed)
+        program.binding_at = {b.value.id: b for b in program.bindings if b.value is not None}
         program.maps = maps(parsed, program.calls, program.bindings)
         for node in parsed.of("function"):
             name = function_name(parsed, node)
             if name:
                 program.functions.setdefault(name, node)
         return program
+
+    def call(self, node) -> Call:
+        """The call a call node makes (read once per node)."""
+        found = self.call_at.get(node.id)
+        return found if found is not None else call_of(self.parsed, node)
 
     def text(self, node) -> str:
         return squeeze(node_text(node))
@@ -201,15 +237,21 @@ class Program:
             node = node.parent
 
     def binding_of(self, node) -> Binding | None:
-        """The binding whose value contains the node (the statement that names its result)."""
-        for binding in self.bindings:
-            value = binding.value
-            if value is not None and value.start_byte <= node.start_byte and node.end_byte <= value.end_byte:
-                return binding
+        """The innermost binding whose value contains the node (the statement that names its result)."""
+        while node is not None:
+            if node.id in self.binding_at:
+                return self.binding_at[node.id]
+            node = node.parent
         return None
 
+    def uses(self, node, name: str) -> bool:
+        """Whether the expression uses the variable `name` (its text is searched before its tree is walked)."""
+        return name in node_text(node) and name in self.names_used_in(node)
+
     def names_used_in(self, node) -> set[str]:
-        found = set()
+        if node.id in self.names_at:
+            return self.names_at[node.id]
+        found = self.names_at[node.id] = set()
         stack = [node]
         while stack:
             current = stack.pop()
@@ -220,15 +262,14 @@ class Program:
         return found
 
 
-def matches(callee: str, names) -> bool:
-    """Whether a dotted callee is one of `names` or ends with one of them after a dot."""
-    return any(
-        callee == name or callee.endswith("." + name) or callee.endswith(name) and name[0] == "." for name in names
-    )
+def matches(call: Call, names: CallNames) -> bool:
+    """Whether the dotted callee is one of `names` or ends with one of them after a dot."""
+    return call.name in names.last and not call.suffixes.isdisjoint(names)
 
 
 def is_secretish(text: str) -> bool:
-    return bool(SECRETISH.search(text))
+    """A name or expression that speaks of the secret (sdkSecret, ZOOM_SECRET, client_secret)."""
+    return "secret" in text.lower()
 
 
 def looks_like_secret(value: str) -> bool:
@@ -261,7 +302,7 @@ def is_payload(literal: MapLiteral) -> bool:
 def jsonwebtoken_options(program: Program, literal: MapLiteral):
     """The options map of a `jwt.sign(payload, secret, options)` call that signs this literal, if any."""
     for call in program.calls:
-        if not (matches(call.callee, ("jwt.sign", "jsonwebtoken.sign")) and call.args):
+        if not (matches(call, JSONWEBTOKEN_SIGN) and call.args):
             continue
         if program.resolve(call.args[0]) == literal.node:
             options = program.resolve(call.args[2]) if len(call.args) > 2 else None
@@ -314,7 +355,7 @@ def check_payload(program: Program, literal: MapLiteral):
     for claim in ("appKey", "sdkKey"):
         if claim in claims and claims[claim][1] is not None:
             value = claims[claim][1]
-            if is_secretish(program.text(value)) or is_secretish(program.text(program.resolve(value))):
+            if is_secretish(node_text(value)) or is_secretish(node_text(program.resolve(value))):
                 program.hit(
                     "app_key_is_secret",
                     value,
@@ -353,7 +394,7 @@ def request_input_unconverted(program: Program, value) -> bool:
     if value is None or value.type in ("cast_expression", "unary_expression"):
         return False
     if value.type in program.parsed.grammar.call:
-        call = call_of(program.parsed, value)
+        call = program.call(value)
         if call.name in FLOORS or call.name in ("Number", "Atoi", "parse", "Parse", "parseInt", "to_i", "valueOf"):
             return False
     if value.type not in program.parsed.grammar.member and value.type not in program.parsed.grammar.call:
@@ -376,7 +417,7 @@ def check_meeting_number_value(program: Program, node):
     if text is None or not SPACED_MEETING_NUMBER.match(text.strip()):
         return
     if any(
-        p.type in program.parsed.grammar.call and call_of(program.parsed, p).name in URL_CONVERTERS | {"sub"}
+        p.type in program.parsed.grammar.call and program.call(p).name in URL_CONVERTERS | {"sub"}
         for p in program.ancestors(node)
     ):
         return
@@ -397,9 +438,11 @@ def check_meeting_number_bindings(program: Program):
 
 
 def is_standard_base64(program: Program, call: Call) -> bool:
-    if matches(call.callee, STANDARD_BASE64):
+    if matches(call, STANDARD_BASE64):
         return not (call.name in ("encode64", "strict_encode64") and "urlsafe" in call.callee)
-    first = string_value(program.parsed, call.args[0]) if call.args else None
+    if call.name not in ("toString", "digest", "update", "pack") or not call.args:
+        return False
+    first = string_value(program.parsed, call.args[0])
     if call.name in ("toString", "digest", "update") and first == "base64":
         return True
     if call.name == "toString" and call.args and program.text(call.args[0]).endswith("enc.Base64"):
@@ -411,7 +454,7 @@ def converted_to_base64url(program: Program, call: Call) -> bool:
     """Whether the statement (or a later use of its result) turns standard base64 into base64url."""
 
     def converts(node) -> bool:
-        converter = call_of(program.parsed, node)
+        converter = program.call(node)
         if converter.name in URL_CONVERTERS:
             return any("+" in node_text(a) or "/" in node_text(a) for a in converter.args)
         return "url" in converter.name.lower()
@@ -423,15 +466,26 @@ def converted_to_base64url(program: Program, call: Call) -> bool:
         return False
     for other in program.calls:
         if other.node.start_byte > binding.target.start_byte and converts(other.node):
-            if binding.name in program.names_used_in(other.node):
+            if program.uses(other.node, binding.name):
                 return True
     return False
 
 
 def is_hmac_value(program: Program, node, depth=4) -> bool:
     """Whether a value is (an encoding of) the HMAC itself, following names and local functions."""
+    if not program.has_hmac:
+        return False
     node = program.resolve(node)
     if node is None or depth == 0:
+        return False
+    if node.id not in program.hmac_at:
+        program.hmac_at[node.id] = False  # while it is being decided: a name that leads back to itself is not
+        program.hmac_at[node.id] = _is_hmac_value(program, node, depth)
+    return program.hmac_at[node.id]
+
+
+def _is_hmac_value(program: Program, node, depth) -> bool:
+    if node.type in program.parsed.grammar.map or node.type in program.parsed.grammar.number:
         return False
     parts = string_parts(program.parsed, node)
     if parts and any(isinstance(p, str) and "." in p for p in parts):
@@ -439,35 +493,41 @@ def is_hmac_value(program: Program, node, depth=4) -> bool:
     inner = program.calls_in(node)
     if any(TOKEN_CALLS.search(c.callee) for c in inner):
         return False
-    if any(matches(c.callee, HMAC_CALLS) for c in inner):
+    if any(matches(c, HMAC_CALLS) for c in inner):
         return True
     for call in inner:
         function = program.functions.get(call.name)
         if function is not None and not (function.start_byte <= node.start_byte < function.end_byte):
             if any(is_hmac_value(program, value, depth - 1) for value in returns_within(program.parsed, function)):
                 return True
-    names = program.names_used_in(node) - {identifier(program.parsed, node)}
-    return any(is_hmac_value(program, program.bound_value(name, node), depth - 1) for name in names if name)
+    text = node_text(node)
+    bound_here = {b.name for b in program.bindings if b.name in text}  # a cheap look before the tree is walked
+    names = bound_here and program.names_used_in(node) & bound_here - {identifier(program.parsed, node)}
+    return any(is_hmac_value(program, program.bound_value(name, node), depth - 1) for name in names or ())
 
 
 def check_standard_base64(program: Program):
-    signs = any(matches(c.callee, HMAC_CALLS) for c in program.calls) or any(is_payload(m) for m in program.maps)
-    for call in program.calls:
-        if not is_standard_base64(program, call) or converted_to_base64url(program, call):
+    encoders = [call for call in program.calls if is_standard_base64(program, call)]
+    signs = encoders and (program.has_hmac or any(map(is_payload, program.maps)))
+    for call in encoders:
+        if converted_to_base64url(program, call):
             continue
         statement_text = node_text(next(iter(reversed(list(program.ancestors(call.node)))), call.node))
         if "Basic" in statement_text or re.search(r"['\"`]:['\"`]|:\$\{|\}:", statement_text):
             continue  # HTTP Basic authorization (client_id:secret) is standard base64 by definition
-        about = " ".join(program.text(a) for a in call.args) + " " + program.text(call.node)
+        about = " ".join(node_text(a) for a in call.args) + " " + node_text(call.node)
         binding = program.binding_of(call.node)
         about += " " + (binding.name if binding else "")
         if not (signs or re.search(r"payload|header|sig|hash|hmac|mac|json|token|digest|claims", about, re.I)):
             continue
         receiver_is_mac = call.name in ("toString", "digest") and any(
-            matches(c.callee, HMAC_CALLS) for c in program.calls_in(call.node)
+            matches(c, HMAC_CALLS) for c in program.calls_in(call.node)
         )
         named_mac = re.search(r"sig|hash|mac|digest", (binding.name if binding else "") + " " + about, re.I)
-        on_mac = receiver_is_mac or bool(named_mac) or any(is_hmac_value(program, a) for a in call.args)
+        serialised = re.search(r"json|stringify|marshal", about, re.I)  # JSON text: a header or payload segment
+        on_mac = (
+            receiver_is_mac or bool(named_mac) or not serialised and any(is_hmac_value(program, a) for a in call.args)
+        )
         program.hit(
             "standard_base64",
             call.node,
@@ -482,10 +542,10 @@ def check_standard_base64(program: Program):
 
 def check_returned_mac(program: Program):
     for name, function in program.functions.items():
-        if re.search(r"hmac|hash|mac$|digest|base64|encode|^b64", name, re.I) or is_helper(program, name):
+        if re.search(r"hmac|hash|mac$|digest|base64|encode|^b64", name, re.I):
             continue
         for value in returns_within(program.parsed, function):
-            if is_hmac_value(program, value):
+            if is_hmac_value(program, value) and not is_helper(program, name):
                 program.hit(
                     "bare_signature",
                     value.parent if value.parent is not None else value,
@@ -538,7 +598,7 @@ def _floored(program: Program, node) -> bool:
             return True
         if parent.type == "cast_expression":
             return True
-        if parent.type in program.parsed.grammar.call and call_of(program.parsed, parent).name in FLOORS:
+        if parent.type in program.parsed.grammar.call and program.call(parent).name in FLOORS:
             return True
         parts = binary(program.parsed, parent)
         if parts and parts[1] in ("|", ">>", ">>>", "//") and number_value(program.parsed, parts[2]) in (0, 1000):
@@ -550,7 +610,7 @@ def _later_uses(program: Program, name: str, after) -> list:
     """Expressions after `after` that use `name`: call arguments, bound values and divisions."""
     found = []
     for node in [*program.parsed.of("binary"), *program.parsed.of("call")]:
-        if node.start_byte > after.start_byte and name in program.names_used_in(node):
+        if node.start_byte > after.start_byte and program.uses(node, name):
             found.append(node)
     return found
 
@@ -562,24 +622,23 @@ def _in_time_claim(program: Program, node, name: str | None) -> bool:
                 continue
             if value.start_byte <= node.start_byte and node.end_byte <= value.end_byte:
                 return True
-            if name and name in program.names_used_in(value):
+            if name and program.uses(value, name):
                 return True
     return False
 
 
 def _millisecond_sources(program: Program):
     for call in program.calls:
-        if matches(call.callee, ("Date.now", "getTime", "currentTimeMillis", "ToUnixTimeMilliseconds", "UnixMilli")):
+        if matches(call, MILLISECOND_CALLS):
             yield call.node
         elif call.name in ("toEpochMilli", "UnixNano", "time_ns") or call.name == "valueOf" and "Date" in call.callee:
             yield call.node
     for node in program.parsed.of("binary"):
+        operator = node.child_by_field_name("operator")
+        if operator is None or operator.type != "*":
+            continue
         parts = binary(program.parsed, node)
-        if (
-            parts
-            and parts[1] == "*"
-            and 1000 in (number_value(program.parsed, parts[0]), number_value(program.parsed, parts[2]))
-        ):
+        if parts and 1000 in (number_value(program.parsed, parts[0]), number_value(program.parsed, parts[2])):
             if NOW_CALLS.search(node_text(node)):
                 yield node
 
@@ -588,7 +647,7 @@ def check_milliseconds(program: Program):
     language = program.parsed.grammar.name
     for source in _millisecond_sources(program):
         if any(
-            p.type in program.parsed.grammar.call and matches(call_of(program.parsed, p).callee, DATE_FROM_MILLISECONDS)
+            p.type in program.parsed.grammar.call and matches(program.call(p), DATE_FROM_MILLISECONDS)
             for p in program.ancestors(source)
         ):
             continue
@@ -611,7 +670,7 @@ def check_milliseconds(program: Program):
             if language not in INTEGER_DIVISION and not _floored(program, target):
                 divided_name = program.binding_of(target)
                 rounded_later = divided_name and any(
-                    n.type in program.parsed.grammar.call and call_of(program.parsed, n).name in FLOORS
+                    n.type in program.parsed.grammar.call and program.call(n).name in FLOORS
                     for n in _later_uses(program, divided_name.name, divided_name.target)
                 )
                 if not rounded_later and "//" not in node_text(target):
@@ -668,7 +727,7 @@ def check_fractional_seconds(program: Program):
         binding = program.binding_of(source)
         name = binding.name if binding else None
         if name and any(
-            n.type in program.parsed.grammar.call and call_of(program.parsed, n).name in FLOORS | {"to_i"}
+            n.type in program.parsed.grammar.call and program.call(n).name in FLOORS | {"to_i"}
             for n in _later_uses(program, name, binding.target)
         ):
             continue
@@ -696,6 +755,8 @@ def _scaled_to_milliseconds(program: Program, node) -> bool:
 def check_local_time(program: Program):
     """Local time read as UTC: the token's iat lands hours off, in the future east of Greenwich."""
     for call in program.calls:
+        if call.name not in ("timestamp", "mktime", "timegm", "toInstant", "toEpochSecond"):
+            continue
         text = program.text(call.node)
         local = (
             call.name == "timestamp"
@@ -750,7 +811,7 @@ def constant_seconds(program: Program, node, depth=3) -> float | None:
     if unit:
         return UNIT_SECONDS[unit.group(1).lower()]
     if node.type in program.parsed.grammar.call:
-        call = call_of(program.parsed, node)
+        call = program.call(node)
         if call.name == "timedelta":
             units = dict(
                 zip(
@@ -788,10 +849,10 @@ def is_now(program: Program, node, depth=3) -> bool:
     node = unwrap(node)
     if node is None or depth == 0:
         return False
-    if NOW_CALLS.search(program.text(node)):
+    if NOW_CALLS.search(node_text(node)):
         return True
     if node.type in program.parsed.grammar.call:  # int(now), Math.floor(now)
-        call = call_of(program.parsed, node)
+        call = program.call(node)
         return call.name in FLOORS and len(call.args) == 1 and is_now(program, call.args[0], depth - 1)
     if node.type == "cast_expression":
         return is_now(program, node.child_by_field_name("value"), depth - 1)
@@ -809,8 +870,8 @@ def lifetime_seconds(program: Program, node, depth=3) -> float | None:
         return None
     in_milliseconds = False
     if node.type in program.parsed.grammar.call:
-        call = call_of(program.parsed, node)
-        if matches(call.callee, ("new Date", "Date.from", "new java.util.Date")) and call.args:
+        call = program.call(node)
+        if matches(call, DATE_CONSTRUCTORS) and call.args:
             node, in_milliseconds = unwrap(call.args[0]), call.callee != "Date.from"
         elif call.name in ("Unix", "to_i", "getEpochSecond", "ToUnixTimeSeconds", "timestamp", "getTime") and (
             node.child_by_field_name("function") is not None
@@ -859,7 +920,7 @@ def _receiver(program: Program, node):
 
 
 def _counts_milliseconds(program: Program, node) -> bool:
-    text = program.text(program.resolve(node))
+    text = node_text(program.resolve(node))
     return bool(
         re.search(r"Date\.now\(\)|getTime\(\)|currentTimeMillis|Milliseconds|UnixMilli", text)
     ) and not re.search(r"/\s*1000|/1e3", text)
@@ -885,25 +946,25 @@ def expires_in_seconds(program: Program, node) -> float | None:
 
 def check_lifetimes(program: Program):
     seen = set()
-    candidates = []
+    expiries = {}  # the expression an expiry is computed by -> how to read it as a lifetime
     for literal in program.maps:
         for key, (_, value) in literal.entries.items():
-            if value is None:
-                continue
-            if key == "expiresIn":
-                candidates.append((value, expires_in_seconds(program, value)))
-            elif key.lower() in ("exp", "tokenexp", "expires", "expiration", "expiresat"):
-                candidates.append((value, lifetime_seconds(program, value)))
+            if value is not None and key == "expiresIn":
+                expiries[value] = expires_in_seconds
+            elif value is not None and key.lower() in ("exp", "tokenexp", "expires", "expiration", "expiresat"):
+                expiries.setdefault(program.resolve(value), lifetime_seconds)
     for binding in program.bindings:
-        if EXPIRYISH.search(binding.name.rsplit(".", 1)[-1]) and binding.value is not None:
-            candidates.append((binding.value, lifetime_seconds(program, binding.value)))
-    for call in program.calls:
+        if binding.value is not None and EXPIRYISH.search(binding.name.rsplit(".", 1)[-1]):
+            expiries.setdefault(binding.value, lifetime_seconds)
+    for call in program.calls if program.parsed.grammar.name in NAMED_ARGUMENTS else ():
         for key, value in call.kwargs.items():
             if key.lower() in ("expires", "exp") and value is not None:
-                candidates.append((value, lifetime_seconds(program, value)))
-    for node, seconds in candidates:
-        line = node.start_point[0]
-        if seconds is None or line in seen:
+                expiries.setdefault(program.resolve(value), lifetime_seconds)
+    for node, lifetime in expiries.items():
+        if node is None or node.start_point[0] in seen:
+            continue
+        line, seconds = node.start_point[0], lifetime(program, node)
+        if seconds is None:
             continue
         if seconds < MIN_LIFETIME_SECONDS:
             seen.add(line)
@@ -929,7 +990,7 @@ def check_lifetimes(program: Program):
 def _dotted_pieces(program: Program, node) -> list | None:
     parts = string_parts(program.parsed, node)
     if parts is None and node.type in program.parsed.grammar.call:
-        call = call_of(program.parsed, node)
+        call = program.call(node)
         separator = next(
             (string_value(program.parsed, a) for a in call.args if string_value(program.parsed, a) == "."), None
         )
@@ -956,16 +1017,22 @@ def _dotted_pieces(program: Program, node) -> list | None:
 
 
 def check_legacy_format(program: Program):
-    candidates = [*program.parsed.of("string"), *program.parsed.of("binary"), *program.parsed.of("call")]
+    if "role" not in program.parsed.text.lower():
+        return  # the legacy message always joins the role: no need to read every string
+    joins = [c.node for c in program.calls if c.name in ("join", "Join", "implode")]
+    interpolated = [node for node in program.parsed.of("string") if node.child_count > 3]  # not a plain "…"
+    candidates = [*interpolated, *program.parsed.of("binary"), *joins]
     for node in candidates:
         if node.parent is not None and node.parent.type in program.parsed.grammar.binary:
             continue
+        if "role" not in node_text(node).lower():
+            continue  # the legacy message always joins the role
         pieces = _dotted_pieces(program, node)
         if not pieces:
             continue
         values = [p for p in pieces if not isinstance(p, str)]
         separators = [p for p in pieces if isinstance(p, str)]
-        names = " ".join(program.text(v) for v in values)
+        names = " ".join(node_text(v) for v in values)
         if (
             len(values) >= 4
             and sum(s.count(".") for s in separators) >= 3
@@ -995,18 +1062,21 @@ def secret_places(program: Program):
         for key, (_, value) in literal.entries.items():
             if is_secretish(key) and value is not None:
                 yield value
+    named = program.parsed.grammar.name in NAMED_ARGUMENTS
     for call in program.calls:
-        for key, value in call.kwargs.items():
+        for key, value in call.kwargs.items() if named else ():
             if is_secretish(key) and value is not None:
                 yield value
-        index = next((i for name, i in KEY_ARGUMENT.items() if matches(call.callee, (name,))), None)
+        index = None
+        if call.name in KEY_ARGUMENT_LAST:
+            index = next((KEY_ARGUMENT[suffix] for suffix in call.suffixes if suffix in KEY_ARGUMENT), None)
         if index is not None and call.args and -len(call.args) <= index < len(call.args):
             yield call.args[index]
         function = program.functions.get(call.name)
         parameters = parameter_names(program.parsed, function) if function is not None else []
-        if function is None and SIGNER_NAMES.match(call.name):
+        if function is None and "sign" in call.name.lower() and SIGNER_NAMES.match(call.name):
             parameters = list(ZOOM_SIGNER_PARAMETERS)
-        for parameter, argument in zip(parameters, call.args, strict=False):
+        for parameter, argument in zip(parameters, call.args if parameters else (), strict=False):
             if is_secretish(parameter):
                 yield argument
 
@@ -1027,7 +1097,7 @@ def _string_nodes(program: Program, node):
         elif current.type in program.parsed.grammar.member:
             continue  # os.environ["ZOOM_SECRET"], ENV['X']: the index is a name
         elif current.type in program.parsed.grammar.call:
-            call = call_of(program.parsed, current)
+            call = program.call(current)
             arguments = call.args[1:] if call.name in NAME_LOOKUPS else call.args
             stack.extend(a for a in arguments if a is not None)
             receiver = _receiver(program, current)
@@ -1066,7 +1136,7 @@ def check_secret_in_browser(program: Program):
         if (
             is_secretish(binding.name)
             and binding.value is not None
-            and BROWSER_STORAGE.search(program.text(binding.value))
+            and BROWSER_STORAGE.search(node_text(binding.value))
         ):
             program.hit(
                 "secret_in_browser",
@@ -1074,7 +1144,9 @@ def check_secret_in_browser(program: Program):
                 "The secret is read from the browser (a cookie, storage or the page): whoever opens the page has it.",
                 fix,
             )
-    for node in [*program.parsed.of("member"), *program.parsed.of("string")]:
+    upper = program.parsed.text.upper()  # a cheap look first; which nodes say so is read from the tree
+    public = "SECRET" in upper and any(prefix in upper for prefix in PUBLIC_PREFIXES)
+    for node in [*program.parsed.of("member"), *program.parsed.of("string")] if public else ():
         if PUBLIC_ENV.search(node_text(node)) and not (
             node.parent is not None and node.parent.type in program.parsed.grammar.member
         ):
@@ -1085,18 +1157,20 @@ def check_secret_in_browser(program: Program):
                 "a secret there is public.",
                 fix,
             )
-    for node in [*program.parsed.of("string"), *program.parsed.of("binary")]:
+    scripts = "<script" in program.parsed.text.lower()  # which string writes it is read from the tree
+    for node in [*program.parsed.of("string"), *program.parsed.of("binary")] if scripts else ():
+        if "<script" not in node_text(node).lower():
+            continue
         parts = string_parts(program.parsed, node)
         if parts and any(isinstance(p, str) and "<script" in p.lower() for p in parts):
             if any(not isinstance(p, str) and is_secretish(node_text(p)) for p in parts):
                 program.hit("secret_in_browser", node, "The secret is written into a page's script.", fix)
     if program.parsed.grammar.name in ("javascript", "typescript"):
-        browser = any(BROWSER_API.search(c.callee) for c in program.calls) or any(
-            BROWSER_API.search(program.text(n)) for n in program.parsed.of("member")
+        signing = [c for c in program.calls if matches(c, TOKEN_SIGNERS)]
+        browser = signing and (
+            any(BROWSER_API.search(c.callee) for c in program.calls)
+            or any(BROWSER_API.search(program.text(n)) for n in program.parsed.of("member"))
         )
-        signing = [
-            c for c in program.calls if matches(c.callee, HMAC_CALLS) or matches(c.callee, ("jwt.sign", "JWS.sign"))
-        ]
         if browser and signing and not any(h.code == "secret_in_browser" for h in program.hits):
             program.hit(
                 "secret_in_browser",
@@ -1109,7 +1183,7 @@ def check_secret_in_browser(program: Program):
 
 def check_swapped_credentials(program: Program):
     for call in program.calls:
-        if matches(call.callee, HMAC_CALLS) or not re.search(r"sign|token|jwt", call.name, re.I):
+        if matches(call, HMAC_CALLS) or not SIGNING_NAME.search(call.name):
             continue
         positional = iter(call.args)
         first = call.kwargs.get("key") or call.kwargs.get("sdk_key") or next(positional, None)
@@ -1131,7 +1205,7 @@ def check_secret_from_file(program: Program):
         if not is_secretish(binding.name) or binding.value is None:
             continue
         inner = program.calls_in(binding.value)
-        if not any(c.name in READ_FILE or matches(c.callee, READ_FILE) for c in inner):
+        if not any(c.name in READ_FILE or matches(c, READ_FILE) for c in inner):
             continue
         if any(c.name in TRIMS for c in inner):
             continue
@@ -1149,13 +1223,15 @@ def check_secret_from_file(program: Program):
         )
 
 
-DECODES = frozenset({"b64decode", "standard_b64decode", "FromBase64String", "DecodeString", "base64_decode"})
-DECODES |= {"decode64", "strict_decode64", "Base64.parse", "getDecoder().decode", "parseBase64Binary"}
+DECODES = CallNames(
+    {"b64decode", "standard_b64decode", "FromBase64String", "DecodeString", "base64_decode"},
+    {"decode64", "strict_decode64", "Base64.parse", "getDecoder().decode", "parseBase64Binary"},
+)
 
 
 def check_decoded_secret(program: Program):
     for call in program.calls:
-        decodes = matches(call.callee, DECODES) or (
+        decodes = matches(call, DECODES) or (
             call.callee == "Buffer.from"
             and len(call.args) > 1
             and string_value(program.parsed, call.args[1]) == "base64"
@@ -1184,7 +1260,7 @@ def check_argument_shift(program: Program):
     for call in program.calls:
         function = program.functions.get(call.name)
         parameters = parameter_names(program.parsed, function) if function is not None else []
-        if function is None and SIGNER_NAMES.match(call.name):
+        if function is None and "sign" in call.name.lower() and SIGNER_NAMES.match(call.name):
             parameters = list(ZOOM_SIGNER_PARAMETERS)
         if len(parameters) < 4 or len(call.args) >= len(parameters) or call.kwargs or not call.args:
             continue

@@ -4,12 +4,12 @@ which keys a literal holds, what a string is made of, what a constant is worth.
 Only the few places where the grammars differ are spelled out per language (`grammar.name`).
 """
 
-import ast
 from dataclasses import dataclass
 
-from lib.review.syntax import COMMENT_TYPES, Call, MapLiteral, Parsed, node_text, squeeze
+from lib.review.syntax import COMMENT_TYPES, MapLiteral, Parsed, node_text, squeeze
 
 _KEYWORD_ARGUMENT = {"python": "keyword_argument", "ruby": "pair"}
+NAMED_ARGUMENTS = frozenset({"python", "ruby", "csharp", "php"})  # the languages with name=value arguments
 _WRAPPED_ARGUMENT = frozenset({"argument", "literal_element", "expression_list", "parenthesized_expression"})
 
 
@@ -26,7 +26,8 @@ def identifier(parsed: Parsed, node) -> str | None:
     node = unwrap(node)
     if node is None:
         return None
-    if node.type == "variable_name" or node.type in parsed.grammar.identifier:
+    kind = node.type
+    if kind == "variable_name" or kind in parsed.grammar.identifier:
         return node_text(node).lstrip("$@")
     return None
 
@@ -52,21 +53,54 @@ def callee(parsed: Parsed, node) -> str:
     return squeeze(node_text(function)) if function is not None else ""
 
 
+class Call:
+    """One call or object creation: what it calls, and its arguments (read when first asked for)."""
+
+    def __init__(self, parsed: Parsed, node):
+        self.parsed, self.node = parsed, node
+        self.callee = callee(parsed, node)  # the dotted path called: "Date.now", "base64.b64encode", "new Date"
+        self.name = self.callee.rsplit(".", 1)[-1]  # its last segment: "now" for Date.now
+        self._suffixes = self._arguments = None
+
+    @property
+    def suffixes(self) -> frozenset:
+        """Every dotted tail of the callee: a.b.c -> {"a.b.c", "b.c", "c"}, for matching names of calls."""
+        if self._suffixes is None:
+            parts = self.callee.split(".")
+            self._suffixes = frozenset(".".join(parts[index:]) for index in range(len(parts)))
+        return self._suffixes
+
+    @property
+    def args(self) -> list:
+        """The positional argument nodes."""
+        return (self._arguments or self._read_arguments())[0]
+
+    @property
+    def kwargs(self) -> dict:
+        """Name -> value node of named arguments (Python, Ruby, C# and PHP; the others have none)."""
+        return (self._arguments or self._read_arguments())[1]
+
+    def _read_arguments(self):
+        arguments = self.node.child_by_field_name("arguments")
+        args, kwargs = [], {}
+        keyword = _KEYWORD_ARGUMENT.get(self.parsed.grammar.name)
+        for child in arguments.named_children if arguments is not None else ():
+            kind = child.type
+            if kind in COMMENT_TYPES:
+                continue
+            if kind == keyword:
+                name = child.child_by_field_name("name") or child.child_by_field_name("key")
+                kwargs[node_text(name).strip(":")] = child.child_by_field_name("value")
+            elif kind == "argument" and child.child_by_field_name("name") is not None:
+                kwargs[node_text(child.child_by_field_name("name"))] = unwrap(child)
+            else:
+                args.append(unwrap(child))
+        self._arguments = (args, kwargs)
+        return self._arguments
+
+
 def call_of(parsed: Parsed, node) -> Call:
-    arguments = node.child_by_field_name("arguments")
-    args, kwargs = [], {}
-    keyword = _KEYWORD_ARGUMENT.get(parsed.grammar.name)
-    for child in arguments.named_children if arguments is not None else ():
-        if child.type in COMMENT_TYPES:
-            continue
-        if child.type == keyword:
-            name = child.child_by_field_name("name") or child.child_by_field_name("key")
-            kwargs[node_text(name).strip(":")] = child.child_by_field_name("value")
-        elif child.type == "argument" and child.child_by_field_name("name") is not None:
-            kwargs[node_text(child.child_by_field_name("name"))] = unwrap(child)
-        else:
-            args.append(unwrap(child))
-    return Call(node, callee(parsed, node), args, kwargs)
+    return Call(parsed, node)
 
 
 def calls(parsed: Parsed) -> list[Call]:
@@ -111,7 +145,7 @@ def _targets_and_values(parsed: Parsed, node):
 
 def bindings(parsed: Parsed) -> list[Binding]:
     found = []
-    for node in parsed.of("assign"):
+    for node in sorted(parsed.of("assign"), key=lambda n: n.start_byte):  # the later binding wins
         for target, value in _targets_and_values(parsed, node):
             name = identifier(parsed, target) or squeeze(node_text(target))
             found.append(Binding(name, target, unwrap(value)))
@@ -127,13 +161,12 @@ def string_value(parsed: Parsed, node) -> str | None:
         return None
     if node.type == "simple_symbol":
         return node_text(node).lstrip(":")
-    if parsed.grammar.name == "python":
-        try:
-            value = ast.literal_eval(node_text(node))
-        except (ValueError, SyntaxError, MemoryError, RecursionError):
-            return None
-        return value if isinstance(value, str) else value.decode("latin-1") if isinstance(value, bytes) else None
     text = node_text(node)
+    if parsed.grammar.name == "python":
+        text = text.lstrip("rRbBuUfF")
+        for quote in ('"""', "'''"):
+            if len(text) >= 6 and text.startswith(quote) and text.endswith(quote):
+                return text[3:-3]
     for prefix in ('@$"', '$@"', '@"', '$"'):
         if text.startswith(prefix):
             text = text[len(prefix) - 1 :]
@@ -180,7 +213,7 @@ def binary(parsed: Parsed, node):
     left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
     if operator is None or left is None or right is None:
         return None
-    return unwrap(left), node_text(operator), unwrap(right)
+    return unwrap(left), operator.type, unwrap(right)  # an operator token's type is its text
 
 
 def number_value(parsed: Parsed, node) -> float | None:
@@ -244,12 +277,9 @@ def _key_name(parsed: Parsed, key) -> str | None:
     key = unwrap(key)
     if key is None:
         return None
-    value = string_value(parsed, key)
-    if value is not None:
-        return value
     if key.type in ("hash_key_symbol", "property_identifier", "identifier", "field_identifier", "constant"):
         return node_text(key)
-    return None
+    return string_value(parsed, key)
 
 
 def _entries_of_map(parsed: Parsed, node, literal: MapLiteral):
@@ -347,6 +377,7 @@ def maps(parsed: Parsed, all_calls: list[Call], all_bindings: list[Binding]) -> 
         _entries_of_map(parsed, node, literal)
         literals[node.id] = literal
     by_variable = {}
+    call_at = {call.node.id: call for call in all_calls}
     for binding in all_bindings:
         value = binding.value
         if value is not None and value.type in ("object_creation_expression", "composite_literal"):
@@ -354,8 +385,8 @@ def maps(parsed: Parsed, all_calls: list[Call], all_bindings: list[Binding]) -> 
             value = inner if inner is not None else value
         if value is not None and value.id in literals:
             by_variable[binding.name] = literals[value.id]
-        elif value is not None and value.type in parsed.grammar.call:
-            created = call_of(parsed, value)
+        elif value is not None and value.id in call_at:
+            created = call_at[value.id]
             if created.callee.startswith("new ") and not created.args or created.callee in ("dict", "Hash.new"):
                 literal = MapLiteral(value)
                 for name, argument in created.kwargs.items():
@@ -370,9 +401,10 @@ def maps(parsed: Parsed, all_calls: list[Call], all_bindings: list[Binding]) -> 
             by_variable[owner].entries.setdefault(key, (target, binding.value))
     chains = {}
     for call in all_calls:
-        key = string_value(parsed, call.args[0]) if call.args else None
         claim = BUILDER_CLAIMS.get(call.name)
-        named = call.name in NAMED_CLAIM_SETTERS and key is not None and len(call.args) >= 2
+        named = call.name in NAMED_CLAIM_SETTERS and len(call.args) >= 2
+        key = string_value(parsed, call.args[0]) if named else None
+        named = named and key is not None
         if call.name == "of" and call.callee.endswith("Map.of") and len(call.args) >= 2:
             literal = literals.setdefault(call.node.id, MapLiteral(call.node))
             for key_node, value in zip(call.args[::2], call.args[1::2], strict=False):

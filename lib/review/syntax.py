@@ -8,13 +8,11 @@ call, with which arguments; what value was this name given; which keys does this
 """
 
 import functools
-import re
 from dataclasses import dataclass, field
 
 import tree_sitter
 
 COMMENT_TYPES = frozenset({"comment", "line_comment", "block_comment"})
-_SEPARATORS = re.compile(r"\?->|->|::|\?\.|\s+")
 
 
 def node_text(node) -> str:
@@ -23,7 +21,10 @@ def node_text(node) -> str:
 
 def squeeze(text: str) -> str:
     """A callee or member path as one dotted name: whitespace gone, `->`, `::` and `?.` read as `.`."""
-    return _SEPARATORS.sub(lambda m: "" if m.group().isspace() else ".", text).replace("$", "").replace("@", "")
+    for separator in ("?->", "->", "::", "?."):
+        if separator in text:
+            text = text.replace(separator, ".")
+    return "".join(text.split()).replace("$", "").replace("@", "")
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,10 @@ class Grammar:
 
     @functools.cached_property
     def query(self):
-        parts = ("call", "assign", "map", "string", "number", "binary", "member", "ret", "function")
-        source = " ".join(f"({kind}) @{part}" for part in parts for kind in getattr(self, part))
-        return tree_sitter.Query(self.language, source + " (ERROR) @error (MISSING) @error")
+        parts = ("call", "assign", "map", "string", "binary", "member", "ret", "function")
+        alternatives = {part: " ".join(f"({kind})" for kind in getattr(self, part)) for part in parts}
+        source = " ".join(f"[{kinds}] @{part}" for part, kinds in alternatives.items() if kinds)
+        return tree_sitter.Query(self.language, source + " [(ERROR) (MISSING)] @error")
 
 
 def _grammar_loader(module: str, attribute: str):
@@ -240,18 +242,6 @@ def language_id(name: str) -> str | None:
 
 
 @dataclass
-class Call:
-    node: object
-    callee: str  # the dotted path called: "Date.now", "base64.b64encode", "new Date"
-    args: list  # positional argument nodes
-    kwargs: dict  # name -> value node (Python, Ruby, C# and PHP named arguments)
-
-    @property
-    def name(self) -> str:
-        return self.callee.rsplit(".", 1)[-1]
-
-
-@dataclass
 class MapLiteral:
     """Key/value pairs written in the code: an object, dict, hash, array or claim builder."""
 
@@ -269,7 +259,7 @@ class Parsed:
         self.source = text.encode("utf-8", "surrogatepass")
         self.tree = tree_sitter.Parser(grammar.language).parse(self.source)
         captures = tree_sitter.QueryCursor(grammar.query).captures(self.tree.root_node)
-        self.nodes = {part: sorted(nodes, key=lambda n: n.start_byte) for part, nodes in captures.items()}
+        self.nodes = captures  # in the query's match order; bindings are put in source order where they are read
         self.error_count = len(self.nodes.get("error", ()))
 
     def of(self, part):
