@@ -158,4 +158,7 @@ CODE_DOCTOR = {
     "findings": "code_doctor_findings",
     "corrected": "code_doctor_corrected",
     "report": "code_doctor_report",
+    "run": "code_doctor_run",  # the button that runs JavaScript in the browser's sandboxed frame
+    "sandbox": "code_doctor_sandbox",  # the component that hosts that frame
+    "run_result": "code_doctor_run_result",  # the container of what the run returned and the Token doctor's verdict
 }

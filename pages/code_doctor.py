@@ -1,19 +1,27 @@
 """Code doctor: paste the code that signs, see each mistake marked on its line, and the code to use instead."""
 
+import time
+import uuid
 from pathlib import PurePath
 
 import streamlit as st
 
 from lib import widget_keys
+from lib.doctor.diagnosis import diagnose
 from lib.present.code_review import review_report
 from lib.present.display import markdown_text
 from lib.present.html import marked_code_html
 from lib.review import ReviewInputError, review_code
 from lib.review.corrected import corrections, reference_signer
+from lib.review.runnable import RUNNABLE_LANGUAGES, NotRunnable, runnable_review
+from lib.review.sandbox import CHANNEL, HOST_JS, TIMEOUT_SECONDS, LibrariesMissing, read_result, sandbox_document
 from lib.review.syntax import GRAMMARS
+from lib.zoom.facts import DEMO_SDK_KEY, DEMO_SDK_SECRET
 
 KEYS = widget_keys.CODE_DOCTOR
 RESULT = "code_doctor_result"
+RUN = "code_doctor_run_attempt"  # session state: the sandboxed run of the reviewed code
+sandbox_frame = st.components.v2.component("signature_lab.code_sandbox", js=HOST_JS)
 AUTO = "Detect from the code"
 EXTENSIONS = sorted({extension.lstrip(".") for grammar in GRAMMARS.values() for extension in grammar.extensions})
 LANGUAGE_OF_EXTENSION = {e: g.name for g in GRAMMARS.values() for e in g.extensions}
@@ -45,6 +53,7 @@ if submitted:
             st.error(f"{uploaded.name} is not UTF-8 text: save it as UTF-8, or paste the function instead.")
         language = language or LANGUAGE_OF_EXTENSION.get(PurePath(uploaded.name).suffix.lower())
     st.session_state.pop(RESULT, None)
+    st.session_state.pop(RUN, None)
     if text is not None and not text.strip():
         st.warning("Paste the code that builds the signature, or upload its file.")
     elif text is not None:
@@ -100,3 +109,52 @@ if shown:
         mime="text/markdown",
         key=KEYS["report"],
     )
+
+if shown and shown["review"].language in RUNNABLE_LANGUAGES:
+    st.subheader("Run it in your browser")
+    st.caption(
+        f"Runs your function in a frame of this page sandboxed away from it, with no network, the demo credentials "
+        f"and a frozen clock, stopped after {TIMEOUT_SECONDS} s; what it returns goes to the Token doctor. "
+        "Nothing runs on the server."
+    )
+    if st.button("Run it (sandboxed, demo credentials)", key=KEYS["run"], icon=":material/play_arrow:"):
+        now = int(time.time())
+        nonce = uuid.uuid4().hex
+        try:
+            document = sandbox_document(runnable_review(shown["review"]), nonce=nonce, now=now)
+        except (NotRunnable, LibrariesMissing) as exc:
+            st.session_state.pop(RUN, None)
+            st.warning(str(exc))
+        else:
+            st.session_state[RUN] = {"nonce": nonce, "now": now, "document": document, "result": None}
+    attempt = st.session_state.get(RUN)
+    if attempt and attempt["result"] is None:
+        data = {"document": attempt["document"], "nonce": attempt["nonce"], "channel": CHANNEL}
+        data["title"] = "Your code, running sandboxed"
+        state = sandbox_frame(key=KEYS["sandbox"], data=data, on_result_change=lambda: None)
+        attempt["result"] = read_result(state.get("result"), attempt["nonce"])
+    if attempt and attempt["result"] is not None:
+        result = attempt["result"]
+        with st.container(key=KEYS["run_result"]):
+            if result.top_level:
+                st.info(f"While loading, its top level threw {result.top_level} (the function was called anyway).")
+            if result.status == "timeout":
+                st.error(
+                    f"Stopped after {TIMEOUT_SECONDS} s: your code did not finish (an endless loop, or a promise "
+                    "that never settles). Nothing else was affected."
+                )
+            elif result.status == "no_function":
+                st.warning("The function could not be found after the code loaded: see the error above.")
+            elif result.status == "threw":
+                st.error(f"Your function threw `{result.error}`: this is what join() would get instead of a token.")
+            else:
+                checked = diagnose(result.value, secret=DEMO_SDK_SECRET, sdk_key=DEMO_SDK_KEY, now=attempt["now"])
+                static, dynamic = st.columns(2)
+                static.markdown("**What the code shows** (static review)")
+                static.markdown(", ".join(f"`{f.code}`" for f in shown["review"].findings) or "no finding")
+                dynamic.markdown("**What it returned**, diagnosed by the Token doctor")
+                getattr(dynamic, "error" if checked.severity_count("error") else "success")(
+                    markdown_text(checked.verdict)
+                )
+                dynamic.markdown(", ".join(f"`{code}`" for code in checked.codes) or "no finding")
+                dynamic.code(result.value, wrap_lines=True)

@@ -4,8 +4,11 @@ import pytest
 
 from conftest import ROOT, open_app_page
 from lib.javascript.forum import FORUM_SNIPPET
+from lib.review import review_code
 from lib.review.corrected import reference_signer
+from lib.review.runnable import runnable_review
 from lib.widget_keys import CODE_DOCTOR
+from lib.zoom.facts import DEMO_SDK_SECRET
 
 FORUM_CODE = "\n".join(line.js for line in FORUM_SNIPPET)
 SECRET = "Wq4Nz7Kd2Rv9Tb6Hm3Xp8Lc5Fj1Gs0Ya"
@@ -63,3 +66,23 @@ def test_clean_code_gets_no_error(doctor):
 def test_nothing_pasted_says_what_to_do(doctor):
     review_on_page(doctor, "  ")
     assert "Paste the code that builds the signature" in doctor.warning[0].value
+
+
+def test_only_javascript_and_typescript_can_be_run(doctor):
+    review_on_page(doctor, reference_signer("python"))
+    assert not [b for b in doctor.button if b.key == CODE_DOCTOR["run"]]
+    review_on_page(doctor, reference_signer("typescript"))
+    assert [b for b in doctor.button if b.key == CODE_DOCTOR["run"]]
+
+
+def test_running_without_the_libraries_says_how_to_install_them(doctor, monkeypatch, tmp_path):
+    monkeypatch.setattr("lib.review.sandbox.LIBRARY_DIRECTORY", tmp_path)
+    review_on_page(doctor, FORUM_CODE)
+    doctor.button(key=CODE_DOCTOR["run"]).click().run()
+    assert not doctor.exception
+    assert any("scripts/install-signer-libs.sh" in w.value for w in doctor.warning)
+
+
+def test_the_secret_written_in_the_code_is_not_what_runs_in_the_browser():
+    run = runnable_review(review_code(f'const SECRET = "{SECRET}";\nfunction sign(k) {{ return SECRET; }}'))
+    assert SECRET not in run.script and f'"{DEMO_SDK_SECRET}"' in run.script
