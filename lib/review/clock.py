@@ -45,13 +45,17 @@ def _floored(program: Program, node) -> bool:
     return False
 
 
-def _later_uses(program: Program, name: str, after) -> list:
-    """Expressions after `after` that use `name`: call arguments, bound values and divisions."""
-    found = []
-    for node in [*program.parsed.of("binary"), *program.parsed.of("call")]:
-        if node.start_byte > after.start_byte and program.uses(node, name):
-            found.append(node)
-    return found
+def _later_uses(program: Program, name: str, after, candidates) -> list:
+    """The candidate expressions after `after` that use the variable `name`."""
+    return [node for node in candidates if node.start_byte > after.start_byte and program.uses(node, name)]
+
+
+def _divisions(program: Program) -> list:
+    return [node for node in program.parsed.of("binary") if _is_division(program, node)]
+
+
+def _roundings(program: Program) -> list:
+    return [call.node for call in program.calls if call.name in FLOORS or call.name == "to_i"]
 
 
 def _in_time_claim(program: Program, node, name: str | None) -> bool:
@@ -98,19 +102,14 @@ def check_milliseconds(program: Program):
         binding = program.binding_of(source)
         name = binding.name if binding else None
         if division is None and name:
-            later = [
-                n
-                for n in _later_uses(program, name, binding.target)
-                if _divided_by_1000(program, n) or _is_division(program, n)
-            ]
+            later = _later_uses(program, name, binding.target, _divisions(program))
             division = later[0] if later else None
         if division is not None:
             target = division if _is_division(program, division) else _divided_by_1000(program, division)
             if language not in INTEGER_DIVISION and not _floored(program, target):
                 divided_name = program.binding_of(target)
-                rounded_later = divided_name and any(
-                    n.type in program.parsed.grammar.call and program.call(n).name in FLOORS
-                    for n in _later_uses(program, divided_name.name, divided_name.target)
+                rounded_later = divided_name and _later_uses(
+                    program, divided_name.name, divided_name.target, _roundings(program)
                 )
                 if not rounded_later and "//" not in node_text(target):
                     program.hit(
@@ -165,10 +164,7 @@ def check_fractional_seconds(program: Program):
             continue
         binding = program.binding_of(source)
         name = binding.name if binding else None
-        if name and any(
-            n.type in program.parsed.grammar.call and program.call(n).name in FLOORS | {"to_i"}
-            for n in _later_uses(program, name, binding.target)
-        ):
+        if name and _later_uses(program, name, binding.target, _roundings(program)):
             continue
         if (name and TIMEISH.search(name.rsplit(".", 1)[-1])) or _in_time_claim(program, source, name):
             program.hit(
