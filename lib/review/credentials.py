@@ -26,8 +26,19 @@ from lib.review.program import (
     matches,
     receiver_of,
 )
-from lib.review.reading import NAMED_ARGUMENTS, function_name, parameter_names, string_parts, string_value, unwrap
+from lib.review.reading import NAMED_ARGUMENTS, Call, function_name, parameter_names, string_parts, string_value, unwrap
 from lib.review.syntax import node_text, squeeze
+
+
+def signer_parameters(program: Program, call: Call) -> list[str]:
+    """The parameter names of the function called: its definition in the code, or Zoom's documented
+    generateSignature(key, secret, meetingNumber, role) for a call by that name defined elsewhere."""
+    function = program.functions.get(call.name)
+    if function is not None:
+        return parameter_names(program.parsed, function)
+    if "sign" in call.name.lower() and SIGNER_NAMES.match(call.name):
+        return list(ZOOM_SIGNER_PARAMETERS)
+    return []
 
 
 def secret_places(program: Program):
@@ -50,10 +61,7 @@ def secret_places(program: Program):
             index = next((KEY_ARGUMENT[suffix] for suffix in call.suffixes if suffix in KEY_ARGUMENT), None)
         if index is not None and call.args and -len(call.args) <= index < len(call.args):
             yield call.args[index]
-        function = program.functions.get(call.name)
-        parameters = parameter_names(program.parsed, function) if function is not None else []
-        if function is None and "sign" in call.name.lower() and SIGNER_NAMES.match(call.name):
-            parameters = list(ZOOM_SIGNER_PARAMETERS)
+        parameters = signer_parameters(program, call)
         for parameter, argument in zip(parameters, call.args if parameters else (), strict=False):
             if is_secretish(parameter):
                 yield argument
@@ -165,17 +173,19 @@ def check_secret_in_browser(program: Program):
 
 def check_swapped_credentials(program: Program):
     for call in program.calls:
-        if matches(call, HMAC_CALLS) or not SIGNING_NAME.search(call.name):
+        if not SIGNING_NAME.search(call.name) or matches(call, HMAC_CALLS):
             continue
-        positional = iter(call.args)
-        first = call.kwargs.get("key") or call.kwargs.get("sdk_key") or next(positional, None)
-        second = call.kwargs.get("secret") or call.kwargs.get("sdk_secret") or next(positional, None)
-        if first is None or second is None:
+        parameters = signer_parameters(program, call)
+        given = {p.lower(): a for p, a in zip(parameters, call.args if parameters else (), strict=False)}
+        given |= {name.lower(): value for name, value in call.kwargs.items()}
+        key = next((v for k, v in given.items() if "secret" not in k and re.search(r"key|client_?id", k)), None)
+        secret = next((v for k, v in given.items() if "secret" in k), None)
+        if key is None or secret is None:
             continue
-        if is_secretish(node_text(first)) and not is_secretish(node_text(second)):
+        if is_secretish(node_text(key)) and not is_secretish(node_text(secret)):
             program.hit(
                 "app_key_is_secret",
-                first,
+                key,
                 "The secret is passed where the key goes (and the key where the secret goes): the token carries the "
                 "secret in its readable payload and is signed with the public key.",
                 "Pass the Client ID as the key and the Client Secret as the secret; then rotate the leaked secret.",
@@ -240,10 +250,7 @@ def check_decoded_secret(program: Program):
 
 def check_argument_shift(program: Program):
     for call in program.calls:
-        function = program.functions.get(call.name)
-        parameters = parameter_names(program.parsed, function) if function is not None else []
-        if function is None and "sign" in call.name.lower() and SIGNER_NAMES.match(call.name):
-            parameters = list(ZOOM_SIGNER_PARAMETERS)
+        parameters = signer_parameters(program, call)
         if len(parameters) < 4 or len(call.args) >= len(parameters) or call.kwargs or not call.args:
             continue
         if not re.search(r"key", parameters[0], re.I) or not MEETINGISH.search(
