@@ -21,12 +21,14 @@ from lib.review.reading import NAMED_ARGUMENTS, binary, identifier, number_value
 from lib.review.syntax import node_text
 from lib.zoom.facts import DEFAULT_LIFETIME_SECONDS, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
 
+NANOSECOND_CALLS = frozenset({"UnixNano", "time_ns"})
+SUBSECOND_CALLS = NANOSECOND_CALLS | {"toEpochMilli"}
 
-def _divided_by_1000(program: Program, node):
-    """The ancestor dividing this value by 1000 within its statement, if any."""
+
+def _divided_by_1000(program: Program, node, per_second=1000):
+    """The ancestor dividing this value into seconds (by 1000, or 1e9 for nanoseconds) within its statement."""
     for parent in program.ancestors(node):
-        parts = binary(program.parsed, parent)
-        if parts and parts[1] in ("/", "//", "div") and number_value(program.parsed, parts[2]) in (1000, 1e3):
+        if _is_division(program, parent, per_second):
             return parent
     return None
 
@@ -50,8 +52,8 @@ def _later_uses(program: Program, name: str, after, candidates) -> list:
     return [node for node in candidates if node.start_byte > after.start_byte and program.uses(node, name)]
 
 
-def _divisions(program: Program) -> list:
-    return [node for node in program.parsed.of("binary") if _is_division(program, node)]
+def _divisions(program: Program, per_second) -> list:
+    return [node for node in program.parsed.of("binary") if _is_division(program, node, per_second)]
 
 
 def _roundings(program: Program) -> list:
@@ -74,7 +76,12 @@ def _millisecond_sources(program: Program):
     for call in program.calls:
         if matches(call, MILLISECOND_CALLS):
             yield call.node
-        elif call.name in ("toEpochMilli", "UnixNano", "time_ns") or call.name == "valueOf" and "Date" in call.callee:
+        elif (
+            call.name == "toEpochMilli"
+            or call.name in NANOSECOND_CALLS
+            or call.name == "valueOf"
+            and "Date" in call.callee
+        ):
             yield call.node
     for node in program.parsed.of("binary"):
         operator = node.child_by_field_name("operator")
@@ -98,14 +105,16 @@ def check_milliseconds(program: Program):
             outer = binary(program.parsed, source.parent)
             if outer and outer[1] == "*" and source.type in program.parsed.grammar.binary:
                 continue  # counted as the larger product
-        division = _divided_by_1000(program, source)
+        nanoseconds = source.type in program.parsed.grammar.call and program.call(source).name in NANOSECOND_CALLS
+        per_second = 1e9 if nanoseconds else 1000
+        division = _divided_by_1000(program, source, per_second)
         binding = program.binding_of(source)
         name = binding.name if binding else None
         if division is None and name:
-            later = _later_uses(program, name, binding.target, _divisions(program))
+            later = _later_uses(program, name, binding.target, _divisions(program, per_second))
             division = later[0] if later else None
         if division is not None:
-            target = division if _is_division(program, division) else _divided_by_1000(program, division)
+            target = division
             if language not in INTEGER_DIVISION and not _floored(program, target):
                 divided_name = program.binding_of(target)
                 rounded_later = divided_name and _later_uses(
@@ -129,9 +138,9 @@ def check_milliseconds(program: Program):
             )
 
 
-def _is_division(program: Program, node) -> bool:
+def _is_division(program: Program, node, per_second=1000) -> bool:
     parts = binary(program.parsed, node)
-    return bool(parts and parts[1] in ("/", "//") and number_value(program.parsed, parts[2]) in (1000, 1e3))
+    return bool(parts and parts[1] in ("/", "//", "div") and number_value(program.parsed, parts[2]) == per_second)
 
 
 FRACTIONAL_SECONDS = {
