@@ -98,6 +98,7 @@ SNIPPETS = [
     ("javascript", "const p = Buffer.from(JSON.stringify(payload)).toString('base64url');", set()),
     ("javascript", "const p = btoa(JSON.stringify(payload)).replace(/\\+/g, '-').replace(/\\//g, '_');", set()),
     ("javascript", "const b = btoa(json);\nconst p = b.replace(/=+$/, '').replace(/\\+/g, '-');", set()),
+    ("javascript", "const p = Buffer.from(json).toString('base64').replace(/=+$/, '');", {"standard_base64"}),
     ("javascript", "const auth = 'Basic ' + Buffer.from(`${id}:${secret}`).toString('base64');", set()),
     ("python", "seg = base64.b64encode(json.dumps(payload).encode())", {"standard_base64"}),
     ("python", "seg = base64.urlsafe_b64encode(json.dumps(payload).encode()).rstrip(b'=')", set()),

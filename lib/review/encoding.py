@@ -21,13 +21,29 @@ def is_standard_base64(program: Program, call: Call) -> bool:
     return call.name == "pack" and first in ("m0", "m")
 
 
+def replaces_plus_or_slash(argument) -> bool:
+    """Whether what a replace() looks for matches '+' or '/': a regex's pattern, or a string holding one."""
+    if argument is None:
+        return False
+    if argument.type == "regex":
+        pattern = argument.child_by_field_name("pattern")
+        try:
+            compiled = re.compile(node_text(pattern) if pattern is not None else "")
+        except re.error:
+            return False
+        return bool(compiled.search("+") or compiled.search("/"))
+    text = node_text(argument)
+    return "+" in text or "/" in text
+
+
 def converted_to_base64url(program: Program, call: Call) -> bool:
     """Whether the statement (or a later use of its result) turns standard base64 into base64url."""
 
     def converts(node) -> bool:
         converter = program.call(node)
-        if converter.name in URL_CONVERTERS:
-            return any("+" in node_text(a) or "/" in node_text(a) for a in converter.args)
+        if converter.name in URL_CONVERTERS:  # replacing '+' or '/', not only stripping '='
+            searched = [a for a in converter.args[:2] if a is not None and a.type not in program.parsed.grammar.call]
+            return any(map(replaces_plus_or_slash, searched))  # PHP's strtr($s, '+/', '-_') searches its 2nd
         return "url" in converter.name.lower()
 
     if any(p.type in program.parsed.grammar.call and converts(p) for p in program.ancestors(call.node)):
