@@ -21,6 +21,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from bench.browser import is_run_finished, launch_chromium, streamlit_server, wait_rendered  # noqa: E402
 from lib import widget_keys  # noqa: E402
+from lib.javascript.forum import FORUM_SNIPPET  # noqa: E402
 from lib.mistakes.samples import demo_records  # noqa: E402
 from lib.navigation import PAGES, browser_path  # noqa: E402
 from lib.zoom.facts import DEMO_SDK_SECRET  # noqa: E402
@@ -45,6 +46,11 @@ PAGE_FORMS = {
         {widget_keys.INSPECTOR["token"]: DEMO_TOKENS[1], widget_keys.INSPECTOR["secret"]: DEMO_SDK_SECRET},
         widget_keys.INSPECTOR["submit"],
         widget_keys.INSPECTOR["findings"],
+    ),
+    "code-doctor": PageForm(
+        {widget_keys.CODE_DOCTOR["code"]: "\n".join(line.js for line in FORUM_SNIPPET)},
+        widget_keys.CODE_DOCTOR["submit"],
+        widget_keys.CODE_DOCTOR["findings"],
     ),
     "compare_tokens": PageForm(
         {widget_keys.COMPARE["token_a"]: DEMO_TOKENS[0], widget_keys.COMPARE["token_b"]: DEMO_TOKENS[1]},

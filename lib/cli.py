@@ -19,6 +19,7 @@ from lib.endpoint.probe import probe, settings_from_record
 from lib.endpoint.report import result_as_dict
 from lib.endpoint.safety import allow_list
 from lib.mistakes.catalogue import BUGS, PRESETS, BugSelectionError, sign_with_bugs
+from lib.review import ReviewInputError, review_code
 from lib.signing.encoding import jsrsasign_key_bytes, utf8_bytes
 from lib.signing.steps import ABSENT, STEPS, SignatureRequest, build_signature_steps
 from lib.zoom.facts import CLOCK_SKEW_SECONDS, DEFAULT_LIFETIME_SECONDS
@@ -140,6 +141,28 @@ The exit status is 1 if any line could not be read, 0 otherwise (whatever the fi
 
 Example:
   echo '{"url":"http://localhost:4000","sdkSecret":"..."}' | python -m lib probe --input -
+"""
+
+REVIEW_HELP = """\
+Review Meeting SDK signing code, one JSON object per input line (JSON Lines).
+
+Input fields:
+  code       the source text of the signer (one file; JSON escapes its line breaks)
+  language   optional: javascript, typescript, python, php, go, java, csharp or ruby
+             (also js, ts, py, c#, golang, rb); absent: detected from the code
+  id         optional, echoed back
+
+Output, one object per input line, in input order:
+  language, findings (code, severity, line, column, excerpt, message, fix, bug_id), verdict
+Finding codes are the Token doctor's (diagnose), plus secret_in_browser, hardcoded_secret and
+wrong_token_kind, which only code shows. A secret literal in the code is masked in every excerpt.
+For a line that cannot be reviewed: {"error": {"name": ..., "message": ...}, "step": ...}
+The exit status is 1 if any line could not be reviewed, 0 otherwise (whatever the findings).
+The code is parsed, never run.
+
+Example:
+  python3 -c 'import json,sys; print(json.dumps({"code": open(sys.argv[1]).read()}))' signer.js \\
+    | python -m lib review --input -
 """
 
 REQUEST_FIELDS = {
@@ -340,6 +363,19 @@ def probe_record(record, now: int) -> dict:
     return result_as_dict(result, secret=settings.sdk_secret, sdk_key=settings.sdk_key)
 
 
+def review_record(record, now: int) -> dict:
+    """Review one input line's code; the clock is not used (code has no time of its own)."""
+    if not isinstance(record, dict) or not isinstance(record.get("code"), str):
+        raise LineError("input", 'each line must be a JSON object with the source text in "code": {"code": "..."}.')
+    language = record.get("language")
+    if language is not None and not isinstance(language, str):
+        raise LineError("input", 'language must be a string such as "javascript" or "python", or left out.')
+    try:
+        return review_code(record["code"], language).as_dict()
+    except ReviewInputError as exc:
+        raise LineError("input", str(exc)) from None
+
+
 COMMANDS = {
     "sign": (
         "sign JSON Lines of requests",
@@ -349,6 +385,7 @@ COMMANDS = {
     "diagnose": ("diagnose JSON Lines of tokens", DIAGNOSE_HELP, diagnose_record),
     "compare": ("compare two tokens per JSON line", COMPARE_HELP, compare_record),
     "probe": ("test your signature endpoint against the sample's contract", PROBE_HELP, probe_record),
+    "review": ("review signing code, one JSON line per file", REVIEW_HELP, review_record),
 }
 
 

@@ -16,6 +16,7 @@ PAGES = (
     PageEntry("pages/builder.py", "Signature builder", ":material/build:", "builder"),
     PageEntry("pages/buggy_vs_correct.py", "Buggy vs correct", ":material/bug_report:", "buggy-vs-correct"),
     PageEntry("pages/inspector.py", "Token doctor", ":material/stethoscope:", "inspector"),
+    PageEntry("pages/code_doctor.py", "Code doctor", ":material/code:", "code-doctor"),
     PageEntry("pages/compare_tokens.py", "Compare tokens", ":material/compare_arrows:", "compare_tokens"),
     PageEntry("pages/batch.py", "Batch check", ":material/checklist:", "batch"),
     PageEntry("pages/join.py", "Join a meeting", ":material/video_call:", "join"),

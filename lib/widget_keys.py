@@ -167,3 +167,20 @@ ENDPOINT = {
     "report_markdown": "endpoint_report_markdown",
     "report_json": "endpoint_report_json",
 }
+
+CODE_DOCTOR = {
+    "form": "code_doctor_form",
+    "code": "code_doctor_code",
+    "upload": "code_doctor_upload",
+    "language": "code_doctor_language",
+    "submit": "code_doctor_submit",
+    "verdict": "code_doctor_verdict",
+    "secret_warning": "code_doctor_secret_warning",
+    "marked": "code_doctor_marked",  # the container of the code with each finding marked on its line
+    "findings": "code_doctor_findings",
+    "corrected": "code_doctor_corrected",
+    "report": "code_doctor_report",
+    "run": "code_doctor_run",  # the button that runs JavaScript in the browser's sandboxed frame
+    "sandbox": "code_doctor_sandbox",  # the component that hosts that frame
+    "run_result": "code_doctor_run_result",  # the container of what the run returned and the Token doctor's verdict
+}

@@ -15,12 +15,12 @@ LAYERS = (
     {"javascript"},  # JavaScript emulation (btoa, crypto-js, Node)
     {"mistakes"},  # the catalogue, forensics, the demo samples, buggy-vs-correct
     {"doctor", "builder"},  # the Token doctor; the builder's form
-    {"join", "training"},  # the join page's plan; lessons, exercises, trainer
+    {"join", "training", "review"},  # the join page's plan; lessons, exercises, trainer; the code doctor
     # presentation, the endpoint tester (it writes reports), the CLI, the app's lists
     {"present", "endpoint", "cli", "navigation", "widget_keys", "__main__", "__init__"},
 )
 LAYER_OF = {name: index for index, names in enumerate(LAYERS) for name in names}
-SIBLINGS_APART = ({"doctor", "builder"}, {"join", "training"})
+SIBLINGS_APART = ({"doctor", "builder"}, {"join", "training"}, {"join", "review"}, {"training", "review"})
 
 
 def package_of(path: Path) -> str:

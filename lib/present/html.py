@@ -133,3 +133,35 @@ def problem_bars_html(counts, tokens: int) -> str:
             f'<span style="font-variant-numeric:tabular-nums">{row.tokens:,} ({row.tokens / tokens:.0%})</span></div>'
         )
     return "".join(rows)
+
+
+REVIEW_MARKS = {"error": "#ffd7d7", "warning": "#fff1c2", "info": "#dbeafe"}  # a marked line's background
+REVIEW_MARK_BORDERS = {"error": "#d62728", "warning": "#f2a900", "info": "#3b82f6"}
+
+
+def marked_code_html(text: str, findings) -> str:
+    """The reviewed code with line numbers, each line with a finding marked in its worst severity's colour
+    and followed by one note per finding (its title and code). `text` must already have its secrets masked."""
+    by_line = {}
+    for finding in findings:
+        by_line.setdefault(finding.line, []).append(finding)
+    rows = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = by_line.get(number, [])
+        worst = min((f.severity for f in found), key=list(REVIEW_MARKS).index, default=None)
+        style = f"background:{REVIEW_MARKS[worst]};border-left:3px solid {REVIEW_MARK_BORDERS[worst]}" if worst else ""
+        rows.append(
+            f'<tr class="sl-line{" sl-marked sl-" + worst if worst else ""}" style="{style}">'
+            f'<td style="text-align:right;opacity:.55;padding:0 .6em;user-select:none">{number}</td>'
+            f'<td style="white-space:pre-wrap;word-break:break-all">{html.escape(line) or " "}</td></tr>'
+        )
+        for finding in found:
+            rows.append(
+                f'<tr class="sl-note" style="background:{REVIEW_MARKS[finding.severity]}"><td></td>'
+                f'<td style="font-family:sans-serif;font-size:.85em;padding:.1em 0 .3em">↳ col {finding.column}: '
+                f"<b>{html.escape(finding.title)}</b> <code>{html.escape(finding.code)}</code></td></tr>"
+            )
+    return (
+        '<table class="sl-code" style="border-collapse:collapse;width:100%;font-family:monospace;'
+        'font-size:.85rem;line-height:1.45">' + "".join(rows) + "</table>"
+    )

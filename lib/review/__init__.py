@@ -1,0 +1,128 @@
+"""The code doctor: signing code in, the Token doctor's findings out, each on its line.
+
+`review_code(text, language=None)` parses the code with its language's tree-sitter grammar (or finds
+the language), runs lib.review.checks and returns the findings with their line, column and the line
+as written — any secret literal masked, there and in `masked_text`, so nothing downstream can show it.
+"""
+
+from dataclasses import dataclass
+
+from lib.review.checks import run_checks
+from lib.review.codes import REVIEW_CODES, CodeFinding, bug_for_code
+from lib.review.reading import string_value
+from lib.review.syntax import GRAMMARS, Parsed, language_id
+from lib.zoom.rules import RULES, SEVERITIES
+
+MASK = "•"
+MAX_EXCERPT = 200
+MAX_CODE_CHARS = 200_000
+
+
+class ReviewInputError(ValueError):
+    """Input the code doctor cannot review; the message says what to change."""
+
+
+@dataclass(frozen=True)
+class Review:
+    language: str
+    findings: tuple[CodeFinding, ...]
+    verdict: str
+    masked_text: str  # the code as given, every secret literal replaced by MASK characters
+    secrets_masked: int  # how many secret literals were masked
+
+    @property
+    def codes(self):
+        return [f.code for f in self.findings]
+
+    @property
+    def worst_severity(self) -> str | None:
+        return min((f.severity for f in self.findings), key=SEVERITIES.index, default=None)
+
+    def as_dict(self):
+        return {"language": self.language, "findings": [f.as_dict() for f in self.findings], "verdict": self.verdict}
+
+
+def detect_language(text: str) -> str:
+    """The grammar that parses the code with the fewest errors; ties go to the language whose tokens it uses."""
+    if "<?php" in text:
+        return "php"
+    scores = []
+    for order, grammar in enumerate(GRAMMARS.values()):
+        if grammar.name == "php":
+            continue  # without <?php the PHP grammar reads any text as HTML, without an error
+        errors = Parsed(text, grammar).error_count
+        hints = sum(text.count(hint) for hint in grammar.hints)
+        scores.append((errors, -hints, order, grammar.name))
+    return min(scores)[3]
+
+
+def mask_secrets(text: str, values) -> str:
+    for value in sorted(set(values), key=len, reverse=True):
+        text = text.replace(value, MASK * len(value))
+    return text
+
+
+def review_code(text: str, language: str | None = None) -> Review:
+    """Review signing code. Raises ReviewInputError for text that is not code or a language we do not read."""
+    if not isinstance(text, str):
+        raise ReviewInputError("the code must be text")
+    if len(text) > MAX_CODE_CHARS:
+        raise ReviewInputError(f"the code is {len(text):,} characters; paste at most {MAX_CODE_CHARS:,} (one file).")
+    if language:
+        found = language_id(language)
+        if found is None:
+            known = ", ".join(g.label for g in GRAMMARS.values())
+            raise ReviewInputError(f"unknown language {language!r}; use one of: {known}.")
+    else:
+        found = detect_language(text)
+    text = text.replace("\r\n", "\n")
+    parsed = Parsed(text, GRAMMARS[found])
+    program = run_checks(parsed)
+    secrets = [string_value(parsed, node) for node in program.secret_literals]
+    secrets = [s for s in secrets if s]
+    masked = mask_secrets(text, secrets)
+    lines = masked.split("\n")
+    findings, seen = [], set()
+    for hit in program.hits:
+        line, column = parsed.line_column(hit.node)
+        if (hit.code, line) in seen:
+            continue
+        seen.add((hit.code, line))
+        code = REVIEW_CODES[hit.code]
+        excerpt = lines[line - 1] if line <= len(lines) else ""
+        excerpt = excerpt if len(excerpt) <= MAX_EXCERPT else excerpt[: MAX_EXCERPT - 1] + "…"
+        findings.append(
+            CodeFinding(
+                hit.code,
+                hit.severity or code.severity,
+                line,
+                column,
+                excerpt,
+                mask_secrets(hit.message, secrets),
+                hit.fix or _rule_fix(hit.code),
+                bug_for_code(hit.code, hit.step),
+            )
+        )
+    findings.sort(key=lambda f: (f.line, f.column, SEVERITIES.index(f.severity)))
+    return Review(found, tuple(findings), verdict_of(findings, program), masked, len(set(secrets)))
+
+
+def _rule_fix(code: str) -> str:
+    return RULES[code].fix if code in RULES else ""
+
+
+def verdict_of(findings, program) -> str:
+    errors = [f for f in findings if f.severity == "error"]
+    warnings = [f for f in findings if f.severity == "warning"]
+    if errors:
+        first = errors[0]
+        return (
+            f"{len(errors)} error{'s' * (len(errors) != 1)}"
+            + (f" and {len(warnings)} warning{'s' * (len(warnings) != 1)}" if warnings else "")
+            + f": start with line {first.line}, {first.title}."
+        )
+    if warnings:
+        return f"{len(warnings)} warning{'s' * (len(warnings) != 1)}, no error: see line {warnings[0].line}."
+    if not (program.maps or program.calls):
+        return "No signing code recognised: paste the function that builds the signature."
+    return "No known mistake found in this code."

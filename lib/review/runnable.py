@@ -1,0 +1,159 @@
+"""Pasted JavaScript or TypeScript made runnable in a plain browser worker, and how to call it.
+
+Nothing here runs the code: it is rewritten from its syntax tree (TypeScript's types erased, `import`
+turned into `require`, `export` dropped) so that the sandboxed frame of lib/review/sandbox.py can load
+it as a classic script, and the signing function and its arguments are chosen from its parameters.
+"""
+
+import re
+from dataclasses import dataclass
+
+from lib.review import MASK, Review
+from lib.review.reading import function_name, parameter_names, string_value
+from lib.review.syntax import GRAMMARS, Parsed, node_text
+from lib.zoom.facts import DEMO_MEETING_NUMBER, DEMO_SDK_KEY, DEMO_SDK_SECRET
+
+RUNNABLE_LANGUAGES = ("javascript", "typescript")
+# TypeScript's own syntax: removed whole.
+TYPE_ONLY = frozenset(
+    {"type_annotation", "type_arguments", "type_parameters", "interface_declaration", "type_alias_declaration"}
+    | {"accessibility_modifier", "override_modifier", "abstract_class_declaration", "ambient_declaration"}
+)
+SIGNER_NAME = re.compile(r"generate_?signature|signature|sign|token|jwt", re.I)
+
+
+class NotRunnable(ValueError):
+    """Code the sandbox cannot run; the message says why."""
+
+
+@dataclass(frozen=True)
+class Runnable:
+    script: str  # the classic script the worker loads
+    function: str  # the function to call
+    arguments: list  # JSON values, in parameter order
+    libraries: tuple[str, ...]  # npm names of the libraries it uses (lib/review/sandbox.py LIBRARIES)
+
+
+def _imports(parsed: Parsed, node) -> str:
+    """`import …` as the equivalent require() lines."""
+    source = node.child_by_field_name("source")
+    module = string_value(parsed, source) if source is not None else None
+    if module is None or node_text(node).startswith("import type"):
+        return ""
+    required = f"require({module!r})".replace("'", '"')
+    clause = next((c for c in node.named_children if c.type == "import_clause"), None)
+    if clause is None:
+        return f"{required};"
+    lines = []
+    for part in clause.named_children:
+        if part.type == "identifier":
+            lines.append(f"const {node_text(part)} = {required};")
+        elif part.type == "namespace_import":
+            lines.append(f"const {node_text(part.named_children[-1])} = {required};")
+        elif part.type == "named_imports":
+            names = []
+            for specifier in part.named_children:
+                name, alias = specifier.child_by_field_name("name"), specifier.child_by_field_name("alias")
+                names.append(f"{node_text(name)}: {node_text(alias)}" if alias is not None else node_text(name))
+            lines.append(f"const {{ {', '.join(names)} }} = {required};")
+    return " ".join(lines)
+
+
+def _edits(parsed: Parsed):
+    """(start, end, replacement) byte edits that turn the module into a plain script."""
+    stack = [parsed.tree.root_node]
+    while stack:
+        node = stack.pop()
+        kind = node.type
+        if kind in TYPE_ONLY:
+            yield node.start_byte, node.end_byte, ""
+            continue
+        if kind == "import_statement":
+            yield node.start_byte, node.end_byte, _imports(parsed, node)
+            continue
+        if kind == "export_statement":
+            declaration = node.child_by_field_name("declaration") or node.child_by_field_name("value")
+            if declaration is None:
+                yield node.start_byte, node.end_byte, ""  # export { a, b }
+                continue
+            prefix = "" if node.child_by_field_name("declaration") is not None else "module.exports.default = "
+            yield node.start_byte, declaration.start_byte, prefix
+        elif kind in ("as_expression", "satisfies_expression") and node.named_child_count:
+            yield node.named_children[0].end_byte, node.end_byte, ""
+        elif kind == "non_null_expression":
+            yield node.end_byte - 1, node.end_byte, ""
+        elif kind == "optional_parameter":
+            mark = next((c for c in node.children if c.type == "?"), None)
+            if mark is not None:
+                yield mark.start_byte, mark.end_byte, ""
+        elif kind == "member_expression" and node_text(node).startswith("import.meta.env"):
+            yield node.start_byte, node.start_byte + len("import.meta"), "process"
+            continue
+        stack.extend(node.children)
+
+
+def _apply(source: bytes, edits) -> str:
+    pieces, position = [], 0
+    for start, end, replacement in sorted(edits):
+        if start < position:
+            continue  # inside a piece already removed
+        pieces += [source[position:start], replacement.encode()]
+        position = end
+    pieces.append(source[position:])
+    return b"".join(pieces).decode("utf-8", "replace")
+
+
+def argument_for(parameter: str):
+    """The demo value a signing function's parameter gets, by its name."""
+    name = parameter.lower()
+    if "secret" in name:
+        return DEMO_SDK_SECRET
+    if re.search(r"key|client_?id|clientid|appid", name):
+        return DEMO_SDK_KEY
+    if re.search(r"meeting|^mn$|number", name):
+        return DEMO_MEETING_NUMBER
+    if "role" in name:
+        return 0
+    if parameter.startswith("{") or re.search(r"req|body|options|params|input|data", name):
+        return {
+            "sdkKey": DEMO_SDK_KEY,
+            "sdkSecret": DEMO_SDK_SECRET,
+            "meetingNumber": DEMO_MEETING_NUMBER,
+            "role": 0,
+            "body": {"meetingNumber": DEMO_MEETING_NUMBER, "role": 0},
+        }
+    return None
+
+
+def runnable(text: str, language: str) -> Runnable:
+    """The code as a script for the sandbox, the function to call and its demo arguments.
+
+    Raises NotRunnable for another language or code without a function to call."""
+    if language not in RUNNABLE_LANGUAGES:
+        raise NotRunnable("only JavaScript and TypeScript run in the browser; the review above still applies.")
+    parsed = Parsed(text, GRAMMARS[language])
+    functions = [(function_name(parsed, node), node) for node in parsed.of("function")]
+    functions = [(name, node) for name, node in functions if name]
+    if not functions:
+        raise NotRunnable("no named function to call: paste the whole signing function.")
+    chosen = next((f for f in functions if f[0].lower() in ("generatesignature", "generate_signature")), None)
+    chosen = chosen or next((f for f in functions if SIGNER_NAME.search(f[0])), functions[-1])
+    name, node = chosen
+    parameters = parameter_names(parsed, node)
+    libraries = tuple(
+        library
+        for library, marks in (
+            ("crypto-js", ("CryptoJS", "crypto-js")),
+            ("jsrsasign", ("KJUR", "jsrsasign")),
+            ("js-base64", ("js-base64", "Base64.encode", "Base64.fromUint8Array")),
+        )
+        if any(mark in text for mark in marks)
+    )
+    script = _apply(parsed.source, _edits(parsed))
+    return Runnable(script, name, [argument_for(p) for p in parameters], libraries)
+
+
+def runnable_review(review: Review) -> Runnable:
+    """The reviewed code made runnable, every masked secret literal replaced by the demo secret: the
+    secret written in the code never goes back to the browser."""
+    return runnable(re.sub(f"{MASK}+", DEMO_SDK_SECRET, review.masked_text), review.language)

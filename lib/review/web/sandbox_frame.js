@@ -1,0 +1,17 @@
+// Runs in the sandboxed frame: start the worker, hand it the job, stop it after the timeout, report once.
+const job = JSON.parse(document.getElementById("job").textContent);
+const status = document.getElementById("status");
+const worker = new Worker(URL.createObjectURL(new Blob([document.getElementById("worker").textContent])));
+let done = false;
+const report = (message) => {
+  if (done) return;
+  done = true;
+  clearTimeout(timer);
+  worker.terminate();
+  status.textContent = message.status === "timeout" ? `Stopped after ${job.timeoutSeconds} s.` : "Finished.";
+  parent.postMessage({ channel: job.channel, nonce: job.nonce, ...message }, "*");
+};
+const timer = setTimeout(() => report({ status: "timeout" }), job.timeoutSeconds * 1000);
+worker.onmessage = (event) => report(event.data);
+worker.onerror = (event) => { event.preventDefault(); report({ status: "threw", error: { name: "Error", message: event.message } }); };
+worker.postMessage(job);
