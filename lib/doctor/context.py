@@ -24,9 +24,14 @@ def context_meeting_number(findings, meeting_number):
 
 
 def check_context(findings, header, payload, context_key, context_mn, secret, payload_json=None):
-    usual = header == HEADER and payload_json is not None and only_names_and_key(payload, payload_json, context_key)
-    if secret and not (usual and context_key != secret):  # the usual token holds no string the secret could be in
-        findings += map(breach_finding, secret_breaches(header, payload, secret, context_key, payload_json))
+    # the usual token (standard header, no string but the claim names and the user's key) is not looked into
+    if secret and not (
+        context_key != secret
+        and payload_json is not None
+        and header == HEADER
+        and only_names_and_key(payload, payload_json, context_key)
+    ):
+        findings += map(breach_finding, secret_breaches(header, payload, secret, context_key))
     app_key = payload.get("appKey") or payload.get("sdkKey")
     if context_key and app_key != context_key and isinstance(app_key, str):
         if not any(f.code == "app_key_is_meeting_number" for f in findings):

@@ -29,19 +29,21 @@ from lib.zoom.facts import ZOOM_ERROR_ORDER, ZOOM_ERRORS
 from lib.zoom.rules import check_claims
 
 _NUMBER_TYPES = (int, float)  # not bool: a "now" of True is no clock
+_FORENSIC = frozenset(MISTAKE_CODES)
+_ZOOM_ERROR_OF = {code: spec.zoom_error for code, spec in FINDING_CODES.items()}
 
 
 def _zoom_error(errors):
     """The error Zoom reports first among those the error-level findings lead to."""
-    codes = {FINDING_CODES[f.code].zoom_error for f in errors}
+    codes = {_ZOOM_ERROR_OF[f.code] for f in errors}
     return next((code for code in ZOOM_ERROR_ORDER if code in codes), None)
 
 
 def _verdict(findings, errors, zoom_error, verified):
     if errors:
         # the cause: a proven forensic mistake, else the first error that leads to the predicted Zoom error
-        leading = next((f for f in errors if f.code in MISTAKE_CODES), None)
-        leading = leading or next((f for f in errors if FINDING_CODES[f.code].zoom_error == zoom_error), errors[0])
+        leading = next((f for f in errors if f.code in _FORENSIC), None)
+        leading = leading or next((f for f in errors if _ZOOM_ERROR_OF[f.code] == zoom_error), errors[0])
         answer = f"Zoom would most likely answer {zoom_error} “{ZOOM_ERRORS[zoom_error][0]}” " if zoom_error else ""
         more = f" {len(errors) - 1} more error{'s' if len(errors) > 2 else ''} below." if len(errors) > 1 else ""
         fix = f" Fix: {leading.fix}" if leading.fix else ""

@@ -129,9 +129,13 @@ class Diagnosis:
 _BUG_IDS = {(code, stage): bug_for_finding(code, stage) for code in FINDING_CODES for stage in STAGES}
 
 
+_new_finding = tuple.__new__  # Finding's fields in order, without NamedTuple's Python-level __new__ (hot path)
+
+
 def add_finding(findings, code, step, message, fix="", severity=None, **evidence):
+    bug_id = _BUG_IDS[code, step]
     findings.append(
-        Finding(code, severity or FINDING_CODES[code].severity, step, message, fix, evidence, _BUG_IDS[code, step])
+        _new_finding(Finding, (code, severity or FINDING_CODES[code].severity, step, message, fix, evidence, bug_id))
     )
 
 
@@ -151,12 +155,5 @@ def shown_value(value) -> str:
 
 def breach_finding(breach) -> Finding:
     """A claim rule's breach as the doctor's finding (step "claims")."""
-    return Finding(
-        breach.code,
-        breach.severity,
-        "claims",
-        breach.message,
-        breach.fix,
-        breach.evidence,
-        _BUG_IDS[breach.code, "claims"],
-    )
+    code, severity, message, fix, evidence = breach
+    return _new_finding(Finding, (code, severity, "claims", message, fix, evidence, _BUG_IDS[code, "claims"]))

@@ -22,6 +22,11 @@ class PastedToken(NamedTuple):
     sdk_key: str | None = None
 
 
+def _bare_token(text) -> PastedToken:
+    """The usual paste, a bare token (built without NamedTuple's Python-level __new__: the hot path)."""
+    return tuple.__new__(PastedToken, (text, (), None))
+
+
 def _is_token_text(text):
     """Only characters a token (in either base64 alphabet) can hold: deleting them all leaves nothing."""
     return text.isascii() and not text.encode("ascii").translate(None, _TOKEN_BYTES)
@@ -36,7 +41,7 @@ def extract_token(pasted) -> PastedToken:
         pasted = "" if pasted is None else str(pasted)
     text = pasted.strip().strip(_INVISIBLE).strip()
     if _is_token_text(text):  # the usual case: nothing around the token
-        return PastedToken(text, ())
+        return _bare_token(text)
     removed = []
     sdk_key = None
     for _ in range(4):  # wrappers can nest: Bearer "…", JSON inside quotes, …

@@ -48,8 +48,7 @@ class _Way(NamedTuple):
     key_bytes: bytes
 
 
-@dataclass(frozen=True)
-class SignedToken:
+class SignedToken(NamedTuple):
     """What forensics needs from the token: the signing input as sent, the decoded segments and the MAC."""
 
     signing_input: bytes
@@ -127,7 +126,7 @@ def _candidates(token: SignedToken, secret: str, pasted_secret: str, sdk_key: st
         yield "signed_with_key", _utf8(key), signing_input, key
     secret_bytes = _utf8(secret)
     for way in KEY_BYTES[:2]:  # jsrsasign's, the official sample's: first
-        if key_bytes := way.key(secret):
+        if (key_bytes := way.key(secret)) and key_bytes != secret_bytes:
             yield way.code, key_bytes, signing_input, _Way(*way, key_bytes)
     for role_text in ("0", "1"):
         yield "signed_with_shifted_arguments", role_text.encode(), signing_input, role_text
@@ -143,7 +142,7 @@ def _candidates(token: SignedToken, secret: str, pasted_secret: str, sdk_key: st
     if standard_input != signing_input:
         yield "signed_over_standard_base64", secret_bytes, standard_input, None
     for way in KEY_BYTES[2:]:  # other libraries and runtimes, each computed only when it is reached
-        if key_bytes := way.key(secret):
+        if (key_bytes := way.key(secret)) and key_bytes != secret_bytes:
             yield way.code, key_bytes, signing_input, _Way(*way, key_bytes)
 
 

@@ -39,22 +39,23 @@ def jaxb_base64_decode(text: str) -> bytes:
 
 
 def _jsrsasign(mode):
+    """jsrsasign's key bytes where it reads the secret in this mode, else None."""
+
     def key(secret):
         found_mode, key_bytes = jsrsasign_hmac_key(secret)
-        return key_bytes if found_mode == mode and key_bytes != secret.encode("utf-8", "surrogatepass") else None
+        return key_bytes if found_mode == mode else None
 
     return key
 
 
-def _if_different(transform):
-    """The transform's bytes, or None where they are the UTF-8 bytes anyway (then it proves nothing)."""
+def _safely(transform):
+    """The transform's bytes, or None where it cannot take this secret."""
 
     def key(secret):
         try:
-            key_bytes = transform(secret)
+            return transform(secret)
         except (UnicodeError, ValueError):
             return None
-        return key_bytes if key_bytes and key_bytes != secret.encode("utf-8", "surrogatepass") else None
 
     return key
 
@@ -64,7 +65,8 @@ class KeyBytes(NamedTuple):
     how: str  # what the key bytes were, for the message
     bytes_were: str  # the same, after "N bytes" in the evidence (with its leading space or comma)
     libraries: str  # who does it
-    key: Callable[[str], bytes | None]  # the key bytes, or None where this way does not apply
+    key: Callable[[str], bytes | None]  # the key bytes, or None where this way does not apply (forensics
+    # also passes over bytes equal to the secret's UTF-8: then this way proves nothing)
     fix: str
 
 
@@ -94,7 +96,7 @@ KEY_BYTES = (
         " decoded from base64",
         "Node's Buffer.from(secret, 'base64'), .NET Convert.FromBase64String, Python's base64.b64decode, jjwt 0.9 "
         "signWith(alg, String) for a secret whose length is a multiple of 4",
-        _if_different(node_base64_decode),
+        _safely(node_base64_decode),
         _UTF8_FIX + " In jjwt: signWith(Keys.hmacShaKeyFor(secret.getBytes(UTF_8))) (0.10+), or "
         "signWith(alg, secret.getBytes(UTF_8)) in 0.9.",
     ),
@@ -104,7 +106,7 @@ KEY_BYTES = (
         " decoded from base64, the incomplete last group dropped",
         "jjwt 0.9's signWith(SignatureAlgorithm.HS256, String) treats the string as base64 (JAXB's "
         "DatatypeConverter.parseBase64Binary), skipping other characters",
-        _if_different(jaxb_base64_decode),
+        _safely(jaxb_base64_decode),
         _UTF8_FIX + " In jjwt: signWith(Keys.hmacShaKeyFor(secret.getBytes(UTF_8))) (0.10+), or "
         "signWith(alg, secret.getBytes(UTF_8)) in 0.9.",
     ),
@@ -114,7 +116,7 @@ KEY_BYTES = (
         " in UTF-16LE",
         ".NET's Encoding.Unicode.GetBytes and Java's getBytes(UTF_16LE) write little-endian UTF-16 (Java's "
         'getBytes("UTF-16"), big-endian after a byte-order mark, is rarer and not tried)',
-        _if_different(lambda s: s.encode("utf-16-le")),
+        _safely(lambda s: s.encode("utf-16-le")),
         _UTF8_FIX + " In .NET: Encoding.UTF8.GetBytes(secret).",
     ),
     KeyBytes(
@@ -122,7 +124,7 @@ KEY_BYTES = (
         "the secret with a UTF-8 byte-order mark in front",
         " in UTF-8 after a byte-order mark",
         "a secret read from a file saved with a byte-order mark (Windows Notepad, PowerShell's Out-File)",
-        _if_different(lambda s: b"\xef\xbb\xbf" + s.encode("utf-8")),
+        _safely(lambda s: b"\xef\xbb\xbf" + s.encode("utf-8")),
         "Save the file as UTF-8 without BOM, or strip '\\ufeff' where the secret is read.",
     ),
     KeyBytes(
@@ -130,7 +132,7 @@ KEY_BYTES = (
         "the secret in ASCII, every other character replaced by '?'",
         " in ASCII with '?' for every other character",
         ".NET's Encoding.ASCII.GetBytes replaces characters outside ASCII by '?'",
-        _if_different(lambda s: s.encode("ascii", "replace")),
+        _safely(lambda s: s.encode("ascii", "replace")),
         _UTF8_FIX + " In .NET: Encoding.UTF8.GetBytes(secret); and check the pasted secret, which is ASCII.",
     ),
 )

@@ -1,6 +1,6 @@
 """The code doctor's report: findings and the code with its secrets masked, safe to post on a forum."""
 
-from lib.present.redaction import table_cell, code_span
+from lib.present.redaction import code_span, table_cell
 from lib.review import Review
 from lib.review.syntax import GRAMMARS
 

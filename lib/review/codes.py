@@ -10,12 +10,10 @@ from dataclasses import dataclass
 from lib.doctor.findings import FINDING_CODES, Code
 from lib.mistakes.catalogue import bug_for_finding
 
-# Codes the Token doctor cannot report, because nothing in a token shows them. `wrong_token_kind` is
-# the Token doctor's own code once issue 12 lands; until then it is defined here.
+# Codes the Token doctor cannot report, because nothing in a token shows them.
 CODE_ONLY = {
     "secret_in_browser": Code("The secret is read in browser code", "error"),
     "hardcoded_secret": Code("A Client Secret written in the code", "error"),
-    "wrong_token_kind": Code("A JWT-app (iss/exp) token, not a Meeting SDK one", "error", 3712),
 }
 REVIEW_CODES = {**CODE_ONLY, **FINDING_CODES}
 

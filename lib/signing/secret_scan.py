@@ -94,12 +94,9 @@ def only_names_and_key(payload: dict, payload_json: bytes, known_key) -> bool:
     return payload_json.count(b'"') == 2 * (len(payload) + key_values)
 
 
-def secret_claims(
-    header: dict, payload: dict, secret: str, known_key: str | None = None, payload_json: bytes | None = None
-) -> dict:
+def secret_claims(header: dict, payload: dict, secret: str, known_key: str | None = None) -> dict:
     """{(part, claim): how} for every header or payload member whose value (or name) carries the secret.
-    `known_key`: the SDK key the user gave; a key claim equal to it is theirs, not the secret.
-    `payload_json`: the payload's JSON text, when at hand, lets the usual token pass without a look."""
+    `known_key`: the SDK key the user gave; a key claim equal to it is theirs, not the secret."""
     shortest = min(len(secret), SECRET_RUN)
     if known_key == secret:
         known_key = None  # the secret given as the key too proves nothing
@@ -108,8 +105,6 @@ def secret_claims(
     for part, members in (("header", header), ("payload", payload)):
         if members == HEADER:
             continue  # the standard header holds nothing else
-        if members is payload and payload_json is not None and only_names_and_key(payload, payload_json, known_key):
-            continue
         names = () if _KNOWN_NAMES.issuperset(members) else [n for n in members if n not in _KNOWN_NAMES]
         # worth a look: strings long enough (other than the key the user gave), and anything nested
         items = members.items() if len(members) <= _MAX_SCANNED else islice(members.items(), _MAX_SCANNED)
@@ -130,12 +125,10 @@ def secret_claims(
     return found
 
 
-def secret_breaches(
-    header: dict, payload: dict, secret: str, known_key: str | None = None, payload_json: bytes | None = None
-) -> list[Breach]:
+def secret_breaches(header: dict, payload: dict, secret: str, known_key: str | None = None) -> list[Breach]:
     """The secret (or SECRET_RUN characters of it in a row), as text or base64-encoded, in any header or
     payload member: an error whatever the signature says, since every browser can read the token."""
-    found = secret_claims(header, payload, secret, known_key, payload_json)
+    found = secret_claims(header, payload, secret, known_key)
     keys = [name for (part, name) in found if part == "payload" and name in KEY_CLAIMS]
     others = [(part, name) for (part, name) in found if not (part == "payload" and name in KEY_CLAIMS)]
     breaches = []

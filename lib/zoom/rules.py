@@ -242,7 +242,7 @@ class Breach(NamedTuple):
 def add_breach(breaches, code, message, severity=None, **evidence):
     rule = RULES[code]
     evidence.setdefault("claims", list(rule.claims))
-    breaches.append(Breach(code, severity or rule.severity, message, rule.fix, evidence))
+    breaches.append(tuple.__new__(Breach, (code, severity or rule.severity, message, rule.fix, evidence)))
 
 
 def cut(text: str) -> str:
