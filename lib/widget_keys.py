@@ -179,6 +179,7 @@ CODE_DOCTOR = {
     "marked": "code_doctor_marked",  # the container of the code with each finding marked on its line
     "findings": "code_doctor_findings",
     "corrected": "code_doctor_corrected",
+    "corrected_code": "code_doctor_corrected_code",  # the expander that draws the correct signer once opened
     "report": "code_doctor_report",
     "run": "code_doctor_run",  # the button that runs JavaScript in the browser's sandboxed frame
     "sandbox": "code_doctor_sandbox",  # the component that hosts that frame

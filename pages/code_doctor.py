@@ -84,10 +84,16 @@ if shown:
         st.html(marked_code_html(review.masked_text, review.findings))
     with corrected.container(key=KEYS["corrected"]):
         st.subheader(f"A correct signer in {label}")
-        st.code(reference_signer(review.language), language=review.language, line_numbers=True)
-        for fix in corrections((f.bug_id for f in review.findings), review.language):
-            st.markdown(f"**{markdown_text(fix.title)}** (`{fix.bug_id}`)")
-            st.code(fix.as_code(review.language), language=review.language)
+        signer_box = st.expander(
+            f"The whole correct signer, and the fix of each mistake found, in {label}",
+            key=KEYS["corrected_code"],
+            on_change="rerun",
+        )
+        if signer_box.open:  # highlighting code nobody opened costs the browser more than the review itself
+            signer_box.code(reference_signer(review.language), language=review.language, line_numbers=True)
+            for fix in corrections((f.bug_id for f in review.findings), review.language):
+                signer_box.markdown(f"**{markdown_text(fix.title)}** (`{fix.bug_id}`)")
+                signer_box.code(fix.as_code(review.language), language=review.language)
     with st.container(key=KEYS["findings"]):
         st.subheader("Findings")
         if not review.findings:

@@ -41,8 +41,14 @@ def test_the_forum_snippet_is_marked_line_by_line_with_fixes(doctor):
     assert "**Line 12: The secret is read in browser code**" in findings and "**Fix:**" in findings
     page = rendered(doctor)
     assert page.count("sl-marked") == 7  # lines 5, 7, 8, 9, 11, 12 and 13
-    assert "Standard base64 for the signature" in page and "CryptoJS.enc.Base64url.stringify" in page
-    assert reference_signer("javascript").splitlines()[2] in page  # the correct signer beside it
+    signer = reference_signer("javascript").strip()
+    assert signer not in [c.value.strip() for c in doctor.code]  # drawn only once its expander is opened
+    doctor.session_state[CODE_DOCTOR["corrected_code"]] = True  # what opening the expander sends
+    doctor.run()
+    codes = [c.value.strip() for c in doctor.code]
+    assert signer in codes  # the correct signer beside it
+    assert any("CryptoJS.enc.Base64url.stringify" in code for code in codes)  # and the fix of each mistake
+    assert "Standard base64 for the signature" in "\n".join(m.value for m in doctor.markdown)
 
 
 def test_a_secret_literal_is_masked_on_the_page_with_a_warning_to_rotate_it(doctor):
