@@ -432,3 +432,10 @@ def test_the_old_format_in_its_published_shapes(text, fields, encoding):
 )
 def test_near_misses_of_the_old_format_are_not_it(fields):
     assert "legacy_signature_format" not in codes(diagnose(legacy(fields), now=NOW))
+
+
+def test_a_secret_shorter_than_the_run_counts_when_it_is_there_whole():
+    short = "x7Q!z"  # too short for 8 characters in a row: only the whole secret counts
+    checked = diagnose(sign(good_payload(note=f"made with {short}")), secret=short, now=NOW)
+    assert [f.evidence["claims"] for f in checked.findings if f.code == "secret_in_token"] == [["note"]]
+    assert "secret_in_token" not in codes(diagnose(sign(good_payload(note="made with x7Q!")), secret=short, now=NOW))
