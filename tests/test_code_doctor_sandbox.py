@@ -22,13 +22,15 @@ def libraries_installed():
         pytest.fail("the sandbox's libraries are missing: run scripts/install-signer-libs.sh")
 
 
-def review_and_run(page, streamlit_url, code):
+def review_and_run(page, streamlit_url, code, *, returns_a_value=False):
     open_page(page, streamlit_url, "code-doctor")
     page.locator(f".st-key-{CODE_DOCTOR['code']} textarea").fill(code)
     click_and_wait(page, page.locator(f".st-key-{CODE_DOCTOR['submit']} button"))
     click_and_wait(page, page.locator(f".st-key-{CODE_DOCTOR['run']} button"))
     result = page.locator(f".st-key-{CODE_DOCTOR['run_result']}")
     result.wait_for(timeout=(TIMEOUT_SECONDS + 15) * 1000)
+    if returns_a_value:  # the returned text is a code block, drawn once the highlighter has loaded
+        result.locator("pre").first.wait_for()
     return result.inner_text()
 
 
@@ -68,7 +70,7 @@ def test_the_code_reaches_neither_the_network_nor_the_page(page, streamlit_url):
       return tried.join(" | ");
     }}"""
     try:
-        shown = review_and_run(page, streamlit_url, code)
+        shown = review_and_run(page, streamlit_url, code, returns_a_value=True)
         frame = next(f for f in page.frames if f.url == "about:srcdoc")
         page_access = frame.evaluate("() => { try { return parent.document.title } catch (e) { return e.name } }")
         storage_access = frame.evaluate(
