@@ -36,18 +36,6 @@ class Mistake:
     evidence: dict
 
 
-class _Way(NamedTuple):
-    """A way of lib.mistakes.key_bytes with the key bytes it gave for this secret."""
-
-    code: str
-    how: str
-    bytes_were: str
-    libraries: str
-    key: object
-    fix: str
-    key_bytes: bytes
-
-
 class SignedToken(NamedTuple):
     """What forensics needs from the token: the signing input as sent, the decoded segments and the MAC."""
 
@@ -108,13 +96,13 @@ def _describe(code: str, detail) -> Mistake:
             "'<header>.<payload>' as they appear in the token.",
             {"signed_text": "standard base64 of the same header and payload"},
         )
-    way = detail  # a KeyBytes of lib.mistakes.key_bytes, with the length of the key it gave
+    way, key_bytes = detail  # a KeyBytes of lib.mistakes.key_bytes and the key it gave
     return Mistake(
         code,
         f"The signature was made with {way.how} instead of its text: {way.libraries}. Zoom keys the HMAC with "
         "the secret's own text, so the signature cannot match.",
         way.fix,
-        {"hmac_key": f"{len(way.key_bytes)} bytes{way.bytes_were}"},
+        {"hmac_key": f"{len(key_bytes)} bytes{way.bytes_were}"},
     )
 
 
@@ -127,7 +115,7 @@ def _candidates(token: SignedToken, secret: str, pasted_secret: str, sdk_key: st
     secret_bytes = _utf8(secret)
     for way in KEY_BYTES[:2]:  # jsrsasign's, the official sample's: first
         if (key_bytes := way.key(secret)) and key_bytes != secret_bytes:
-            yield way.code, key_bytes, signing_input, _Way(*way, key_bytes)
+            yield way.code, key_bytes, signing_input, (way, key_bytes)
     for role_text in ("0", "1"):
         yield "signed_with_shifted_arguments", role_text.encode(), signing_input, role_text
     if pasted_secret != secret:
@@ -143,7 +131,7 @@ def _candidates(token: SignedToken, secret: str, pasted_secret: str, sdk_key: st
         yield "signed_over_standard_base64", secret_bytes, standard_input, None
     for way in KEY_BYTES[2:]:  # other libraries and runtimes, each computed only when it is reached
         if (key_bytes := way.key(secret)) and key_bytes != secret_bytes:
-            yield way.code, key_bytes, signing_input, _Way(*way, key_bytes)
+            yield way.code, key_bytes, signing_input, (way, key_bytes)
 
 
 def find_mistake(

@@ -42,9 +42,7 @@ class _SecretFinder:
 
     def __init__(self, secret: str):
         self.secret = secret
-        self.blocks = (
-            tuple(secret[i : i + 4] for i in range(0, len(secret) - 3, 4)) if len(secret) >= SECRET_RUN else ()
-        )
+        self.blocks = [secret[i : i + 4] for i in range(0, len(secret) - 3, 4)] if len(secret) >= SECRET_RUN else []
         self.seen = {}  # text -> how, for this one token (appKey and sdkKey are usually the same text)
 
     def holds(self, text: str) -> bool:
@@ -86,11 +84,12 @@ def only_names_and_key(payload: dict, payload_json: bytes, known_key) -> bool:
     """The payload's JSON text holds no string but its (known) claim names and the key the user gave.
 
     Counted, not searched: every JSON string adds exactly two unescaped quotes and an escaped one adds
-    more, so as many quotes as names plus key values proves there is no other string, nested or not.
+    more, so as many quotes as names plus key-claim values equal to the key proves there is no other string,
+    nested or not (another claim equal to the key is a string the count does not expect: it fails).
     """
     if not _KNOWN_NAMES.issuperset(payload):
         return False
-    key_values = list(payload.values()).count(known_key) if known_key else 0
+    key_values = (payload.get("appKey") == known_key) + (payload.get("sdkKey") == known_key) if known_key else 0
     return payload_json.count(b'"') == 2 * (len(payload) + key_values)
 
 
