@@ -104,23 +104,19 @@ def secret_claims(header: dict, payload: dict, secret: str, known_key: str | Non
     for part, members in (("header", header), ("payload", payload)):
         if members == HEADER:
             continue  # the standard header holds nothing else
-        names = () if _KNOWN_NAMES.issuperset(members) else [n for n in members if n not in _KNOWN_NAMES]
-        # worth a look: strings long enough (other than the key the user gave), and anything nested
         items = members.items() if len(members) <= _MAX_SCANNED else islice(members.items(), _MAX_SCANNED)
-        values = [
-            (name, value)
-            for name, value in items
-            if (value.__class__ is str and value != known_key and len(value) >= shortest) or value.__class__ in _NESTED
-        ]
-        if not names and not values:  # the usual token: nothing but the known claims and the user's key
-            continue
-        finder = finder or _SecretFinder(secret)
-        for name in names:
-            if finder.how(name):
-                found[(part, NAMED_WITH_SECRET)] = "in the claim's name"
-        for name, value in values:
-            if how := finder.in_value(value):
-                found[(part, name)] = how
+        for name, value in items:
+            # worth a look: an unknown name, a string long enough (other than the key the user gave), anything nested
+            if name not in _KNOWN_NAMES:
+                finder = finder or _SecretFinder(secret)
+                if finder.how(name):
+                    found[(part, NAMED_WITH_SECRET)] = "in the claim's name"
+                    continue
+            kind = value.__class__
+            if (kind is str and value != known_key and len(value) >= shortest) or kind in _NESTED:
+                finder = finder or _SecretFinder(secret)
+                if how := finder.in_value(value):
+                    found[(part, name)] = how
     return found
 
 
@@ -128,6 +124,8 @@ def secret_breaches(header: dict, payload: dict, secret: str, known_key: str | N
     """The secret (or SECRET_RUN characters of it in a row), as text or base64-encoded, in any header or
     payload member: an error whatever the signature says, since every browser can read the token."""
     found = secret_claims(header, payload, secret, known_key)
+    if not found:
+        return []
     keys = [name for (part, name) in found if part == "payload" and name in KEY_CLAIMS]
     others = [(part, name) for (part, name) in found if not (part == "payload" and name in KEY_CLAIMS)]
     breaches = []
