@@ -22,7 +22,6 @@ from lib.review.syntax import node_text
 from lib.zoom.facts import DEFAULT_LIFETIME_SECONDS, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
 
 NANOSECOND_CALLS = frozenset({"UnixNano", "time_ns"})
-SUBSECOND_CALLS = NANOSECOND_CALLS | {"toEpochMilli"}
 
 
 def _divided_by_1000(program: Program, node, per_second=1000):

@@ -271,7 +271,3 @@ class Parsed:
         line_start = node.start_byte - byte_column
         column = len(self.source[line_start : node.start_byte].decode("utf-8", "replace"))
         return row + 1, column + 1
-
-
-def count_errors(text: str, grammar: Grammar) -> int:
-    return Parsed(text, grammar).error_count
