@@ -69,7 +69,8 @@ if shown:
     review = shown["review"]
     label = GRAMMARS[review.language].label
     with st.container(key=KEYS["verdict"]):
-        getattr(st, review.worst_severity or "success")(f"**{label}:** {markdown_text(review.verdict)}")
+        level = review.worst_severity or ("success" if review.recognised else "info")  # nothing to judge: no tick
+        getattr(st, level)(f"**{label}:** {markdown_text(review.verdict)}")
     if review.secrets_masked:
         with st.container(key=KEYS["secret_warning"]):
             st.warning(

@@ -29,6 +29,7 @@ class Review:
     verdict: str
     masked_text: str  # the code as given, every secret literal replaced by MASK characters
     secrets_masked: int  # how many secret literals were masked
+    recognised: bool = True  # the code builds or signs something: "no finding" then means "looks right"
 
     @property
     def codes(self):
@@ -104,14 +105,15 @@ def review_code(text: str, language: str | None = None) -> Review:
             )
         )
     findings.sort(key=lambda f: (f.line, f.column, SEVERITIES.index(f.severity)))
-    return Review(found, tuple(findings), verdict_of(findings, program), masked, len(set(secrets)))
+    recognised = bool(program.maps or program.calls)
+    return Review(found, tuple(findings), verdict_of(findings, recognised), masked, len(set(secrets)), recognised)
 
 
 def _rule_fix(code: str) -> str:
     return RULES[code].fix if code in RULES else ""
 
 
-def verdict_of(findings, program) -> str:
+def verdict_of(findings, recognised: bool) -> str:
     errors = [f for f in findings if f.severity == "error"]
     warnings = [f for f in findings if f.severity == "warning"]
     if errors:
@@ -123,6 +125,6 @@ def verdict_of(findings, program) -> str:
         )
     if warnings:
         return f"{len(warnings)} warning{'s' * (len(warnings) != 1)}, no error: see line {warnings[0].line}."
-    if not (program.maps or program.calls):
+    if not recognised:
         return "No signing code recognised: paste the function that builds the signature."
     return "No known mistake found in this code."
