@@ -78,6 +78,7 @@ def submit_main_form(page, form, secret=None):
     for key, text in form.fields.items():
         page.locator(f".st-key-{key} input, .st-key-{key} textarea").first.fill(text)
     if secret is not None:
+        wait_rendered(page)  # a page still drawing its first run replaces its fields under the filling
         for field in page.locator("input[type='password']").all():
             field.fill(secret)
     click_and_wait(page, page.locator(f".st-key-{form.submit} button"))
