@@ -134,7 +134,18 @@ EXERCISES = {
     "download": "exercises_download",
     "attempts": "exercises_attempts",  # session state: exercise id -> lib.training.exercises.Attempt
     "position": "exercises_position",  # session state: (seed, difficulty) -> index of the exercise shown
+    # A class session (lib.classroom): joining, and what the learner sees of it
+    "class_form": "exercises_class_form",
+    "class_code": "exercises_class_code",
+    "class_name": "exercises_class_name",
+    "class_join": "exercises_class_join",
+    "class_banner": "exercises_class_banner",  # the container naming the class and the learner
+    "class_leave": "exercises_class_leave",
+    "class_problem": "exercises_class_problem",  # session state: the message of a join or answer that failed
+    "saved": "exercises_saved",  # the container acknowledging a stored answer
+    "shown_at": "exercises_shown_at",  # session state: exercise id -> when it was first shown (time.time())
 }
+LEARNER_PARAM = "learner"  # the query parameter holding a learner's resume key (lib.classroom.store.join_class)
 
 TRAINER = {
     "previous": "trainer_previous",
@@ -144,6 +155,29 @@ TRAINER = {
     "handout_seed": "trainer_handout_seed",
     "handout_difficulty": "trainer_handout_difficulty",
     "handout": "trainer_handout",  # the handout's download button
+    # A live class (lib.classroom)
+    "class_tabs": "trainer_class_tabs",
+    "new_form": "trainer_new_form",
+    "new_title": "trainer_new_title",
+    "new_seed": "trainer_new_seed",
+    "new_difficulty": "trainer_new_difficulty",
+    "new_count": "trainer_new_count",
+    "new_submit": "trainer_new_submit",
+    "open_form": "trainer_open_form",
+    "open_code": "trainer_open_code",
+    "open_pin": "trainer_open_pin",
+    "open_submit": "trainer_open_submit",
+    "class_id": "trainer_class_id",  # session state: the class this browser session unlocked
+    "new_pin": "trainer_new_pin",  # session state: the PIN of the class just created, shown once
+    "class_problem": "trainer_class_problem",  # session state: the message of an action that failed
+    "room": "trainer_room",  # the container of the live view
+    "room_learners": "trainer_room_learners",
+    "room_chart": "trainer_room_chart",
+    "room_close": "trainer_room_close",
+    "room_csv": "trainer_room_csv",
+    "room_delete_confirm": "trainer_room_delete_confirm",
+    "room_delete": "trainer_room_delete",
+    "room_leave": "trainer_room_leave",
 }
 
 ENDPOINT = {

@@ -1,10 +1,32 @@
-"""Find the bug: a seeded set of exercises from the bug catalogue. Answers and the score live only in this
-browser session (st.session_state); the learner can download them."""
+"""Find the bug: a seeded set of exercises from the bug catalogue.
+
+On their own, a learner's answers and score live only in this browser session (st.session_state) and can be
+downloaded. In a class (a trainer's join code), each answer is stored in the class's database the moment it
+is given, and the page's address carries the learner's resume key, so a reload or the same link later
+continues where they were, on any server of the room.
+"""
+
+import os
+import time
+from pathlib import Path
 
 import streamlit as st
 
 from lib import widget_keys
+from lib.classroom.database import ClassroomUnavailable, classroom_engine
+from lib.classroom.store import (
+    ClassroomError,
+    as_attempt,
+    join_class,
+    learner_answers,
+    learner_by_key,
+    open_class,
+    record_answer,
+    secrets_typed,
+    shown_join_code,
+)
 from lib.mistakes.catalogue import BUGS
+from lib.present.display import escape_markdown
 from lib.training.exercises import (
     DEFAULT_SEED,
     DIFFICULTIES,
@@ -17,13 +39,44 @@ from lib.training.exercises import (
 )
 
 KEYS = widget_keys.EXERCISES
+PROBLEM = KEYS["class_problem"]
 
 
-def answer(exercise):
-    """Grade on submit, before the script runs, so the score at the top already counts this answer."""
+def open_database():
+    return classroom_engine(st.connection, st.secrets, os.environ, Path(__file__).resolve().parent.parent)
+
+
+def join():
+    try:
+        engine = open_database()
+        session = open_class(engine, st.session_state[KEYS["class_code"]], time.time())
+        typed = secrets_typed(st.session_state.items())
+        key = join_class(engine, session, st.session_state[KEYS["class_name"]], time.time(), typed)
+    except (ClassroomError, ClassroomUnavailable) as problem:
+        st.session_state[PROBLEM] = str(problem)
+        return
+    st.query_params[widget_keys.LEARNER_PARAM] = key
+
+
+def leave():
+    st.query_params.pop(widget_keys.LEARNER_PARAM, None)
+
+
+def answer(exercise, learner):
+    """Grade on submit, before the script runs, so the score at the top already counts this answer. In a class
+    the answer counts once the database has it; if it could not be stored, the form stays for another try."""
     causes = st.session_state.get(KEYS["causes"].format(exercise_id=exercise.id), [])
     fixes = st.session_state.get(KEYS["fixes"].format(exercise_id=exercise.id), [])
-    st.session_state[KEYS["attempts"]][exercise.id] = grade(exercise, causes, fixes)
+    attempt = grade(exercise, causes, fixes)
+    if learner is None:
+        st.session_state[KEYS["attempts"]][exercise.id] = attempt
+        return
+    shown = st.session_state.get(KEYS["shown_at"], {}).get(exercise.id)
+    now = time.time()
+    try:
+        record_answer(open_database(), learner, attempt, None if shown is None else now - shown, now)
+    except (ClassroomError, ClassroomUnavailable) as problem:
+        st.session_state[PROBLEM] = f"Your answer was not saved. {problem}"
 
 
 def move(set_key, position):
@@ -36,31 +89,91 @@ def named(bug_ids, attribute):
 
 
 st.title("Find the bug")
-st.caption(
-    "Each exercise hides one or two mistakes from the catalogue. Pick the cause and the fix: one point each. "
-    "The same seed gives everyone the same set; your answers stay in this browser session."
-)
-left, right = st.columns(2)
-seed = int(
-    left.number_input("Seed (your trainer may give one)", min_value=0, value=DEFAULT_SEED, step=1, key=KEYS["seed"])
-)
-difficulty = right.selectbox(
-    "Difficulty", list(DIFFICULTIES), format_func=lambda d: DIFFICULTIES[d].label, key=KEYS["difficulty"]
-)
-exercises = exercise_set(seed, difficulty)
-attempts = st.session_state.setdefault(KEYS["attempts"], {})
-set_key = (seed, difficulty)
+learner, session = None, None
+learner_key = st.query_params.get(widget_keys.LEARNER_PARAM)
+if learner_key:
+    try:
+        engine = open_database()
+        member = learner_by_key(engine, learner_key)
+        if member is not None:
+            learner, session = member
+            stored = learner_answers(engine, learner)
+    except ClassroomUnavailable as problem:
+        st.error(f"{problem}", icon=":material/cloud_off:")
+        st.button("Try again", key=KEYS["class_join"], type="primary")
+        st.stop()
+    if learner is None:
+        st.warning(
+            "This page's address names a class place that does not exist (the class was deleted, or the link "
+            "was cut). Ask your trainer for the join code to join again.",
+            icon=":material/link_off:",
+        )
+        st.button("Practise on my own", key=KEYS["class_leave"], on_click=leave)
+        st.stop()
+
+problem = st.session_state.pop(PROBLEM, None)
+if session is None:
+    st.caption(
+        "Each exercise hides one or two mistakes from the catalogue. Pick the cause and the fix: one point each. "
+        "The same seed gives everyone the same set; your answers stay in this browser session."
+    )
+    with st.expander("In a class? Join it with your trainer's code", expanded=bool(problem), icon=":material/group:"):
+        with st.form(KEYS["class_form"], border=False):
+            left, right = st.columns(2)
+            left.text_input("Join code", placeholder="7KQM-3XHT", max_chars=12, key=KEYS["class_code"])
+            right.text_input("Display name (the trainer sees it)", max_chars=40, key=KEYS["class_name"])
+            st.form_submit_button("Join the class", type="primary", key=KEYS["class_join"], on_click=join)
+        if problem:
+            st.error(problem, icon=":material/error:")
+    left, right = st.columns(2)
+    seed = int(
+        left.number_input("Seed (your trainer may give one)", min_value=0, value=DEFAULT_SEED, step=1, key=KEYS["seed"])
+    )
+    difficulty = right.selectbox(
+        "Difficulty", list(DIFFICULTIES), format_func=lambda d: DIFFICULTIES[d].label, key=KEYS["difficulty"]
+    )
+    exercises = exercise_set(seed, difficulty)
+    attempts = st.session_state.setdefault(KEYS["attempts"], {})
+    set_key = (seed, difficulty)
+    in_session = score(attempts.values())
+else:
+    with st.container(key=KEYS["class_banner"], border=True):
+        st.markdown(
+            f"**{escape_markdown(session.title)}** · you are **{escape_markdown(learner.display_name)}** · "
+            f"join code `{shown_join_code(session.join_code)}`"
+        )
+        st.caption(
+            "Each answer is saved for your trainer as you give it. Keep this page's address (bookmark it) to "
+            "continue later, on this computer or another; do not share it: it opens your place in the class."
+        )
+        st.button("Leave the class (your answers stay saved)", key=KEYS["class_leave"], on_click=leave)
+    if not session.open_at(time.time()):
+        st.info(f"This class is {session.state_at(time.time())}: your answers are kept, new ones are not taken.")
+    exercises = exercise_set(session.seed, session.difficulty, session.exercise_count)
+    attempts = {
+        exercises[number - 1].id: as_attempt(given, exercises[number - 1])
+        for number, given in stored.items()
+        if number <= len(exercises)
+    }
+    set_key = ("class", session.id)
+    if set_key not in st.session_state.setdefault(KEYS["position"], {}):
+        # Continue at the first exercise not answered yet (the last one once all are).
+        unanswered = [index for index, e in enumerate(exercises) if e.id not in attempts]
+        st.session_state[KEYS["position"]][set_key] = unanswered[0] if unanswered else len(exercises) - 1
+    in_session = score(attempts.values())
 position = st.session_state.setdefault(KEYS["position"], {}).get(set_key, 0)
 
 in_set = score(attempts[e.id] for e in exercises if e.id in attempts)
-in_session = score(attempts.values())
 with st.container(key=KEYS["score"]):
     st.metric(
-        "Score in this set",
+        "Score in this class" if session else "Score in this set",
         f"{in_set.points} / {POINTS_PER_EXERCISE * len(exercises)}",
         help=f"{in_set.answered} of {len(exercises)} exercises answered",
     )
-    st.caption(f"This session: {in_session.points} of {in_session.possible} points over {in_session.answered} answers.")
+    if session is None:
+        st.caption(
+            f"This session: {in_session.points} of {in_session.possible} points over {in_session.answered} answers."
+        )
 
 exercise = exercises[position]
 count = len(exercise.bug_ids)
@@ -75,6 +188,10 @@ with st.container(key=KEYS["exercise"], border=True):
     st.markdown("\n".join(f"- {line}" for line in exercise.context))
 
 attempt = attempts.get(exercise.id)
+if session is not None:
+    st.session_state.setdefault(KEYS["shown_at"], {}).setdefault(exercise.id, time.time())
+    if problem:
+        st.error(problem, icon=":material/error:")
 if attempt is None:
     with st.form(KEYS["form"].format(exercise_id=exercise.id)):
         st.multiselect(
@@ -89,9 +206,19 @@ if attempt is None:
             format_func=lambda i: BUGS[i].fix,
             key=KEYS["fixes"].format(exercise_id=exercise.id),
         )
-        st.form_submit_button("Check", type="primary", key=KEYS["check"], on_click=answer, args=(exercise,))
+        st.form_submit_button(
+            "Check",
+            type="primary",
+            key=KEYS["check"],
+            on_click=answer,
+            args=(exercise, learner),
+            disabled=session is not None and not session.open_at(time.time()),
+        )
         st.caption("An empty answer counts as 'I don't know': it scores nothing and shows the explanation.")
 else:
+    if session is not None:
+        with st.container(key=KEYS["saved"]):
+            st.caption(":material/cloud_done: Saved for your trainer.")
     with st.container(key=KEYS["feedback"]):
         for part, right_answer, picked, attribute in (
             ("Cause", attempt.causes_right, attempt.causes, "title"),

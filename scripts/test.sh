@@ -10,7 +10,8 @@
 #   - the pinned pip packages of requirements-dev.txt (into .venv when Debian's Python refuses pip, PEP 668);
 #   - tests/js's crypto-js (`npm ci`), for the forum snippet's Node cross-check;
 #   - Zoom's Web SDK at lib.zoom.facts.WEB_SDK_VERSION (scripts/install-zoom-sdk.sh), for the join page's tests;
-#   - crypto-js, jsrsasign and js-base64 for the Code doctor's sandboxed run (scripts/install-signer-libs.sh).
+#   - crypto-js, jsrsasign and js-base64 for the Code doctor's sandboxed run (scripts/install-signer-libs.sh);
+#   - Debian's postgresql, started, with the classroom tests' role and database (scripts/start-postgres.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore
@@ -100,6 +101,10 @@ fi
 bash scripts/install-zoom-sdk.sh "$("$python" -c 'from lib.zoom.facts import WEB_SDK_VERSION; print(WEB_SDK_VERSION)')" >/dev/null
 # The libraries signing code uses, for the Code doctor's sandboxed run (also only when missing).
 bash scripts/install-signer-libs.sh >/dev/null
+
+# The classroom tests run on SQLite and on this PostgreSQL server (started when it is down).
+SIGNATURE_LAB_TEST_POSTGRES_URL=$(bash scripts/start-postgres.sh)
+export SIGNATURE_LAB_TEST_POSTGRES_URL
 
 if [ "${1:-}" = "--setup-only" ]; then
   exit 0

@@ -16,6 +16,7 @@ LAYERS = (
     {"mistakes"},  # the catalogue, forensics, the demo samples, buggy-vs-correct
     {"doctor", "builder"},  # the Token doctor; the builder's form
     {"join", "training", "review"},  # the join page's plan; lessons, exercises, trainer; the code doctor
+    {"classroom"},  # class sessions kept in a database
     # presentation, the endpoint tester (it writes reports), the CLI, the app's lists
     {"present", "endpoint", "cli", "navigation", "widget_keys", "__main__", "__init__"},
 )

@@ -1,0 +1,151 @@
+"""Where the classroom's data lives, and keeping its schema current.
+
+The app hands lib an SQLAlchemy engine (pages/ builds it with st.connection, so lib/ never imports
+Streamlit). By default it is a SQLite file next to the app, created on first use in WAL mode, so
+readers never wait for the writer; a shared deployment names a PostgreSQL database instead (README,
+"Running a classroom"). The schema is versioned with Alembic and upgraded when a server first opens
+the database; two servers starting together take a lock, so only one of them upgrades.
+"""
+
+import fcntl
+import hashlib
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import event, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+
+CONNECTION_NAME = "classroom"  # [connections.classroom] in .streamlit/secrets.toml, as st.connection reads it
+URL_VARIABLE = "SIGNATURE_LAB_CLASSROOM_URL"  # or the database URL in this environment variable
+DEFAULT_FILE = "classroom.sqlite3"
+BUSY_TIMEOUT_MS = 5000  # how long a SQLite writer waits for another before the page says "busy"
+MIGRATIONS = Path(__file__).with_name("migrations")
+_UPGRADE_LOCK = int.from_bytes(hashlib.sha256(b"signature-lab classroom schema").digest()[:4], "big")
+
+
+class ClassroomUnavailable(Exception):
+    """The database could not be reached or was busy: the message says so in words a trainer can act on,
+    and never carries the URL's password."""
+
+
+def default_url(folder: Path) -> str:
+    return f"sqlite:///{(folder / DEFAULT_FILE).resolve()}"
+
+
+def connection_settings(environ, configured_in_secrets: bool, folder: Path) -> dict:
+    """Keyword arguments for st.connection(CONNECTION_NAME, type="sql", ...), Streamlit's own way to name a
+    database: the environment variable wins; then [connections.classroom] in secrets.toml (url, or dialect,
+    host, ...), which st.connection reads itself; then the SQLite file in `folder`."""
+    url = environ.get(URL_VARIABLE) or (None if configured_in_secrets else default_url(folder))
+    settings = {"pool_pre_ping": True}  # a connection the database dropped (a restart) is replaced, not used
+    return settings | ({"url": checked_url(url)} if url else {})
+
+
+def checked_url(url: str) -> str:
+    """The URL if SQLAlchemy can read it; a clear error (with the password hidden) if not."""
+    try:
+        make_url(url)
+    except ArgumentError:
+        raise ClassroomUnavailable(
+            "The classroom's database URL cannot be read. Write it as dialect+driver://user:password@host/name, "
+            "for example postgresql+psycopg://lab:…@db.example/signature_lab."
+        ) from None
+    return url
+
+
+def classroom_engine(connect, secrets, environ, folder: Path) -> Engine:
+    """The classroom's engine, schema current. The page hands in st.connection and st.secrets (lib/ never
+    imports Streamlit); st.connection keeps one engine per process, and the schema check is one read."""
+    configured = secrets.load_if_toml_exists() and CONNECTION_NAME in secrets.get("connections", {})
+    return prepare_engine(
+        connect(CONNECTION_NAME, type="sql", **connection_settings(environ, configured, folder)).engine
+    )
+
+
+def _sqlite_pragmas(dbapi_connection, _record):
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers go on while one learner's answer is written
+    cursor.execute("PRAGMA foreign_keys=ON")  # SQLite checks foreign keys only when asked, per connection
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=FULL")  # an acknowledged answer survives a power cut, not only a crash
+    cursor.close()
+
+
+def prepare_engine(engine: Engine) -> Engine:
+    """Set SQLite's per-connection settings (once per engine) and bring the schema up to date."""
+    if engine.dialect.name == "sqlite" and not event.contains(engine, "connect", _sqlite_pragmas):
+        event.listen(engine, "connect", _sqlite_pragmas)
+    with unavailable_as_message(engine):
+        upgrade_schema(engine)
+    return engine
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+@contextmanager
+def _upgrade_lock(engine: Engine, connection):
+    """Only one server upgrades at a time: PostgreSQL's advisory lock, or a lock file beside the SQLite file."""
+    if engine.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _UPGRADE_LOCK})
+        yield
+    elif engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
+        with open(f"{engine.url.database}.upgrade-lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            yield
+    else:
+        yield
+
+
+def upgrade_schema(engine: Engine) -> None:
+    """Upgrade to the newest revision; cheap when the database is current (one read of alembic_version)."""
+    if current_revision(engine) == head_revision():
+        return
+    with engine.begin() as connection, _upgrade_lock(engine, connection):
+        config = _alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+@contextmanager
+def unavailable_as_message(engine: Engine):
+    """Turn the driver's errors for 'cannot connect' and 'busy' into ClassroomUnavailable."""
+    try:
+        yield
+    except OperationalError as error:
+        raise ClassroomUnavailable(_describe(engine, error)) from None
+    except DBAPIError as error:
+        if error.connection_invalidated:
+            raise ClassroomUnavailable(_describe(engine, error)) from None
+        raise
+
+
+def _describe(engine: Engine, error: DBAPIError) -> str:
+    where = engine.url.render_as_string(hide_password=True)
+    reason = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
+    if "locked" in reason or "busy" in reason:
+        return (
+            f"The classroom database is busy (another writer held it for over {BUSY_TIMEOUT_MS // 1000} s). "
+            "Nothing was saved: try again in a moment."
+        )
+    return (
+        f"The classroom database at {where} cannot be reached ({reason}). Nothing was saved: "
+        "check that the database server is running and that the URL is right, then try again."
+    )

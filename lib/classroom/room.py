@@ -1,0 +1,169 @@
+"""What the trainer sees of a class: who joined, how far each learner is, and which mistakes the room
+misses. Read fresh from the database on every refresh, so every server shows the same room."""
+
+import csv
+import io
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from lib.classroom.database import unavailable_as_message
+from lib.classroom.schema import answers, learners
+from lib.classroom.store import ClassSession
+from lib.mistakes.catalogue import BUGS
+from lib.training.exercises import POINTS_PER_EXERCISE
+
+CSV_COLUMNS = (
+    "display_name",
+    "exercise",
+    "mistakes",
+    "causes_picked",
+    "fixes_picked",
+    "cause_right",
+    "fix_right",
+    "points",
+    "seconds_taken",
+    "answered_at",
+)
+_FORMULA_SIGNS = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs a cell that starts with one of these
+
+
+@dataclass(frozen=True)
+class LearnerProgress:
+    display_name: str
+    answered: int
+    points: int
+    joined_at: float
+    last_answer_at: float | None
+
+
+@dataclass(frozen=True)
+class MistakeTally:
+    bug_id: str
+    title: str
+    right: int  # answers that named this hidden mistake as a cause and by its fix
+    missed: int  # answers that did not
+
+
+@dataclass(frozen=True)
+class RoomResults:
+    session: ClassSession
+    learners: tuple[LearnerProgress, ...]  # in the order they joined
+    mistakes: tuple[MistakeTally, ...]  # most missed first
+    answers: int
+
+    @property
+    def possible_per_learner(self) -> int:
+        return POINTS_PER_EXERCISE * self.session.exercise_count
+
+
+def _rows(engine: Engine, session: ClassSession):
+    with unavailable_as_message(engine), engine.connect() as connection:
+        people = connection.execute(
+            select(learners.c.id, learners.c.display_name, learners.c.joined_at)
+            .where(learners.c.class_id == session.id)
+            .order_by(learners.c.joined_at, learners.c.id)
+        ).all()
+        given = connection.execute(
+            select(
+                answers.c.learner_id,
+                answers.c.exercise_number,
+                answers.c.mistakes,
+                answers.c.causes,
+                answers.c.fixes,
+                answers.c.causes_right,
+                answers.c.fixes_right,
+                answers.c.seconds_taken,
+                answers.c.answered_at,
+            )
+            .join(learners, learners.c.id == answers.c.learner_id)
+            .where(learners.c.class_id == session.id)
+            .order_by(answers.c.learner_id, answers.c.exercise_number)
+        ).all()
+    return people, given
+
+
+def room_results(engine: Engine, session: ClassSession) -> RoomResults:
+    people, given = _rows(engine, session)
+    by_learner = {person.id: [] for person in people}
+    right, missed = {}, {}
+    for row in given:
+        by_learner[row.learner_id].append(row)
+        causes, fixes = set(row.causes.split()), set(row.fixes.split())
+        for bug_id in row.mistakes.split():
+            tally = right if bug_id in causes and bug_id in fixes else missed
+            tally[bug_id] = tally.get(bug_id, 0) + 1
+    progress = tuple(
+        LearnerProgress(
+            person.display_name,
+            len(by_learner[person.id]),
+            sum(int(a.causes_right) + int(a.fixes_right) for a in by_learner[person.id]),
+            person.joined_at,
+            max((a.answered_at for a in by_learner[person.id]), default=None),
+        )
+        for person in people
+    )
+    tallies = sorted(
+        (
+            MistakeTally(
+                bug_id, BUGS[bug_id].title if bug_id in BUGS else bug_id, right.get(bug_id, 0), missed.get(bug_id, 0)
+            )
+            for bug_id in set(right) | set(missed)
+        ),
+        key=lambda t: (-t.missed, -(t.missed + t.right), t.title),
+    )
+    return RoomResults(session, progress, tuple(tallies), len(given))
+
+
+def _cell(value):
+    """A value as a CSV cell a spreadsheet shows rather than runs (display names are the learners' text)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_SIGNS):
+        return "'" + value
+    return value
+
+
+def results_csv(engine: Engine, session: ClassSession) -> str:
+    """Every answer of the class, one row each, for the trainer's download."""
+    people, given = _rows(engine, session)
+    names = {person.id: person.display_name for person in people}
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for row in given:
+        writer.writerow(
+            _cell(value)
+            for value in (
+                names[row.learner_id],
+                row.exercise_number,
+                row.mistakes,
+                row.causes,
+                row.fixes,
+                bool(row.causes_right),
+                bool(row.fixes_right),
+                int(row.causes_right) + int(row.fixes_right),
+                "" if row.seconds_taken is None else round(row.seconds_taken, 1),
+                row.answered_at,
+            )
+        )
+    return out.getvalue()
+
+
+def learner_rows(results: RoomResults, now: float) -> list[dict]:
+    """The trainer's table: one row per learner, in the order they joined."""
+    count = results.session.exercise_count
+    return [
+        {
+            "learner": person.display_name,
+            "answered": f"{person.answered} / {count}",
+            "score": f"{person.points} / {results.possible_per_learner}",
+            "last answer": "—" if person.last_answer_at is None else f"{int(now - person.last_answer_at)} s ago",
+            "done": person.answered == count,
+        }
+        for person in results.learners
+    ]
+
+
+def mistake_rows(results: RoomResults) -> list[dict]:
+    """The trainer's chart: right and missed answers per hidden mistake, most missed first."""
+    return [{"mistake": tally.title, "right": tally.right, "missed": tally.missed} for tally in results.mistakes]

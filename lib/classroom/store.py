@@ -1,0 +1,413 @@
+"""A class session kept in a database: the trainer creates it, learners join with its code, each answer
+is stored the moment it is given, and the trainer (with the PIN) reads the room's results.
+
+Every function takes the engine and returns plain values, so each server of a room, and every test,
+sees the same state: nothing about a class is kept in this module or in one server's memory.
+Learners are known by a random resume key (only its SHA-256 is stored), which their browser keeps in
+the page's address: a reload, or the same link later, continues where they were.
+"""
+
+import hashlib
+import hmac
+import secrets
+import unicodedata
+from dataclasses import dataclass
+
+from sqlalchemy import case, delete, insert, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from lib.classroom.database import unavailable_as_message
+from lib.classroom.schema import JOIN_CODE_LENGTH, MAX_EXERCISES, NAME_LENGTH, TITLE_LENGTH, answers, classes, learners
+from lib.training.exercises import DIFFICULTIES, Attempt, Exercise
+
+JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 signs, none that reads as another (0/O, 1/I)
+JOIN_CODE_BITS = 40  # 8 signs of 5 bits: a guessed code joins one of 10^12, no class
+PIN_DIGITS = 6
+PIN_ITERATIONS = 100_000
+MAX_PIN_FAILURES = 5  # wrong PINs in a row before the trainer view of that class is blocked
+PIN_BLOCK_SECONDS = 60
+CLASS_HOURS = 12  # a class's code stops joining this long after it was created, or when it is closed
+
+
+class ClassroomError(ValueError):
+    """Input or a class's state that refuses the request; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class ClassSession:
+    id: int
+    join_code: str
+    title: str
+    seed: int
+    difficulty: str
+    exercise_count: int
+    created_at: float
+    expires_at: float
+    closed_at: float | None
+
+    def open_at(self, now: float) -> bool:
+        return self.closed_at is None and now < self.expires_at
+
+    def state_at(self, now: float) -> str:
+        if self.closed_at is not None:
+            return "closed"
+        return "open" if now < self.expires_at else "expired"
+
+
+@dataclass(frozen=True)
+class Learner:
+    id: int
+    class_id: int
+    display_name: str
+
+
+@dataclass(frozen=True)
+class StoredAnswer:
+    exercise_number: int
+    mistakes: tuple[str, ...]
+    causes: tuple[str, ...]
+    fixes: tuple[str, ...]
+    causes_right: bool
+    fixes_right: bool
+    seconds_taken: float | None
+    answered_at: float
+
+    @property
+    def points(self) -> int:
+        return int(self.causes_right) + int(self.fixes_right)
+
+
+# ------------------------------------------------------------------------------------------ codes, PINs
+
+
+def new_join_code() -> str:
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+def shown_join_code(code: str) -> str:
+    """ABCD-EFGH: easier to read aloud and to type."""
+    return f"{code[:4]}-{code[4:]}"
+
+
+def normalised_join_code(typed: str) -> str:
+    """What the learner typed, without spaces and dashes, in capitals; a clear error if it cannot be a code."""
+    code = "".join(typed.split()).replace("-", "").upper()
+    if not code:
+        raise ClassroomError("Type the join code your trainer shows, for example 7KQM-3XHT.")
+    wrong = sorted({sign for sign in code if sign not in JOIN_CODE_ALPHABET})
+    if wrong:
+        raise ClassroomError(
+            f"A join code has only capital letters and digits 2–9, never 0, 1, I or O; found {' '.join(wrong)}."
+        )
+    if len(code) != JOIN_CODE_LENGTH:
+        raise ClassroomError(f"A join code has {JOIN_CODE_LENGTH} signs; this one has {len(code)}.")
+    return code
+
+
+def new_pin() -> str:
+    return f"{secrets.randbelow(10**PIN_DIGITS):0{PIN_DIGITS}d}"
+
+
+def _pin_hash(pin: str, salt: str) -> str:
+    return hashlib.pbkdf2_hmac("sha256", pin.encode(), bytes.fromhex(salt), PIN_ITERATIONS).hex()
+
+
+def _key_hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def checked_display_name(name: str, secrets_seen=()) -> str:
+    """The name as stored: trimmed, 1..40 printable characters, and never a secret or token typed elsewhere
+    in this browser session (a learner's name is shown to the trainer and kept in the database)."""
+    name = " ".join(name.split())
+    if not name:
+        raise ClassroomError("Type a display name: the trainer sees it next to your answers.")
+    if len(name) > NAME_LENGTH:
+        raise ClassroomError(f"A display name has at most {NAME_LENGTH} characters; this one has {len(name)}.")
+    if any(unicodedata.category(sign).startswith("C") for sign in name):
+        raise ClassroomError("A display name cannot contain control or invisible characters.")
+    if any(len(value) >= 8 and (value in name or name in value) for value in secrets_seen if value):
+        raise ClassroomError(
+            "That name contains an SDK secret typed on another page. Pick another name: secrets are never stored."
+        )
+    if name.count(".") == 2 and name.startswith("eyJ"):
+        raise ClassroomError("That name looks like a token. Pick another name: tokens are never stored.")
+    return name
+
+
+# ------------------------------------------------------------------------------------------ classes
+
+
+def _class_from(row) -> ClassSession:
+    return ClassSession(
+        row.id,
+        row.join_code,
+        row.title,
+        row.seed,
+        row.difficulty,
+        row.exercise_count,
+        row.created_at,
+        row.expires_at,
+        row.closed_at,
+    )
+
+
+_CLASS_COLUMNS = (
+    classes.c.id,
+    classes.c.join_code,
+    classes.c.title,
+    classes.c.seed,
+    classes.c.difficulty,
+    classes.c.exercise_count,
+    classes.c.created_at,
+    classes.c.expires_at,
+    classes.c.closed_at,
+)
+
+
+def create_class(
+    engine: Engine, title: str, seed: int, difficulty: str, exercise_count: int, now: float
+) -> tuple[ClassSession, str]:
+    """A new class and its trainer PIN (shown once: only a salted hash is stored)."""
+    title = " ".join(title.split())
+    if not title or len(title) > TITLE_LENGTH:
+        raise ClassroomError(f"Give the class a title of 1 to {TITLE_LENGTH} characters.")
+    if difficulty not in DIFFICULTIES:
+        raise ClassroomError(f"Difficulty is one of {', '.join(DIFFICULTIES)}.")
+    if not 1 <= exercise_count <= MAX_EXERCISES:
+        raise ClassroomError(f"A class has 1 to {MAX_EXERCISES} exercises.")
+    if seed < 0:
+        raise ClassroomError("The seed is a whole number from 0.")
+    pin, salt = new_pin(), secrets.token_hex(16)
+    with unavailable_as_message(engine):
+        for _ in range(5):  # a code already taken (one chance in 10^12 per class) is drawn again
+            code = new_join_code()
+            try:
+                with engine.begin() as connection:
+                    class_id = connection.execute(
+                        insert(classes).returning(classes.c.id),
+                        {
+                            "join_code": code,
+                            "title": title,
+                            "seed": seed,
+                            "difficulty": difficulty,
+                            "exercise_count": exercise_count,
+                            "pin_salt": salt,
+                            "pin_hash": _pin_hash(pin, salt),
+                            "created_at": now,
+                            "expires_at": now + CLASS_HOURS * 3600,
+                        },
+                    ).scalar_one()
+                break
+            except IntegrityError:
+                continue
+        else:
+            raise ClassroomError("Could not draw a free join code; try again.")
+    return ClassSession(
+        class_id, code, title, seed, difficulty, exercise_count, now, now + CLASS_HOURS * 3600, None
+    ), pin
+
+
+def find_class(engine: Engine, join_code: str) -> ClassSession | None:
+    with unavailable_as_message(engine), engine.connect() as connection:
+        row = connection.execute(select(*_CLASS_COLUMNS).where(classes.c.join_code == join_code)).first()
+    return None if row is None else _class_from(row)
+
+
+def class_by_id(engine: Engine, class_id: int) -> ClassSession | None:
+    with unavailable_as_message(engine), engine.connect() as connection:
+        row = connection.execute(select(*_CLASS_COLUMNS).where(classes.c.id == class_id)).first()
+    return None if row is None else _class_from(row)
+
+
+def open_class(engine: Engine, typed_code: str, now: float) -> ClassSession:
+    """The class a learner may join with this code, or an error saying why not."""
+    session = find_class(engine, normalised_join_code(typed_code))
+    if session is None:
+        raise ClassroomError("No class has this join code. Check it with your trainer.")
+    if not session.open_at(now):
+        raise ClassroomError(f"This class is {session.state_at(now)}: its code no longer joins.")
+    return session
+
+
+def unlock_trainer_view(engine: Engine, typed_code: str, pin: str, now: float) -> ClassSession:
+    """The class, if the PIN is its trainer's. Compared in constant time; after MAX_PIN_FAILURES wrong PINs
+    in a row the class refuses every PIN for PIN_BLOCK_SECONDS (kept in the database: every server counts)."""
+    code = normalised_join_code(typed_code)
+    with unavailable_as_message(engine), engine.begin() as connection:
+        row = connection.execute(
+            select(*_CLASS_COLUMNS, classes.c.pin_salt, classes.c.pin_hash, classes.c.pin_blocked_until).where(
+                classes.c.join_code == code
+            )
+        ).first()
+        if row is None:
+            _pin_hash(pin, "00" * 16)  # as slow as a real check: the answer's timing says nothing
+            raise ClassroomError("This join code and PIN do not open a class.")
+        if now < row.pin_blocked_until:
+            raise ClassroomError(
+                "Too many wrong PINs: this class's trainer view opens again in "
+                f"{int(row.pin_blocked_until - now) + 1} s."
+            )
+        if hmac.compare_digest(_pin_hash(pin.strip(), row.pin_salt), row.pin_hash):
+            connection.execute(update(classes).where(classes.c.id == row.id).values(pin_failures=0))
+            return _class_from(row)
+        blocked = classes.c.pin_failures + 1 >= MAX_PIN_FAILURES
+        connection.execute(
+            update(classes)
+            .where(classes.c.id == row.id)
+            .values(
+                pin_failures=case((blocked, 0), else_=classes.c.pin_failures + 1),
+                pin_blocked_until=case((blocked, now + PIN_BLOCK_SECONDS), else_=classes.c.pin_blocked_until),
+            )
+        )
+    raise ClassroomError("This join code and PIN do not open a class.")
+
+
+def close_class(engine: Engine, class_id: int, now: float) -> None:
+    """Stop joins and answers; the results stay for the trainer until deleted."""
+    with unavailable_as_message(engine), engine.begin() as connection:
+        connection.execute(
+            update(classes).where(classes.c.id == class_id, classes.c.closed_at.is_(None)).values(closed_at=now)
+        )
+
+
+def delete_class(engine: Engine, class_id: int) -> None:
+    """The class, its learners and their answers (the foreign keys cascade)."""
+    with unavailable_as_message(engine), engine.begin() as connection:
+        connection.execute(delete(classes).where(classes.c.id == class_id))
+
+
+# ------------------------------------------------------------------------------------------ learners
+
+
+def join_class(engine: Engine, session: ClassSession, display_name: str, now: float, secrets_seen=()) -> str:
+    """Add a learner; returns their resume key (kept by their browser, never shown to anyone else)."""
+    name = checked_display_name(display_name, secrets_seen)
+    key = secrets.token_urlsafe(24)
+    try:
+        with unavailable_as_message(engine), engine.begin() as connection:
+            connection.execute(
+                insert(learners),
+                {"class_id": session.id, "display_name": name, "key_hash": _key_hash(key), "joined_at": now},
+            )
+    except IntegrityError:
+        raise ClassroomError(
+            f"Someone in this class already uses the name {name!r}. Pick another one; "
+            "to continue as yourself, open the link this page gave you when you joined."
+        ) from None
+    return key
+
+
+def learner_by_key(engine: Engine, key: str) -> tuple[Learner, ClassSession] | None:
+    """The learner this resume key belongs to, with their class; None for an unknown or deleted one."""
+    with unavailable_as_message(engine), engine.connect() as connection:
+        row = connection.execute(
+            select(learners.c.id.label("learner_id"), learners.c.display_name, *_CLASS_COLUMNS)
+            .join(classes, classes.c.id == learners.c.class_id)
+            .where(learners.c.key_hash == _key_hash(key))
+        ).first()
+    if row is None:
+        return None
+    return Learner(row.learner_id, row.id, row.display_name), _class_from(row)
+
+
+def _answer_from(row) -> StoredAnswer:
+    return StoredAnswer(
+        row.exercise_number,
+        tuple(row.mistakes.split()),
+        tuple(row.causes.split()),
+        tuple(row.fixes.split()),
+        bool(row.causes_right),
+        bool(row.fixes_right),
+        row.seconds_taken,
+        row.answered_at,
+    )
+
+
+_ANSWER_COLUMNS = (
+    answers.c.exercise_number,
+    answers.c.mistakes,
+    answers.c.causes,
+    answers.c.fixes,
+    answers.c.causes_right,
+    answers.c.fixes_right,
+    answers.c.seconds_taken,
+    answers.c.answered_at,
+)
+
+
+def learner_answers(engine: Engine, learner: Learner) -> dict[int, StoredAnswer]:
+    """This learner's own answers by exercise number (no one else's: the query is by their id)."""
+    with unavailable_as_message(engine), engine.connect() as connection:
+        rows = connection.execute(select(*_ANSWER_COLUMNS).where(answers.c.learner_id == learner.id)).all()
+    return {row.exercise_number: _answer_from(row) for row in rows}
+
+
+def record_answer(
+    engine: Engine, learner: Learner, attempt: Attempt, seconds_taken: float | None, now: float
+) -> StoredAnswer:
+    """Store the answer, and return what is stored. Answering again (a retry after a lost acknowledgement,
+    a second server) returns the first answer: the database keeps one per learner and exercise."""
+    with unavailable_as_message(engine):
+        session = class_by_id(engine, learner.class_id)
+        if session is None:
+            raise ClassroomError("This class was deleted by its trainer; your answers are gone with it.")
+        if not session.open_at(now):
+            raise ClassroomError(f"This class is {session.state_at(now)}: answers are no longer taken.")
+        if not 1 <= attempt.number <= session.exercise_count:
+            raise ClassroomError(f"This class has exercises 1 to {session.exercise_count}.")
+        try:
+            with engine.begin() as connection:
+                connection.execute(
+                    insert(answers),
+                    {
+                        "learner_id": learner.id,
+                        "exercise_number": attempt.number,
+                        "mistakes": " ".join(attempt.answer),
+                        "causes": " ".join(attempt.causes),
+                        "fixes": " ".join(attempt.fixes),
+                        "causes_right": attempt.causes_right,
+                        "fixes_right": attempt.fixes_right,
+                        "seconds_taken": seconds_taken,
+                        "answered_at": now,
+                    },
+                )
+        except IntegrityError:
+            pass  # this exercise was answered before: keep and return that answer
+        with engine.connect() as connection:
+            row = connection.execute(
+                select(*_ANSWER_COLUMNS).where(
+                    answers.c.learner_id == learner.id, answers.c.exercise_number == attempt.number
+                )
+            ).first()
+    if row is None:  # the learner's row went between the insert and the read: the class was deleted
+        raise ClassroomError("This class was deleted by its trainer; your answers are gone with it.")
+    return _answer_from(row)
+
+
+def as_attempt(stored: StoredAnswer, exercise: Exercise) -> Attempt:
+    """A stored answer in the form the exercises page grades and explains."""
+    return Attempt(
+        exercise.id,
+        exercise.seed,
+        exercise.difficulty,
+        exercise.number,
+        stored.mistakes,
+        stored.causes,
+        stored.fixes,
+        stored.causes_right,
+        stored.fixes_right,
+    )
+
+
+def secrets_typed(values) -> list[str]:
+    """SDK secrets this browser session typed on other pages (session-state values: a builder form's
+    sdk_secret, a secret field's text), so a display name can be refused before it is stored."""
+    found = []
+    for key, value in values:
+        if isinstance(value, str) and "secret" in str(key).lower():
+            found.append(value)
+        elif isinstance(getattr(value, "sdk_secret", None), str):
+            found.append(value.sdk_secret)
+    return found
