@@ -6,6 +6,7 @@ Browser tests drive Debian's /usr/bin/chromium through Playwright (no `playwrigh
 import contextlib
 import json
 import os
+import secrets
 import subprocess
 import sys
 import weakref
@@ -20,7 +21,11 @@ from playwright.sync_api import Error as PlaywrightError
 from streamlit.testing.v1 import AppTest
 
 from bench.browser import is_run_finished, launch_chromium, streamlit_server, wait_rendered
+from lib.classroom.database import URL_VARIABLE
 from lib.zoom.facts import ENV_SDK_KEY, ENV_SDK_SECRET
+
+POSTGRES_URL_VARIABLE = "SIGNATURE_LAB_TEST_POSTGRES_URL"  # set by scripts/test.sh (scripts/start-postgres.sh)
+DATABASES = ("sqlite", "postgresql")  # every classroom test runs on both
 
 ROOT = Path(__file__).resolve().parent.parent
 APP_FILE = str(ROOT / "app.py")  # AppTest resolves relative paths against the calling test file
@@ -69,8 +74,14 @@ def load_vectors(*variants):
 @pytest.fixture(scope="session")
 def streamlit_url(tmp_path_factory):
     """`streamlit run app.py` on a free localhost port, with a configured secret in its environment."""
-    env = {**os.environ, "ZOOM_MEETING_SDK_KEY": SERVER_SDK_KEY, "ZOOM_MEETING_SDK_SECRET": SERVER_SDK_SECRET}
-    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
+    folder = tmp_path_factory.mktemp("streamlit")
+    env = {
+        **os.environ,
+        "ZOOM_MEETING_SDK_KEY": SERVER_SDK_KEY,
+        "ZOOM_MEETING_SDK_SECRET": SERVER_SDK_SECRET,
+        URL_VARIABLE: f"sqlite:///{folder / 'classroom.sqlite3'}",  # the classroom's data stays in the test's folder
+    }
+    log_path = folder / "server.log"
     with open(log_path, "w") as log, contextlib.ExitStack() as server:
         try:
             url = server.enter_context(streamlit_server(["run", "app.py"], env=env, output=log))
@@ -263,3 +274,57 @@ def submit_form(at, submit_key, widget_values):
     at.button(key=submit_key).click().run()
     assert not at.exception, at.exception
     return at
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url():
+    """The URL of the tests' PostgreSQL database: from scripts/test.sh, or started here the same way."""
+    url = os.environ.get(POSTGRES_URL_VARIABLE)
+    if not url:
+        started = subprocess.run(
+            ["bash", str(ROOT / "scripts" / "start-postgres.sh")], capture_output=True, text=True, timeout=600
+        )
+        if started.returncode != 0:
+            pytest.fail(f"scripts/start-postgres.sh could not start PostgreSQL:\n{started.stderr[-2000:]}")
+        url = started.stdout.strip()
+    return url
+
+
+@contextlib.contextmanager
+def new_postgres_database(server_url):
+    """A database of its own on the tests' PostgreSQL server, dropped afterwards."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"classroom_{secrets.token_hex(6)}"
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=DATABASES)
+def classroom_url(request, tmp_path):
+    """An empty classroom database, on SQLite and on PostgreSQL (the test runs once on each)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'classroom.sqlite3'}"
+    else:
+        with new_postgres_database(request.getfixturevalue("postgres_server_url")) as url:
+            yield url
+
+
+@pytest.fixture
+def classroom_engine(classroom_url):
+    """The classroom's engine on that database, schema upgraded, disposed of after the test."""
+    from sqlalchemy import create_engine
+
+    from lib.classroom.database import prepare_engine
+
+    engine = prepare_engine(create_engine(classroom_url))
+    yield engine
+    engine.dispose()
