@@ -34,6 +34,7 @@ port=$(pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $3}')
 # CREATEDB: the tests give each test a database of its own.
 as_postgres psql -p "$port" -qtAc "SELECT 1 FROM pg_roles WHERE rolname='$ROLE'" | grep -q 1 ||
   as_postgres psql -p "$port" -qc "CREATE ROLE $ROLE LOGIN CREATEDB PASSWORD '$PASSWORD'"
+as_postgres psql -p "$port" -qc "ALTER ROLE $ROLE LOGIN CREATEDB PASSWORD '$PASSWORD'"
 as_postgres psql -p "$port" -qtAc "SELECT 1 FROM pg_database WHERE datname='$DATABASE'" | grep -q 1 ||
   as_postgres psql -p "$port" -qc "CREATE DATABASE $DATABASE OWNER $ROLE"
 echo "postgresql+psycopg://$ROLE:$PASSWORD@127.0.0.1:$port/$DATABASE"

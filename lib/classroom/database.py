@@ -101,24 +101,30 @@ def current_revision(engine: Engine) -> str | None:
 
 
 @contextmanager
-def _upgrade_lock(engine: Engine, connection):
-    """Only one server upgrades at a time: PostgreSQL's advisory lock, or a lock file beside the SQLite file."""
-    if engine.dialect.name == "postgresql":
-        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _UPGRADE_LOCK})
+def _sqlite_file_lock(engine: Engine):
+    """Between processes on one SQLite file: a lock file beside it, held until the upgrade is committed."""
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
         yield
-    elif engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
-        with open(f"{engine.url.database}.upgrade-lock", "a") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            yield
-    else:
+        return
+    with open(f"{engine.url.database}.upgrade-lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
         yield
 
 
 def upgrade_schema(engine: Engine) -> None:
-    """Upgrade to the newest revision; cheap when the database is current (one read of alembic_version)."""
-    if current_revision(engine) == head_revision():
+    """Upgrade to the newest revision; cheap when the database is current (one read of alembic_version).
+
+    Only one server upgrades at a time, and each looks again once it holds the lock: PostgreSQL's advisory
+    lock lasts until the upgrade's transaction commits; SQLite's lock file is released only after the commit.
+    """
+    head = head_revision()
+    if current_revision(engine) == head:
         return
-    with engine.begin() as connection, _upgrade_lock(engine, connection):
+    with _sqlite_file_lock(engine), engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _UPGRADE_LOCK})
+        if MigrationContext.configure(connection).get_current_revision() == head:
+            return
         config = _alembic_config()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

@@ -1,0 +1,519 @@
+"""The classroom's storage on SQLite and PostgreSQL alike: the schema Alembic makes, the rules the database
+itself enforces, join codes, PINs and their rate limit, the limits of names and classes, and clear messages
+when the database cannot be used."""
+
+import math
+import threading
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, func, insert, select, text
+from sqlalchemy.exc import IntegrityError
+
+from lib.classroom import store
+from lib.classroom.database import (
+    ClassroomUnavailable,
+    current_revision,
+    head_revision,
+    prepare_engine,
+    upgrade_schema,
+)
+from lib.classroom.room import results_csv, room_results
+from lib.classroom.schema import MAX_EXERCISES, NAME_LENGTH, answers, classes, learners, metadata
+from lib.training.exercises import exercise_set, grade
+
+NOW = 1_800_000_000.0
+SECRET = "Wq8sL0xN3vR7tY2uI9oP4aS6dF1gH5jK"  # a 32-character SDK secret typed on another page
+
+
+def new_class(engine, count=3, difficulty="easy", now=NOW):
+    return store.create_class(engine, "Team training", 42, difficulty, count, now)
+
+
+def learner_of(engine, session, name="Ann"):
+    key = store.join_class(engine, session, name, NOW)
+    return store.learner_by_key(engine, key)[0]
+
+
+def right_attempt(session, number):
+    exercise = exercise_set(session.seed, session.difficulty, session.exercise_count)[number - 1]
+    return grade(exercise, exercise.bug_ids, exercise.bug_ids)
+
+
+def count(engine, table):
+    with engine.connect() as connection:
+        return connection.execute(select(func.count()).select_from(table)).scalar_one()
+
+
+# ------------------------------------------------------------------------------------------ schema
+
+
+def test_the_migrations_make_exactly_the_tables_lib_describes(classroom_engine):
+    assert current_revision(classroom_engine) == head_revision()
+    with classroom_engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), metadata) == []
+
+
+def test_upgrading_a_current_database_changes_nothing(classroom_engine):
+    session, _ = new_class(classroom_engine)
+    upgrade_schema(classroom_engine)
+    assert store.find_class(classroom_engine, session.join_code) == session
+
+
+def test_two_servers_upgrading_at_once_make_one_schema(classroom_url):
+    engines = [create_engine(classroom_url) for _ in range(3)]
+    problems = []
+
+    def upgrade(engine):
+        try:
+            prepare_engine(engine)
+        except Exception as error:  # noqa: BLE001 - any failure of a concurrent upgrade is the finding
+            problems.append(repr(error))
+
+    threads = [threading.Thread(target=upgrade, args=(engine,)) for engine in engines]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert problems == []
+    assert {current_revision(engine) for engine in engines} == {head_revision()}
+    for engine in engines:
+        engine.dispose()
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path):
+    engine = prepare_engine(create_engine(f"sqlite:///{tmp_path / 'c.sqlite3'}"))
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+    engine.dispose()
+
+
+# ------------------------------------------------------------------------------------------ rules in the database
+
+
+def test_the_database_refuses_a_second_answer_to_one_exercise(classroom_engine):
+    session, _ = new_class(classroom_engine)
+    learner = learner_of(classroom_engine, session)
+    row = {
+        "learner_id": learner.id,
+        "exercise_number": 1,
+        "mistakes": "a",
+        "causes": "",
+        "fixes": "",
+        "causes_right": False,
+        "fixes_right": False,
+        "answered_at": NOW,
+    }
+    with classroom_engine.begin() as connection:
+        connection.execute(insert(answers), row)
+    with pytest.raises(IntegrityError), classroom_engine.begin() as connection:
+        connection.execute(insert(answers), row)
+
+
+def test_the_database_refuses_an_answer_of_no_learner(classroom_engine):
+    row = {
+        "learner_id": 999,
+        "exercise_number": 1,
+        "mistakes": "a",
+        "causes": "",
+        "fixes": "",
+        "causes_right": False,
+        "fixes_right": False,
+        "answered_at": NOW,
+    }
+    with pytest.raises(IntegrityError), classroom_engine.begin() as connection:
+        connection.execute(insert(answers), row)
+
+
+@pytest.mark.parametrize("number, stored", [(0, False), (1, True), (MAX_EXERCISES, True), (MAX_EXERCISES + 1, False)])
+def test_the_database_keeps_exercise_numbers_in_range(classroom_engine, number, stored):
+    session, _ = new_class(classroom_engine)
+    learner = learner_of(classroom_engine, session)
+    row = {
+        "learner_id": learner.id,
+        "exercise_number": number,
+        "mistakes": "a",
+        "causes": "",
+        "fixes": "",
+        "causes_right": False,
+        "fixes_right": False,
+        "answered_at": NOW,
+    }
+    if stored:
+        with classroom_engine.begin() as connection:
+            connection.execute(insert(answers), row)
+    else:
+        with pytest.raises(IntegrityError), classroom_engine.begin() as connection:
+            connection.execute(insert(answers), row)
+
+
+def test_deleting_a_class_leaves_no_learner_or_answer(classroom_engine):
+    session, _ = new_class(classroom_engine)
+    other, _ = new_class(classroom_engine)
+    for name in ("Ann", "Bo"):
+        store.record_answer(
+            classroom_engine, learner_of(classroom_engine, session, name), right_attempt(session, 1), 5, NOW
+        )
+    kept = learner_of(classroom_engine, other, "Cy")
+    store.record_answer(classroom_engine, kept, right_attempt(other, 1), 5, NOW)
+    store.delete_class(classroom_engine, session.id)
+    assert store.find_class(classroom_engine, session.join_code) is None
+    assert (count(classroom_engine, classes), count(classroom_engine, learners), count(classroom_engine, answers)) == (
+        1,
+        1,
+        1,
+    )
+
+
+# ------------------------------------------------------------------------------------------ join codes
+
+
+def test_join_codes_carry_at_least_30_random_bits():
+    assert len(store.JOIN_CODE_ALPHABET) == len(set(store.JOIN_CODE_ALPHABET)) == 32
+    assert math.log2(len(store.JOIN_CODE_ALPHABET)) * len(store.new_join_code()) == store.JOIN_CODE_BITS >= 30
+    codes = {store.new_join_code() for _ in range(2000)}
+    assert len(codes) == 2000
+    assert set("".join(codes)) == set(store.JOIN_CODE_ALPHABET)  # every sign is drawn
+
+
+@pytest.mark.parametrize("typed", ["7kqm-3xht", " 7KQM 3XHT ", "7KQM3XHT"])
+def test_a_join_code_is_read_as_people_type_it(typed):
+    assert store.normalised_join_code(typed) == "7KQM3XHT"
+
+
+@pytest.mark.parametrize(
+    "typed, says",
+    [
+        ("", "Type the join code"),
+        ("7KQM-3XH", "has 8 signs; this one has 7"),
+        ("7KQM-3XHTA", "has 8 signs; this one has 9"),
+        ("7KQM-3XH0", "never 0, 1, I or O; found 0"),
+        ("OKQM-3XHI", "found I O"),
+    ],
+)
+def test_a_wrong_join_code_says_what_is_wrong(typed, says):
+    with pytest.raises(store.ClassroomError, match=says):
+        store.normalised_join_code(typed)
+
+
+def test_a_code_no_class_has_does_not_join(classroom_engine):
+    new_class(classroom_engine)
+    with pytest.raises(store.ClassroomError, match="No class has this join code"):
+        store.open_class(classroom_engine, "2222-2222", NOW)
+
+
+@pytest.mark.parametrize("after, joins", [(-1, True), (0, False), (1, False)])
+def test_a_join_code_expires_with_its_class(classroom_engine, after, joins):
+    session, _ = new_class(classroom_engine)
+    at = session.expires_at + after
+    assert session.expires_at - session.created_at == store.CLASS_HOURS * 3600
+    if joins:
+        assert store.open_class(classroom_engine, session.join_code, at) == session
+    else:
+        with pytest.raises(store.ClassroomError, match="This class is expired"):
+            store.open_class(classroom_engine, session.join_code, at)
+
+
+def test_a_closed_class_takes_no_joins_and_no_answers(classroom_engine):
+    session, _ = new_class(classroom_engine)
+    learner = learner_of(classroom_engine, session)
+    store.close_class(classroom_engine, session.id, NOW + 10)
+    with pytest.raises(store.ClassroomError, match="This class is closed"):
+        store.open_class(classroom_engine, session.join_code, NOW + 11)
+    with pytest.raises(store.ClassroomError, match="answers are no longer taken"):
+        store.record_answer(classroom_engine, learner, right_attempt(session, 1), 3, NOW + 11)
+    assert count(classroom_engine, answers) == 0
+
+
+# ------------------------------------------------------------------------------------------ the trainer's PIN
+
+
+def test_the_pin_opens_its_class_and_only_a_hash_is_stored(classroom_engine):
+    session, pin = new_class(classroom_engine)
+    assert len(pin) == store.PIN_DIGITS and pin.isdigit()
+    assert store.unlock_trainer_view(classroom_engine, session.join_code.lower(), pin, NOW) == session
+    with classroom_engine.connect() as connection:
+        row = connection.execute(select(classes)).one()
+    assert pin not in " ".join(str(value) for value in row)
+
+
+def test_a_pin_is_compared_in_constant_time(classroom_engine, monkeypatch):
+    session, pin = new_class(classroom_engine)
+    compared = []
+    real = store.hmac.compare_digest
+    monkeypatch.setattr(store.hmac, "compare_digest", lambda a, b: compared.append((a, b)) or real(a, b))
+    store.unlock_trainer_view(classroom_engine, session.join_code, pin, NOW)
+    assert len(compared) == 1
+
+
+def test_a_wrong_pin_or_code_says_the_same(classroom_engine):
+    session, pin = new_class(classroom_engine)
+    wrong_pin = f"{(int(pin) + 1) % 10**6:06d}"
+    for code, typed in ((session.join_code, wrong_pin), ("2222-2222", pin)):
+        with pytest.raises(store.ClassroomError, match="^This join code and PIN do not open a class.$"):
+            store.unlock_trainer_view(classroom_engine, code, typed, NOW)
+
+
+@pytest.mark.parametrize("failures, blocked", [(store.MAX_PIN_FAILURES - 1, False), (store.MAX_PIN_FAILURES, True)])
+def test_wrong_pins_in_a_row_block_the_trainer_view(classroom_engine, failures, blocked):
+    session, pin = new_class(classroom_engine)
+    wrong = f"{(int(pin) + 1) % 10**6:06d}"
+    for _ in range(failures):
+        with pytest.raises(store.ClassroomError, match="do not open"):
+            store.unlock_trainer_view(classroom_engine, session.join_code, wrong, NOW)
+    if blocked:
+        with pytest.raises(store.ClassroomError, match="Too many wrong PINs.* 61 s"):
+            store.unlock_trainer_view(classroom_engine, session.join_code, pin, NOW)
+    else:
+        assert store.unlock_trainer_view(classroom_engine, session.join_code, pin, NOW) == session
+
+
+@pytest.mark.parametrize("after, opens", [(-1, False), (0, True), (1, True)])
+def test_the_block_ends_after_its_seconds(classroom_engine, after, opens):
+    session, pin = new_class(classroom_engine)
+    wrong = f"{(int(pin) + 1) % 10**6:06d}"
+    for _ in range(store.MAX_PIN_FAILURES):
+        with pytest.raises(store.ClassroomError):
+            store.unlock_trainer_view(classroom_engine, session.join_code, wrong, NOW)
+    at = NOW + store.PIN_BLOCK_SECONDS + after
+    if opens:
+        assert store.unlock_trainer_view(classroom_engine, session.join_code, pin, at) == session
+    else:
+        with pytest.raises(store.ClassroomError, match="Too many wrong PINs"):
+            store.unlock_trainer_view(classroom_engine, session.join_code, pin, at)
+
+
+def test_the_right_pin_resets_the_count_of_wrong_ones(classroom_engine):
+    session, pin = new_class(classroom_engine)
+    wrong = f"{(int(pin) + 1) % 10**6:06d}"
+    for _ in range(2):
+        for _ in range(store.MAX_PIN_FAILURES - 1):
+            with pytest.raises(store.ClassroomError, match="do not open"):
+                store.unlock_trainer_view(classroom_engine, session.join_code, wrong, NOW)
+        assert store.unlock_trainer_view(classroom_engine, session.join_code, pin, NOW) == session
+
+
+# ------------------------------------------------------------------------------------------ learners and names
+
+
+@pytest.mark.parametrize("length, accepted", [(NAME_LENGTH - 1, True), (NAME_LENGTH, True), (NAME_LENGTH + 1, False)])
+def test_display_names_have_at_most_forty_characters(classroom_engine, length, accepted):
+    session, _ = new_class(classroom_engine)
+    name = "é" * length  # characters, not bytes: a PostgreSQL VARCHAR(40) counts the same way
+    if accepted:
+        assert learner_of(classroom_engine, session, name).display_name == name
+    else:
+        with pytest.raises(store.ClassroomError, match=f"at most {NAME_LENGTH} characters; this one has {length}"):
+            store.join_class(classroom_engine, session, name, NOW)
+
+
+@pytest.mark.parametrize(
+    "name, says",
+    [
+        ("   ", "Type a display name"),
+        ("Ann\u200b", "control or invisible"),
+        ("Ann\x1b[31m", "control or invisible"),
+        (f"me {SECRET}", "contains an SDK secret"),
+        (SECRET[:12], "contains an SDK secret"),
+        ("eyJhbGciOiJIUzI1NiJ9.eyJ9.c2ln", "looks like a token"),
+    ],
+)
+def test_a_display_name_that_cannot_be_stored_says_why(classroom_engine, name, says):
+    session, _ = new_class(classroom_engine)
+    with pytest.raises(store.ClassroomError, match=says):
+        store.join_class(classroom_engine, session, name, NOW, [SECRET])
+    assert count(classroom_engine, learners) == 0
+
+
+def test_names_are_stored_as_typed_markup_and_all(classroom_engine):
+    session, _ = new_class(classroom_engine)
+    name = "<img src=x onerror=alert(1)> *Eve*"
+    assert learner_of(classroom_engine, session, f"  {name}  ").display_name == name
+
+
+def test_one_name_per_class(classroom_engine):
+    session, _ = new_class(classroom_engine)
+    other, _ = new_class(classroom_engine)
+    learner_of(classroom_engine, session, "Ann")
+    with pytest.raises(store.ClassroomError, match="already uses the name 'Ann'"):
+        store.join_class(classroom_engine, session, "Ann", NOW)
+    assert learner_of(classroom_engine, other, "Ann").display_name == "Ann"
+
+
+def test_only_a_hash_of_the_resume_key_is_stored_and_a_wrong_key_finds_no_one(classroom_engine):
+    session, _ = new_class(classroom_engine)
+    key = store.join_class(classroom_engine, session, "Ann", NOW)
+    assert len(key) >= 32
+    with classroom_engine.connect() as connection:
+        assert key not in " ".join(str(v) for v in connection.execute(select(learners)).one())
+    assert store.learner_by_key(classroom_engine, key[:-1] + ("A" if key[-1] != "A" else "B")) is None
+
+
+def test_secrets_typed_elsewhere_are_found_in_session_state():
+    class Form:
+        sdk_secret = SECRET
+
+    typed = store.secrets_typed(
+        [("builder_sdk_secret", "s1"), ("inspector_secret", "s2"), ("shared_form_input", Form()), ("seed", "42")]
+    )
+    assert typed == ["s1", "s2", SECRET]
+
+
+# ------------------------------------------------------------------------------------------ answers
+
+
+def test_an_answer_is_stored_once_and_a_retry_returns_the_first(classroom_engine):
+    session, _ = new_class(classroom_engine)
+    learner = learner_of(classroom_engine, session)
+    first = store.record_answer(classroom_engine, learner, right_attempt(session, 1), 12.5, NOW)
+    exercise = exercise_set(42, "easy", 3)[0]
+    again = store.record_answer(classroom_engine, learner, grade(exercise, [], []), 1.0, NOW + 5)
+    assert again == first and first.points == 2 and first.seconds_taken == 12.5
+    assert count(classroom_engine, answers) == 1
+
+
+@pytest.mark.parametrize("number, stored", [(0, False), (1, True), (3, True), (4, False)])
+def test_answers_are_taken_for_the_class_s_exercises_only(classroom_engine, number, stored):
+    session, _ = new_class(classroom_engine, count=3)
+    learner = learner_of(classroom_engine, session)
+    attempt = right_attempt(session, 1)
+    attempt = type(attempt)(**{**attempt.__dict__, "number": number})
+    if stored:
+        assert store.record_answer(classroom_engine, learner, attempt, None, NOW).exercise_number == number
+    else:
+        with pytest.raises(store.ClassroomError, match="exercises 1 to 3"):
+            store.record_answer(classroom_engine, learner, attempt, None, NOW)
+
+
+def test_a_learner_reads_only_their_own_answers(classroom_engine):
+    session, _ = new_class(classroom_engine)
+    ann, bo = learner_of(classroom_engine, session, "Ann"), learner_of(classroom_engine, session, "Bo")
+    store.record_answer(classroom_engine, ann, right_attempt(session, 1), 3, NOW)
+    store.record_answer(classroom_engine, ann, right_attempt(session, 2), 3, NOW)
+    assert sorted(store.learner_answers(classroom_engine, ann)) == [1, 2]
+    assert store.learner_answers(classroom_engine, bo) == {}
+
+
+def test_an_answer_to_a_deleted_class_says_so(classroom_engine):
+    session, _ = new_class(classroom_engine)
+    learner = learner_of(classroom_engine, session)
+    store.delete_class(classroom_engine, session.id)
+    with pytest.raises(store.ClassroomError, match="deleted by its trainer"):
+        store.record_answer(classroom_engine, learner, right_attempt(session, 1), 3, NOW)
+
+
+@pytest.mark.parametrize(
+    "field, value, says",
+    [
+        ("title", "", "title of 1 to 120"),
+        ("title", "x" * 121, "title of 1 to 120"),
+        ("count", 0, "1 to 12 exercises"),
+        ("count", MAX_EXERCISES + 1, "1 to 12 exercises"),
+        ("difficulty", "expert", "Difficulty is one of easy, medium, hard"),
+        ("seed", -1, "whole number from 0"),
+    ],
+)
+def test_a_class_that_cannot_be_made_says_why(classroom_engine, field, value, says):
+    values = {"title": "T", "seed": 1, "difficulty": "easy", "count": 3} | {field: value}
+    with pytest.raises(store.ClassroomError, match=says):
+        store.create_class(
+            classroom_engine, values["title"], values["seed"], values["difficulty"], values["count"], NOW
+        )
+
+
+@pytest.mark.parametrize("title_length, exercises", [(120, 1), (1, MAX_EXERCISES)])
+def test_the_limits_of_a_class_are_accepted(classroom_engine, title_length, exercises):
+    session, _ = store.create_class(classroom_engine, "t" * title_length, 0, "hard", exercises, NOW)
+    assert (len(session.title), session.exercise_count) == (title_length, exercises)
+
+
+# ------------------------------------------------------------------------------------------ the room
+
+
+def test_the_room_counts_right_and_missed_mistakes_per_learner_and_mistake(classroom_engine):
+    session, _ = new_class(classroom_engine, count=3)
+    exercises = exercise_set(42, "easy", 3)
+    ann, bo = learner_of(classroom_engine, session, "Ann"), learner_of(classroom_engine, session, "Bo")
+    learner_of(classroom_engine, session, "Cy")  # joined, no answer yet
+    store.record_answer(classroom_engine, ann, right_attempt(session, 1), 3, NOW + 1)
+    store.record_answer(classroom_engine, ann, right_attempt(session, 2), 3, NOW + 2)
+    store.record_answer(classroom_engine, bo, grade(exercises[0], [], []), 3, NOW + 3)
+    results = room_results(classroom_engine, session)
+    assert [(p.display_name, p.answered, p.points) for p in results.learners] == [
+        ("Ann", 2, 4),
+        ("Bo", 1, 0),
+        ("Cy", 0, 0),
+    ]
+    tallies = {t.bug_id: (t.right, t.missed) for t in results.mistakes}
+    assert tallies[exercises[0].bug_ids[0]] == (1, 1)
+    assert tallies[exercises[1].bug_ids[0]] == (1, 0)
+    assert results.mistakes[0].bug_id == exercises[0].bug_ids[0]  # the most missed comes first
+    assert results.answers == 3
+
+
+def test_the_csv_has_every_answer_and_no_cell_a_spreadsheet_would_run(classroom_engine):
+    session, _ = new_class(classroom_engine)
+    for name in ('=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "Ann"):
+        store.record_answer(
+            classroom_engine, learner_of(classroom_engine, session, name), right_attempt(session, 1), 2, NOW
+        )
+    rows = results_csv(classroom_engine, session).splitlines()
+    assert len(rows) == 6
+    names = [row.split(",")[0].strip('"') for row in rows[1:]]
+    assert names == ['\'=HYPERLINK(""http://x"")', "'+1", "'-2", "'@SUM(A1)", "Ann"]
+
+
+# ------------------------------------------------------------------------------------------ an unusable database
+
+
+def test_an_unreachable_database_gives_a_clear_message_without_its_password(postgres_server_url):
+    from sqlalchemy.engine import make_url
+
+    url = make_url(postgres_server_url).set(port=1, password="hunter2-db-password")
+    engine = create_engine(url)
+    with pytest.raises(ClassroomUnavailable) as raised:
+        prepare_engine(engine)
+    message = str(raised.value)
+    assert "cannot be reached" in message and "127.0.0.1:1" in message and "Nothing was saved" in message
+    assert "hunter2" not in message
+
+
+def test_a_locked_sqlite_database_says_busy_and_loses_nothing_acknowledged(tmp_path, monkeypatch):
+    import lib.classroom.database as database
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)  # wait a fifth of a second, not five, for the writer
+    url = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    engine = prepare_engine(create_engine(url))
+    session, _ = new_class(engine)
+    learner = learner_of(engine, session)
+    kept = store.record_answer(engine, learner, right_attempt(session, 1), 3, NOW)
+    blocker = create_engine(url, isolation_level="AUTOCOMMIT")
+    with blocker.connect() as connection:
+        connection.exec_driver_sql("BEGIN EXCLUSIVE")
+        with pytest.raises(ClassroomUnavailable, match="busy"):
+            store.record_answer(engine, learner, right_attempt(session, 2), 3, NOW)
+        connection.exec_driver_sql("ROLLBACK")
+    assert store.record_answer(engine, learner, right_attempt(session, 2), 3, NOW).exercise_number == 2
+    assert store.learner_answers(engine, learner)[1] == kept
+    assert count(engine, answers) == 2
+    engine.dispose()
+    blocker.dispose()
+
+
+def test_a_database_url_that_cannot_be_read_says_how_to_write_one():
+    from lib.classroom.database import connection_settings
+
+    with pytest.raises(ClassroomUnavailable, match="dialect\\+driver://user:password@host/name"):
+        connection_settings({"SIGNATURE_LAB_CLASSROOM_URL": "not a url"}, False, None)
+
+
+def test_the_environment_wins_over_secrets_and_sqlite_comes_last(tmp_path):
+    from lib.classroom.database import URL_VARIABLE, connection_settings
+
+    assert connection_settings({URL_VARIABLE: "postgresql+psycopg://a@h/d"}, True, tmp_path)["url"].startswith(
+        "postgresql"
+    )
+    assert "url" not in connection_settings({}, True, tmp_path)  # st.connection reads [connections.classroom]
+    assert connection_settings({}, False, tmp_path)["url"] == f"sqlite:///{tmp_path.resolve() / 'classroom.sqlite3'}"
