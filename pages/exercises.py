@@ -13,6 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from lib import widget_keys
+from lib.builder.credentials import configured_credentials
 from lib.classroom.database import ClassroomUnavailable, classroom_engine
 from lib.classroom.store import (
     ClassroomError,
@@ -50,7 +51,8 @@ def join():
     try:
         engine = open_database()
         session = open_class(engine, st.session_state[KEYS["class_code"]], time.time())
-        typed = secrets_typed(st.session_state.items())
+        zoom_table = st.secrets.get("zoom") if st.secrets.load_if_toml_exists() else None
+        typed = secrets_typed(st.session_state.items(), configured_credentials(os.environ, zoom_table))
         key = join_class(engine, session, st.session_state[KEYS["class_name"]], time.time(), typed)
     except (ClassroomError, ClassroomUnavailable) as problem:
         st.session_state[PROBLEM] = str(problem)

@@ -401,10 +401,11 @@ def as_attempt(stored: StoredAnswer, exercise: Exercise) -> Attempt:
     )
 
 
-def secrets_typed(values) -> list[str]:
+def secrets_typed(values, configured=None) -> list[str]:
     """SDK secrets this browser session typed on other pages (session-state values: a builder form's
-    sdk_secret, a secret field's text), so a display name can be refused before it is stored."""
-    found = []
+    sdk_secret, a secret field's text) and the server's configured one, so a display name that holds one
+    can be refused before it is stored."""
+    found = [] if configured is None else [configured.sdk_secret]
     for key, value in values:
         if isinstance(value, str) and "secret" in str(key).lower():
             found.append(value)
