@@ -40,6 +40,7 @@ SLIDES = presenter_slides()
 PAGE_PATHS = {entry.url_path: entry.path for entry in PAGES}
 ROOM_REFRESH_SECONDS = 3
 PROBLEM = KEYS["class_problem"]
+PARTS = {"right": "#2e7d32", "missed": "#c62828"}  # the chart's two parts and their colours
 
 
 def move_by(delta):
@@ -87,6 +88,24 @@ def remove_class(engine):
     forget_class()
 
 
+def mistake_chart(rows):
+    """Right (green) and missed (red) answers per mistake, stacked, the most missed on top, titles in full."""
+    import altair as alt
+
+    counts = [{"mistake": row["mistake"], "answers": part, "count": row[part]} for row in rows for part in PARTS]
+    return (
+        alt.Chart(alt.Data(values=counts))
+        .mark_bar()
+        .encode(
+            x=alt.X("count:Q", title="answers", axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y("mistake:N", title=None, sort=[row["mistake"] for row in rows], axis=alt.Axis(labelLimit=360)),
+            color=alt.Color("answers:N", scale=alt.Scale(domain=list(PARTS), range=list(PARTS.values())), title=None),
+            order=alt.Order("answers:N", sort="descending"),
+            tooltip=["mistake:N", "answers:N", "count:Q"],
+        )
+    )
+
+
 @st.fragment(run_every=ROOM_REFRESH_SECONDS)
 def room_view(class_id):
     """The live class: read again every few seconds; its buttons rerun only this part of the page."""
@@ -129,16 +148,7 @@ def room_view(class_id):
         with st.container(key=KEYS["room_chart"]):
             if results.mistakes:
                 st.caption("Per mistake: answers that named it (cause and fix) and answers that missed it.")
-                st.bar_chart(
-                    mistake_rows(results),
-                    x="mistake",
-                    y=["right", "missed"],
-                    color=["#2e7d32", "#c62828"],
-                    horizontal=True,
-                    sort="-missed",
-                    x_label="answers",
-                    y_label="",
-                )
+                st.altair_chart(mistake_chart(mistake_rows(results)), width="stretch")
             else:
                 st.caption("The chart of right and missed mistakes appears with the first answer.")
         close, download, remove = st.columns(3)

@@ -2,6 +2,8 @@
 continues, the trainer starts, opens, closes and deletes a class, and wrong input or a database that cannot
 be reached gives a message on the page, never a traceback."""
 
+import json
+
 import pytest
 from sqlalchemy import MetaData, create_engine, select
 from streamlit.testing.v1 import AppTest
@@ -11,6 +13,7 @@ from lib import widget_keys
 from lib.classroom import store
 from lib.classroom.database import URL_VARIABLE
 from lib.classroom.room import room_results
+from lib.mistakes.catalogue import BUGS
 from lib.training.exercises import exercise_set
 from lib.zoom.facts import ENV_SDK_KEY, ENV_SDK_SECRET
 
@@ -149,6 +152,11 @@ def test_the_trainer_starts_a_class_and_another_session_opens_it_with_the_pin(da
     assert pin not in texts(other)  # the PIN is shown only where the class was created
     assert [m.value for m in other.metric] == ["1", "1 / 4", other.metric[2].value]
     assert other.dataframe[0].value["learner"].tolist() == ["Bo"]
+    (chart,) = other.get("vega_lite_chart")
+    values = json.loads(chart.proto.spec)["data"]["values"]
+    mistake = BUGS[exercise_set(session.seed, "medium", 4)[0].bug_ids[0]].title
+    assert {"mistake": mistake, "answers": "right", "count": 1} in values
+    assert {"mistake": mistake, "answers": "missed", "count": 0} in values
 
 
 def test_closing_stops_answers_and_deleting_leaves_nothing(database):
