@@ -2,10 +2,9 @@
 continues, the trainer starts, opens, closes and deletes a class, and wrong input or a database that cannot
 be reached gives a message on the page, never a traceback."""
 
-import json
-
 import pytest
 from sqlalchemy import MetaData, create_engine, select
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
 from conftest import APP_FILE, submit_form
@@ -153,7 +152,7 @@ def test_the_trainer_starts_a_class_and_another_session_opens_it_with_the_pin(da
     assert [m.value for m in other.metric] == ["1", "1 / 4", other.metric[2].value]
     assert other.dataframe[0].value["learner"].tolist() == ["Bo"]
     (chart,) = other.get("vega_lite_chart")
-    values = json.loads(chart.proto.spec)["data"]["values"]
+    values = convert_arrow_bytes_to_pandas_df(chart.proto.data.data).to_dict("records")  # the chart's data
     mistake = BUGS[exercise_set(session.seed, "medium", 4)[0].bug_ids[0]].title
     assert {"mistake": mistake, "answers": "right", "count": 1} in values
     assert {"mistake": mistake, "answers": "missed", "count": 0} in values
