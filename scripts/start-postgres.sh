@@ -16,12 +16,13 @@ ROLE=signature_lab
 PASSWORD=signature_lab_tests  # a local test database on loopback, reset by the tests: not a secret
 DATABASE=signature_lab_test
 
-if ! command -v pg_lsclusters >/dev/null || [ -z "$(ls /usr/lib/postgresql 2>/dev/null)" ]; then
+# The server's binary, not only psql (postgresql-client also makes /usr/lib/postgresql/<version>).
+if ! command -v pg_lsclusters >/dev/null || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
   say "apt-get install postgresql"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
-version=$(ls /usr/lib/postgresql | sort -V | tail -1)
+version=$(basename "$(dirname "$(dirname "$(ls /usr/lib/postgresql/*/bin/postgres | sort -V | tail -1)")")")
 if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -qx "$version main"; then
   say "pg_createcluster $version main"
   as_root pg_createcluster "$version" main >/dev/null

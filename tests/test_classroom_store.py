@@ -8,7 +8,7 @@ import threading
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, func, insert, select, text
+from sqlalchemy import create_engine, func, insert, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
 from lib.classroom import store
@@ -51,6 +51,22 @@ def count(engine, table):
 
 def test_the_migrations_make_exactly_the_tables_lib_describes(classroom_engine):
     assert current_revision(classroom_engine) == head_revision()
+    with classroom_engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), metadata) == []
+
+
+def test_every_revision_goes_down_and_up_again(classroom_engine):
+    """A maintainer's new revision is checked the same way: its downgrade undoes it, and the upgrade redoes it."""
+    from alembic import command
+
+    from lib.classroom.database import _alembic_config
+
+    with classroom_engine.begin() as connection:
+        config = _alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "base")
+        assert set(inspect(connection).get_table_names()) == {"alembic_version"}
+        command.upgrade(config, "head")
     with classroom_engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), metadata) == []
 
