@@ -76,10 +76,11 @@ def widget_state(widget_id, value):
 
 
 class StreamlitSession:
-    def __init__(self, url, query_string=""):
+    def __init__(self, url, query_string="", on_sent=None):
         self.url = url.replace("http://", "ws://") + "/_stcore/stream"
         self.socket = None
         self.query_string = query_string  # what follows '?' in the browser's address, e.g. "learner=KEY"
+        self.on_sent = on_sent  # called with each rerun request once it is on its way to the server
 
     async def __aenter__(self):
         self.socket = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=None)
@@ -98,6 +99,8 @@ class StreamlitSession:
             request.rerun_script.fragment_id = fragment_id
             request.rerun_script.is_auto_rerun = True
         await self.socket.send(request.SerializeToString())
+        if self.on_sent:
+            self.on_sent(request.rerun_script)
         messages = []
         try:
             async with asyncio.timeout(RUN_TIMEOUT):  # a stuck server fails the session instead of hanging the suite
