@@ -14,7 +14,9 @@ import concurrent.futures
 import contextlib
 import json
 import os
+import signal
 import statistics
+import subprocess
 import time
 from dataclasses import dataclass
 
@@ -335,7 +337,8 @@ def test_learners_and_trainers_on_two_servers_see_one_class(postgres_servers):
 # ------------------------------------------------------------------------------------------ a server killed mid-class
 
 KILLED_LEARNERS = 10
-KILL_AFTER_ACKS = 2 * KILLED_LEARNERS  # answers acknowledged before the kill, which lands on a Check in flight
+KILL_AFTER_ACKS = 2  # answers each learner has acknowledged before the kill, which lands on a Check in flight
+DROPPED = ("ConnectionClosed", "ConnectionRefusedError")  # what a learner sees of a server that died
 
 
 @contextlib.contextmanager
@@ -351,16 +354,18 @@ def server_process(database_url, port, log):
 
 
 async def answer_until_killed(url, room, process):
-    """KILLED_LEARNERS learners answer; once KILL_AFTER_ACKS answers are acknowledged, the next Check sent
-    to the server is followed at once by SIGKILL, so the server dies with answers in flight."""
+    """KILLED_LEARNERS learners answer; once each has KILL_AFTER_ACKS answers acknowledged, the next Check
+    sent to the server is followed at once by SIGKILL, so the server dies mid-session with an answer in flight."""
 
     def kill_on_check(request):
         pressed = {state.id.rsplit("-", 1)[1] for state in request.widget_states.widgets if state.trigger_value}
-        if KEYS["check"] in pressed and len(room.acks) >= KILL_AFTER_ACKS and process.poll() is None:
+        acked = collections.Counter(ack.name for ack in room.acks)
+        everyone = sum(count >= KILL_AFTER_ACKS for count in acked.values()) >= KILLED_LEARNERS
+        if KEYS["check"] in pressed and everyone and process.poll() is None:
             process.kill()
 
-    endless = time.monotonic() + 3600  # the learners stop when the server dies under them
-    await asyncio.gather(*(learner(url, room, n, endless, kill_on_check) for n in range(KILLED_LEARNERS)))
+    give_up = time.monotonic() + 120  # the learners stop when the server dies under them, or give up
+    await asyncio.gather(*(learner(url, room, n, give_up, kill_on_check) for n in range(KILLED_LEARNERS)))
 
 
 async def continue_after_restart(url, room, stored):
@@ -382,9 +387,11 @@ def test_a_killed_server_loses_no_acknowledged_answer_and_learners_continue(clas
     with open(tmp_path / "servers.log", "w") as log:
         with server_process(classroom_url, port, log) as process:
             in_thread(answer_until_killed(f"http://127.0.0.1:{port}", room, process))
-            assert process.wait() == -9  # SIGKILL, not a learner's error ending the run early
+            with contextlib.suppress(subprocess.TimeoutExpired):  # exiting after SIGKILL takes a moment
+                process.wait(timeout=30)
+            assert process.returncode == -signal.SIGKILL, room.errors  # the kill ended the learners, no error
         assert len(room.errors) == KILLED_LEARNERS, room.errors  # every learner lost the server mid-session
-        assert all("ConnectionClosed" in error for error in room.errors), room.errors
+        assert all(any(dropped in error for dropped in DROPPED) for error in room.errors), room.errors
         acked = acknowledged(room)
         stored = stored_answers(classroom_url, room)
         assert acked.items() <= stored.items()  # every acknowledged answer survived, with its picks
