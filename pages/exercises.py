@@ -40,6 +40,9 @@ from lib.training.exercises import (
 )
 
 KEYS = widget_keys.EXERCISES
+# A set is the same for every learner (it depends on seed, difficulty and size only): built once per server,
+# not on every run. Bounded, since the seed is the user's number.
+exercises_of = st.cache_resource(exercise_set, max_entries=64, show_spinner=False)
 PROBLEM = KEYS["class_problem"]
 
 
@@ -134,7 +137,7 @@ if session is None:
     difficulty = right.selectbox(
         "Difficulty", list(DIFFICULTIES), format_func=lambda d: DIFFICULTIES[d].label, key=KEYS["difficulty"]
     )
-    exercises = exercise_set(seed, difficulty)
+    exercises = exercises_of(seed, difficulty)
     attempts = st.session_state.setdefault(KEYS["attempts"], {})
     set_key = (seed, difficulty)
     in_session = score(attempts.values())
@@ -151,13 +154,13 @@ else:
         st.button("Leave the class (your answers stay saved)", key=KEYS["class_leave"], on_click=leave)
     if not session.open_at(time.time()):
         st.info(f"This class is {session.state_at(time.time())}: your answers are kept, new ones are not taken.")
-    exercises = exercise_set(session.seed, session.difficulty, session.exercise_count)
+    exercises = exercises_of(session.seed, session.difficulty, session.exercise_count)
     attempts = {
         exercises[number - 1].id: as_attempt(given, exercises[number - 1])
         for number, given in stored.items()
         if number <= len(exercises)
     }
-    set_key = ("class", session.id)
+    set_key = ("learner", learner.id)  # another learner joining in this tab starts at their own place
     if set_key not in st.session_state.setdefault(KEYS["position"], {}):
         # Continue at the first exercise not answered yet (the last one once all are).
         unanswered = [index for index, e in enumerate(exercises) if e.id not in attempts]

@@ -87,6 +87,11 @@ def test_a_learner_joins_answers_and_a_reload_continues_at_the_next_exercise(dat
     assert again.metric[0].value == "2 / 6"
     assert [p.answered for p in room_results(database, session).learners] == [2]
 
+    again.button(key=LEARN["class_leave"]).click().run()  # someone else joins in this tab: their own place
+    join(again, session.join_code, "Bo")
+    assert again.get("multiselect")[0].key == LEARN["causes"].format(exercise_id=exercises[0].id)
+    assert again.metric[0].value == "0 / 6"
+
 
 def test_a_wrong_code_is_explained_and_nobody_joins(database):
     store.create_class(database, "Team", 7, "easy", 3, 1e12 - 1)

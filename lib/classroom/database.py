@@ -21,6 +21,7 @@ URL_VARIABLE = "SIGNATURE_LAB_CLASSROOM_URL"  # or the database URL in this envi
 DEFAULT_FILE = "classroom.sqlite3"
 BUSY_TIMEOUT_MS = 5000  # how long a SQLite writer waits for another before the page says "busy"
 MIGRATIONS = Path(__file__).with_name("migrations")
+SCHEMA_CHECKED = "signature_lab_schema_checked"  # an engine's execution option, once its schema is current
 _UPGRADE_LOCK = int.from_bytes(hashlib.sha256(b"signature-lab classroom schema").digest()[:4], "big")
 
 
@@ -73,11 +74,15 @@ def _sqlite_pragmas(dbapi_connection, _record):
 
 
 def prepare_engine(engine: Engine) -> Engine:
-    """Set SQLite's per-connection settings (once per engine) and bring the schema up to date."""
+    """Set SQLite's per-connection settings and bring the schema up to date, once per engine: the engine
+    remembers it in a user-defined execution option (st.connection keeps one engine per process)."""
+    if engine.get_execution_options().get(SCHEMA_CHECKED):
+        return engine
     if engine.dialect.name == "sqlite" and not event.contains(engine, "connect", _sqlite_pragmas):
         event.listen(engine, "connect", _sqlite_pragmas)
     with unavailable_as_message(engine):
         upgrade_schema(engine)
+    engine.update_execution_options(**{SCHEMA_CHECKED: True})
     return engine
 
 
