@@ -137,7 +137,7 @@ def room_view(class_id):
                     y=["right", "missed"],
                     color=["#2e7d32", "#c62828"],
                     horizontal=True,
-                    sort="-missed",
+                    sort=False,  # the rows come most missed first; sort="-missed" would drop that series
                     x_label="answers",
                     y_label="",
                 )
