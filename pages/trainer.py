@@ -109,6 +109,8 @@ def mistake_chart(rows):
 @st.fragment(run_every=ROOM_REFRESH_SECONDS)
 def room_view(class_id):
     """The live class: read again every few seconds; its buttons rerun only this part of the page."""
+    if st.session_state.get(KEYS["class_id"]) != class_id:  # left or deleted: the whole page shows the forms again
+        st.rerun()
     try:
         engine = open_database()
         session = class_by_id(engine, class_id)

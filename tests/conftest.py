@@ -186,6 +186,23 @@ def open_page(page, streamlit_url, url_path):
     goto_app(page, f"{streamlit_url}/{url_path}")
 
 
+NEXT_FRAME = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def pick(page, key, label):
+    """Choose one option of a multiselect by its label, then close the list.
+
+    The field is scrolled into view first, and the scroll events delivered (they come with the next frame):
+    the list closes on a scroll, so one that arrives just after the click would close it again."""
+    field = page.locator(f".st-key-{key} input")
+    field.scroll_into_view_if_needed()
+    page.evaluate(NEXT_FRAME)
+    field.click()
+    page.get_by_role("option", name=label, exact=True).click()
+    page.keyboard.press("Escape")
+    page.get_by_role("option").first.wait_for(state="detached")
+
+
 @dataclass
 class Traffic:
     """What a browser context exchanged with the server, as bytes."""

@@ -109,7 +109,7 @@ def place(at):
 
 def available_actions(at):
     """(control, what is done to it, how) for everything the page as drawn offers, in a user's order:
-    fill in before pressing, and select boxes last, since they change the page (another lesson, another
+    fill in and download before pressing, and select boxes last, since they change the page (another lesson, another
     exercise set) and what is on it now comes first."""
     actions = []
     for expander in at.expander:
@@ -126,12 +126,10 @@ def available_actions(at):
     for choice in (*at.multiselect, *at.radio):
         if not choice.disabled:
             actions += [(user_key(choice), f"pick {option}", pick(choice, option)) for option in choice.options]
-    # Downloads before buttons: a button may take away what they download (the trainer's delete).
-    actions += [
-        (user_key(download), "download", download.click)
-        for download in at.get("download_button")
-        if not download.disabled
-    ]
+    # Downloads change nothing on the page: taken before the buttons, one of which may remove what they offer
+    # (the trainer's "Delete the class's data" takes its results download with it).
+    downloads = [download for download in at.get("download_button") if not download.disabled]
+    actions += [(user_key(download), "download", download.click) for download in downloads]
     pasted = PASTED if token_fields(at) else {"a good token": GOOD_TOKEN}
     for button in at.button:
         if not button.disabled:
@@ -146,7 +144,7 @@ def available_actions(at):
 
 @pytest.mark.parametrize("entry", PAGES, ids=lambda e: e.url_path)
 def test_no_page_renders_the_secret_whatever_the_user_does(monkeypatch, tmp_path, entry):
-    monkeypatch.setenv(URL_VARIABLE, f"sqlite:///{tmp_path / 'classroom.sqlite3'}")
+    monkeypatch.setenv(URL_VARIABLE, f"sqlite:///{tmp_path / 'classroom.sqlite3'}")  # classes started here stay here
     monkeypatch.setenv(ENV_SDK_KEY, KEY)
     monkeypatch.setenv(ENV_SDK_SECRET, SECRET)
     at = AppTest.from_file(APP_FILE, default_timeout=30)

@@ -79,7 +79,7 @@ def submit_main_form(page, form, secret=None):
         page.locator(f".st-key-{key} input, .st-key-{key} textarea").first.fill(text)
     if secret is not None:
         wait_rendered(page)  # a page still drawing its first run replaces its fields under the filling
-        for field in page.locator("input[type='password']").all():
+        for field in page.locator("input[type='password']:visible").all():  # not the trainer PIN in a closed tab
             field.fill(secret)
     click_and_wait(page, page.locator(f".st-key-{form.submit} button"))
     page.locator(f".st-key-{form.result}").first.wait_for()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import click_and_wait, open_page
+from conftest import click_and_wait, open_page, pick
 from lib.mistakes.catalogue import BUGS
 from lib.navigation import PAGES, browser_path
 from lib.training.exercises import DEFAULT_SEED, POINTS_PER_EXERCISE, SET_SIZE, exercise_set
@@ -10,14 +10,6 @@ from lib.widget_keys import EXERCISES
 
 pytestmark = pytest.mark.browser
 EXERCISES_PAGE = next(entry for entry in PAGES if entry.url_path == "exercises")
-
-
-def pick(page, key, label):
-    """Choose one option of a multiselect by its label, then close the list."""
-    page.locator(f".st-key-{key} input").click()
-    page.get_by_role("option", name=label, exact=True).click()
-    page.keyboard.press("Escape")
-    page.get_by_role("option").first.wait_for(state="detached")
 
 
 def test_answering_an_exercise_changes_the_score(page, streamlit_url):

@@ -1,0 +1,243 @@
+"""A live class in real browsers: a trainer and three learners, each in a browser context of their own, on
+`streamlit run app.py` with its classroom database.
+
+The trainer starts a class on the Trainer page and never touches it while the learners join on Find the bug
+and answer: the live view (a fragment that reruns every few seconds) must show them on its own. The chart is a
+canvas, so its figures are read from what the server sends the trainer's page; the learners table has a
+hidden accessible copy of its cells, read from the page.
+"""
+
+import csv
+import re
+
+import pyarrow
+import pytest
+from playwright.sync_api import expect
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from conftest import STREAMLIT_SOCKETS, click_and_wait, goto_app, open_app, pick, record_traffic
+from lib.classroom.store import MAX_PIN_FAILURES
+from lib.mistakes.catalogue import BUGS
+from lib.training.exercises import DEFAULT_SEED, POINTS_PER_EXERCISE, exercise_set
+from lib.training.trainer import AGENDA_DIFFICULTY
+from lib.widget_keys import EXERCISES, LEARNER_PARAM, TRAINER
+
+pytestmark = pytest.mark.browser
+COUNT = 3  # exercises in the class (the trainer form's seed and difficulty are left as they are)
+CLASS_SET = exercise_set(DEFAULT_SEED, AGENDA_DIFFICULTY, COUNT)
+POSSIBLE = POINTS_PER_EXERCISE * COUNT
+ROOM_TIMEOUT = 30_000  # ms: the view rereads the database every 3 s; generous for a busy machine
+EVE = "<img src=x onerror=alert(1)> *Eve*"  # a display name that is HTML and Markdown: shown as typed
+ADA, BOB = "Ada Lovelace", "Bob Kahn"
+SHOWN_CODE = re.compile(r"Join code: ([2-9A-Z]{4}-[2-9A-Z]{4})")
+SHOWN_PIN = re.compile(r"Trainer PIN: (\d{6})")
+WRONG_PIN = "This join code and PIN do not open a class."
+
+
+def new_context(browser):
+    return browser.new_context(viewport={"width": 1400, "height": 1000})
+
+
+def key(name):
+    return f".st-key-{name}"
+
+
+def start_class(context, streamlit_url):
+    """The trainer's page with a new class of COUNT exercises; its join code (as shown) and PIN."""
+    trainer = open_app(context, f"{streamlit_url}/trainer")
+    assert trainer.locator(key(TRAINER["room"])).count() == 0
+    trainer.locator(f"{key(TRAINER['new_count'])} input").fill(str(COUNT))
+    click_and_wait(trainer, trainer.locator(f"{key(TRAINER['new_submit'])} button"))
+    shown = trainer.locator(key(TRAINER["room"])).inner_text()
+    return trainer, SHOWN_CODE.search(shown).group(1), SHOWN_PIN.search(shown).group(1)
+
+
+def join(context, streamlit_url, code, name):
+    """A learner's Find the bug page, joined to the class under this name."""
+    learner = open_app(context, f"{streamlit_url}/exercises")
+    learner.get_by_text("In a class? Join it with your trainer's code").click()
+    learner.locator(f"{key(EXERCISES['class_code'])} input").fill(code)
+    learner.locator(f"{key(EXERCISES['class_name'])} input").fill(name)
+    click_and_wait(learner, learner.locator(f"{key(EXERCISES['class_join'])} button"))
+    expect(learner.locator(key(EXERCISES["class_banner"]))).to_contain_text(f"you are {name}")
+    assert f"?{LEARNER_PARAM}=" in learner.url
+    return learner
+
+
+def answer(learner, exercise, causes, fixes):
+    """Pick these causes and fixes, press Check, and wait until the page says the answer is stored."""
+    for bug_id in causes:
+        pick(learner, EXERCISES["causes"].format(exercise_id=exercise.id), BUGS[bug_id].title)
+    for bug_id in fixes:
+        pick(learner, EXERCISES["fixes"].format(exercise_id=exercise.id), BUGS[bug_id].fix)
+    click_and_wait(learner, learner.locator(f"{key(EXERCISES['check'])} button"))
+    learner.locator(key(EXERCISES["saved"])).wait_for()
+
+
+def chart_figures(payload):
+    """{(mistake, "right" | "missed"): answers} of the room chart if this frame draws it, else None."""
+    if isinstance(payload, str):
+        return None
+    message = ForwardMsg.FromString(payload)
+    if message.WhichOneof("type") != "delta" or message.delta.WhichOneof("type") != "new_element":
+        return None
+    element = message.delta.new_element
+    if element.WhichOneof("type") != "vega_lite_chart":
+        return None
+    chart = element.vega_lite_chart
+    tables = [dataset.data.data for dataset in chart.datasets] + ([chart.data.data] if chart.HasField("data") else [])
+    rows = [row for table in tables for row in pyarrow.ipc.open_stream(table).read_all().to_pylist()]
+    return {(row["mistake"], row["answers"]): row["count"] for row in rows if row["count"]}
+
+
+def wait_for_chart(trainer, expected):
+    """The server sends the trainer's page a chart with these figures (the view redraws it every refresh)."""
+    STREAMLIT_SOCKETS[trainer].socket.wait_for_event(
+        "framereceived", predicate=lambda payload: chart_figures(payload) == expected, timeout=ROOM_TIMEOUT
+    )
+    trainer.locator(f"{key(TRAINER['room_chart'])} [data-testid='stVegaLiteChart']").wait_for()
+
+
+def expect_room(trainer, learners, answers):
+    """The trainer's table shows these rows (name, answered, score, done) and the metrics these totals."""
+    room = trainer.locator(key(TRAINER["room"]))
+    expect(room.locator("[data-testid='stMetric']", has_text="Learners")).to_contain_text(
+        str(len(learners)), timeout=ROOM_TIMEOUT
+    )
+    expect(room.locator("[data-testid='stMetric']", has_text="Answers")).to_contain_text(
+        f"{answers} / {len(learners) * COUNT}", timeout=ROOM_TIMEOUT
+    )
+    rows = trainer.locator(f"{key(TRAINER['room_learners'])} tbody tr")
+    expect(rows).to_have_count(len(learners), timeout=ROOM_TIMEOUT)
+    for index, (name, answered, points) in enumerate(learners):
+        done = "true" if answered == COUNT else "false"
+        cells = [name, f"{answered} / {COUNT}", f"{points} / {POSSIBLE}", re.compile(r"—|\d+ s ago"), done]
+        expect(rows.nth(index).locator("td")).to_have_text(cells, timeout=ROOM_TIMEOUT)
+
+
+def test_a_trainer_sees_three_learners_answer_live(browser, streamlit_url):
+    contexts = [new_context(browser) for _ in range(4)]
+    trainer_context, *learner_contexts = contexts
+    bob_traffic = record_traffic(learner_contexts[1])
+    dialogs = []
+    for context in contexts:  # an alert() anywhere would be a display name run as script
+        context.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        trainer, code, _ = start_class(trainer_context, streamlit_url)
+        ada, bob, eve = (
+            join(context, streamlit_url, code, name)
+            for context, name in zip(learner_contexts, (ADA, BOB, EVE), strict=True)
+        )
+
+        # The trainer sees who joined, Eve's name as she typed it; nothing of it became markup anywhere.
+        expect_room(trainer, [(ADA, 0, 0), (BOB, 0, 0), (EVE, 0, 0)], 0)
+        assert EVE in eve.locator(key(EXERCISES["class_banner"])).inner_text()
+        for page in (trainer, eve):
+            assert page.locator("img[src='x']").count() == 0
+            assert page.get_by_text("Eve", exact=True).count() == 0  # no <em>Eve</em>
+
+        # Nothing of the trainer view reaches a learner, on Find the bug or on the Trainer page.
+        assert bob.locator(key(TRAINER["room"])).count() == 0
+        bob_trainer = open_app(learner_contexts[1], f"{streamlit_url}/trainer")
+        bob_trainer.locator(f"{key(TRAINER['new_submit'])} button").wait_for()
+        assert bob_trainer.get_by_role("tab", name="Open a class with its PIN").count() == 1
+        assert bob_trainer.locator(key(TRAINER["room"])).count() == 0
+        assert "Trainer PIN" not in bob_trainer.locator("[data-testid='stMain']").inner_text()
+        bob_trainer.close()
+
+        first, second = CLASS_SET[0], CLASS_SET[1]
+        (first_bug,), (second_bug,) = first.bug_ids, second.bug_ids
+        wrong_cause = next(option for option in first.cause_options if option != first_bug)
+        answer(ada, first, [first_bug], [first_bug])  # right: 2 points
+        title = BUGS[first_bug].title
+        wait_for_chart(trainer, {(title, "right"): 1})
+        expect_room(trainer, [(ADA, 1, 2), (BOB, 0, 0), (EVE, 0, 0)], 1)
+
+        answer(bob, first, [wrong_cause], [first_bug])  # the fix alone: 1 point, the mistake missed
+        answer(eve, first, [first_bug], [first_bug])
+        goto_app(eve, eve.url)  # a reload continues at the next exercise, the score kept
+        expect(eve.locator(key(EXERCISES["exercise"]))).to_contain_text(f"Exercise 2 of {COUNT}")
+        expect(eve.locator(key(EXERCISES["score"]))).to_contain_text(f"2 / {POSSIBLE}")
+        answer(eve, second, [], [])  # "I don't know"
+        wait_for_chart(trainer, {(title, "right"): 2, (title, "missed"): 1, (BUGS[second_bug].title, "missed"): 1})
+        expect_room(trainer, [(ADA, 1, 2), (BOB, 1, 1), (EVE, 2, 2)], 4)
+        sent_to_bob = bob_traffic.from_server()
+        assert bob_traffic.received and not [name for name in (ADA, EVE) if name.encode() in sent_to_bob]
+
+        # Closed: a learner's next exercise can no longer be answered.
+        room = trainer.locator(key(TRAINER["room"]))
+        trainer.locator(f"{key(TRAINER['room_close'])} button:visible").click()  # a button with help is drawn twice
+        expect(room.locator("h4")).to_contain_text("· closed", timeout=ROOM_TIMEOUT)
+        click_and_wait(ada, ada.locator(f"{key(EXERCISES['next'])} button"))
+        expect(ada.locator(f"{key(EXERCISES['check'])} button")).to_be_disabled()
+        expect(ada.get_by_text("This class is closed: your answers are kept, new ones are not taken.")).to_be_visible()
+
+        with trainer.expect_download() as download:
+            trainer.locator(f"{key(TRAINER['room_csv'])} button").click()
+        with open(download.value.path(), newline="") as results:
+            rows = [
+                (row["display_name"], row["exercise"], row["causes_picked"], row["fixes_picked"], row["points"])
+                for row in csv.DictReader(results)
+            ]
+        assert sorted(rows) == sorted(
+            [
+                (ADA, "1", first_bug, first_bug, "2"),
+                (BOB, "1", wrong_cause, first_bug, "1"),
+                (EVE, "1", first_bug, first_bug, "2"),
+                (EVE, "2", "", "", "0"),
+            ]
+        )
+
+        # Deleted: the trainer is back at the forms, and every learner's link names a place that is gone.
+        delete = trainer.locator(f"{key(TRAINER['room_delete'])} button")
+        expect(delete).to_be_disabled()
+        trainer.locator(f"{key(TRAINER['room_delete_confirm'])} label").click()
+        expect(delete).to_be_enabled(timeout=ROOM_TIMEOUT)
+        delete.click()
+        trainer.locator(f"{key(TRAINER['new_submit'])} button").wait_for(timeout=ROOM_TIMEOUT)
+        expect(room).to_have_count(0)
+        for learner in (ada, bob, eve):
+            goto_app(learner, learner.url)
+            expect(learner.get_by_text("names a class place that does not exist")).to_be_visible()
+            assert learner.locator(key(EXERCISES["exercise"])).count() == 0
+    finally:
+        for context in contexts:
+            context.close()
+    assert dialogs == [], "a display name ran as script"
+
+
+def open_with_pin(page, code, pin):
+    """Type the join code and PIN into the Trainer page's open form and submit it."""
+    page.get_by_role("tab", name="Open a class with its PIN").click()
+    page.locator(f"{key(TRAINER['open_code'])} input").fill(code)
+    page.locator(f"{key(TRAINER['open_pin'])} input").fill(pin)
+    click_and_wait(page, page.locator(f"{key(TRAINER['open_submit'])} button"))
+
+
+def test_wrong_pins_are_refused_and_five_in_a_row_block_the_trainer_view(browser, streamlit_url):
+    creator, other = new_context(browser), new_context(browser)
+    try:
+        _, code, pin = start_class(creator, streamlit_url)
+        wrong = f"{(int(pin) + 1) % 10**6:06d}"
+        trainer = open_app(other, f"{streamlit_url}/trainer")
+        room = trainer.locator(key(TRAINER["room"]))
+
+        for _ in range(MAX_PIN_FAILURES - 1):  # just below the limit the right PIN still opens the view
+            open_with_pin(trainer, code, wrong)
+            expect(trainer.get_by_text(WRONG_PIN)).to_be_visible()
+            assert room.count() == 0
+        open_with_pin(trainer, code, pin)
+        expect(room).to_contain_text(code)
+        assert "Trainer PIN" not in room.inner_text()  # shown once, to the browser that started the class
+
+        trainer.locator(f"{key(TRAINER['room_leave'])} button").click()
+        trainer.locator(f"{key(TRAINER['open_submit'])} button").wait_for(state="attached", timeout=ROOM_TIMEOUT)
+        for _ in range(MAX_PIN_FAILURES):  # the right PIN reset the count: five more wrong ones block
+            open_with_pin(trainer, code, wrong)
+            expect(trainer.get_by_text(WRONG_PIN)).to_be_visible()
+        open_with_pin(trainer, code, pin)
+        expect(trainer.get_by_text("Too many wrong PINs")).to_be_visible()
+        assert room.count() == 0
+    finally:
+        creator.close()
+        other.close()
