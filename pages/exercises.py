@@ -31,13 +31,14 @@ from lib.present.display import escape_markdown
 from lib.training.exercises import (
     DEFAULT_SEED,
     DIFFICULTIES,
-    LANGUAGES,
     POINTS_PER_EXERCISE,
+    corrected_code,
     exercise_set,
     grade,
     results_json,
     score,
 )
+from lib.training.signers import SIGNERS
 
 KEYS = widget_keys.EXERCISES
 # A set is the same for every learner (it depends on seed, difficulty and size only): built once per server,
@@ -184,7 +185,8 @@ exercise = exercises[position]
 count = len(exercise.bug_ids)
 with st.container(key=KEYS["exercise"], border=True):
     st.subheader(f"Exercise {exercise.number} of {len(exercises)}")
-    what = "this token (what the signer handed to join())" if exercise.kind == "token" else "this code"
+    what = "this token (what the signer handed to join())" if exercise.kind == "token" else "this signer"
+    what += f" ({SIGNERS[exercise.language].label})" if exercise.language else ""
     st.markdown(f"{count} mistake{'s' if count > 1 else ''} hide{'' if count > 1 else 's'} in {what}.")
     st.code(exercise.shown, language=exercise.language, wrap_lines=True)
     if exercise.decoded:
@@ -237,11 +239,11 @@ else:
                     f"the answer is {named(attempt.answer, attribute)}.",
                     icon=":material/cancel:",
                 )
-        field = LANGUAGES[exercise.language or "javascript"][0]
         for bug_id in exercise.bug_ids:
             bug = BUGS[bug_id]
             st.markdown(f"**{bug.title}.** {bug.why}  \n**Fix.** {bug.fix}")
-            st.code(getattr(bug, f"{field}_after"), language=exercise.language or "javascript", wrap_lines=True)
+            if corrected := corrected_code(exercise, bug_id):
+                st.code(corrected[1], language=corrected[0], wrap_lines=True)
 
 left, middle, right = st.columns([1, 4, 1])
 left.button("Previous", key=KEYS["previous"], on_click=move, args=(set_key, position - 1), disabled=position == 0)

@@ -15,17 +15,19 @@ from lib.mistakes.catalogue import BUGS
 from lib.training.exercises import (
     DEFAULT_SEED,
     DIFFICULTIES,
-    LANGUAGES,
     POINTS_PER_EXERCISE,
     SET_SIZE,
     build_exercise,
+    code_languages,
     exercise_pool,
     exercise_set,
     found_mistakes,
     grade,
     results_json,
     score,
+    signer_outcome,
 )
+from lib.training.signers import SIGNERS
 from lib.zoom.facts import DEMO_SDK_SECRET
 
 # The mistakes a careful reader cannot find in a token alone: they need the code, or the secret.
@@ -48,13 +50,23 @@ def test_every_catalogue_entry_is_in_the_pool_of_every_difficulty(difficulty):
     assert set().union(*exercise_pool(difficulty)) == set(BUGS)
 
 
+def test_the_easy_level_draws_every_mistake_a_signer_shows_and_the_others_draw_every_mistake():
+    easy = {bug_id for (bug_id,) in exercise_pool("easy") if code_languages(DIFFICULTIES["easy"], (bug_id,))}
+    assert easy == {bug_id for language in DIFFICULTIES["easy"].languages for bug_id in SIGNERS[language].mistakes}
+    medium = {bug_id for bug_id in BUGS if any(one((bug_id,), "medium", seed) is not None for seed in range(4))}
+    assert medium == set(BUGS)
+
+
 @pytest.mark.parametrize("difficulty", ["easy", "medium"])
 @pytest.mark.parametrize("bug_id", list(BUGS))
 def test_every_catalogue_entry_makes_a_solvable_exercise(bug_id, difficulty):
-    # Fails when an entry is added to lib.mistakes.catalogue.BUGS that no exercise can be built from (no code, code
-    # equal to its fix, a signer that cannot run it, ...).
+    # Fails when an entry is added to lib.mistakes.catalogue.BUGS that no exercise can be built from (no signer
+    # shows it and no token either, ...). At the easy level only a signer can show it.
     exercise = one((bug_id,), difficulty)
     level = DIFFICULTIES[difficulty]
+    if exercise is None:
+        assert difficulty == "easy" and not code_languages(level, (bug_id,))
+        return
     assert exercise.bug_ids == (bug_id,)
     assert exercise.shown.strip()
     assert len(exercise.cause_options) == len(set(exercise.cause_options)) == level.options
@@ -63,14 +75,16 @@ def test_every_catalogue_entry_makes_a_solvable_exercise(bug_id, difficulty):
     assert grade(exercise, [bug_id], [bug_id]).points == POINTS_PER_EXERCISE
     assert grade(exercise, [], []).points == 0
     if exercise.kind == "code":
-        prefix = LANGUAGES[exercise.language][0]
-        assert getattr(BUGS[bug_id], f"{prefix}_before") in exercise.shown
+        assert exercise.shown == SIGNERS[exercise.language].with_mistakes((bug_id,))
+        assert exercise.language in level.languages
 
 
 def test_which_mistakes_are_shown_as_a_token():
-    shown_as_token = {bug_id for bug_id in BUGS if one((bug_id,), "medium").kind == "token"}
+    shown_as_token = {
+        bug_id for bug_id in BUGS if any(one((bug_id,), "medium", seed).kind == "token" for seed in range(8))
+    }
     assert shown_as_token == set(BUGS) - NEED_THE_CODE
-    assert {one((bug_id,), "easy").kind for bug_id in BUGS} == {"code"}
+    assert {one((bug_id,), "easy").kind for bug_id in BUGS if one((bug_id,), "easy")} == {"code"}
 
 
 @pytest.mark.parametrize("seed", range(12))
@@ -93,7 +107,7 @@ def test_a_token_exercise_holds_exactly_its_mistakes_for_what_the_learner_is_tol
 
 
 def test_a_token_without_a_signature_mistake_verifies_with_pyjwt():
-    exercise = one(("meeting_number_claim",), "medium")
+    exercise = next(e for seed in range(8) if (e := one(("meeting_number_claim",), "medium", seed)).kind == "token")
     lenient = {"verify_exp": False, "verify_iat": False}
     claims = jwt.decode(exercise.shown, DEMO_SDK_SECRET, algorithms=["HS256"], options=lenient)
     assert "meetingNumber" in claims and "mn" not in claims
@@ -132,19 +146,32 @@ def test_a_seeded_set_is_the_same_in_another_python_process():
     assert other.stdout.strip() == repr(exercise_set(42, "hard"))
 
 
-def test_code_among_correct_lines_shows_each_mistake_and_the_decoys_fixes():
-    exercise = one(("secret_trailing_newline", "wrong_app_type"), "hard", seed=3)
-    assert exercise.kind == "code"
-    prefix = LANGUAGES[exercise.language][0]
-    assert exercise.shown.count("excerpt ") == 2 + DIFFICULTIES["hard"].decoys
-    for bug_id in exercise.bug_ids:
-        assert getattr(BUGS[bug_id], f"{prefix}_before") in exercise.shown
-    decoys = [
-        b
-        for b in exercise.cause_options
-        if b not in exercise.bug_ids and getattr(BUGS[b], f"{prefix}_after") in exercise.shown
-    ]
-    assert len(decoys) == DIFFICULTIES["hard"].decoys
+def test_a_code_exercise_shows_a_whole_signer_with_its_mistakes_among_correct_lines():
+    exercise = one(("secret_trailing_newline", "role_string"), "hard", seed=3)
+    assert exercise.kind == "code" and exercise.language in DIFFICULTIES["hard"].languages
+    signer = SIGNERS[exercise.language]
+    assert exercise.shown == signer.with_mistakes(exercise.bug_ids) != signer.template
+    assert len(exercise.shown.splitlines()) == len(signer.template.splitlines())  # one line each, the rest correct
+    assert f"What happens: {signer_outcome(exercise.language, exercise.bug_ids)}" in exercise.context
+    assert not set(exercise.cause_options) - set(BUGS) and len(exercise.cause_options) == DIFFICULTIES["hard"].options
+
+
+@pytest.mark.parametrize("number", [1, 3])
+def test_seed_42_easy_no_longer_shows_a_lone_comment(number):
+    exercise = exercise_set(DEFAULT_SEED, "easy")[number - 1]
+    assert exercise.kind == "code" and len(exercise.shown.splitlines()) > 15
+    assert exercise.shown == SIGNERS[exercise.language].with_mistakes(exercise.bug_ids)
+
+
+def test_sets_show_every_language_of_their_level_and_only_signers_the_tests_run():
+    for difficulty, level in DIFFICULTIES.items():
+        shown = set()
+        for seed in range(40):
+            for exercise in exercise_set(seed, difficulty):
+                if exercise.kind == "code":
+                    assert exercise.shown == SIGNERS[exercise.language].with_mistakes(exercise.bug_ids)
+                    shown.add(exercise.language)
+        assert shown == set(level.languages), difficulty
 
 
 def test_grading_wants_exactly_the_hidden_mistakes():

@@ -4,10 +4,12 @@ A set is fixed by its seed and difficulty: everything random is drawn from one r
 from them (no global random state, no clock), so a trainer can give a room "seed 42" and every
 learner, and the printed handout, gets the same exercises.
 
-An exercise shows either code (the catalogue's buggy lines, at higher levels mixed with correct
-lines of other entries) or the value a buggy signer (lib.mistakes.catalogue.sign_with_bugs) handed to join().
-A token is only used when the token doctor (lib.doctor.diagnosis.diagnose), given exactly what the learner
-is told, finds exactly the hidden mistakes, so every token exercise can be solved by reading it.
+An exercise shows either a whole signer with the mistakes written into it (lib.training.signers: the mistakes
+among correct lines, in a language the level allows) or the value a buggy signer
+(lib.mistakes.catalogue.sign_with_bugs) handed to join(). A token is only used when the token doctor
+(lib.doctor.diagnosis.diagnose), given exactly what the learner is told, finds exactly the hidden mistakes; a
+signer is only drawn in a language where tests/test_exercise_signers.py proves its code makes the token (or throws
+the error) "What happens" describes, and the code doctor finds exactly its mistakes.
 """
 
 import itertools
@@ -21,7 +23,8 @@ from lib.mistakes.catalogue import BROWSER, BUGS, EXCLUSIVE, sign_with_bugs
 from lib.mistakes.comparison import compare
 from lib.signing.jsjson import json_stringify
 from lib.signing.steps import SignatureRequest, build_signature_steps
-from lib.zoom.facts import DEFAULT_LIFETIME_SECONDS, DEMO_SDK_KEY, DEMO_SDK_SECRET, ZOOM_ERRORS
+from lib.training.signers import KEY_VARIABLE, SECRET_FILE, SIGNERS
+from lib.zoom.facts import DEFAULT_LIFETIME_SECONDS, DEMO_MEETING_NUMBER, DEMO_SDK_KEY, DEMO_SDK_SECRET, ZOOM_ERRORS
 
 DEFAULT_SEED = 42
 SET_SIZE = 6
@@ -30,7 +33,14 @@ EXERCISE_EPOCH = 1767225600  # 2026-01-01 00:00 UTC: the exercises' clock starts
 _YEAR_SECONDS = 365 * 86400
 _TOKEN_ATTEMPTS = 8  # tries at inputs that make the hidden mistakes readable in a token
 _ROLES_JOINING = {True: "the host, with the host's ZAK", False: "a participant"}
-LANGUAGES = {"javascript": ("js", "//"), "python": ("py", "#")}  # catalogue field prefix, comment marker
+TOKEN_SHARE = 0.5  # at a level with tokens: how often a mistake that a token can show is shown as one
+SERVER_UPTIME_DAYS = 8  # the code exercises' server has been signing since then (longer than any lifetime)
+FIRST_LANGUAGES = ("javascript", "typescript", "python")
+# Every code exercise signs this request, so that tests can run every signer the sets can show with exactly it.
+CODE_JOIN_TIME = EXERCISE_EPOCH + 60 * 86400 + 9 * 3600 + 30 * 60  # 2026-03-02 09:30 UTC
+CODE_REQUEST = SignatureRequest(
+    DEMO_SDK_KEY, DEMO_SDK_SECRET, DEMO_MEETING_NUMBER, 0, CODE_JOIN_TIME, CODE_JOIN_TIME + DEFAULT_LIFETIME_SECONDS
+)
 
 
 @dataclass(frozen=True)
@@ -39,14 +49,18 @@ class Difficulty:
     label: str
     mistakes: int  # hidden in each exercise
     options: int  # causes (and fixes) to choose from
-    decoys: int  # correct lines of other entries shown next to the buggy ones
     tokens: bool  # whether an exercise may show a token instead of code
+    languages: tuple[str, ...]  # the signers' languages (lib.training.signers.SIGNERS) an exercise may show
 
 
 DIFFICULTIES = {
-    "easy": Difficulty("easy", "Easy: one mistake, its code shown on its own", 1, 4, 0, False),
-    "medium": Difficulty("medium", "Medium: one mistake, in a token or among correct lines", 1, 5, 2, True),
-    "hard": Difficulty("hard", "Hard: two mistakes, in a token or among correct lines", 2, 6, 2, True),
+    "easy": Difficulty(
+        "easy", "Easy: one mistake in a signer (JavaScript, TypeScript or Python)", 1, 4, False, FIRST_LANGUAGES
+    ),
+    "medium": Difficulty("medium", "Medium: one mistake, in a token or a signer", 1, 5, True, FIRST_LANGUAGES),
+    "hard": Difficulty(
+        "hard", "Hard: two mistakes, in a token or a signer in one of seven languages", 2, 6, True, tuple(SIGNERS)
+    ),
 }
 
 
@@ -90,7 +104,8 @@ class Exercise:
 
 
 def exercise_pool(difficulty: str) -> tuple[tuple[str, ...], ...]:
-    """Every combination of mistakes a set of this difficulty draws from."""
+    """Every combination of mistakes a set of this difficulty may draw (one is skipped when neither a token nor a
+    signer can show it)."""
     level = DIFFICULTIES[difficulty]
     return tuple(
         combination
@@ -99,32 +114,64 @@ def exercise_pool(difficulty: str) -> tuple[tuple[str, ...], ...]:
     )
 
 
+def code_languages(level: Difficulty, bug_ids) -> list[str]:
+    """The languages of this level whose signer can show exactly these mistakes."""
+    return [language for language in level.languages if SIGNERS[language].with_mistakes(bug_ids) is not None]
+
+
 def exercise_set(seed: int, difficulty: str, size: int = SET_SIZE) -> tuple[Exercise, ...]:
     """The set for this seed and difficulty: the same on every call, machine and Python run."""
     level = DIFFICULTIES[difficulty]
     rng = random.Random(f"{difficulty}:{seed}")  # a str seed is hashed with SHA-512: stable across runs
     pool = exercise_pool(difficulty)
-    picks = rng.sample(pool, min(size, len(pool)))
-    return tuple(build_exercise(seed, level, number, bug_ids, rng) for number, bug_ids in enumerate(picks, start=1))
+    exercises = []
+    for bug_ids in rng.sample(pool, len(pool)):
+        if len(exercises) == size:
+            break
+        exercise = build_exercise(seed, level, len(exercises) + 1, bug_ids, rng)
+        if exercise is not None:
+            exercises.append(exercise)
+    return tuple(exercises)
 
 
-def build_exercise(seed: int, level: Difficulty, number: int, bug_ids: tuple[str, ...], rng: random.Random) -> Exercise:
-    token = _token_evidence(bug_ids, rng) if level.tokens else None
+def build_exercise(
+    seed: int, level: Difficulty, number: int, bug_ids: tuple[str, ...], rng: random.Random
+) -> Exercise | None:
+    """The exercise hiding these mistakes, or None when neither a token nor a signer of this level shows them."""
+    languages = code_languages(level, bug_ids)
+    token = None
+    if level.tokens and (not languages or rng.random() < TOKEN_SHARE):
+        token = _token_evidence(bug_ids, rng)
     if token is not None:
-        kind, language, decoys = "token", None, ()
+        kind, language = "token", None
         shown, decoded, join, happens = token
         context = (*join.lines(), f"What happens: {happens}")
-    else:
+    elif languages:
         kind, decoded, join = "code", None, None
-        shown, language, decoys = _code_evidence(bug_ids, level, rng)
-        context = (f"What happens: {_what_happens(_demo_request(rng)[0], bug_ids)}",)
-    others = [bug_id for bug_id in BUGS if bug_id not in bug_ids and bug_id not in decoys]
-    distractors = list(decoys) + rng.sample(others, level.options - len(bug_ids) - len(decoys))
-    causes = list(bug_ids) + distractors
+        language = rng.choice(languages)
+        shown = SIGNERS[language].with_mistakes(bug_ids)
+        context = (*code_inputs(CODE_REQUEST), f"What happens: {signer_outcome(language, bug_ids)}")
+    else:
+        return None
+    others = [bug_id for bug_id in BUGS if bug_id not in bug_ids]
+    causes = list(bug_ids) + rng.sample(others, level.options - len(bug_ids))
     rng.shuffle(causes)
     fixes = rng.sample(causes, len(causes))
     return Exercise(
         seed, level.key, number, kind, bug_ids, shown, language, decoded, join, context, tuple(causes), tuple(fixes)
+    )
+
+
+def code_inputs(request: SignatureRequest) -> tuple[str, ...]:
+    """What the learner is told about the signer's inputs: the same for every code exercise, and exactly what
+    tests/test_exercise_signers.py gives the signer when it runs it."""
+    return (
+        f"The server has `{KEY_VARIABLE}` = `{request.sdk_key}` (your app's Client ID) in its environment and "
+        f"the Client Secret in `{SECRET_FILE}`, as an editor saved it (with a final newline).",
+        f"The page posts the form fields meetingNumber = `{request.meeting_number}` and role = `{request.role}` "
+        "(as text) to the handler; you join that meeting as a participant.",
+        f"The server has been up and signing for {SERVER_UPTIME_DAYS} days; this join is at "
+        f"{datetime.fromtimestamp(request.iat, UTC):%Y-%m-%d %H:%M} UTC (epoch `{request.iat}`).",
     )
 
 
@@ -138,8 +185,18 @@ def _demo_request(rng: random.Random, *, host: bool = False) -> tuple[SignatureR
     return request, now
 
 
-def _what_happens(request: SignatureRequest, bug_ids) -> str:
-    """What the learner would see when joining, in words that name no mistake."""
+def signer_outcome(language: str, bug_ids) -> str:
+    """What happens when the signer of this language, with these mistakes, signs CODE_REQUEST for the join."""
+    signer = SIGNERS[language]
+    thrown = next((signer.throws[bug_id] for bug_id in bug_ids if bug_id in signer.throws), None)
+    return _what_happens(CODE_REQUEST, bug_ids, thrown)
+
+
+def _what_happens(request: SignatureRequest, bug_ids, thrown: str | None = None) -> str:
+    """What the learner would see when joining, in words that name no mistake. `thrown`: what the signer shown
+    throws, which replaces the emulated JavaScript signer's error (that one is only right for the forum's code)."""
+    if thrown is not None:
+        return f"the signer throws {thrown}; no token is made, and join() is never called."
     buggy = sign_with_bugs(request, bug_ids)
     outcome = compare(build_signature_steps(request), buggy, bug_ids).outcome
     if outcome.zoom_error is not None:
@@ -149,6 +206,13 @@ def _what_happens(request: SignatureRequest, bug_ids) -> str:
     if outcome.caught_by == BROWSER:
         return "join() fails in the browser; nothing reaches Zoom."
     return "join() goes through, and no error is reported."
+
+
+def corrected_code(exercise: Exercise, bug_id: str) -> tuple[str, str] | None:
+    """(language, the correct lines) in place of one of the exercise's mistakes: from the signer shown, or for a
+    token from the JavaScript signer; None when that signer does not show this mistake."""
+    signer = SIGNERS[exercise.language or "javascript"]
+    return (signer.language, signer.corrected_lines(bug_id)) if bug_id in signer.mistakes else None
 
 
 def found_mistakes(diagnosis) -> set[str]:
@@ -174,25 +238,6 @@ def _token_evidence(bug_ids, rng):
             decoded = f"{json_stringify(diagnosis.header)}\n{json_stringify(diagnosis.payload)}"
         return returned, decoded, join, _what_happens(request, bug_ids)
     return None
-
-
-def _code_evidence(bug_ids, level, rng):
-    """(code, language, decoy ids): the buggy lines of each mistake, mixed with correct lines of others."""
-    language = rng.choice(sorted(LANGUAGES))
-    prefix, comment = LANGUAGES[language]
-    buggy = {getattr(BUGS[bug_id], f"{prefix}_before") for bug_id in bug_ids}
-    candidates = [
-        bug_id for bug_id in BUGS if bug_id not in bug_ids and getattr(BUGS[bug_id], f"{prefix}_after") not in buggy
-    ]
-    decoys = rng.sample(candidates, level.decoys)
-    excerpts = [getattr(BUGS[i], f"{prefix}_before") for i in bug_ids] + [
-        getattr(BUGS[i], f"{prefix}_after") for i in decoys
-    ]
-    if len(excerpts) == 1:
-        return excerpts[0], language, ()
-    rng.shuffle(excerpts)
-    code = "\n\n".join(f"{comment} excerpt {number}\n{text}" for number, text in enumerate(excerpts, start=1))
-    return code, language, tuple(decoys)
 
 
 # ------------------------------------------------------------------------------------------ grading
