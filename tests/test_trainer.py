@@ -1,13 +1,14 @@
 """Trainer mode (lib.training.trainer): the 45-minute agenda, the presenter slides and the Markdown handout."""
 
 import re
+import textwrap
 
 import pytest
 
 from lib.mistakes.catalogue import BUGS
 from lib.navigation import PAGES
 from lib.present.html import presenter_html
-from lib.training.exercises import DIFFICULTIES, exercise_set
+from lib.training.exercises import DIFFICULTIES, corrected_code, exercise_set
 from lib.training.trainer import AGENDA, PAGE_BREAK, SESSION_MINUTES, AgendaBlock, handout_markdown, presenter_slides
 
 
@@ -61,6 +62,9 @@ def test_the_handout_has_the_set_then_the_answers_on_a_separate_page(difficulty)
         assert letters.group(2).split(", ") == expected_fixes
         for bug_id in exercise.bug_ids:
             assert BUGS[bug_id].title in block
+            if exercise.kind == "code":  # the corrected lines in the language shown
+                language, lines = corrected_code(exercise, bug_id)
+                assert f"```{language}\n{textwrap.indent(lines, '  ')}\n  ```" in block
 
 
 def test_handout_letters_match_the_options_in_the_questions():

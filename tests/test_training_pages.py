@@ -10,8 +10,9 @@ from conftest import clear_configured_credentials, open_app_page
 from lib.builder.form import FormInput
 from lib.mistakes.catalogue import BUGS
 from lib.present.html import MARK_COLOURS
-from lib.training.exercises import DEFAULT_SEED, POINTS_PER_EXERCISE, SET_SIZE, exercise_set
+from lib.training.exercises import DEFAULT_SEED, POINTS_PER_EXERCISE, SET_SIZE, corrected_code, exercise_set
 from lib.training.lessons import LESSON_KEYS, LESSONS_BY_KEY
+from lib.training.signers import SIGNERS
 from lib.training.trainer import AGENDA, handout_markdown, presenter_slides
 from lib.widget_keys import EXERCISES, LESSONS, SHARED_FORM, TRAINER
 
@@ -157,8 +158,12 @@ def test_a_full_seeded_set_is_answered_and_scored(monkeypatch, downloads):
             assert any(e.value.startswith("Fix: not quite") and answer_fixes in e.value for e in at.error)
         assert score_shown(at) == f"{expected} / {total}"
         assert not answer_fields(at, exercise)  # answered: the form gives way to the feedback
-        for bug_id in exercise.bug_ids:  # the explanation follows every answer
+        for bug_id in exercise.bug_ids:  # the explanation follows every answer, with the lines as they should be
             assert any(BUGS[bug_id].why in m.value for m in at.markdown)
+            corrected = corrected_code(exercise, bug_id)
+            assert corrected is None or corrected[1] in [c.value for c in at.code]
+        if exercise.kind == "code":
+            assert any(f"({SIGNERS[exercise.language].label})" in m.value for m in at.markdown)
         if index + 1 < SET_SIZE:
             click(at, EXERCISES["next"])
     assert any("Set complete" in s.value for s in at.success)

@@ -11,6 +11,7 @@ and TypeScript on Node, Python in-process) and has the code doctor review each o
 No signer has a comment: a comment naming a mistake would give the exercise away.
 """
 
+import textwrap
 from dataclasses import dataclass
 
 # The file the handler reads the Client Secret from; it was saved by an editor, so it ends in a newline.
@@ -64,14 +65,14 @@ class Signer:
         return "".join(pieces) + self.template[position:]
 
     def corrected_lines(self, bug_id: str) -> str:
-        """The lines of the correct signer that the mistake changes, as they should be."""
+        """The lines of the correct signer that the mistake changes, as they should be (dedented)."""
         numbers = set()
         for correct, _ in self.mistakes[bug_id]:
             start = self.template.index(correct) + len(correct) - len(correct.lstrip("\n"))
             end = self.template.index(correct) + len(correct.rstrip("\n"))
             numbers.update(range(self.template.count("\n", 0, start), self.template.count("\n", 0, end) + 1))
         lines = self.template.splitlines()
-        return "\n".join(lines[number] for number in sorted(numbers))
+        return textwrap.dedent("\n".join(lines[number] for number in sorted(numbers)))
 
 
 JAVASCRIPT = """\

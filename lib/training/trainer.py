@@ -6,10 +6,12 @@ the answers after a page break so the first pages can be handed out alone.
 """
 
 import string
+import textwrap
 from dataclasses import dataclass
 
 from lib.mistakes.catalogue import BUGS
-from lib.training.exercises import DEFAULT_SEED, DIFFICULTIES, Exercise, exercise_set
+from lib.training.exercises import DEFAULT_SEED, DIFFICULTIES, Exercise, corrected_code, exercise_set
+from lib.training.signers import SIGNERS
 from lib.zoom.facts import MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS, ROLE_LABELS
 
 SESSION_MINUTES = 45
@@ -126,7 +128,7 @@ def _letters(options):
 def _question(exercise: Exercise) -> str:
     causes, fixes = _letters(exercise.cause_options), _letters(exercise.fix_options)
     count = len(exercise.bug_ids)
-    what = "this token" if exercise.kind == "token" else "this code"
+    what = "this token" if exercise.kind == "token" else f"this signer ({SIGNERS[exercise.language].label})"
     lines = [f"## Exercise {exercise.number}", "", f"{count} mistake{'s' if count > 1 else ''} hide in {what}.", ""]
     fence = "" if exercise.kind == "token" else exercise.language
     lines += [f"```{fence}", exercise.shown, "```", ""]
@@ -149,6 +151,9 @@ def _answer(exercise: Exercise) -> str:
     for bug_id in exercise.bug_ids:
         bug = BUGS[bug_id]
         lines += [f"- **{bug.title}.** {bug.why} *Fix:* {bug.fix}"]
+        corrected = corrected_code(exercise, bug_id) if exercise.kind == "code" else None
+        if corrected:
+            lines += ["", f"  ```{corrected[0]}", textwrap.indent(corrected[1], "  "), "  ```", ""]
     return "\n".join(lines + [""])
 
 
