@@ -269,6 +269,18 @@ def test_no_signer_an_exercise_can_show_has_a_comment():
     assert commented == []
 
 
+def test_every_go_signer_uses_each_package_it_imports():
+    """Go refuses to compile an unused import, so an exercise with one would be broken code (and a hint)."""
+    unused = []
+    for language, bug_ids in [("go", ())] + [case for case in DRAWN if case[0] == "go"]:
+        code = SIGNERS[language].with_mistakes(bug_ids)
+        imports = re.search(r"import \((.*?)\)", code, re.S).group(1).split()
+        body = code.split(")", 1)[1]
+        packages = [path.strip('"').rsplit("/", 1)[-1] for path in imports]
+        unused += [(bug_ids, package) for package in packages if f"{package}." not in body]
+    assert unused == []
+
+
 def test_what_happens_after_code_names_no_error_of_another_language():
     for language, bug_ids in DRAWN:
         said = signer_outcome(language, bug_ids)

@@ -403,7 +403,8 @@ GO_SIGNER = Signer(
         "timestamps_milliseconds": (("time.Now().Unix()", "time.Now().UnixMilli()"),),
         "lifetime_too_short": (("iat + 60*60*2", "iat + 60*10"),),
         "lifetime_too_long": (("iat + 60*60*2", "iat + 60*60*24*7"),),
-        "secret_trailing_newline": (("\tsdkSecret = bytes.TrimSpace(sdkSecret)\n", ""),),
+        # Without TrimSpace the import of bytes goes too: Go refuses to compile an unused import.
+        "secret_trailing_newline": (("\tsdkSecret = bytes.TrimSpace(sdkSecret)\n", ""), ('\t"bytes"\n', "")),
         "secret_key_bytes": (
             (
                 "\tmac := hmac.New(sha256.New, []byte(sdkSecret))",
