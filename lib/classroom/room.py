@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 
 from lib.classroom.database import unavailable_as_message
 from lib.classroom.schema import answers, learners
-from lib.classroom.store import ClassSession
+from lib.classroom.store import ANSWER_COLUMNS, ClassSession
 from lib.mistakes.catalogue import BUGS
 from lib.training.exercises import POINTS_PER_EXERCISE
 
@@ -66,17 +66,7 @@ def _rows(engine: Engine, session: ClassSession):
             .order_by(learners.c.joined_at, learners.c.id)
         ).all()
         given = connection.execute(
-            select(
-                answers.c.learner_id,
-                answers.c.exercise_number,
-                answers.c.mistakes,
-                answers.c.causes,
-                answers.c.fixes,
-                answers.c.causes_right,
-                answers.c.fixes_right,
-                answers.c.seconds_taken,
-                answers.c.answered_at,
-            )
+            select(answers.c.learner_id, *ANSWER_COLUMNS)
             .join(learners, learners.c.id == answers.c.learner_id)
             .where(learners.c.class_id == session.id)
             .order_by(answers.c.learner_id, answers.c.exercise_number)

@@ -325,7 +325,7 @@ def _answer_from(row) -> StoredAnswer:
     )
 
 
-_ANSWER_COLUMNS = (
+ANSWER_COLUMNS = (  # what an answer is, to its learner and in the trainer's results
     answers.c.exercise_number,
     answers.c.mistakes,
     answers.c.causes,
@@ -340,7 +340,7 @@ _ANSWER_COLUMNS = (
 def learner_answers(engine: Engine, learner: Learner) -> dict[int, StoredAnswer]:
     """This learner's own answers by exercise number (no one else's: the query is by their id)."""
     with unavailable_as_message(engine), engine.connect() as connection:
-        rows = connection.execute(select(*_ANSWER_COLUMNS).where(answers.c.learner_id == learner.id)).all()
+        rows = connection.execute(select(*ANSWER_COLUMNS).where(answers.c.learner_id == learner.id)).all()
     return {row.exercise_number: _answer_from(row) for row in rows}
 
 
@@ -377,7 +377,7 @@ def record_answer(
             pass  # this exercise was answered before: keep and return that answer
         with engine.connect() as connection:
             row = connection.execute(
-                select(*_ANSWER_COLUMNS).where(
+                select(*ANSWER_COLUMNS).where(
                     answers.c.learner_id == learner.id, answers.c.exercise_number == attempt.number
                 )
             ).first()
