@@ -34,6 +34,7 @@ from lib.training.exercises import exercise_set
 from streamlit_session import StreamlitSession
 
 LEARNERS = 50
+SERVE_A_ROOM = ["run", "app.py", "--server.fileWatcherType", "none"]
 SECONDS = float(os.environ.get("LOAD_SECONDS", "60"))
 SEED, DIFFICULTY = 42, "medium"
 PAGE = "exercises"
@@ -237,10 +238,11 @@ def check_load(database_url, room, servers, configuration, capsys):
 
 @contextlib.contextmanager
 def servers_on(database_url, count, folder):
-    """`count` servers of the app on this classroom database: their URLs, and the file with their output."""
+    """`count` servers of the app on this classroom database, started as README's "Running a classroom" says
+    to serve a room (no file watcher): their URLs, and the file with their output."""
     log_path = folder / "servers.log"
     with open(log_path, "w") as log:
-        with streamlit_servers(count, ["run", "app.py"], server_env(database_url), log) as urls:
+        with streamlit_servers(count, SERVE_A_ROOM, server_env(database_url), log) as urls:
             yield urls, log_path
 
 
@@ -344,7 +346,7 @@ DROPPED = ("ConnectionClosed", "ConnectionRefusedError")  # what a learner sees 
 @contextlib.contextmanager
 def server_process(database_url, port, log):
     """`streamlit run app.py` on this port and database, healthy; yields its process, killed on leaving."""
-    process = start_streamlit(["run", "app.py"], port, server_env(database_url), log)
+    process = start_streamlit(SERVE_A_ROOM, port, server_env(database_url), log)
     try:
         wait_healthy(f"http://127.0.0.1:{port}", process=process)
         yield process
