@@ -288,6 +288,20 @@ def test_the_block_ends_after_its_seconds(classroom_engine, after, opens):
             store.unlock_trainer_view(classroom_engine, session.join_code, pin, at)
 
 
+def test_a_block_set_by_another_server_while_the_pin_is_hashed_wins(classroom_engine, monkeypatch):
+    session, pin = new_class(classroom_engine)
+    real_hash = store._pin_hash
+
+    def hash_while_another_server_blocks(typed, salt):
+        with classroom_engine.begin() as connection:
+            connection.execute(classes.update().values(pin_blocked_until=NOW + store.PIN_BLOCK_SECONDS, pin_failures=0))
+        return real_hash(typed, salt)
+
+    monkeypatch.setattr(store, "_pin_hash", hash_while_another_server_blocks)
+    with pytest.raises(store.ClassroomError, match="Too many wrong PINs.* 61 s"):
+        store.unlock_trainer_view(classroom_engine, session.join_code, pin, NOW)
+
+
 def test_the_right_pin_resets_the_count_of_wrong_ones(classroom_engine):
     session, pin = new_class(classroom_engine)
     wrong = f"{(int(pin) + 1) % 10**6:06d}"

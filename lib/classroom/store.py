@@ -231,36 +231,48 @@ def open_class(engine: Engine, typed_code: str, now: float) -> ClassSession:
     return session
 
 
+def _blocked(until: float, now: float) -> ClassroomError:
+    return ClassroomError(f"Too many wrong PINs: this class's trainer view opens again in {int(until - now) + 1} s.")
+
+
 def unlock_trainer_view(engine: Engine, typed_code: str, pin: str, now: float) -> ClassSession:
     """The class, if the PIN is its trainer's. Compared in constant time; after MAX_PIN_FAILURES wrong PINs
-    in a row the class refuses every PIN for PIN_BLOCK_SECONDS (kept in the database: every server counts)."""
+    in a row the class refuses every PIN for PIN_BLOCK_SECONDS (kept in the database: every server counts).
+
+    The row is read, the PIN hashed, and then the verdict written in one statement of its own: no transaction
+    waits on the hash, and none turns a read into a write (which SQLite's WAL may refuse with 'busy')."""
     code = normalised_join_code(typed_code)
-    with unavailable_as_message(engine), engine.begin() as connection:
-        row = connection.execute(
-            select(*_CLASS_COLUMNS, classes.c.pin_salt, classes.c.pin_hash, classes.c.pin_blocked_until).where(
-                classes.c.join_code == code
-            )
-        ).first()
+    with unavailable_as_message(engine):
+        with engine.connect() as connection:
+            row = connection.execute(
+                select(*_CLASS_COLUMNS, classes.c.pin_salt, classes.c.pin_hash, classes.c.pin_blocked_until).where(
+                    classes.c.join_code == code
+                )
+            ).first()
         if row is None:
             _pin_hash(pin, "00" * 16)  # as slow as a real check: the answer's timing says nothing
             raise ClassroomError("This join code and PIN do not open a class.")
         if now < row.pin_blocked_until:
-            raise ClassroomError(
-                "Too many wrong PINs: this class's trainer view opens again in "
-                f"{int(row.pin_blocked_until - now) + 1} s."
-            )
-        if hmac.compare_digest(_pin_hash(pin.strip(), row.pin_salt), row.pin_hash):
-            connection.execute(update(classes).where(classes.c.id == row.id).values(pin_failures=0))
-            return _class_from(row)
-        blocked = classes.c.pin_failures + 1 >= MAX_PIN_FAILURES
-        connection.execute(
-            update(classes)
-            .where(classes.c.id == row.id)
+            raise _blocked(row.pin_blocked_until, now)
+        right = hmac.compare_digest(_pin_hash(pin.strip(), row.pin_salt), row.pin_hash)
+        this_class = (classes.c.id == row.id, classes.c.pin_blocked_until <= now)  # not blocked meanwhile
+        reached = classes.c.pin_failures + 1 >= MAX_PIN_FAILURES
+        verdict = (
+            update(classes).where(*this_class).values(pin_failures=0)
+            if right
+            else update(classes)
+            .where(*this_class)
             .values(
-                pin_failures=case((blocked, 0), else_=classes.c.pin_failures + 1),
-                pin_blocked_until=case((blocked, now + PIN_BLOCK_SECONDS), else_=classes.c.pin_blocked_until),
+                pin_failures=case((reached, 0), else_=classes.c.pin_failures + 1),
+                pin_blocked_until=case((reached, now + PIN_BLOCK_SECONDS), else_=classes.c.pin_blocked_until),
             )
         )
+        with engine.begin() as connection:
+            written = connection.execute(verdict).rowcount
+    if right and written:
+        return _class_from(row)
+    if right:  # wrong PINs from elsewhere blocked the class between the read and the write
+        raise _blocked(now + PIN_BLOCK_SECONDS, now)
     raise ClassroomError("This join code and PIN do not open a class.")
 
 
