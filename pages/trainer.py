@@ -127,7 +127,7 @@ def room_view(class_id):
         state = session.state_at(now)
         st.markdown(f"#### {escape_markdown(session.title)} · {state}")
         left, right = st.columns([2, 3])
-        left.markdown(f"Join code: **`{shown_join_code(session.join_code)}`**")
+        left.markdown(f"### Join code: `{shown_join_code(session.join_code)}`")  # big enough for a projector
         left.caption("Learners open *Find the bug*, expand *In a class?* and type this code and a name.")
         pin = st.session_state.get(KEYS["new_pin"])
         if pin:
