@@ -141,7 +141,6 @@ if session is None:
     exercises = exercises_of(seed, difficulty)
     attempts = st.session_state.setdefault(KEYS["attempts"], {})
     set_key = (seed, difficulty)
-    in_session = score(attempts.values())
 else:
     with st.container(key=KEYS["class_banner"], border=True):
         st.markdown(
@@ -166,7 +165,6 @@ else:
         # Continue at the first exercise not answered yet (the last one once all are).
         unanswered = [index for index, e in enumerate(exercises) if e.id not in attempts]
         st.session_state[KEYS["position"]][set_key] = unanswered[0] if unanswered else len(exercises) - 1
-    in_session = score(attempts.values())
 position = st.session_state.setdefault(KEYS["position"], {}).get(set_key, 0)
 
 in_set = score(attempts[e.id] for e in exercises if e.id in attempts)
@@ -177,6 +175,7 @@ with st.container(key=KEYS["score"]):
         help=f"{in_set.answered} of {len(exercises)} exercises answered",
     )
     if session is None:
+        in_session = score(attempts.values())
         st.caption(
             f"This session: {in_session.points} of {in_session.possible} points over {in_session.answered} answers."
         )

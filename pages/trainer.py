@@ -164,7 +164,7 @@ def room_view(class_id):
         )
         download.download_button(
             "Results (CSV)",
-            data=results_csv(engine, session),
+            data=lambda: results_csv(engine, session),  # read from the database when pressed, not every 3 s
             file_name=f"class-{session.join_code}.csv",
             mime="text/csv",
             key=KEYS["room_csv"],

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 
 from lib.classroom.database import unavailable_as_message
 from lib.classroom.schema import answers, learners
-from lib.classroom.store import ANSWER_COLUMNS, ClassSession
+from lib.classroom.store import ANSWER_COLUMNS, ClassSession, stored_answer
 from lib.mistakes.catalogue import BUGS
 from lib.training.exercises import POINTS_PER_EXERCISE
 
@@ -34,7 +34,6 @@ class LearnerProgress:
     display_name: str
     answered: int
     points: int
-    joined_at: float
     last_answer_at: float | None
 
 
@@ -61,7 +60,7 @@ class RoomResults:
 def _rows(engine: Engine, session: ClassSession):
     with unavailable_as_message(engine), engine.connect() as connection:
         people = connection.execute(
-            select(learners.c.id, learners.c.display_name, learners.c.joined_at)
+            select(learners.c.id, learners.c.display_name)
             .where(learners.c.class_id == session.id)
             .order_by(learners.c.joined_at, learners.c.id)
         ).all()
@@ -71,25 +70,23 @@ def _rows(engine: Engine, session: ClassSession):
             .where(learners.c.class_id == session.id)
             .order_by(answers.c.learner_id, answers.c.exercise_number)
         ).all()
-    return people, given
+    return people, [(row.learner_id, stored_answer(row)) for row in given]
 
 
 def room_results(engine: Engine, session: ClassSession) -> RoomResults:
     people, given = _rows(engine, session)
     by_learner = {person.id: [] for person in people}
     right, missed = {}, {}
-    for row in given:
-        by_learner[row.learner_id].append(row)
-        causes, fixes = set(row.causes.split()), set(row.fixes.split())
-        for bug_id in row.mistakes.split():
-            tally = right if bug_id in causes and bug_id in fixes else missed
+    for learner_id, given_answer in given:
+        by_learner[learner_id].append(given_answer)
+        for bug_id in given_answer.mistakes:
+            tally = right if bug_id in given_answer.causes and bug_id in given_answer.fixes else missed
             tally[bug_id] = tally.get(bug_id, 0) + 1
     progress = tuple(
         LearnerProgress(
             person.display_name,
             len(by_learner[person.id]),
-            sum(int(a.causes_right) + int(a.fixes_right) for a in by_learner[person.id]),
-            person.joined_at,
+            sum(a.points for a in by_learner[person.id]),
             max((a.answered_at for a in by_learner[person.id]), default=None),
         )
         for person in people
@@ -120,20 +117,20 @@ def results_csv(engine: Engine, session: ClassSession) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
-    for row in given:
+    for learner_id, given_answer in given:
         writer.writerow(
             _cell(value)
             for value in (
-                names[row.learner_id],
-                row.exercise_number,
-                row.mistakes,
-                row.causes,
-                row.fixes,
-                bool(row.causes_right),
-                bool(row.fixes_right),
-                int(row.causes_right) + int(row.fixes_right),
-                "" if row.seconds_taken is None else round(row.seconds_taken, 1),
-                row.answered_at,
+                names[learner_id],
+                given_answer.exercise_number,
+                " ".join(given_answer.mistakes),
+                " ".join(given_answer.causes),
+                " ".join(given_answer.fixes),
+                given_answer.causes_right,
+                given_answer.fixes_right,
+                given_answer.points,
+                "" if given_answer.seconds_taken is None else round(given_answer.seconds_taken, 1),
+                given_answer.answered_at,
             )
         )
     return out.getvalue()

@@ -324,7 +324,8 @@ def learner_by_key(engine: Engine, key: str) -> tuple[Learner, ClassSession] | N
     return Learner(row.learner_id, row.id, row.display_name), _class_from(row)
 
 
-def _answer_from(row) -> StoredAnswer:
+def stored_answer(row) -> StoredAnswer:
+    """An answer row (ANSWER_COLUMNS) as the learner's page and the trainer's room read it."""
     return StoredAnswer(
         row.exercise_number,
         tuple(row.mistakes.split()),
@@ -353,7 +354,7 @@ def learner_answers(engine: Engine, learner: Learner) -> dict[int, StoredAnswer]
     """This learner's own answers by exercise number (no one else's: the query is by their id)."""
     with unavailable_as_message(engine), engine.connect() as connection:
         rows = connection.execute(select(*ANSWER_COLUMNS).where(answers.c.learner_id == learner.id)).all()
-    return {row.exercise_number: _answer_from(row) for row in rows}
+    return {row.exercise_number: stored_answer(row) for row in rows}
 
 
 def record_answer(
@@ -395,7 +396,7 @@ def record_answer(
             ).first()
     if row is None:  # the learner's row went between the insert and the read: the class was deleted
         raise ClassroomError("This class was deleted by its trainer; your answers are gone with it.")
-    return _answer_from(row)
+    return stored_answer(row)
 
 
 def as_attempt(stored: StoredAnswer, exercise: Exercise) -> Attempt:
