@@ -288,6 +288,14 @@ def test_the_block_ends_after_its_seconds(classroom_engine, after, opens):
             store.unlock_trainer_view(classroom_engine, session.join_code, pin, at)
 
 
+def test_an_empty_pin_says_what_to_type_and_counts_for_nothing(classroom_engine):
+    session, pin = new_class(classroom_engine)
+    for _ in range(store.MAX_PIN_FAILURES + 1):
+        with pytest.raises(store.ClassroomError, match="Type the 6-digit trainer PIN"):
+            store.unlock_trainer_view(classroom_engine, session.join_code, "  ", NOW)
+    assert store.unlock_trainer_view(classroom_engine, session.join_code, pin, NOW) == session
+
+
 def test_a_block_set_by_another_server_while_the_pin_is_hashed_wins(classroom_engine, monkeypatch):
     session, pin = new_class(classroom_engine)
     real_hash = store._pin_hash

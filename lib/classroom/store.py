@@ -242,6 +242,8 @@ def unlock_trainer_view(engine: Engine, typed_code: str, pin: str, now: float) -
     The row is read, the PIN hashed, and then the verdict written in one statement of its own: no transaction
     waits on the hash, and none turns a read into a write (which SQLite's WAL may refuse with 'busy')."""
     code = normalised_join_code(typed_code)
+    if not pin.strip():  # not a guess: says what to type, and counts for nothing
+        raise ClassroomError(f"Type the {PIN_DIGITS}-digit trainer PIN shown when the class was started.")
     with unavailable_as_message(engine):
         with engine.connect() as connection:
             row = connection.execute(
