@@ -47,6 +47,17 @@ def move_by(delta):
     st.session_state[KEYS["slide_index"]] = min(max(st.session_state[KEYS["slide_index"]] + delta, 0), len(SLIDES) - 1)
 
 
+def difficulty_box(container, key):
+    """The difficulty of a class or a handout, the agenda's by default."""
+    return container.selectbox(
+        "Difficulty",
+        list(DIFFICULTIES),
+        index=list(DIFFICULTIES).index(AGENDA_DIFFICULTY),
+        format_func=lambda d: DIFFICULTIES[d].label,
+        key=key,
+    )
+
+
 def open_database():
     return classroom_engine(st.connection, st.secrets, os.environ, Path(__file__).resolve().parent.parent)
 
@@ -218,13 +229,7 @@ if class_id is None:
         st.text_input("Title", value="Signature Lab training", max_chars=120, key=KEYS["new_title"])
         left, middle, right = st.columns(3)
         left.number_input("Seed", min_value=0, value=DEFAULT_SEED, step=1, key=KEYS["new_seed"])
-        middle.selectbox(
-            "Difficulty",
-            list(DIFFICULTIES),
-            index=list(DIFFICULTIES).index(AGENDA_DIFFICULTY),
-            format_func=lambda d: DIFFICULTIES[d].label,
-            key=KEYS["new_difficulty"],
-        )
+        difficulty_box(middle, KEYS["new_difficulty"])
         right.number_input(
             "Exercises", min_value=1, max_value=MAX_EXERCISES, value=SET_SIZE, step=1, key=KEYS["new_count"]
         )
@@ -246,13 +251,7 @@ st.caption(
 )
 left, right = st.columns(2)
 seed = int(left.number_input("Seed", min_value=0, value=DEFAULT_SEED, step=1, key=KEYS["handout_seed"]))
-difficulty = right.selectbox(
-    "Difficulty",
-    list(DIFFICULTIES),
-    index=list(DIFFICULTIES).index(AGENDA_DIFFICULTY),
-    format_func=lambda d: DIFFICULTIES[d].label,
-    key=KEYS["handout_difficulty"],
-)
+difficulty = difficulty_box(right, KEYS["handout_difficulty"])
 st.download_button(
     "Download the handout (Markdown)",
     data=handout_markdown(seed, difficulty),
