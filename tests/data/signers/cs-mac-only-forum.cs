@@ -8,9 +8,9 @@ public static class ZoomSignature
     static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    public static string Create(string clientId, string clientSecret, string meetingNumber, int role)
+    public static string Create(string clientId, string clientSecret, string meetingNumber, string role)
     {
-        long iat = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 30;
+        long iat = DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 400;
         long exp = iat + 7200;
         var header = Base64Url(Encoding.UTF8.GetBytes("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"));
         var claims = new { appKey = clientId, sdkKey = clientId, mn = meetingNumber, role = role, iat = iat, exp = exp, tokenExp = exp };
