@@ -11,7 +11,7 @@ are kept: at most 25,000 results a run (the worst kept, the rest counted in a no
 import hashlib
 from dataclasses import dataclass
 
-from lib import __version__
+import lib
 from lib.mistakes.catalogue import BUGS
 from lib.review.codes import REVIEW_CODES, CodeFinding, bug_for_code
 from lib.zoom.rules import SEVERITIES
@@ -139,8 +139,8 @@ def sarif_log(files, notifications=(), *, root_uri: str, help_base_url: str | No
         results.append(_result(reviewed, finding, index[finding.code], seen[key]))
     driver = {
         "name": TOOL_NAME,
-        "version": __version__,
-        "semanticVersion": __version__,
+        "version": lib.__version__,
+        "semanticVersion": lib.__version__,
         "rules": [rule_descriptor(code, [f for _, f in found if f.code == code], help_base_url) for code in codes],
     }
     if help_base_url:
