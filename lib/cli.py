@@ -446,7 +446,7 @@ def build_parser(prog="python -m lib"):
                 choices=tuple(FAIL_ON),
                 help="exit 1 when a finding at or above this severity is reported",
             )
-        command.set_defaults(handle=handle)
+        command.set_defaults(handle=handle, usage=command)
     return parser
 
 
@@ -481,11 +481,10 @@ def _usage_problem(args) -> str | None:
 
 
 def main(argv=None, prog="python -m lib"):
-    parser = build_parser(prog)
-    args = parser.parse_args(argv)
+    args = build_parser(prog).parse_args(argv)
     problem = _usage_problem(args)
     if problem:
-        parser.error(problem)  # exits 2, as argparse does for every usage error
+        args.usage.error(problem)  # exits 2 with the command's usage, as argparse does for every usage error
     if args.command == "review" and args.paths:
         try:
             return review_files(args)

@@ -116,17 +116,19 @@ def _result(reviewed: ReviewedFile, finding: CodeFinding, rule_index: int, occur
     }
 
 
-def sarif_log(files, notifications=(), *, root_uri: str, help_base_url: str | None = None) -> dict:
+def sarif_log(
+    files, notifications=(), *, root_uri: str, help_base_url: str | None = None, max_results: int = MAX_RESULTS
+) -> dict:
     """The SARIF log of one review run. `root_uri` (a file: URI ending in '/') is where %SRCROOT% points."""
     found = [(reviewed, finding) for reviewed in files for finding in reviewed.findings]
     notifications = list(notifications)
-    if len(found) > MAX_RESULTS:
-        left_out = len(found) - MAX_RESULTS
-        found = sorted(found, key=lambda pair: SEVERITIES.index(pair[1].severity))[:MAX_RESULTS]
+    if len(found) > max_results:
+        left_out = len(found) - max_results
+        found = sorted(found, key=lambda pair: SEVERITIES.index(pair[1].severity))[:max_results]
         notifications.append(
             Notification(
                 "warning",
-                f"{left_out:,} findings left out: GitHub accepts at most {MAX_RESULTS:,} results a run, "
+                f"{left_out:,} findings left out: GitHub accepts at most {max_results:,} results a run, "
                 "and these were the least severe. Review fewer paths at a time.",
             )
         )
