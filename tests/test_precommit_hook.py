@@ -11,12 +11,15 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT
 from lib.javascript.forum import FORUM_SNIPPET
+from lib.review.syntax import GRAMMARS
 
 FORUM_CODE = "\n".join(line.js for line in FORUM_SNIPPET) + "\n"
 CORRECT_PY = (ROOT / "lib/review/reference/signer.py").read_text(encoding="utf-8")
@@ -83,3 +86,23 @@ def test_the_installed_hook_refuses_a_commit_of_the_forum_snippet_and_accepts_a_
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert re.search(r"Signature Lab \(Zoom Meeting SDK signing code\)\.+Passed", accepted.stdout + accepted.stderr)
     assert git("log", "--format=%s", cwd=project).stdout.split("\n")[0] == "sign on the server"
+
+
+def test_the_hook_reads_the_files_of_the_code_doctors_languages_and_no_other():
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())[0]
+    assert hook["id"] == "signature-lab-review" and hook["language"] == "python"
+    assert (
+        hook["entry"].split()[0]
+        == tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"].popitem()[0]
+    )
+    extensions = {extension for grammar in GRAMMARS.values() for extension in grammar.extensions}
+    for extension in extensions:
+        assert re.search(hook["files"], f"src/signer{extension}"), extension
+    for other in (".json", ".md", ".jsonl", ".py.txt", ".css", ".vue", ".pyc"):
+        assert not re.search(hook["files"], f"src/signer{other}"), other
+
+
+def test_the_package_needs_only_the_parsers_pinned_as_the_app_pins_them():
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    pins = [line.split("#")[0].strip() for line in (ROOT / "requirements.txt").read_text().splitlines()]
+    assert declared == [pin for pin in pins if pin.startswith("tree-sitter")]
