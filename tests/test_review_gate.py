@@ -17,15 +17,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bench.review_tree import build_tree
 from conftest import DATA, ROOT, run_cli
 from lib.cli import main
 from lib.gate.files import might_sign
-from lib.gate.report import fails
+from lib.gate.report import fails, review_paths
 from lib.gate.sarif import FINGERPRINT, MAX_RESULTS, ReviewedFile, sarif_log
 from lib.javascript.forum import FORUM_SNIPPET
 from lib.mistakes.catalogue import BUGS
 from lib.review import review_code
 from lib.review.codes import CodeFinding
+from lib.review.syntax import GRAMMARS
 from sarif_checks import assert_valid_sarif, schema_errors
 
 FORUM_CODE = "\n".join(line.js for line in FORUM_SNIPPET) + "\n"
@@ -429,3 +431,11 @@ def test_the_console_script_imports_our_lib_where_the_project_has_its_own(tmp_pa
         [sys.executable, "-m", "signature_lab", "review"], capture_output=True, text=True, cwd=tmp_path, env=env
     )
     assert usage.returncode == 2 and usage.stderr.startswith("usage: signature-lab review")
+
+
+def test_the_benchmark_tree_is_nine_tenths_code_passed_over_and_one_tenth_signers(tmp_path):
+    files = build_tree(tmp_path, 80)
+    outcome = review_paths([tmp_path])
+    assert outcome.passed_over == 72 and len(outcome.reviewed) == 8
+    assert {language for language, _ in files} == set(GRAMMARS)
+    assert {source.path.parts[-2] for source, _ in outcome.reviewed} == {"signing"}
