@@ -122,3 +122,33 @@ def test_review_links_rules_to_the_given_signature_lab(workspace, runner_temp):
         "https://lab.example.com/lessons",
         "https://lab.example.com/code-doctor",
     }
+
+
+def readme_block(heading: str, language: str) -> str:
+    """The first ```language block under a README heading."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split(f"\n### {heading}\n", 1)[1]
+    return section.split(f"```{language}\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_readme_workflow_uses_the_actions_inputs_and_uploads_its_sarif():
+    workflow = yaml.safe_load(readme_block("GitHub Actions", "yaml"))
+    steps = workflow["jobs"]["signature-lab"]["steps"]
+    ours = next(s for s in steps if s["uses"].startswith("OWNER/signature-lab@"))
+    upload = next(s for s in steps if s["uses"].startswith("github/codeql-action/upload-sarif@"))
+    assert set(ours["with"]) <= set(ACTION["inputs"])
+    assert upload["with"]["sarif_file"] == ours["with"]["sarif-file"] and "cancelled()" in upload["if"]
+    assert workflow["permissions"]["security-events"] == "write"
+
+
+def test_the_readme_vs_code_problem_matcher_reads_the_text_format(workspace, runner_temp):
+    task = json.loads(readme_block("VS Code and Vim", "json"))["tasks"][0]
+    pattern = task["problemMatcher"]["pattern"]
+    process = run_step(step("Review"), {"fail-on": "never"}, workspace, runner_temp)
+    findings = [line for line in process.stdout.splitlines() if not line.startswith("::")]
+    matched = [re.match(pattern["regexp"], line) for line in findings]
+    assert len(findings) == 8 and all(matched)
+    first = matched[0]
+    assert (first[pattern["file"]], first[pattern["line"]], first[pattern["column"]]) == ("web/forum.js", "5", "20")
+    assert (first[pattern["severity"]], first[pattern["code"]]) == ("warning", "missing_token_exp")
+    assert task["command"].split()[:2] == ["signature-lab", "review"]
