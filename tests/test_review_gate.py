@@ -21,11 +21,11 @@ from bench.review_tree import build_tree
 from conftest import DATA, ROOT, run_cli
 from lib.cli import main
 from lib.gate.files import might_sign
-from lib.gate.report import fails, review_paths
+from lib.gate.report import MAX_FILE_BYTES, fails, review_paths
 from lib.gate.sarif import FINGERPRINT, MAX_RESULTS, ReviewedFile, sarif_log
 from lib.javascript.forum import FORUM_SNIPPET
 from lib.mistakes.catalogue import BUGS
-from lib.review import review_code
+from lib.review import MAX_CODE_CHARS, review_code
 from lib.review.codes import CodeFinding
 from lib.review.syntax import GRAMMARS
 from sarif_checks import assert_valid_sarif, schema_errors
@@ -143,10 +143,17 @@ def test_an_unreadable_file_exits_2_and_the_others_are_still_reviewed(tmp_path):
 
 
 def test_a_file_too_long_to_review_or_in_another_language_is_said_and_not_failed(tmp_path):
-    write(tmp_path, {"big.js": "// jwt\n" + "x = 1;\n" * 40_000, "notes.md": "the secret is in the vault"})
-    process = run_review("big.js", "notes.md", cwd=tmp_path)
+    files = {
+        "at.js": "// jwt\n" + "x" * (MAX_CODE_CHARS - 8) + "\n",
+        "over.js": "// jwt\n" + "x" * (MAX_CODE_CHARS - 7) + "\n",
+    }
+    files |= {"huge.js": "// jwt\n" + "x" * MAX_FILE_BYTES, "notes.md": "the secret is in the vault"}
+    write(tmp_path, files)
+    process = run_review(*files, cwd=tmp_path)
     assert process.returncode == 0
-    assert "big.js: not reviewed: the code is 280,007 characters" in process.stderr
+    assert "at.js" not in process.stderr and "1 file reviewed" in process.stderr  # at the limit: reviewed
+    assert "over.js: not reviewed: the code is 200,001 characters" in process.stderr
+    assert f"huge.js: not reviewed: {MAX_FILE_BYTES + 7:,} bytes" in process.stderr  # not even read
     assert "notes.md: not reviewed: the Code doctor reads files ending in" in process.stderr
 
 

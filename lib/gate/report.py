@@ -12,9 +12,10 @@ from urllib.parse import quote
 
 from lib.gate.files import SourceFile, might_sign, read_source, source_files
 from lib.gate.sarif import Notification, ReviewedFile, sarif_log
-from lib.review import Review, ReviewInputError, review_code
+from lib.review import MAX_CODE_CHARS, Review, ReviewInputError, review_code
 from lib.review.syntax import GRAMMARS
 
+MAX_FILE_BYTES = 4 * MAX_CODE_CHARS  # a UTF-8 file larger than this has too many characters: not even read
 FAIL_ON = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
 
 
@@ -48,10 +49,15 @@ def review_paths(paths) -> TreeReview:
             outcome.notes.append((source.path, Notification("note", message)))
             continue
         try:
-            text = read_source(source.path)
+            size = source.path.stat().st_size
+            text = read_source(source.path) if size <= MAX_FILE_BYTES else None
         except OSError as exc:
             message = f"cannot read {source.path}: {exc.strerror or exc}"
             outcome.notes.append((source.path, Notification("error", message)))
+            continue
+        if text is None:
+            message = f"{source.path}: not reviewed: {size:,} bytes, more than the Code doctor reads in one file"
+            outcome.notes.append((source.path, Notification("warning", message)))
             continue
         if not might_sign(text):
             outcome.passed_over += 1

@@ -24,8 +24,12 @@ MAX_RESULTS = 25_000  # GitHub rejects a run with more
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 # Findings that put the secret where others read it: GitHub lists them as security alerts, ranked by this
 # score (9.0 and above: critical; 7.0 to 8.9: high). Code read by every visitor beats code read by the team.
-SECURITY_SEVERITY = {"secret_in_browser": "9.1", "secret_in_token": "9.1", "app_key_is_secret": "9.1"}
-SECURITY_SEVERITY |= {"hardcoded_secret": "8.1"}
+SECURITY_SEVERITY = {
+    "secret_in_browser": 9.1,
+    "secret_in_token": 9.1,
+    "app_key_is_secret": 9.1,
+    "hardcoded_secret": 8.1,
+}
 CWE_TAGS = {"hardcoded_secret": "external/cwe/cwe-798", "secret_in_browser": "external/cwe/cwe-200"}
 
 
