@@ -289,7 +289,7 @@ def test_sarif_of_the_corpus_is_valid_and_says_what_github_shows():
     assert base64["helpUri"] == "https://lab.example.com/lessons" and base64["name"] == "StandardBase64"
     assert "security-severity" not in base64["properties"]
     assert float(rules["secret_in_browser"]["properties"]["security-severity"]) >= 9.0
-    assert "security" in rules["hardcoded_secret"]["properties"]["tags"]
+    assert {"security", "external/cwe/cwe-798"} <= set(rules["hardcoded_secret"]["properties"]["tags"])
     go = [r for r in results if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("buggy.go")]
     location = go[0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"] == {"uri": "tests/data/review/buggy.go", "uriBaseId": "%SRCROOT%"}

@@ -30,7 +30,8 @@ SECURITY_SEVERITY = {
     "app_key_is_secret": 9.1,
     "hardcoded_secret": 8.1,
 }
-CWE_TAGS = {"hardcoded_secret": "external/cwe/cwe-798", "secret_in_browser": "external/cwe/cwe-200"}
+# The CWE each secret finding is an instance of (798: hard-coded credentials; 200: exposure to an unauthorised actor).
+CWE_FINDINGS = {"cwe-798": "hardcoded_secret", "cwe-200": "secret_in_browser"}
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def rule_descriptor(code: str, findings, help_base_url: str | None) -> dict:
             f"```python\n{bug.py_before}\n```\n\n```python\n{bug.py_after}\n```"
         )
     tags = ["zoom-meeting-sdk", "security" if code in SECURITY_SEVERITY else "correctness"]
-    tags += [CWE_TAGS[code]] if code in CWE_TAGS else []
+    tags += [f"external/cwe/{cwe}" for cwe, found in CWE_FINDINGS.items() if found == code]
     properties = {"tags": tags} | ({"security-severity": SECURITY_SEVERITY[code]} if code in SECURITY_SEVERITY else {})
     rule = {
         "id": code,
