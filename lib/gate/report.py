@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from lib.gate.files import SourceFile, might_sign, read_source, source_files
+from lib.gate.files import LANGUAGE_OF_EXTENSION, SourceFile, might_sign, read_source, source_files
 from lib.gate.sarif import Notification, ReviewedFile, sarif_log
 from lib.review import MAX_CODE_CHARS, Review, ReviewInputError, review_code
-from lib.review.syntax import GRAMMARS
 
 MAX_FILE_BYTES = 4 * MAX_CODE_CHARS  # a UTF-8 file larger than this has too many characters: not even read
 FAIL_ON = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
@@ -44,7 +43,7 @@ def review_paths(paths) -> TreeReview:
     outcome = TreeReview()
     for source in source_files(paths):
         if source.language is None:
-            known = ", ".join(sorted({e for g in GRAMMARS.values() for e in g.extensions}))
+            known = ", ".join(sorted(LANGUAGE_OF_EXTENSION))
             message = f"{source.path}: not reviewed: the Code doctor reads files ending in {known}"
             outcome.notes.append((source.path, Notification("note", message)))
             continue
