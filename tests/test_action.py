@@ -113,6 +113,11 @@ def test_review_exit_status_follows_the_inputs(workspace, runner_temp, inputs, s
     assert_valid_sarif(json.loads((workspace / "out/review.sarif").read_text()))  # written whatever the status
 
 
+def test_a_wrong_help_address_fails_the_step_and_says_why(workspace, runner_temp):
+    process = run_step(step("Review"), {"help-base-url": "lab.example.com"}, workspace, runner_temp)
+    assert process.returncode == 2 and "--help-base-url must be an http:// or https:// address" in process.stderr
+
+
 def test_review_links_rules_to_the_given_signature_lab(workspace, runner_temp):
     inputs = {"help-base-url": "https://lab.example.com", "fail-on": "never"}
     assert run_step(step("Review"), inputs, workspace, runner_temp).returncode == 0
