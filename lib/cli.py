@@ -11,6 +11,8 @@ import os
 import sys
 import textwrap
 import time
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from lib.builder.form import InputProblem, check_request
 from lib.doctor.batch import BadRecord, item_from_record
@@ -18,6 +20,16 @@ from lib.doctor.token_compare import compare_tokens
 from lib.endpoint.probe import probe, settings_from_record
 from lib.endpoint.report import result_as_dict
 from lib.endpoint.safety import allow_list
+from lib.gate.report import (
+    FAIL_ON,
+    fails,
+    jsonl_lines,
+    review_paths,
+    review_summary,
+    sarif_text,
+    source_root,
+    text_lines,
+)
 from lib.mistakes.catalogue import BUGS, PRESETS, BugSelectionError, sign_with_bugs
 from lib.review import ReviewInputError, review_code
 from lib.signing.encoding import jsrsasign_key_bytes, utf8_bytes
@@ -88,7 +100,8 @@ Input fields:
 Output, one object per input line, in input order:
   findings (code, severity, step, message, fix, evidence, bug_id), verdict, zoom_error
 or, for a line that cannot be read: {"error": {"name": ..., "message": ...}, "step": ...}
-The exit status is 1 if any line could not be read, 0 otherwise (whatever the findings).
+The exit status is 1 if any line could not be read, or if --fail-on is given and a finding at or above that
+severity (error, or error and warning) was reported; 0 otherwise (without --fail-on, whatever the findings).
 
 Example:
   echo '{"token":"eyJhbGciOi..."}' | python -m lib diagnose --input -
@@ -137,16 +150,28 @@ Output, one object per input line, in input order:
   url, origin, allowed_hosts, meetingNumber, verdict, findings (code, severity, cases, message, fix,
   evidence), matrix (case, method, request, status, error, seconds, content_type, cors, verdict, codes,
   token_codes, claims). No token, answer body or secret is written; the SDK key is masked.
-The exit status is 1 if any line could not be read, 0 otherwise (whatever the findings).
+The exit status is 1 if any line could not be read, or if --fail-on is given and a finding at or above that
+severity (error, or error and warning) was reported; 0 otherwise (without --fail-on, whatever the findings).
 
 Example:
   echo '{"url":"http://localhost:4000","sdkSecret":"..."}' | python -m lib probe --input -
 """
 
 REVIEW_HELP = """\
-Review Meeting SDK signing code, one JSON object per input line (JSON Lines).
+Review Meeting SDK signing code: files and folders, or JSON Lines of code (--input).
 
-Input fields:
+  review PATH...  files and folders (walked: files of the eight languages below, except what git ignores,
+                  vendored and build folders such as node_modules, vendor, .venv, dist and build, and
+                  minified bundles; a file that mentions nothing of signing, claims or secrets is passed
+                  over unparsed; a file named on the command line is reviewed even if git ignores it)
+    --format text     one line per finding: path:line:column: severity code message (the default)
+    --format jsonl    one object per file reviewed: path, language, findings, verdict
+    --format sarif    SARIF 2.1.0 for GitHub code scanning (--help-base-url: your Signature Lab's address,
+                      for each rule's link)
+  The exit status is 1 when a finding at or above --fail-on is reported (default: error), 2 for a usage
+  error or a file that cannot be read (said on standard error), 0 otherwise.
+
+  review --input FILE   JSON Lines, one file's code per line. Input fields:
   code       the source text of the signer (one file; JSON escapes its line breaks)
   language   optional: javascript, typescript, python, php, go, java, csharp or ruby
              (also js, ts, py, c#, golang, rb); absent: detected from the code
@@ -157,10 +182,12 @@ Output, one object per input line, in input order:
 Finding codes are the Token doctor's (diagnose), plus secret_in_browser, hardcoded_secret and
 wrong_token_kind, which only code shows. A secret literal in the code is masked in every excerpt.
 For a line that cannot be reviewed: {"error": {"name": ..., "message": ...}, "step": ...}
-The exit status is 1 if any line could not be reviewed, 0 otherwise (whatever the findings).
-The code is parsed, never run.
+The exit status is 1 if any line could not be reviewed or (with --fail-on) a finding at or above that
+severity was reported, 0 otherwise. The code is parsed, never run.
 
-Example:
+Examples:
+  python -m lib review src/ --fail-on warning
+  python -m lib review . --format sarif --help-base-url https://lab.example.com > signature-lab.sarif
   python3 -c 'import json,sys; print(json.dumps({"code": open(sys.argv[1]).read()}))' signer.js \\
     | python -m lib review --input -
 """
@@ -389,34 +416,92 @@ COMMANDS = {
 }
 
 
-def build_parser():
-    parser = argparse.ArgumentParser(
-        prog="python -m lib", description="Signature Lab: Zoom Meeting SDK signatures, JSON out."
-    )
+GATED = ("diagnose", "probe", "review")  # the commands whose findings can set the exit status
+
+
+def build_parser(prog="python -m lib"):
+    parser = argparse.ArgumentParser(prog=prog, description="Signature Lab: Zoom Meeting SDK signatures, JSON out.")
     commands = parser.add_subparsers(dest="command", required=True)
     for name, (summary, description, handle) in COMMANDS.items():
         command = commands.add_parser(
             name, help=summary, description=description, formatter_class=argparse.RawDescriptionHelpFormatter
         )
-        command.add_argument("--input", required=True, metavar="FILE", help="JSON Lines file, or - for standard input")
+        if name == "review":
+            command.add_argument("paths", nargs="*", metavar="PATH", help="files and folders to review")
+            command.add_argument(
+                "--format", choices=("text", "jsonl", "sarif"), help="how findings on PATHs are written"
+            )
+            command.add_argument(
+                "--help-base-url", metavar="URL", help="your Signature Lab's address, linked from each SARIF rule"
+            )
+        command.add_argument(
+            "--input", required=name != "review", metavar="FILE", help="JSON Lines file, or - for standard input"
+        )
         command.add_argument(
             "--now", type=int, metavar="EPOCH", help="the clock, in epoch seconds (default: the real clock)"
         )
-        command.set_defaults(handle=handle)
+        if name in GATED:
+            command.add_argument(
+                "--fail-on",
+                choices=tuple(FAIL_ON),
+                help="exit 1 when a finding at or above this severity is reported",
+            )
+        command.set_defaults(handle=handle, usage=command)
     return parser
 
 
-def main(argv=None):
-    args = build_parser().parse_args(argv)
+def review_files(args) -> int:
+    """`review PATH...`: findings as text, JSON Lines or SARIF; notes on files not reviewed on standard error."""
+    outcome = review_paths(args.paths)
+    for _, note in outcome.notes:
+        print(note.message, file=sys.stderr)
+    if args.format == "sarif":
+        print(sarif_text(outcome, source_root(Path.cwd()), args.help_base_url))
+    else:
+        for line in (jsonl_lines if args.format == "jsonl" else text_lines)(outcome):
+            print(line)
+    print(review_summary(outcome), file=sys.stderr)
+    if outcome.unreadable:
+        return 2
+    return 1 if fails(outcome.severities, args.fail_on or "error") else 0
+
+
+def _usage_problem(args) -> str | None:
+    if args.command != "review":
+        return None
+    if args.paths and args.input is not None:
+        return "give PATHs or --input, not both"
+    if not args.paths and args.input is None:
+        return "give the files or folders to review (PATH...), or --input FILE for JSON Lines"
+    if args.input is not None and args.format not in (None, "jsonl"):
+        return "--input writes JSON Lines; --format text and sarif are for PATHs"
+    if args.help_base_url and urlsplit(args.help_base_url).scheme not in ("http", "https"):
+        return "--help-base-url must be an http:// or https:// address, e.g. https://lab.example.com"
+    return None
+
+
+def main(argv=None, prog="python -m lib"):
+    args = build_parser(prog).parse_args(argv)
+    problem = _usage_problem(args)
+    if problem:
+        args.usage.error(problem)  # exits 2 with the command's usage, as argparse does for every usage error
+    if args.command == "review" and args.paths:
+        try:
+            return review_files(args)
+        except BrokenPipeError:  # `| head` read what it wanted; the rest of the output is not wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
     now = int(time.time()) if args.now is None else args.now
     try:
         stream = _open_input(args.input)
     except OSError as exc:
         print(f"cannot read {args.input}: {exc.strerror}", file=sys.stderr)
         return 2
-    failed = False
+    failed = found = False
+    fail_on = getattr(args, "fail_on", None) or "never"
     with stream:
         for output, ok in process_lines(stream, args.handle, now):
             failed |= not ok
+            found |= fails([finding.get("severity") for finding in output.get("findings", ())], fail_on)
             print(json.dumps(output), flush=False)
-    return 1 if failed else 0
+    return 1 if failed or found else 0

@@ -17,8 +17,8 @@ LAYERS = (
     {"doctor", "builder"},  # the Token doctor; the builder's form
     {"join", "training", "review"},  # the join page's plan; lessons, exercises, trainer; the code doctor
     {"classroom"},  # class sessions kept in a database
-    # presentation, the endpoint tester (it writes reports), the CLI, the app's lists
-    {"present", "endpoint", "cli", "navigation", "widget_keys", "__main__", "__init__"},
+    # presentation, the endpoint tester (it writes reports), the review gate (files, SARIF), the CLI, the app's lists
+    {"present", "endpoint", "gate", "cli", "navigation", "widget_keys", "__main__", "__init__"},
 )
 LAYER_OF = {name: index for index, names in enumerate(LAYERS) for name in names}
 SIBLINGS_APART = ({"doctor", "builder"}, {"join", "training"}, {"join", "review"}, {"training", "review"})
