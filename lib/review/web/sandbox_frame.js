@@ -13,5 +13,9 @@ const report = (message) => {
 };
 const timer = setTimeout(() => report({ status: "timeout" }), job.timeoutSeconds * 1000);
 worker.onmessage = (event) => report(event.data);
-worker.onerror = (event) => { event.preventDefault(); report({ status: "threw", error: { name: "Error", message: event.message } }); };
+worker.onerror = (event) => {  // thrown later, by a timer say; a SandboxLimit is still the sandbox's limit
+  event.preventDefault();
+  const message = String(event.message).replace(/^Uncaught /, ""), limit = /^SandboxLimit: (.*)$/s.exec(message);
+  report({ status: "threw", error: { name: "Error", message, limit: limit ? limit[1] : undefined } });
+};
 worker.postMessage(job);
