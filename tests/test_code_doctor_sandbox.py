@@ -1,25 +1,199 @@
 """The Code doctor's sandboxed run in a real browser: the pasted function runs in a frame that can reach
-neither the network nor the app's page, a never-ending loop is stopped, and what it returns is diagnosed."""
+neither the network nor the app's page, a never-ending loop is stopped, and what it returns is diagnosed.
+
+What it runs is checked against Node: every JavaScript and TypeScript signer of the app and of the tests (the
+reference signers, the exercise signers with each catalogue mistake, tests/data/review, tests/data/sandbox with
+every import style of jsrsasign, crypto-js, js-base64, Node's crypto and Buffer, jsonwebtoken) runs in Chromium,
+many to a page, and on Node with the real libraries, the same frozen clock and credentials: the same token
+comes out, or the same error. What the sandbox cannot do is reported as the sandbox's limit."""
 
 import http.server
+import json
+import os
+import subprocess
 import threading
+import uuid
+from pathlib import Path
 
+import jwt
 import pytest
 
-from conftest import click_and_wait, open_page
-from lib.javascript.forum import FORUM_SNIPPET
-from lib.review.runnable import runnable
-from lib.review.sandbox import LIBRARY_DIRECTORY, TIMEOUT_SECONDS
+from conftest import DATA, ROOT, click_and_wait, open_page
+from lib.javascript.forum import FORUM_SNIPPET, forum_generate_signature
+from lib.mistakes.catalogue import BUGS
+from lib.review.runnable import NotRunnable, runnable
+from lib.review.sandbox import LIBRARY_DIRECTORY, TIMEOUT_SECONDS, read_result, sandbox_document
+from lib.training.signers import SIGNERS
 from lib.widget_keys import CODE_DOCTOR
+from lib.zoom.facts import DEMO_MEETING_NUMBER, DEMO_SDK_KEY, DEMO_SDK_SECRET
 
 pytestmark = pytest.mark.browser
 FORUM_CODE = "\n".join(line.js for line in FORUM_SNIPPET).replace("generateSignature(mn, 1)", "null")
+NOW = 1_765_000_000  # the frozen clock of every run here
+REFERENCE = ROOT / "lib" / "review" / "reference"
+LANGUAGE_OF = {".js": "javascript", ".ts": "typescript"}
+NODE_RUNNER = ROOT / "tests" / "js" / "run_sandboxed_signers.js"
+# Runs every document in a frame of its own, sandboxed as the app's host component does, and collects each
+# frame's one message. A few at a time: each has the sandbox's 3 s, and the machine may be busy.
+RUN_ALL = """async ([documents, atOnce]) => {
+  const run = (srcdoc) => new Promise((resolve) => {
+    const frame = document.createElement("iframe");
+    frame.setAttribute("sandbox", "allow-scripts");
+    const listen = (event) => {
+      if (event.source !== frame.contentWindow) return;
+      window.removeEventListener("message", listen);
+      frame.remove();
+      resolve(event.data);
+    };
+    window.addEventListener("message", listen);
+    frame.srcdoc = srcdoc;
+    document.body.appendChild(frame);
+  });
+  const messages = [];
+  let next = 0;
+  const lane = async () => { while (next < documents.length) { const index = next++; messages[index] = await run(documents[index]); } };
+  await Promise.all(Array.from({ length: atOnce }, lane));
+  return messages;
+}"""
+FRAMES_AT_ONCE = 3
 
 
 @pytest.fixture(scope="module", autouse=True)
 def libraries_installed():
-    if not (LIBRARY_DIRECTORY / "crypto-js").is_dir():
+    if not (LIBRARY_DIRECTORY / "crypto-js").is_dir() or not (LIBRARY_DIRECTORY / "jsonwebtoken").is_dir():
         pytest.fail("the sandbox's libraries are missing: run scripts/install-signer-libs.sh")
+
+
+def host_page(browser, url):
+    """A page at url with nothing in it but the frames the tests add (Playwright answers it: nothing is served)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.route(url, lambda route: route.fulfill(content_type="text/html", body="<!doctype html><body></body>"))
+    page.goto(url)
+    return context, page
+
+
+@pytest.fixture(scope="module")
+def blank_page(browser):
+    context, page = host_page(browser, "http://127.0.0.1:9/sandbox-host")
+    yield page
+    context.close()
+
+
+def run_in_browser(page, runs):
+    """Each Runnable run in the sandbox's frame, all at once on one page: their RunResults, in order."""
+    nonces = [uuid.uuid4().hex for _ in runs]
+    documents = [sandbox_document(run, nonce=nonce, now=NOW) for run, nonce in zip(runs, nonces, strict=True)]
+    messages = page.evaluate(RUN_ALL, [documents, FRAMES_AT_ONCE])
+    return [read_result(message, nonce) for message, nonce in zip(messages, nonces, strict=True)]
+
+
+def run_in_node(runs):
+    """Each Runnable run on Node with the real libraries: {"value": …} or {"error": "Name: message"}, in order."""
+    cases = [
+        {
+            "script": run.script,
+            "function": run.function,
+            "arguments": run.arguments,
+            "nowMs": NOW * 1000,
+            "key": DEMO_SDK_KEY,
+            "secret": DEMO_SDK_SECRET,
+        }
+        for run in runs
+    ]
+    paths = os.pathsep.join([str(LIBRARY_DIRECTORY), str(ROOT / "tests" / "js" / "node_modules")])
+    process = subprocess.run(
+        ["node", str(NODE_RUNNER)],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        env={"PATH": os.environ["PATH"], "SIGNER_LIBRARY_PATHS": paths},
+        timeout=120,
+        check=True,
+    )
+    return json.loads(process.stdout)
+
+
+def exercise_signers():
+    """The exercise signers (lib.training.signers) in JavaScript and TypeScript, correct and with each catalogue
+    mistake that can be written into them: Node's crypto and Buffer, as servers sign."""
+    signers = {}
+    for language in ("javascript", "typescript"):
+        for bug_id in (None, *BUGS):
+            code = SIGNERS[language].with_mistakes((bug_id,) if bug_id else ())
+            if code is not None:
+                signers[f"exercise {language} {bug_id or 'correct'}"] = (code, language)
+    return signers
+
+
+def corpus():
+    """name -> (code, language): every JavaScript and TypeScript signer the app and the tests have."""
+    signers = {f"reference {path.name}": (path.read_text(), LANGUAGE_OF[path.suffix]) for path in REFERENCE.glob("*")
+               if path.suffix in LANGUAGE_OF}
+    for folder in (DATA / "review", DATA / "sandbox"):
+        for path in sorted(folder.iterdir()):
+            if path.suffix in LANGUAGE_OF:
+                signers[f"{folder.name}/{path.name}"] = (path.read_text(), LANGUAGE_OF[path.suffix])
+    signers["forum snippet"] = (FORUM_CODE, "javascript")
+    return signers | exercise_signers()
+
+
+CORPUS = corpus()
+
+
+@pytest.fixture(scope="module")
+def corpus_runs(blank_page):
+    names = list(CORPUS)
+    runs = [runnable(*CORPUS[name]) for name in names]
+    return dict(zip(names, zip(runs, run_in_browser(blank_page, runs), run_in_node(runs), strict=True), strict=True))
+
+
+# Page code: Node has neither their page (document, getCookie) nor what the page defines elsewhere.
+BROWSER_CODE = ("review/buggy-browser.js", "forum snippet")
+
+
+def test_every_signer_gives_in_the_browser_what_it_gives_on_node(corpus_runs):
+    different = []
+    for name, (_, browser, node) in corpus_runs.items():
+        if name in BROWSER_CODE:
+            continue
+        shown = {"value": browser.value} if browser.status == "returned" else {"error": browser.error}
+        if shown != node:
+            different.append((name, browser, node))
+    assert not different, different
+    assert len(corpus_runs) >= 50
+
+
+def test_every_import_style_makes_a_valid_token(corpus_runs):
+    """tests/data/sandbox: each signer, whatever it imports and however, makes a token PyJWT verifies with the
+    demo secret, signed at the frozen clock."""
+    styles = {name: result for name, (_, result, _) in corpus_runs.items() if name.startswith("sandbox/")}
+    assert len(styles) == len(list((DATA / "sandbox").iterdir())) >= 20
+    for name, result in styles.items():
+        assert result.status == "returned" and not result.limit, (name, result)
+        claims = jwt.decode(result.value, DEMO_SDK_SECRET, algorithms=["HS256"], options={"verify_exp": False,
+                                                                                            "verify_nbf": False})
+        assert DEMO_SDK_KEY in (claims.get("appKey"), claims.get("sdkKey")), name
+        assert str(claims["mn"]) == DEMO_MEETING_NUMBER, name
+        assert NOW - 30 <= claims["iat"] <= NOW, name
+
+
+def test_the_app_own_signers_run(corpus_runs):
+    """The reference signers and the correct exercise signers make a valid token, with no limit of the sandbox."""
+    for name in ("reference signer.js", "reference signer.ts", "exercise javascript correct",
+                 "exercise typescript correct"):
+        _, result, _ = corpus_runs[name]
+        assert result.status == "returned" and not result.limit and not result.top_level, (name, result)
+        jwt.decode(result.value, DEMO_SDK_SECRET, algorithms=["HS256"], options={"verify_exp": False})
+
+
+def test_page_code_runs_with_the_page_it_expects_or_says_what_the_sandbox_lacks(corpus_runs):
+    forum = corpus_runs["forum snippet"][1]  # the secret from getCookie, CryptoJS as a <script> tag gives it
+    iat = NOW - 30
+    expected = forum_generate_signature(DEMO_SDK_KEY, DEMO_SDK_SECRET, DEMO_MEETING_NUMBER, 0, iat, iat + 7200)
+    assert (forum.status, forum.value, forum.limit) == ("returned", expected.returned, "")
+    buggy = corpus_runs["review/buggy-browser.js"][1]  # ZOOM_KEY is defined elsewhere on its page
+    assert buggy.status == "threw" and buggy.limit.startswith('the sandbox has no "ZOOM_KEY"'), buggy
 
 
 def review_and_run(page, streamlit_url, code, *, returns_a_value=False):

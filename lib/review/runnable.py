@@ -27,9 +27,9 @@ REQUIRED = re.compile(r"""\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)""")
 LIBRARY_OF_MODULE = {"crypto": "crypto-js", "jsonwebtoken": "crypto-js", "crypto-js": "crypto-js"}
 LIBRARY_OF_MODULE |= {"jsrsasign": "jsrsasign", "js-base64": "js-base64"}
 # Browser code loads them with a <script> tag and uses their globals.
-LIBRARY_OF_GLOBAL = {"CryptoJS": "crypto-js", "KJUR": "jsrsasign", "Base64.": "js-base64"}
+LIBRARY_OF_GLOBAL = {"CryptoJS": "crypto-js", "KJUR": "jsrsasign", "Base64.": "js-base64", "subtle": "crypto-js"}
 # What the worker passes for a parameter named like a response (lib/review/web/sandbox_worker.js records what
-# the handler sends with it).
+# the handler sends with it). One named like a request gets the demo values, also as `body` and `await req.json()`.
 RESPONSE = {"$sandbox": "response"}
 SERVER_CODE = re.compile(r"\bexpress\(|\bapp\.(post|get|listen)\(|createServer\(")
 
@@ -116,6 +116,16 @@ def _apply(source: bytes, edits) -> str:
     return b"".join(pieces).decode("utf-8", "replace")
 
 
+def _top_level(parsed: Parsed, node) -> bool:
+    """A function of the module's own scope, which the sandbox can call by its name (not one inside another)."""
+    ancestor = node.parent
+    while ancestor is not None:
+        if ancestor.type in parsed.grammar.function or ancestor.type == "class_body":
+            return False
+        ancestor = ancestor.parent
+    return True
+
+
 def argument_for(parameter: str):
     """The demo value a signing function's parameter gets, by its name."""
     name = parameter.lower()
@@ -130,13 +140,8 @@ def argument_for(parameter: str):
     if "role" in name:
         return 0
     if parameter.startswith("{") or re.search(r"req|body|options|params|input|data", name):
-        return {
-            "sdkKey": DEMO_SDK_KEY,
-            "sdkSecret": DEMO_SDK_SECRET,
-            "meetingNumber": DEMO_MEETING_NUMBER,
-            "role": 0,
-            "body": {"meetingNumber": DEMO_MEETING_NUMBER, "role": 0},
-        }
+        fields = {"sdkKey": DEMO_SDK_KEY, "sdkSecret": DEMO_SDK_SECRET, "meetingNumber": DEMO_MEETING_NUMBER, "role": 0}
+        return fields | {"body": {"meetingNumber": DEMO_MEETING_NUMBER, "role": 0}}
     return None
 
 
@@ -147,7 +152,7 @@ def runnable(text: str, language: str) -> Runnable:
     if language not in RUNNABLE_LANGUAGES:
         raise NotRunnable("only JavaScript and TypeScript run in the browser; the review above still applies.")
     parsed = Parsed(text, GRAMMARS[language])
-    functions = [(function_name(parsed, node), node) for node in parsed.of("function")]
+    functions = [(function_name(parsed, node), node) for node in parsed.of("function") if _top_level(parsed, node)]
     functions = [(name, node) for name, node in functions if name and IDENTIFIER.fullmatch(name)]
     if not functions and SERVER_CODE.search(text):
         raise NotRunnable(

@@ -174,7 +174,7 @@ self.onmessage = async (event) => {
       return Buffer.from(a).equals(Buffer.from(b));
     },
     webcrypto: self.crypto,
-    subtle: self.crypto.subtle,
+    get subtle() { return self.crypto.subtle; },
   };
 
   // jsonwebtoken's sign, for HS256, as jsonwebtoken 9 builds the token (tests check it against the real one).
@@ -294,6 +294,32 @@ self.onmessage = async (event) => {
   if (CryptoJS) self.CryptoJS = CryptoJS;  // as a page's <script> tag would define them
   if (modules["js-base64"]) self.Base64 = modules["js-base64"].Base64;
   for (const [name, value] of Object.entries(modules.jsrsasign || {})) if (!(name in self)) self[name] = value;
+  // Web Crypto's HMAC and digests, on crypto-js: a worker of a sandboxed (opaque) frame is no secure context, so
+  // the browser gives it no crypto.subtle of its own.
+  const arrayBuffer = (bytes) => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
+  const hashName = (algorithm) => typeof algorithm === "string" ? algorithm : algorithm && (algorithm.name || algorithm);
+  const subtle = new Proxy({
+    async importKey(format, keyData, algorithm, extractable, usages) {
+      if (format !== "raw" || String(hashName(algorithm)).toUpperCase() !== "HMAC") {
+        limit(`has Web Crypto's raw HMAC keys only, not crypto.subtle.importKey("${format}", ${hashName(algorithm)})`);
+      }
+      const hash = hashName(algorithm.hash);
+      digestOf(hash, "crypto.subtle.importKey");
+      return { type: "secret", algorithm: { name: "HMAC", hash: { name: hash } }, extractable, usages, bytes: bytesOf(keyData) };
+    },
+    async sign(algorithm, key, data) {
+      if (String(hashName(algorithm)).toUpperCase() !== "HMAC") limit(`signs with Web Crypto's HMAC only, not ${hashName(algorithm)}`);
+      return arrayBuffer(hasher(CryptoJS.algo.HMAC.create(digestOf(key.algorithm.hash.name, "crypto.subtle.sign"),
+        words(key.bytes))).update(bytesOf(data)).digest());
+    },
+    async digest(algorithm, data) {
+      return arrayBuffer(hasher(digestOf(hashName(algorithm), "crypto.subtle.digest").create()).update(bytesOf(data)).digest());
+    },
+  }, {
+    get: (target, property) => target[property]
+      || (typeof property === "symbol" || property === "then" ? undefined : () => limit(`has no crypto.subtle.${property}`)),
+  });
+  if (!self.crypto.subtle && CryptoJS) Object.defineProperty(self.crypto, "subtle", { value: subtle });
   self.getCookie = () => job.secret;
   self.localStorage = self.sessionStorage = { getItem: () => job.secret, setItem() {}, removeItem() {} };
   self.fetch = (url) => limit(`${NO_NETWORK}: fetch(${JSON.stringify(String(url))}) was not sent`);
@@ -338,7 +364,14 @@ self.onmessage = async (event) => {
     type: () => response, json: (body) => { sent = body; return response; }, send: (body) => { sent = body; return response; },
     end: (body) => { sent = body; return response; } };
   try {
-    let value = signer(...job.arguments.map((argument) => argument && argument.$sandbox === "response" ? response : argument));
+    const argumentOf = (argument) => {
+      if (argument && argument.$sandbox === "response") return response;
+      if (argument && typeof argument === "object" && "body" in argument) {  // a request, read as Express or fetch's
+        return { ...argument, json: async () => argument.body, text: async () => JSON.stringify(argument.body) };
+      }
+      return argument;
+    };
+    let value = signer(...job.arguments.map(argumentOf));
     if (value && typeof value.then === "function") value = await value;
     if (value === undefined) value = sent;
     if (value instanceof Response) value = await value.text();
