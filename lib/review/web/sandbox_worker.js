@@ -42,6 +42,7 @@ self.onmessage = async (event) => {
     if (!known) throw new TypeError(`Unknown encoding: ${encoding}`);
     return known;
   };
+  const codeUnits = (text) => Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
   const textBytes = (text, encoding) => {
     switch (encodingOf(encoding)) {
       case "utf8": return new TextEncoder().encode(text);
@@ -66,8 +67,8 @@ self.onmessage = async (event) => {
         }
         return bytes;
       }
-      case "utf16le": return Array.from(text, (c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]).flat();
-      default: return Array.from(text, (c) => c.charCodeAt(0) & 0xff);  // latin1, ascii
+      case "utf16le": return codeUnits(text).flatMap((unit) => [unit & 0xff, unit >> 8]);
+      default: return codeUnits(text).map((unit) => unit & 0xff);  // latin1, ascii
     }
   };
   const bytesText = (bytes, encoding) => {
@@ -121,10 +122,13 @@ self.onmessage = async (event) => {
       return bytes.length;
     }
   }
-  const bytesOf = (data, encoding) => {
+  const received = (value) => value === null || value === undefined ? `Received ${value}`  // as Node words it
+    : typeof value === "object" ? `Received an instance of ${value.constructor ? value.constructor.name : "Object"}`
+      : `Received type ${typeof value} (${String(value)})`;
+  const bytesOf = (data, encoding, what = '"data" argument', kinds = "Buffer, TypedArray, or DataView") => {
     if (typeof data === "string") return Buffer.from(data, encoding);
     if (ArrayBuffer.isView(data) || data instanceof ArrayBuffer) return Buffer.from(data);
-    throw new TypeError(`The "data" argument must be of type string or an instance of Buffer, TypedArray, or DataView. Received ${data === null ? "null" : typeof data}`);
+    throw new TypeError(`The ${what} must be of type string or an instance of ${kinds}. ${received(data)}`);
   };
 
   // Node's crypto, the part signers use, on crypto-js.
@@ -138,7 +142,7 @@ self.onmessage = async (event) => {
   const words = (bytes) => CryptoJS.lib.WordArray.create(Uint8Array.from(bytes));
   const wordBytes = (wordArray) => Buffer.of(...Array.from({ length: wordArray.sigBytes },
     (_, i) => (wordArray.words[i >>> 2] >>> (24 - (i % 4) * 8)) & 0xff));
-  const hasher = (state) => {
+  const hasher = (state, isHmac) => {
     let finished = false;
     const hash = {
       update(data, encoding) {
@@ -147,9 +151,9 @@ self.onmessage = async (event) => {
         return hash;
       },
       digest(encoding) {
-        if (finished) throw new Error("Digest already called");
+        if (finished && !isHmac) throw new Error("Digest already called");
+        const bytes = finished ? Buffer.alloc(0) : wordBytes(state.finalize());  // Node's Hmac: empty, once done
         finished = true;
-        const bytes = wordBytes(state.finalize());
         return encoding === undefined || encoding === "buffer" ? bytes : bytes.toString(encoding);
       },
     };
@@ -157,17 +161,17 @@ self.onmessage = async (event) => {
   };
   const nodeCrypto = {
     createHmac(algorithm, key) {
-      if (key === undefined || key === null) {
-        throw new TypeError(`The "key" argument must be of type string or an instance of ArrayBuffer, Buffer, TypedArray, DataView, KeyObject, or CryptoKey. Received ${key}`);
-      }
-      if (typeof key !== "string" && !ArrayBuffer.isView(key) && !(key instanceof ArrayBuffer)) {
-        throw new TypeError(`The "key" argument must be of type string or an instance of ArrayBuffer, Buffer, TypedArray, DataView, KeyObject, or CryptoKey. Received type ${typeof key} (${String(key)})`);
-      }
-      return hasher(CryptoJS.algo.HMAC.create(digestOf(algorithm, "crypto.createHmac"), words(bytesOf(key))));
+      const keyBytes = bytesOf(key, "utf8", '"key" argument', "ArrayBuffer, Buffer, TypedArray, DataView, KeyObject, or CryptoKey");
+      return hasher(CryptoJS.algo.HMAC.create(digestOf(algorithm, "crypto.createHmac"), words(keyBytes)), true);
     },
-    createHash: (algorithm) => hasher(digestOf(algorithm, "crypto.createHash").create()),
+    createHash: (algorithm) => hasher(digestOf(algorithm, "crypto.createHash").create(), false),
     randomBytes: (size) => Buffer.from(self.crypto.getRandomValues(new Uint8Array(size))),
-    randomUUID: () => self.crypto.randomUUID(),
+    randomUUID: () => {  // version 4 (a worker outside a secure context has no crypto.randomUUID)
+      const hex = Buffer.from(self.crypto.getRandomValues(new Uint8Array(16))).toString("hex").split("");
+      hex[12] = "4";
+      hex[16] = "89ab"[parseInt(hex[16], 16) & 3];
+      return hex.join("").replace(/^(.{8})(.{4})(.{4})(.{4})/, "$1-$2-$3-$4-");
+    },
     getRandomValues: (array) => self.crypto.getRandomValues(array),
     timingSafeEqual(a, b) {
       if (a.byteLength !== b.byteLength) throw new RangeError("Input buffers must have the same byte length");
@@ -310,10 +314,10 @@ self.onmessage = async (event) => {
     async sign(algorithm, key, data) {
       if (String(hashName(algorithm)).toUpperCase() !== "HMAC") limit(`signs with Web Crypto's HMAC only, not ${hashName(algorithm)}`);
       return arrayBuffer(hasher(CryptoJS.algo.HMAC.create(digestOf(key.algorithm.hash.name, "crypto.subtle.sign"),
-        words(key.bytes))).update(bytesOf(data)).digest());
+        words(key.bytes)), true).update(bytesOf(data)).digest());
     },
     async digest(algorithm, data) {
-      return arrayBuffer(hasher(digestOf(hashName(algorithm), "crypto.subtle.digest").create()).update(bytesOf(data)).digest());
+      return arrayBuffer(hasher(digestOf(hashName(algorithm), "crypto.subtle.digest").create(), false).update(bytesOf(data)).digest());
     },
   }, {
     get: (target, property) => target[property]
