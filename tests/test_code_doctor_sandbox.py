@@ -128,8 +128,11 @@ def exercise_signers():
 
 def corpus():
     """name -> (code, language): every JavaScript and TypeScript signer the app and the tests have."""
-    signers = {f"reference {path.name}": (path.read_text(), LANGUAGE_OF[path.suffix]) for path in REFERENCE.glob("*")
-               if path.suffix in LANGUAGE_OF}
+    signers = {
+        f"reference {path.name}": (path.read_text(), LANGUAGE_OF[path.suffix])
+        for path in REFERENCE.glob("*")
+        if path.suffix in LANGUAGE_OF
+    }
     for folder in (DATA / "review", DATA / "sandbox"):
         for path in sorted(folder.iterdir()):
             if path.suffix in LANGUAGE_OF:
@@ -171,8 +174,9 @@ def test_every_import_style_makes_a_valid_token(corpus_runs):
     assert len(styles) == len(list((DATA / "sandbox").iterdir())) >= 20
     for name, result in styles.items():
         assert result.status == "returned" and not result.limit, (name, result)
-        claims = jwt.decode(result.value, DEMO_SDK_SECRET, algorithms=["HS256"], options={"verify_exp": False,
-                                                                                            "verify_nbf": False})
+        claims = jwt.decode(
+            result.value, DEMO_SDK_SECRET, algorithms=["HS256"], options={"verify_exp": False, "verify_nbf": False}
+        )
         assert DEMO_SDK_KEY in (claims.get("appKey"), claims.get("sdkKey")), name
         assert str(claims["mn"]) == DEMO_MEETING_NUMBER, name
         assert NOW - 30 <= claims["iat"] <= NOW, name
@@ -180,8 +184,12 @@ def test_every_import_style_makes_a_valid_token(corpus_runs):
 
 def test_the_app_own_signers_run(corpus_runs):
     """The reference signers and the correct exercise signers make a valid token, with no limit of the sandbox."""
-    for name in ("reference signer.js", "reference signer.ts", "exercise javascript correct",
-                 "exercise typescript correct"):
+    for name in (
+        "reference signer.js",
+        "reference signer.ts",
+        "exercise javascript correct",
+        "exercise typescript correct",
+    ):
         _, result, _ = corpus_runs[name]
         assert result.status == "returned" and not result.limit and not result.top_level, (name, result)
         jwt.decode(result.value, DEMO_SDK_SECRET, algorithms=["HS256"], options={"verify_exp": False})
@@ -270,6 +278,136 @@ def test_node_crypto_and_buffer_give_what_node_gives_byte_for_byte(blank_page):
     assert compared > 600
 
 
+KJUR_SIGNER = """
+function generateSignature(key, secret, meetingNumber, role) {
+  const iat = Math.floor(Date.now() / 1000) - 30
+  const payload = { appKey: key, sdkKey: key, mn: meetingNumber, role, iat, exp: iat + 7200, tokenExp: iat + 7200 }
+  return KJUR.jws.JWS.sign('HS256', JSON.stringify({ alg: 'HS256', typ: 'JWT' }), JSON.stringify(payload), secret)
+}"""
+# Code that fails because of the sandbox, and what the sandbox says it lacks.
+SANDBOX_LIMITS = {
+    "fs": (
+        "const fs = require('fs')\nfunction generateSignature() { return fs.readFileSync('secret.txt', 'utf8') }",
+        "the sandbox cannot read or write files (fs.readFileSync)",
+    ),
+    "fs named import": (
+        "import { readFileSync } from 'node:fs'\nexport function sign() { return readFileSync('k') }",
+        "the sandbox cannot read or write files (fs.readFileSync)",
+    ),
+    "an npm module": (
+        "const axios = require('axios')\nasync function getSignature() { return axios.post('/api') }",
+        'the sandbox cannot load "axios"',
+    ),
+    "another file": (
+        "const { check } = require('./validations')\nfunction sign(body) { check(body) }",
+        'the sandbox has only the code pasted, not the file it requires ("./validations")',
+    ),
+    "fetch": (
+        "async function getSignature() { const r = await fetch('/api/signature'); return r.json() }",
+        'the sandbox has no network: fetch("/api/signature") was not sent',
+    ),
+    "later, in a timer": (
+        "function getSignature() { setTimeout(() => fetch('/x')); return new Promise(() => {}) }",
+        'the sandbox has no network: fetch("/x") was not sent',
+    ),
+    "XMLHttpRequest": (
+        "function getSignature() { const x = new XMLHttpRequest(); x.open('POST', '/sig') }",
+        "the sandbox has no network (XMLHttpRequest)",
+    ),
+    "process.exit": ("function generateSignature() { process.exit(1) }", "the sandbox cannot exit (process.exit)"),
+    "jwt.verify": (
+        "const jwt = require('jsonwebtoken')\nfunction sign(token) { return jwt.verify(token, 'k') }",
+        "the sandbox has jsonwebtoken's sign only, not jwt.verify",
+    ),
+    "jwt RS256": (
+        "import jwt from 'jsonwebtoken'\nexport function sign() { return jwt.sign({}, 'k', { algorithm: 'RS256' }) }",
+        "the sandbox signs with jsonwebtoken in HS256 only, not RS256",
+    ),
+    "another digest": (
+        "const c = require('crypto')\nfunction sign(secret) { return c.createHmac('sha3-256', secret) }",
+        'the sandbox cannot crypto.createHmac("sha3-256")',
+    ),
+    "Web Crypto beyond HMAC": (
+        "async function sign() { return crypto.subtle.encrypt({ name: 'AES-GCM' }) }",
+        "the sandbox has no crypto.subtle.encrypt",
+    ),
+    "the page": ("function getSignature() { return document.cookie }", 'the sandbox has no "document"'),
+    "what the page defines": (
+        "function getSignature(mn) { return signWith(SDK_SECRET, mn) }",
+        'the sandbox has no "signWith"',
+    ),
+    "a top level the sandbox stopped": (
+        "const redis = require('redis')\nconst { KJUR } = require('jsrsasign')\n" + KJUR_SIGNER,
+        'the sandbox cannot load "redis"',
+    ),
+}
+
+
+def test_a_run_the_sandbox_cannot_finish_says_so(blank_page):
+    names = list(SANDBOX_LIMITS)
+    runs = [runnable(SANDBOX_LIMITS[name][0], "javascript") for name in names]
+    for name, result in zip(names, run_in_browser(blank_page, runs), strict=True):
+        said = SANDBOX_LIMITS[name][1]
+        assert result.status in ("threw", "no_function") and result.limit.startswith(said), (name, result)
+
+
+def test_server_code_runs_its_signing_function_and_never_serves(blank_page):
+    """An Express app: its server is built and never started; the named signing function runs and the token is
+    the one Node makes. With no named function, the sandbox says it cannot run a web server."""
+    app = (
+        "require('dotenv').config()\nconst express = require('express')\nconst cors = require('cors')\n"
+        "const bodyParser = require('body-parser')\nconst KJUR = require('jsrsasign')\nconst app = express()\n"
+        "app.use(bodyParser.json(), cors())\napp.options('*', cors())\n"
+        "app.post('/', (req, res) => res.json({ signature: generateSignature(req.body.meetingNumber, req.body.role) }))\n"
+        "app.listen(process.env.PORT || 4000, () => console.log('listening'))\n"
+    )
+    named = app + KJUR_SIGNER.replace("(key, secret, meetingNumber, role)", "(meetingNumber, role)").replace(
+        "key, sdkKey: key", "process.env.ZOOM_MEETING_SDK_KEY, sdkKey: process.env.ZOOM_MEETING_SDK_KEY"
+    ).replace("), secret)", "), process.env.ZOOM_MEETING_SDK_SECRET)")
+    [result] = run_in_browser(blank_page, [runnable(named, "javascript")])
+    assert result.status == "returned" and not result.limit and not result.top_level, result
+    claims = jwt.decode(result.value, DEMO_SDK_SECRET, algorithms=["HS256"], options={"verify_exp": False})
+    assert claims["appKey"] == DEMO_SDK_KEY and claims["iat"] == NOW - 30
+    assert result.unset == ("PORT",)  # read, and left unset: said beside the result
+    handler_only = app.replace("generateSignature(req.body.meetingNumber, req.body.role)", "'…'")
+    with pytest.raises(NotRunnable, match="the sandbox cannot run a web server"):
+        runnable(handler_only, "javascript")
+
+
+def test_a_parameter_no_demo_value_fits_is_named():
+    run = runnable("function sign(config, secret) { return config.key + secret }", "javascript")
+    assert run.arguments == [None, DEMO_SDK_SECRET] and run.unknown_parameters == ("config",)
+
+
+def test_read_result_keeps_the_sandbox_limit_apart_from_the_code_error():
+    nonce = "n"
+    limited = read_result(
+        {
+            "nonce": nonce,
+            "status": "threw",
+            "error": {"name": "ReferenceError", "message": "x"},
+            "topLevel": {"name": "SandboxLimit", "message": "m", "limit": "the sandbox cannot load"},
+        },
+        nonce,
+    )
+    assert limited.limit == "the sandbox cannot load" and limited.error == "ReferenceError: x"
+    own = read_result({"nonce": nonce, "status": "threw", "error": {"name": "TypeError", "message": "y"}}, nonce)
+    assert own.limit == "" and own.error == "TypeError: y"
+    returned = read_result(
+        {
+            "nonce": nonce,
+            "status": "returned",
+            "value": "t",
+            "unset": ["PORT", 3],
+            "topLevel": {"name": "SandboxLimit", "message": "m", "limit": "the sandbox has no network"},
+        },
+        nonce,
+    )
+    assert (returned.value, returned.limit, returned.unset) == ("t", "", ("PORT",))  # what it returned stands
+    assert read_result({"nonce": "other", "status": "returned"}, nonce) is None
+    assert read_result({"nonce": nonce, "status": "returned", "limit": ["x"], "error": "x"}, nonce).limit == ""
+
+
 def test_page_code_runs_with_the_page_it_expects_or_says_what_the_sandbox_lacks(corpus_runs):
     forum = corpus_runs["forum snippet"][1]  # the secret from getCookie, CryptoJS as a <script> tag gives it
     iat = NOW - 30
@@ -312,17 +450,23 @@ class Recorder(http.server.BaseHTTPRequestHandler):
 
 
 def test_the_code_reaches_neither_the_network_nor_the_page(page, streamlit_url):
+    """fetch, importScripts and XMLHttpRequest say the sandbox has no network; the browser's own ones, reached
+    around them, are stopped by the frame's Content-Security-Policy: nothing arrives."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/leak"
     code = f"""
     async function generateSignature(key, secret) {{
-      const tried = [];
-      try {{ await fetch("{url}?fetch"); tried.push("fetch reached"); }} catch (e) {{ tried.push("fetch " + e.name); }}
-      try {{ importScripts("{url}?import"); tried.push("import reached"); }}
-      catch (e) {{ tried.push("import " + e.name); }}
-      try {{ const x = new XMLHttpRequest(); x.open("GET", "{url}?xhr", false); x.send(); tried.push("xhr reached"); }}
-      catch (e) {{ tried.push("xhr " + e.name); }}
+      const tried = [], scope = Object.getPrototypeOf(self), RawRequest = Object.getPrototypeOf(XMLHttpRequest);
+      const attempt = async (what, request) => {{
+        try {{ await request(); tried.push(what + " reached"); }} catch (e) {{ tried.push(what + " " + e.name); }}
+      }};
+      await attempt("fetch", () => fetch("{url}?fetch"));
+      await attempt("raw fetch", () => scope.fetch.call(self, "{url}?raw-fetch"));
+      await attempt("import", () => importScripts("{url}?import"));
+      await attempt("raw import", () => scope.importScripts.call(self, "{url}?raw-import"));
+      await attempt("xhr", () => {{ const x = new XMLHttpRequest(); x.open("GET", "{url}?xhr", false); x.send(); }});
+      await attempt("raw xhr", () => {{ const x = new RawRequest(); x.open("GET", "{url}?raw-xhr", false); x.send(); }});
       tried.push(typeof document, typeof parent);
       return tried.join(" | ");
     }}"""
@@ -335,10 +479,27 @@ def test_the_code_reaches_neither_the_network_nor_the_page(page, streamlit_url):
         )
     finally:
         server.shutdown()
-    assert "fetch TypeError" in shown and "import NetworkError" in shown and "xhr NetworkError" in shown, shown
+    assert "fetch SandboxLimit" in shown and "import SandboxLimit" in shown and "xhr SandboxLimit" in shown, shown
+    assert "raw fetch TypeError" in shown and "raw import NetworkError" in shown, shown
+    assert "raw xhr NetworkError" in shown, shown
     assert "undefined | undefined" in shown  # the worker has neither the page's document nor a parent
     assert Recorder.requests == []
     assert page_access == "SecurityError" and storage_access == "SecurityError"
+
+
+def test_the_app_own_signer_runs_on_the_page(page, streamlit_url):
+    """The reference signer (`const KJUR = require('jsrsasign')`) once ended in "Identifier 'KJUR' has already
+    been declared": its token now goes to the Token doctor."""
+    shown = review_and_run(page, streamlit_url, (REFERENCE / "signer.js").read_text(), returns_a_value=True)
+    assert "What it returned" in shown and "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9." in shown, shown
+    assert "already been declared" not in shown and "could not be found" not in shown
+
+
+def test_a_sandbox_limit_is_said_as_such_never_as_what_join_would_get(page, streamlit_url):
+    shown = review_and_run(page, streamlit_url, SANDBOX_LIMITS["fs"][0])
+    assert "Not run to the end: the sandbox cannot read or write files (fs.readFileSync)" in shown, shown
+    assert "limit of the sandbox, not a finding about your code" in shown
+    assert "join() would get" not in shown and "What it returned" not in shown
 
 
 def test_a_loop_that_never_ends_is_stopped_with_a_message(page, streamlit_url):
