@@ -13,7 +13,6 @@ import os
 import subprocess
 import threading
 import uuid
-from pathlib import Path
 
 import jwt
 import pytest
@@ -51,7 +50,12 @@ RUN_ALL = """async ([documents, atOnce]) => {
   });
   const messages = [];
   let next = 0;
-  const lane = async () => { while (next < documents.length) { const index = next++; messages[index] = await run(documents[index]); } };
+  const lane = async () => {
+    while (next < documents.length) {
+      const index = next++;
+      messages[index] = await run(documents[index]);
+    }
+  };
   await Promise.all(Array.from({ length: atOnce }, lane));
   return messages;
 }"""
@@ -195,73 +199,8 @@ def test_the_app_own_signers_run(corpus_runs):
         jwt.decode(result.value, DEMO_SDK_SECRET, algorithms=["HS256"], options={"verify_exp": False})
 
 
-# Node's crypto and Buffer as signers use them, and at their edges: every result, or error, as one JSON text.
-NODE_APIS = r"""
-const PARTS = 3, PART = Number('{part}')
-const crypto = require('crypto')
-const { Buffer: NamedBuffer } = require('node:buffer')
-
-function generateSignature(key, secret) {
-  const results = []
-  let count = 0
-  const attempt = (what) => {  // this run's share of the cases: the sandbox reports up to 20 000 characters
-    if (count++ % PARTS !== PART) return
-    try { results.push(what()) } catch (error) { results.push(`${error.name}: ${error.message}`) }
-  }
-  const texts = ['', 'a', 'ab', 'abc', 'héllo wörld ✓ 😀', '\u0000\u00ff\u007f\u0080', 'x.y-z_+/=', '\ud800 lone']
-  const encodings = ['utf8', 'utf-8', 'UTF8', 'base64', 'base64url', 'hex', 'latin1', 'binary', 'ascii', 'utf16le', 'ucs2']
-  for (const text of texts) {
-    for (const encoding of encodings) {
-      attempt(() => Buffer.from(text).toString(encoding))
-      attempt(() => Buffer.from(text, encoding).toString('hex'))
-    }
-  }
-  const encoded = ['YQ==YQ==', 'YR', 'a-_b', 'YWJj ZGVm', 'YW\nJj', '=YWJj', 'YWJ=jZA', 'é YWJj', 'Y', 'YWJjZA', '+/+/',
-    '-_-_', 'aGVsbG8gd29ybGQ', 'eyJhbGciOiJIUzI1NiJ9', 'abc', 'zz11', '11zz22', 'ABCD', '1g', '']
-  for (const text of encoded) for (const encoding of ['base64', 'base64url', 'hex']) {
-    attempt(() => Buffer.from(text, encoding).toString('hex'))
-  }
-  const keys = [secret, key, '', 'ключ 🔑', Buffer.from(secret, 'base64'), Buffer.from(secret), new Uint8Array([1, 2, 3])]
-  const algorithms = ['sha256', 'SHA256', 'sha1', 'sha224', 'sha384', 'sha512', 'md5']
-  for (const hmacKey of keys) for (const algorithm of algorithms) for (const text of texts) {
-    attempt(() => crypto.createHmac(algorithm, hmacKey).update(text).digest('hex'))
-  }
-  for (const encoding of ['base64', 'base64url', 'hex', 'latin1', 'binary', undefined]) {
-    attempt(() => String(crypto.createHmac('sha256', secret).update('eyJ9.eyJ9').digest(encoding)))
-    attempt(() => crypto.createHash('sha256').update('eyJ9.eyJ9').digest(encoding))
-  }
-  attempt(() => crypto.createHmac('sha256', secret).update('a').update(Buffer.from('b')).update('63', 'hex').digest('base64url'))
-  attempt(() => crypto.createHmac('sha256', secret).update('YWJj', 'base64').update('é', 'latin1').digest().toString('base64'))
-  attempt(() => crypto.createHmac('sha256', secret).update(new Uint8Array([0, 255])).digest().length)
-  attempt(() => { const h = crypto.createHmac('sha256', secret); h.digest(); return h.digest('hex') })
-  attempt(() => crypto.createHmac('sha256', undefined))
-  attempt(() => crypto.createHmac('sha256', 0))
-  attempt(() => crypto.createHmac('sha256', secret).update(12))
-  attempt(() => crypto.createHmac('sha256', secret).update(null))
-  attempt(() => crypto.createHmac('sha256', { secret }))
-  attempt(() => crypto.createHmac('sha256', true))
-  attempt(() => { const h = crypto.createHash('sha256'); h.digest(); return h.digest('hex') })
-  attempt(() => { const h = crypto.createHmac('sha256', secret); h.digest(); return h.update('x') })
-  attempt(() => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(crypto.randomUUID()))
-  attempt(() => Buffer.from('x', 'nope'))
-  attempt(() => Buffer.from('x').toString('nope'))
-  attempt(() => Buffer.from(undefined))
-  attempt(() => [Buffer.alloc(3).toString('hex'), Buffer.alloc(5, 'ab').toString(), Buffer.alloc(4, 1).toString('hex')])
-  attempt(() => [Buffer.byteLength('😀é'), Buffer.byteLength('YWJj', 'base64'), Buffer.isBuffer(Buffer.from('')),
-    Buffer.isBuffer(new Uint8Array(1)), Buffer.isEncoding('base64url'), Buffer.isEncoding('nope')])
-  attempt(() => { const b = Buffer.from('héllo'); return [b.length, String(b), `${b}`, b + '', JSON.stringify(b),
-    b.slice(1, 3).toString('hex'), b.subarray(2).toString(), b.equals(Buffer.from('héllo')), b.equals(Buffer.from('x'))] })
-  attempt(() => [Buffer.from([256, -1, 3.7, 65]).toString('hex'), Buffer.from(new Uint8Array([1, 2])).toString('hex'),
-    Buffer.from(new Uint8Array([7, 8, 9]).buffer, 1, 1).toString('hex'), Buffer.from({ type: 'Buffer', data: [104, 105] }).toString(),
-    Buffer.from(Buffer.from('copy')).toString(), NamedBuffer === Buffer])
-  attempt(() => Buffer.concat([Buffer.from('ab'), Buffer.from('cd'), new Uint8Array([101])]).toString())
-  attempt(() => Buffer.concat([Buffer.from('abcd')], 2).toString())
-  attempt(() => [crypto.timingSafeEqual(Buffer.from('ab'), Buffer.from('ab')), crypto.timingSafeEqual(Buffer.from('ab'), Buffer.from('ac'))])
-  attempt(() => crypto.timingSafeEqual(Buffer.from('ab'), Buffer.from('abc')))
-  attempt(() => [crypto.randomBytes(16).length, typeof crypto.randomUUID(), crypto.randomUUID().length])
-  return JSON.stringify(results)
-}
-"""
+# Node's crypto and Buffer as signers use them, and at their edges (a third of the cases a run).
+NODE_APIS = (ROOT / "tests" / "js" / "sandbox_node_apis.js").read_text()
 
 
 def test_node_crypto_and_buffer_give_what_node_gives_byte_for_byte(blank_page):
@@ -358,7 +297,8 @@ def test_server_code_runs_its_signing_function_and_never_serves(blank_page):
         "require('dotenv').config()\nconst express = require('express')\nconst cors = require('cors')\n"
         "const bodyParser = require('body-parser')\nconst KJUR = require('jsrsasign')\nconst app = express()\n"
         "app.use(bodyParser.json(), cors())\napp.options('*', cors())\n"
-        "app.post('/', (req, res) => res.json({ signature: generateSignature(req.body.meetingNumber, req.body.role) }))\n"
+        "app.post('/', (req, res) => {\n  const { meetingNumber, role } = req.body\n"
+        "  res.json({ signature: generateSignature(meetingNumber, role) })\n})\n"
         "app.listen(process.env.PORT || 4000, () => console.log('listening'))\n"
     )
     named = app + KJUR_SIGNER.replace("(key, secret, meetingNumber, role)", "(meetingNumber, role)").replace(
@@ -369,7 +309,7 @@ def test_server_code_runs_its_signing_function_and_never_serves(blank_page):
     claims = jwt.decode(result.value, DEMO_SDK_SECRET, algorithms=["HS256"], options={"verify_exp": False})
     assert claims["appKey"] == DEMO_SDK_KEY and claims["iat"] == NOW - 30
     assert result.unset == ("PORT",)  # read, and left unset: said beside the result
-    handler_only = app.replace("generateSignature(req.body.meetingNumber, req.body.role)", "'…'")
+    handler_only = app.replace("generateSignature(meetingNumber, role)", "'…'")
     with pytest.raises(NotRunnable, match="the sandbox cannot run a web server"):
         runnable(handler_only, "javascript")
 
@@ -466,7 +406,9 @@ def test_the_code_reaches_neither_the_network_nor_the_page(page, streamlit_url):
       await attempt("import", () => importScripts("{url}?import"));
       await attempt("raw import", () => scope.importScripts.call(self, "{url}?raw-import"));
       await attempt("xhr", () => {{ const x = new XMLHttpRequest(); x.open("GET", "{url}?xhr", false); x.send(); }});
-      await attempt("raw xhr", () => {{ const x = new RawRequest(); x.open("GET", "{url}?raw-xhr", false); x.send(); }});
+      await attempt("raw xhr", () => {{
+        const x = new RawRequest(); x.open("GET", "{url}?raw-xhr", false); x.send();
+      }});
       tried.push(typeof document, typeof parent);
       return tried.join(" | ");
     }}"""
