@@ -2,6 +2,7 @@
 // run in the sandbox and on Node, every result (or error) of this part of the cases, as one JSON text.
 const PARTS = 3, PART = Number('{part}')
 const crypto = require('crypto')
+const jwt = require('jsonwebtoken')
 const { Buffer: NamedBuffer } = require('node:buffer')
 
 function generateSignature(key, secret) {
@@ -62,5 +63,19 @@ function generateSignature(key, secret) {
   attempt(() => [crypto.timingSafeEqual(Buffer.from('ab'), Buffer.from('ab')), crypto.timingSafeEqual(Buffer.from('ab'), Buffer.from('ac'))])
   attempt(() => crypto.timingSafeEqual(Buffer.from('ab'), Buffer.from('abc')))
   attempt(() => [crypto.randomBytes(16).length, typeof crypto.randomUUID(), crypto.randomUUID().length])
+  const payload = { appKey: key, mn: '85746065432', role: 0 }
+  const options = [undefined, {}, { expiresIn: '2h' }, { expiresIn: '1d' }, { expiresIn: '90' }, { expiresIn: 3600 },
+    { expiresIn: '1.5h' }, { expiresIn: '10 minutes' }, { expiresIn: '-5m' }, { notBefore: 60, expiresIn: '1h' },
+    { noTimestamp: true }, { audience: 'zoom', issuer: 'me', subject: 's', jwtid: 'j' }, { keyid: 'k1' },
+    { header: { typ: 'JWT', alg: 'HS256', x: 1 } }, { algorithm: 'HS256', expiresIn: '5m' }, { expiresIn: 'abc' }]
+  for (const option of options) attempt(() => jwt.sign(payload, secret, option))
+  attempt(() => jwt.sign({ ...payload, iat: 1700000000 }, secret, { expiresIn: 7200 }))
+  attempt(() => jwt.sign({ ...payload, exp: 1 }, secret, { expiresIn: 7200 }))
+  attempt(() => jwt.sign({ ...payload, iat: '1' }, secret))
+  attempt(() => jwt.sign('a text payload', secret))
+  attempt(() => jwt.sign(Buffer.from('{"a":1}'), secret))
+  attempt(() => jwt.sign('text', secret, { expiresIn: 60 }))
+  attempt(() => jwt.sign(payload, ''))
+  attempt(() => jwt.sign(payload, Buffer.from(secret, 'base64')))
   return JSON.stringify(results)
 }

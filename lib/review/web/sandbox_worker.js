@@ -187,7 +187,9 @@ self.onmessage = async (event) => {
   const timespan = (time, timestamp, option) => {
     if (typeof time === "number") return timestamp + time;
     const match = typeof time === "string" && TIMESPAN.exec(time);
-    if (!match) throw new Error(`"${option}" should be a number of seconds or string representing a timespan`);
+    if (!match) {
+      throw new Error(`"${option}" should be a number of seconds or string representing a timespan eg: "1d", "20h", 60`);
+    }
     const unit = (match[2] || "ms").toLowerCase();
     const milliseconds = parseFloat(match[1]) * (/^(ms|msecs?|milliseconds?)$/.test(unit) ? 1 : UNIT_MS[unit[0]]);
     return Math.floor(timestamp + milliseconds / 1000);
@@ -199,7 +201,7 @@ self.onmessage = async (event) => {
       options = options || {};
       const algorithm = options.algorithm || "HS256";
       if (algorithm !== "HS256") limit(`signs with jsonwebtoken in HS256 only, not ${algorithm}`);
-      const isObject = typeof payload === "object" && payload !== null && !Buffer.isBuffer(payload);
+      const isBuffer = Buffer.isBuffer(payload), isObject = typeof payload === "object" && payload !== null && !isBuffer;
       const header = { alg: algorithm, typ: isObject ? "JWT" : undefined, kid: options.keyid, ...options.header };
       if (!secret) throw new Error("secretOrPrivateKey must have a value");
       if (payload === undefined) throw new Error("payload is required");
@@ -231,7 +233,7 @@ self.onmessage = async (event) => {
         }
         payload[claim] = options[option];
       }
-      const input = `${base64url(JSON.stringify(header))}.${base64url(typeof payload === "string" ? payload : JSON.stringify(payload))}`;
+      const input = `${base64url(JSON.stringify(header))}.${base64url(typeof payload === "string" || isBuffer ? payload : JSON.stringify(payload))}`;
       const token = `${input}.${nodeCrypto.createHmac("sha256", secret).update(input).digest("base64url")}`;
       if (typeof callback !== "function") return token;
       setTimeout(() => callback(null, token));
