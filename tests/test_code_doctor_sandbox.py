@@ -21,7 +21,7 @@ from conftest import DATA, ROOT, click_and_wait, open_page
 from lib.javascript.forum import FORUM_SNIPPET, forum_generate_signature
 from lib.mistakes.catalogue import BUGS
 from lib.review.runnable import NotRunnable, runnable
-from lib.review.sandbox import LIBRARY_DIRECTORY, TIMEOUT_SECONDS, read_result, sandbox_document
+from lib.review.sandbox import LIBRARY_DIRECTORY, LOAD_SECONDS, TIMEOUT_SECONDS, read_result, sandbox_document
 from lib.training.signers import SIGNERS
 from lib.widget_keys import CODE_DOCTOR
 from lib.zoom.facts import DEMO_MEETING_NUMBER, DEMO_SDK_KEY, DEMO_SDK_SECRET
@@ -155,8 +155,9 @@ def corpus_runs(blank_page):
     return dict(zip(names, zip(runs, run_in_browser(blank_page, runs), run_in_node(runs), strict=True), strict=True))
 
 
-# Page code: Node has neither their page (document, getCookie) nor what the page defines elsewhere.
-BROWSER_CODE = ("review/buggy-browser.js", "forum snippet")
+# Not for this Node: page code (Node has neither their page, document and getCookie, nor what the page defines
+# elsewhere), and a Next.js route (no Next.js here; its token is checked with PyJWT with the other import styles).
+BROWSER_CODE = ("review/buggy-browser.js", "forum snippet", "sandbox/next-app-route.ts")
 
 
 def test_every_signer_gives_in_the_browser_what_it_gives_on_node(corpus_runs):
@@ -290,6 +291,12 @@ def test_a_run_the_sandbox_cannot_finish_says_so(blank_page):
         assert result.status in ("threw", "no_function") and result.limit.startswith(said), (name, result)
 
 
+def test_libraries_that_do_not_load_in_time_are_the_sandbox_limit(blank_page, monkeypatch):
+    monkeypatch.setattr("lib.review.sandbox.LOAD_SECONDS", 0)
+    [result] = run_in_browser(blank_page, [runnable(CORPUS["sandbox/jsrsasign-destructured.js"][0], "javascript")])
+    assert result.limit == "the sandbox could not load the libraries within 0 s", result
+
+
 def test_server_code_runs_its_signing_function_and_never_serves(blank_page):
     """An Express app: its server is built and never started; the named signing function runs and the token is
     the one Node makes. With no named function, the sandbox says it cannot run a web server."""
@@ -363,7 +370,7 @@ def review_and_run(page, streamlit_url, code, *, returns_a_value=False):
     click_and_wait(page, page.locator(f".st-key-{CODE_DOCTOR['submit']} button"))
     click_and_wait(page, page.locator(f".st-key-{CODE_DOCTOR['run']} button"))
     result = page.locator(f".st-key-{CODE_DOCTOR['run_result']}")
-    result.wait_for(timeout=(TIMEOUT_SECONDS + 15) * 1000)
+    result.wait_for(timeout=(LOAD_SECONDS + TIMEOUT_SECONDS + 15) * 1000)
     if returns_a_value:  # the returned text is a code block, drawn once the highlighter has loaded
         result.locator("pre").first.wait_for()
     return result.inner_text()

@@ -26,8 +26,9 @@ REQUIRED = re.compile(r"""\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)""")
 # The library each module the code names needs loaded (Node's crypto and jsonwebtoken are built on crypto-js).
 LIBRARY_OF_MODULE = {"crypto": "crypto-js", "jsonwebtoken": "crypto-js", "crypto-js": "crypto-js"}
 LIBRARY_OF_MODULE |= {"jsrsasign": "jsrsasign", "js-base64": "js-base64"}
-# Browser code loads them with a <script> tag and uses their globals.
-LIBRARY_OF_GLOBAL = {"CryptoJS": "crypto-js", "KJUR": "jsrsasign", "Base64.": "js-base64", "subtle": "crypto-js"}
+# Browser code loads them with a <script> tag and uses their globals (Web Crypto's HMAC is built on crypto-js).
+LIBRARY_OF_GLOBAL = {"CryptoJS": "crypto-js", "KJUR": "jsrsasign", "subtle": "crypto-js"}
+LIBRARY_OF_GLOBAL |= {"Base64.encode": "js-base64", "Base64.fromUint8Array": "js-base64"}
 # What the worker passes for a parameter named like a response (lib/review/web/sandbox_worker.js records what
 # the handler sends with it). One named like a request gets the demo values, also as `body` and `await req.json()`.
 RESPONSE = {"$sandbox": "response"}

@@ -349,6 +349,7 @@ self.onmessage = async (event) => {
   let find = () => undefined;
   const module = { exports: {} };
   let topLevel = null;
+  self.postMessage({ started: true });  // the code's seconds count from here (lib/review/web/sandbox_frame.js)
   try {
     load(`self.signatureLabProgram = async function (exports, require, module, __filename, __dirname, signatureLabFind) {`
       + `signatureLabFind(() => { try { return ${job.function}; } catch (error) { return undefined; } });\n${job.script}\n};`);
