@@ -291,6 +291,14 @@ def test_a_run_the_sandbox_cannot_finish_says_so(blank_page):
         assert result.status in ("threw", "no_function") and result.limit.startswith(said), (name, result)
 
 
+def test_code_that_finishes_within_its_seconds_is_not_stopped(blank_page):
+    """Below the 3 s stop (the endless loop above it is test_a_loop_that_never_ends_is_stopped_with_a_message)."""
+    busy = "function generateSignature() { const end = performance.now() + 1000; while (performance.now() < end) {}\n"
+    busy += "  return 'finished' }"
+    [result] = run_in_browser(blank_page, [runnable(busy, "javascript")])
+    assert (result.status, result.value) == ("returned", "finished"), result
+
+
 def test_libraries_that_do_not_load_in_time_are_the_sandbox_limit(blank_page, monkeypatch):
     monkeypatch.setattr("lib.review.sandbox.LOAD_SECONDS", 0)
     [result] = run_in_browser(blank_page, [runnable(CORPUS["sandbox/jsrsasign-destructured.js"][0], "javascript")])
