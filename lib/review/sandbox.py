@@ -36,6 +36,7 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:; style-src 'unsafe-inline'"
 )
 STATUSES = ("returned", "threw", "no_function", "timeout")
+UNINITIALISED = re.compile(r"^Cannot access '[^']+' before initialization$")  # V8's words for a `const` not yet set
 
 WEB = Path(__file__).with_name("web")
 HOST_JS = (WEB / "sandbox_host.js").read_text(encoding="utf-8")  # the v2 component that hosts the frame
@@ -132,9 +133,11 @@ def read_result(value, nonce: str) -> RunResult | None:
     def limit_of(error):
         return _text(error.get("limit")) if isinstance(error, dict) else ""
 
-    status = value["status"]
-    limit = limit_of(value.get("error"))
-    if status in ("threw", "no_function"):  # a top level the sandbox stopped leaves the function without its setup
+    status, error = value["status"], value.get("error")
+    limit = limit_of(error)
+    # A top level the sandbox stopped leaves the function without what it declares after that point.
+    unset_by_top_level = isinstance(error, dict) and UNINITIALISED.search(_text(error.get("message")))
+    if status == "no_function" or (status == "threw" and unset_by_top_level):
         limit = limit or limit_of(value.get("topLevel"))
     unset = value.get("unset")
     return RunResult(
