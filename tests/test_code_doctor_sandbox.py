@@ -134,6 +134,11 @@ def exercise_signers():
     return signers
 
 
+# The code doctor's JavaScript and TypeScript test files (named: the folder also holds rule fixtures, which are
+# not whole signers).
+REVIEW_SIGNERS = ("buggy-browser.js", "jsonwebtoken-short.js", "nextapi.ts", "vite-secret.ts")
+
+
 def corpus():
     """name -> (code, language): every JavaScript and TypeScript signer the app and the tests have."""
     signers = {
@@ -141,10 +146,9 @@ def corpus():
         for path in REFERENCE.glob("*")
         if path.suffix in LANGUAGE_OF
     }
-    for folder in (DATA / "review", DATA / "sandbox"):
-        for path in sorted(folder.iterdir()):
-            if path.suffix in LANGUAGE_OF:
-                signers[f"{folder.name}/{path.name}"] = (path.read_text(), LANGUAGE_OF[path.suffix])
+    paths = [DATA / "review" / name for name in REVIEW_SIGNERS] + sorted((DATA / "sandbox").iterdir())
+    for path in paths:
+        signers[f"{path.parent.name}/{path.name}"] = (path.read_text(), LANGUAGE_OF[path.suffix])
     signers["forum snippet"] = (FORUM_CODE, "javascript")
     return signers | exercise_signers()
 
