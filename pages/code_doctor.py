@@ -128,12 +128,20 @@ if shown and shown["review"].language in RUNNABLE_LANGUAGES:
         now = int(time.time())
         nonce = uuid.uuid4().hex
         try:
-            document = sandbox_document(runnable_review(shown["review"]), nonce=nonce, now=now)
+            run = runnable_review(shown["review"])
+            document = sandbox_document(run, nonce=nonce, now=now)
         except (NotRunnable, LibrariesMissing) as exc:
             st.session_state.pop(RUN, None)
             st.warning(str(exc))
         else:
-            st.session_state[RUN] = {"nonce": nonce, "now": now, "document": document, "result": None}
+            unknown = ", ".join(f"`{name}`" for name in run.unknown_parameters)
+            st.session_state[RUN] = {
+                "nonce": nonce,
+                "now": now,
+                "document": document,
+                "unknown": unknown,
+                "result": None,
+            }
     attempt = st.session_state.get(RUN)
     if attempt and attempt["result"] is None:
         data = {"document": attempt["document"], "nonce": attempt["nonce"], "channel": CHANNEL}
@@ -143,15 +151,30 @@ if shown and shown["review"].language in RUNNABLE_LANGUAGES:
     if attempt and attempt["result"] is not None:
         result = attempt["result"]
         with st.container(key=KEYS["run_result"]):
-            if result.top_level:
+            if result.top_level and not result.limit:
                 st.info(f"While loading, its top level threw {result.top_level} (the function was called anyway).")
+            if result.unset:
+                names = ", ".join(f"`process.env.{name}`" for name in result.unset)
+                st.info(f"It read {names}, which the sandbox leaves unset (it sets only the demo key and secret).")
             if result.status == "timeout":
                 st.error(
                     f"Stopped after {TIMEOUT_SECONDS} s: your code did not finish (an endless loop, or a promise "
                     "that never settles). Nothing else was affected."
                 )
+            elif result.limit:
+                st.warning(
+                    f"Not run to the end: {markdown_text(result.limit)}. This is a limit of the sandbox, not a "
+                    "finding about your code; the static review above still applies. Run the signer on your server "
+                    "and paste the token it returns into the Token doctor."
+                )
             elif result.status == "no_function":
                 st.warning("The function could not be found after the code loaded: see the error above.")
+            elif result.status == "threw" and attempt["unknown"]:
+                st.warning(
+                    f"Your function threw `{result.error}`, but the sandbox passed `null` for "
+                    f"{attempt['unknown']} (it fills parameters by their names: key, secret, meeting number, "
+                    "role, request, response), so the error may come from that rather than from your code."
+                )
             elif result.status == "threw":
                 st.error(f"Your function threw `{result.error}`: this is what join() would get instead of a token.")
             else:

@@ -10,7 +10,8 @@
 #   - the pinned pip packages of requirements-dev.txt (into .venv when Debian's Python refuses pip, PEP 668);
 #   - tests/js's crypto-js (`npm ci`), for the forum snippet's Node cross-check;
 #   - Zoom's Web SDK at lib.zoom.facts.WEB_SDK_VERSION (scripts/install-zoom-sdk.sh), for the join page's tests;
-#   - crypto-js, jsrsasign and js-base64 for the Code doctor's sandboxed run (scripts/install-signer-libs.sh);
+#   - crypto-js, jsrsasign and js-base64 for the Code doctor's sandboxed run, and jsonwebtoken to check it against
+#     (scripts/install-signer-libs.sh);
 #   - Debian's postgresql, started, with the classroom tests' role and database (scripts/start-postgres.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,8 +1,9 @@
 """Pasted JavaScript or TypeScript made runnable in a plain browser worker, and how to call it.
 
 Nothing here runs the code: it is rewritten from its syntax tree (TypeScript's types erased, `import`
-turned into `require`, `export` dropped) so that the sandboxed frame of lib/review/sandbox.py can load
-it as a classic script, and the signing function and its arguments are chosen from its parameters.
+turned into `require`, `export` dropped) into a CommonJS module, which the sandboxed frame of
+lib/review/sandbox.py runs in a function of its own as Node would, and the signing function and its
+arguments are chosen from its parameters.
 """
 
 import re
@@ -20,6 +21,18 @@ TYPE_ONLY = frozenset(
     | {"accessibility_modifier", "override_modifier", "abstract_class_declaration", "ambient_declaration"}
 )
 SIGNER_NAME = re.compile(r"generate_?signature|signature|sign|token|jwt", re.I)
+IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
+REQUIRED = re.compile(r"""\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)""")
+# The library each module the code names needs loaded (Node's crypto and jsonwebtoken are built on crypto-js).
+LIBRARY_OF_MODULE = {"crypto": "crypto-js", "jsonwebtoken": "crypto-js", "crypto-js": "crypto-js"}
+LIBRARY_OF_MODULE |= {"jsrsasign": "jsrsasign", "js-base64": "js-base64"}
+# Browser code loads them with a <script> tag and uses their globals (Web Crypto's HMAC is built on crypto-js).
+LIBRARY_OF_GLOBAL = {"CryptoJS": "crypto-js", "KJUR": "jsrsasign", "subtle": "crypto-js"}
+LIBRARY_OF_GLOBAL |= {"Base64.encode": "js-base64", "Base64.fromUint8Array": "js-base64"}
+# What the worker passes for a parameter named like a response (lib/review/web/sandbox_worker.js records what
+# the handler sends with it). One named like a request gets the demo values, also as `body` and `await req.json()`.
+RESPONSE = {"$sandbox": "response"}
+SERVER_CODE = re.compile(r"\bexpress\(|\bapp\.(post|get|listen)\(|createServer\(")
 
 
 class NotRunnable(ValueError):
@@ -32,6 +45,7 @@ class Runnable:
     function: str  # the function to call
     arguments: list  # JSON values, in parameter order
     libraries: tuple[str, ...]  # npm names of the libraries it uses (lib/review/sandbox.py LIBRARIES)
+    unknown_parameters: tuple[str, ...] = ()  # parameters no demo value fits: they get null
 
 
 def _imports(parsed: Parsed, node) -> str:
@@ -103,9 +117,21 @@ def _apply(source: bytes, edits) -> str:
     return b"".join(pieces).decode("utf-8", "replace")
 
 
+def _top_level(parsed: Parsed, node) -> bool:
+    """A function of the module's own scope, which the sandbox can call by its name (not one inside another)."""
+    ancestor = node.parent
+    while ancestor is not None:
+        if ancestor.type in parsed.grammar.function or ancestor.type == "class_body":
+            return False
+        ancestor = ancestor.parent
+    return True
+
+
 def argument_for(parameter: str):
     """The demo value a signing function's parameter gets, by its name."""
     name = parameter.lower()
+    if re.fullmatch(r"res|response|reply", name):
+        return RESPONSE
     if "secret" in name:
         return DEMO_SDK_SECRET
     if re.search(r"key|client_?id|clientid|appid", name):
@@ -115,13 +141,8 @@ def argument_for(parameter: str):
     if "role" in name:
         return 0
     if parameter.startswith("{") or re.search(r"req|body|options|params|input|data", name):
-        return {
-            "sdkKey": DEMO_SDK_KEY,
-            "sdkSecret": DEMO_SDK_SECRET,
-            "meetingNumber": DEMO_MEETING_NUMBER,
-            "role": 0,
-            "body": {"meetingNumber": DEMO_MEETING_NUMBER, "role": 0},
-        }
+        fields = {"sdkKey": DEMO_SDK_KEY, "sdkSecret": DEMO_SDK_SECRET, "meetingNumber": DEMO_MEETING_NUMBER, "role": 0}
+        return fields | {"body": {"meetingNumber": DEMO_MEETING_NUMBER, "role": 0}}
     return None
 
 
@@ -132,25 +153,27 @@ def runnable(text: str, language: str) -> Runnable:
     if language not in RUNNABLE_LANGUAGES:
         raise NotRunnable("only JavaScript and TypeScript run in the browser; the review above still applies.")
     parsed = Parsed(text, GRAMMARS[language])
-    functions = [(function_name(parsed, node), node) for node in parsed.of("function")]
-    functions = [(name, node) for name, node in functions if name]
+    functions = [(function_name(parsed, node), node) for node in parsed.of("function") if _top_level(parsed, node)]
+    functions = [(name, node) for name, node in functions if name and IDENTIFIER.fullmatch(name)]
+    if not functions and SERVER_CODE.search(text):
+        raise NotRunnable(
+            "the sandbox cannot run a web server, and the token is made in a route handler with no name to call: "
+            "put the signing in a named function (`function generateSignature(meetingNumber, role) {…}`) and "
+            "paste that, or try the running server with the Endpoint tester."
+        )
     if not functions:
         raise NotRunnable("no named function to call: paste the whole signing function.")
     chosen = next((f for f in functions if f[0].lower() in ("generatesignature", "generate_signature")), None)
     chosen = chosen or next((f for f in functions if SIGNER_NAME.search(f[0])), functions[-1])
     name, node = chosen
     parameters = parameter_names(parsed, node)
-    libraries = tuple(
-        library
-        for library, marks in (
-            ("crypto-js", ("CryptoJS", "crypto-js")),
-            ("jsrsasign", ("KJUR", "jsrsasign")),
-            ("js-base64", ("js-base64", "Base64.encode", "Base64.fromUint8Array")),
-        )
-        if any(mark in text for mark in marks)
-    )
     script = _apply(parsed.source, _edits(parsed))
-    return Runnable(script, name, [argument_for(p) for p in parameters], libraries)
+    needed = {LIBRARY_OF_MODULE.get(module.removeprefix("node:").split("/")[0]) for module in REQUIRED.findall(script)}
+    needed |= {library for mark, library in LIBRARY_OF_GLOBAL.items() if mark in text}
+    libraries = tuple(library for library in ("crypto-js", "jsrsasign", "js-base64") if library in needed)
+    arguments = [argument_for(p) for p in parameters]
+    unknown = tuple(p for p, argument in zip(parameters, arguments, strict=True) if argument is None)
+    return Runnable(script, name, arguments, libraries, unknown)
 
 
 def runnable_review(review: Review) -> Runnable:
