@@ -86,7 +86,9 @@ Input fields:
   id             optional, echoed back
 
 Output, one object per input line, in input order:
-  findings (code, severity, step, message, fix, evidence, bug_id), verdict, zoom_error
+  findings (code, severity, step, message, fix, evidence, bug_id), verdict, zoom_error, secret_in_doubt
+  (true when the signature does not match the sdkSecret given and nothing else is wrong: that secret may be
+  the wrong one, so zoom_error is null)
 or, for a line that cannot be read: {"error": {"name": ..., "message": ...}, "step": ...}
 The exit status is 1 if any line could not be read, 0 otherwise (whatever the findings).
 
@@ -105,7 +107,7 @@ Input fields:
   id                     optional, echoed back
 
 Output, one object per input line: identical, claims (claim, a, b, same, explanation), segments
-(segment, a, b, same, explanation), and for a and b: verdict, zoom_error, verified, codes.
+(segment, a, b, same, explanation), and for a and b: verdict, zoom_error, secret_in_doubt, verified, codes.
 
 Example:
   echo '{"a":"eyJ...","b":"eyJ..."}' | python -m lib compare --input -
@@ -306,6 +308,7 @@ def diagnose_record(record, now: int) -> dict:
         "findings": [finding.as_dict() for finding in checked.findings],
         "verdict": checked.verdict,
         "zoom_error": checked.zoom_error,
+        "secret_in_doubt": checked.secret_in_doubt,
     }
 
 
@@ -313,6 +316,7 @@ def _side(checked):
     return {
         "verdict": checked.verdict,
         "zoom_error": checked.zoom_error,
+        "secret_in_doubt": checked.secret_in_doubt,
         "verified": checked.verified,
         "codes": checked.codes,
     }

@@ -87,8 +87,8 @@ if comparison:
             st.subheader(f"Token {name}")
             if checked.token:
                 st.html(colour_token_html(checked.token[:MAX_COLOURED_CHARS]))
-            level, sentence = verification_status(checked)
-            getattr(st, level)(sentence)  # levels are named as Streamlit's boxes: st.success / error / info
+            level, sentence = verification_status(checked)  # a verified signature takes the verdict's colour
+            getattr(st, level)(sentence)  # levels are named as Streamlit's boxes: st.success / warning / error / info
             st.caption(markdown_text(checked.verdict))
     tables = (("claims", comparison.claims, "claim"), ("segments", comparison.segments, "segment"))
     for name, rows, first_column in tables:
