@@ -47,7 +47,7 @@ def _secret_in_doubt(errors) -> bool:
 
 def _doubt_verdict(findings):
     code = _ZOOM_ERROR_OF["signature_mismatch"]
-    refused = f"Zoom answers {code} (“{ZOOM_ERRORS[code][0]}”)" if code else "Zoom refuses it"
+    refused = f"Zoom answers {code} “{ZOOM_ERRORS[code][0].rstrip('.')}”" if code else "Zoom refuses it"
     warnings = sum(1 for f in findings if f.severity == "warning")
     more = f" {warnings} warning{'s' if warnings > 1 else ''} below." if warnings else ""
     return (
