@@ -138,7 +138,8 @@ the real clock (--now is ignored).
 Output, one object per input line, in input order:
   url, origin, allowed_hosts, meetingNumber, verdict, findings (code, severity, cases, message, fix,
   evidence), matrix (case, method, request, status, error, seconds, content_type, cors, verdict, codes,
-  token_codes, claims). No token, answer body or secret is written; the SDK key is masked.
+  token_codes, token_findings (code, severity, not_counted: why it does not count against the endpoint),
+  claims). No token, answer body or secret is written; the SDK key is masked.
 The exit status is 1 if any line could not be read, 0 otherwise (whatever the findings).
 
 Example:
