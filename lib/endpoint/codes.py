@@ -25,7 +25,7 @@ ENDPOINT_CODES = {
         "Not a usable URL",
         "error",
         "The endpoint URL is not usable: {reason}",
-        "Give the endpoint's full address, e.g. http://localhost:4000 for the official sample.",  # or a finding's own
+        "Give the endpoint's full address, e.g. http://localhost:4000 for the official sample.",
     ),
     "endpoint_not_allowed": EndpointCode(
         "Address not allowed",
@@ -143,7 +143,7 @@ ENDPOINT_CODES = {
         "warning",
         "{case}: iat is {seconds} s before the request was sent. Some endpoints set iat a few minutes back on "
         "purpose, so that a server clock ahead of Zoom's never makes a token look issued in the future: developers "
-        "on Zoom's forum (thread 82045) backdate it by 2 to 7 minutes, and Zoom accepts such tokens. If this "
+        "on Zoom's forum (thread 82045) backdate it by 120 to 400 s, and Zoom accepts such tokens. If this "
         "endpoint does not, the token was signed before the request (a cache) or its clock runs late.",
         "If the backdating is on purpose, keep it to a few minutes and exp − iat between 1800 and 172800 s "
         "(the sample signs iat = now today and used now − 30 s until 2023-12). Otherwise set iat = "

@@ -269,10 +269,7 @@ def probe(url: str, settings: ProbeSettings, progress: Callable | None = None) -
         check_typed_url(url)
         target = check_url(url, settings.allowed, settings.resolver)
     except (UnusableUrl, ProbeRefused) as refused:
-        code = (
-            "endpoint_not_allowed" if isinstance(refused, ProbeRefused) and not refused.bad_url else "endpoint_bad_url"
-        )
-        result.findings = [_finding(code, None, getattr(refused, "fix", None), reason=str(refused))]
+        result.findings = [_refusal(refused)]
         result.cases = [CaseResult(case) for case in matrix]
         return result
     first_answered = None
@@ -335,6 +332,12 @@ def check_typed_url(url) -> None:
         urllib.parse.urlsplit(text)
     except ValueError as exc:  # an unclosed [ of an IPv6 address
         raise UnusableUrl(f"it cannot be read as a URL ({plain(exc)}).") from None
+
+
+def _refusal(refused: UnusableUrl | ProbeRefused) -> EndpointFinding:
+    if isinstance(refused, UnusableUrl):
+        return _finding("endpoint_bad_url", None, refused.fix, reason=str(refused))
+    return _finding("endpoint_bad_url" if refused.bad_url else "endpoint_not_allowed", None, reason=str(refused))
 
 
 def _stops_the_matrix(checked: "CaseResult", index: int) -> bool:
