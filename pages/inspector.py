@@ -8,7 +8,7 @@ import streamlit as st
 from lib import widget_keys
 from lib.builder.credentials import take_typed_secret
 from lib.doctor.diagnosis import diagnose
-from lib.present.display import markdown_text
+from lib.present.display import escape_markdown, markdown_text
 from lib.present.html import SEGMENT_COLOURS, colour_token_html
 from lib.present.inspection import claim_rows, findings_by_stage, verdict_level, verification_status
 from lib.present.redaction import redacted_report
@@ -106,8 +106,9 @@ if shown:
         with st.container(key=KEYS["claims"]):
             st.subheader("Decoded header and payload")
             # A static table: a handful of rows wrap their long values, and no data-grid bundle loads per check.
+            # st.table renders cells as Markdown: escaped, a pasted claim cannot draw an image, a link or a bullet.
             st.table(
-                pd.DataFrame(rows),  # verdicts carry ✖ / ⚠ / ✔
+                pd.DataFrame(rows).map(escape_markdown),  # verdicts carry ✖ / ⚠ / ✔
                 hide_index=True,
                 height="content" if len(rows) <= MAX_TABLE_ROWS else 600,
             )

@@ -224,3 +224,25 @@ def test_batch_without_tokens_says_so():
     at = open_page("pages/batch.py")
     at.button(key=BATCH["run"]).click().run()
     assert "No token found" in at.warning[0].value and not at.dataframe
+
+
+BEACON = "![beacon](http://127.0.0.1:9/beacon.png)"
+
+
+def test_claim_values_reach_the_tables_markdown_escaped():
+    """st.table renders its cells as Markdown: a pasted claim that holds an image must arrive escaped (shown as
+    text, no request to its address). tests/test_doctor_browser.py checks what Chromium draws."""
+    token = sign(fresh_payload(note=BEACON))
+    at = open_page("pages/inspector.py")
+    diagnose_on_page(at, token)
+    assert (
+        at.table[0].value.set_index("claim").loc["note", "value"]
+        == '"\\!\\[beacon\\]\\(http\\://127\\.0\\.0\\.1\\:9/beacon\\.png\\)"'
+    )
+    at = open_page("pages/compare_tokens.py")
+    at.text_area(key=COMPARE["token_a"]).set_value(token)
+    at.text_area(key=COMPARE["token_b"]).set_value(fresh_token())
+    at.button(key=COMPARE["submit"]).click().run()
+    assert not at.exception
+    cells = at.table[0].value.set_index("claim").loc["note"]
+    assert cells["a"].startswith('"\\!\\[beacon\\]') and BEACON not in cells.to_string()
