@@ -98,7 +98,9 @@ Input fields:
   id             optional, echoed back
 
 Output, one object per input line, in input order:
-  findings (code, severity, step, message, fix, evidence, bug_id), verdict, zoom_error
+  findings (code, severity, step, message, fix, evidence, bug_id), verdict, zoom_error, secret_in_doubt
+  (true when the signature does not match the sdkSecret given and nothing else is wrong: that secret may be
+  the wrong one, so zoom_error is null)
 or, for a line that cannot be read: {"error": {"name": ..., "message": ...}, "step": ...}
 The exit status is 1 if any line could not be read, or if --fail-on is given and a finding at or above that
 severity (error, or error and warning) was reported; 0 otherwise (without --fail-on, whatever the findings).
@@ -118,7 +120,7 @@ Input fields:
   id                     optional, echoed back
 
 Output, one object per input line: identical, claims (claim, a, b, same, explanation), segments
-(segment, a, b, same, explanation), and for a and b: verdict, zoom_error, verified, codes.
+(segment, a, b, same, explanation), and for a and b: verdict, zoom_error, secret_in_doubt, verified, codes.
 
 Example:
   echo '{"a":"eyJ...","b":"eyJ..."}' | python -m lib compare --input -
@@ -149,7 +151,8 @@ the real clock (--now is ignored).
 Output, one object per input line, in input order:
   url, origin, allowed_hosts, meetingNumber, verdict, findings (code, severity, cases, message, fix,
   evidence), matrix (case, method, request, status, error, seconds, content_type, cors, verdict, codes,
-  token_codes, claims). No token, answer body or secret is written; the SDK key is masked.
+  token_codes, token_findings (code, severity, not_counted: why it does not count against the endpoint),
+  claims). No token, answer body or secret is written; the SDK key is masked.
 The exit status is 1 if any line could not be read, or if --fail-on is given and a finding at or above that
 severity (error, or error and warning) was reported; 0 otherwise (without --fail-on, whatever the findings).
 
@@ -333,6 +336,7 @@ def diagnose_record(record, now: int) -> dict:
         "findings": [finding.as_dict() for finding in checked.findings],
         "verdict": checked.verdict,
         "zoom_error": checked.zoom_error,
+        "secret_in_doubt": checked.secret_in_doubt,
     }
 
 
@@ -340,6 +344,7 @@ def _side(checked):
     return {
         "verdict": checked.verdict,
         "zoom_error": checked.zoom_error,
+        "secret_in_doubt": checked.secret_in_doubt,
         "verified": checked.verified,
         "codes": checked.codes,
     }

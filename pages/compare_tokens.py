@@ -8,7 +8,7 @@ import streamlit as st
 from lib import widget_keys
 from lib.builder.credentials import take_typed_secret
 from lib.doctor.token_compare import compare_tokens
-from lib.present.display import markdown_text
+from lib.present.display import escape_markdown, markdown_text
 from lib.present.html import colour_token_html
 from lib.present.inspection import verification_status
 from lib.signing.encoding import secret_fingerprint
@@ -87,8 +87,8 @@ if comparison:
             st.subheader(f"Token {name}")
             if checked.token:
                 st.html(colour_token_html(checked.token[:MAX_COLOURED_CHARS]))
-            level, sentence = verification_status(checked)
-            getattr(st, level)(sentence)  # levels are named as Streamlit's boxes: st.success / error / info
+            level, sentence = verification_status(checked)  # a verified signature takes the verdict's colour
+            getattr(st, level)(sentence)  # levels are named as Streamlit's boxes: st.success / warning / error / info
             st.caption(markdown_text(checked.verdict))
     tables = (("claims", comparison.claims, "claim"), ("segments", comparison.segments, "segment"))
     for name, rows, first_column in tables:
@@ -96,7 +96,9 @@ if comparison:
             st.subheader(name.capitalize())
             frame = pd.DataFrame(rows, columns=[first_column, "a", "b", "same", "explanation"])
             frame["same"] = frame["same"].map(SAME_MARKS)
-            # A static table: the explanations wrap instead of being cut at the column's edge.
+            # A static table: the explanations wrap instead of being cut at the column's edge. Its cells are
+            # Markdown: escaped, a pasted claim cannot draw an image, a link or a bullet.
+            frame = frame.astype(str).map(escape_markdown)
             st.table(frame.style.apply(highlight_differences, axis=1), hide_index=True)
     with st.container(key=KEYS["findings"]):
         st.subheader("Findings on each side")

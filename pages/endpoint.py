@@ -22,7 +22,7 @@ from lib.endpoint.probe import (
 )
 from lib.endpoint.report import markdown_report, matrix_rows, result_as_dict
 from lib.endpoint.safety import ENV_ALLOWED_HOSTS, SECRETS_KEY, SECRETS_TABLE, allow_list
-from lib.present.display import markdown_text
+from lib.present.display import escape_markdown, markdown_text
 from lib.signing.encoding import secret_fingerprint
 from lib.zoom.facts import DEMO_MEETING_NUMBER
 
@@ -167,7 +167,9 @@ if shown:
             getattr(st, level)(text)
     with st.container(key=KEYS["matrix"]):
         st.subheader("The matrix")
-        st.table(pd.DataFrame(matrix_rows(result)), hide_index=True)  # plain text cells: answers are untrusted
+        # st.table renders its cells as Markdown: escaped, a CORS header `*` shows as *, not as a bullet, and
+        # the endpoint's own header values cannot draw links or images
+        st.table(pd.DataFrame(matrix_rows(result)).map(escape_markdown), hide_index=True)
     with st.container(key=KEYS["findings"]):
         st.subheader("Findings")
         for finding in result.findings:

@@ -8,9 +8,9 @@ import streamlit as st
 from lib import widget_keys
 from lib.builder.credentials import take_typed_secret
 from lib.doctor.diagnosis import diagnose
-from lib.present.display import markdown_text
+from lib.present.display import escape_markdown, markdown_text
 from lib.present.html import SEGMENT_COLOURS, colour_token_html
-from lib.present.inspection import claim_rows, findings_by_stage, verification_status
+from lib.present.inspection import claim_rows, findings_by_stage, verdict_level, verification_status
 from lib.present.redaction import redacted_report
 from lib.signing.encoding import secret_fingerprint
 
@@ -89,15 +89,10 @@ shown = st.session_state.get(RESULT)
 if shown:
     checked, now = shown["diagnosis"], shown["now"]
     with st.container(key=KEYS["verdict"]):
-        if checked.severity_count("error"):
-            st.error(markdown_text(checked.verdict))
-        elif checked.severity_count("warning"):
-            st.warning(markdown_text(checked.verdict))
-        else:
-            st.success(markdown_text(checked.verdict))
+        getattr(st, verdict_level(checked))(markdown_text(checked.verdict))  # levels are named as Streamlit's boxes
     with st.container(key=KEYS["verification"]):
-        level, sentence = verification_status(checked)
-        getattr(st, level)(sentence)  # levels are named as Streamlit's boxes: st.success / error / info
+        level, sentence = verification_status(checked)  # a verified signature takes the verdict's colour
+        getattr(st, level)(sentence)
         st.caption(shown["secret_note"])
     if checked.token:
         with st.container(key=KEYS["segments"]):
@@ -111,8 +106,9 @@ if shown:
         with st.container(key=KEYS["claims"]):
             st.subheader("Decoded header and payload")
             # A static table: a handful of rows wrap their long values, and no data-grid bundle loads per check.
+            # st.table renders cells as Markdown: escaped, a pasted claim cannot draw an image, a link or a bullet.
             st.table(
-                pd.DataFrame(rows),  # verdicts carry ✖ / ⚠ / ✔
+                pd.DataFrame(rows).map(escape_markdown),  # verdicts carry ✖ / ⚠ / ✔
                 hide_index=True,
                 height="content" if len(rows) <= MAX_TABLE_ROWS else 600,
             )

@@ -47,6 +47,7 @@ PYTHON_VARIANTS = (
     "number_only",  # refuses a meetingNumber sent as a string (the Web SDK sample sends one)
     "no_signature",  # answers {token} instead of {signature}
     "slow_preflight",  # the OPTIONS preflight never answers in time
+    "role_as_text",  # signs role as the string "0" / "1" (str(role)): role_not_number on every token
 )
 NODE_VARIANTS = (
     "correct",
@@ -57,7 +58,10 @@ NODE_VARIANTS = (
     "role_string_500",
     "leaks_secret",
     "html_error",
+    "role_as_text",
+    "backdated_iat",
 )
+NODE_BACKDATE_SECONDS = 300  # tests/js/auth_endpoint.js's BACKDATE_SECONDS
 
 
 def parse_int(value):
@@ -164,11 +168,12 @@ class EndpointHandler(BaseHTTPRequestHandler):
         iat = int(time.time()) - (600 if variant == "stale_iat" else 0)
         lifetime = request.get("expirationSeconds") or DEFAULT_EXPIRATION
         exp = iat + (DEFAULT_EXPIRATION if variant == "ignores_expiration" else lifetime)
+        role = {"ignores_role": 0, "role_as_text": str(request.get("role"))}.get(variant, request.get("role"))
         payload = {
             "appKey": server.sdk_key,
             "sdkKey": server.sdk_key,
             "mn": OTHER_MEETING_NUMBER if variant == "ignores_meeting_number" else request.get("meetingNumber"),
-            "role": 0 if variant == "ignores_role" else request.get("role"),
+            "role": role,
             "iat": iat,
             "exp": exp,
             "tokenExp": exp,

@@ -18,6 +18,7 @@ def test_diagnose_answers_each_line_in_order_like_the_library():
         expected = diagnose(line["token"], secret=line.get("sdkSecret"), now=NOW)
         assert output["findings"] == [f.as_dict() for f in expected.findings]
         assert output["verdict"] == expected.verdict and output["zoom_error"] == expected.zoom_error
+        assert output["secret_in_doubt"] is expected.secret_in_doubt
         assert line["id"] in {f["code"] for f in output["findings"]}
 
 
@@ -31,6 +32,7 @@ def test_diagnose_uses_the_lines_context_and_never_echoes_the_secret():
     line = {"token": token, "sdkSecret": secret, "sdkKey": KEY, "meetingNumber": "857 4606 5432", "now": NOW}
     process, [output] = run_cli("diagnose", [line])
     assert {"signature_mismatch", "secret_whitespace"} <= {f["code"] for f in output["findings"]}
+    assert output["zoom_error"] == 3712 and output["secret_in_doubt"] is False  # forensics proved the mistake
     assert secret not in process.stdout and secret not in process.stderr
 
 
@@ -59,6 +61,9 @@ def test_compare_takes_one_secret_per_side_and_names_a_missing_token():
     process, outputs = run_cli("compare", [pair, {"a": official_token()}], "--now", str(NOW))
     assert process.returncode == 1
     assert outputs[0]["a"]["verified"] is True and outputs[0]["b"]["verified"] is False
+    # B is sound and only fails with the secret given for it: that secret is in doubt, no 3712 is predicted
+    assert outputs[0]["b"]["secret_in_doubt"] is True and outputs[0]["b"]["zoom_error"] is None
+    assert outputs[0]["a"]["secret_in_doubt"] is False
     assert outputs[1]["step"] == "input" and '"b"' in outputs[1]["error"]["message"]
 
 

@@ -234,7 +234,6 @@ def test_extract_token_says_what_it_removed():
         ("mn_mismatch", 3706),
         ("meeting_number_claim_name", 3706),
         ("role_out_of_range", 3708),
-        ("signature_mismatch", 3712),
     ],
 )
 def test_zoom_error_follows_the_findings(code, zoom_error):
@@ -248,6 +247,40 @@ def test_signature_errors_outrank_expiry_which_outranks_the_meeting():
     expired = sign(good_payload(iat=NOW - 9000, exp=NOW - 1800, tokenExp=NOW - 1800))
     assert diagnose(expired, meeting_number="1234567890", now=NOW).zoom_error == 3705
     assert diagnose(expired, secret="wrong-secret-wrong-secret-wrong-secret", now=NOW).zoom_error == 3712
+
+
+TEST_APP_SECRET = "the-test-apps-client-secret-0123456789abcd"  # another app's secret, typed by mistake
+
+
+@pytest.mark.parametrize("role", [0, "1"])  # "1": a warning (role_not_number) does not make the token wrong
+def test_a_sound_token_that_does_not_verify_puts_the_typed_secret_in_doubt(role):
+    """PyJWT signs with the app's secret; the user types a test app's secret into the doctor. Nothing else in
+    the token is wrong, so the doctor cannot tell whose secret is wrong: it says both, and predicts no 3712."""
+    token = jwt.encode(good_payload(role=role), SECRET, algorithm="HS256")
+    checked = diagnose(token, secret=TEST_APP_SECRET, sdk_key=KEY, meeting_number=str(MN), now=NOW)
+    assert [f.code for f in checked.findings if f.severity == "error"] == ["signature_mismatch"]
+    assert checked.verified is False and checked.secret_in_doubt is True
+    assert checked.zoom_error is None and checked.as_dict()["secret_in_doubt"] is True
+    verdict = checked.verdict
+    assert "secret typed here" in verdict and "another app's, a test app's" in verdict
+    assert "the signer used another secret" in verdict and "the token may be right" in verdict
+    assert "most likely" not in verdict and verdict.count("3712") == 1  # only as what happens if the signer is wrong
+    mismatch = next(f for f in checked.findings if f.code == "signature_mismatch")
+    assert "the secret typed here may be the wrong one" in mismatch.message
+    assert mismatch.fix.startswith("Check the secret typed here first")
+
+
+def test_the_secret_is_not_in_doubt_when_the_token_itself_is_wrong():
+    wrong = "wrong-secret-wrong-secret-wrong-secret"
+    expired = sign(good_payload(iat=NOW - 9000, exp=NOW - 1800, tokenExp=NOW - 1800))
+    with_whitespace = sign(good_payload(), secret=SECRET + "\n")  # forensics reproduces it
+    other_app = sign(good_payload(appKey="AnotherAppsClientId00", sdkKey="AnotherAppsClientId00"), secret=wrong)
+    for text, secret, sdk_key in ((expired, wrong, None), (with_whitespace, SECRET, None), (other_app, SECRET, KEY)):
+        checked = diagnose(text, secret=secret, sdk_key=sdk_key, now=NOW)
+        assert checked.has("signature_mismatch") and checked.secret_in_doubt is False
+        assert checked.zoom_error == 3712 and "most likely" in checked.verdict
+    verified = diagnose(official_token(), secret=SECRET, now=NOW)
+    assert verified.secret_in_doubt is False and verified.as_dict()["secret_in_doubt"] is False
 
 
 def test_warnings_alone_give_no_zoom_error():

@@ -63,3 +63,17 @@ def test_redacted_report_download_holds_neither_secret_nor_signature(page, strea
     assert KEY not in report and mask_key(KEY) in report
     for html in all_frames_html(page):
         assert SECRET not in html
+
+
+def test_claim_values_are_shown_as_written_not_rendered_as_markdown(page, streamlit_url):
+    """st.table renders cells as Markdown: a pasted token's claim must not draw an image (a beacon that would
+    tell a third party the token was looked at), bold text, or a bullet where its text has *."""
+    now = int(time.time())
+    note = "![beacon](http://127.0.0.1:9/beacon.png) **bold** _x_ *"
+    token = sign(good_payload(iat=now - 10, exp=now + 7190, tokenExp=now + 7190, note=note, star="*"), secret=SECRET)
+    diagnose_in_browser(page, streamlit_url, token, SECRET)
+    table = page.locator(f".st-key-{INSPECTOR['claims']} [data-testid='stTable']")
+    table.wait_for()
+    assert table.locator("img, strong, em, li").count() == 0
+    text = table.inner_text()
+    assert '"![beacon](http://127.0.0.1:9/beacon.png) **bold** _x_ *"' in text and '"*"' in text

@@ -58,7 +58,9 @@ def test_inspector_shows_verdict_claims_findings_and_report(inspector):
     assert claims.loc["mn", "value"] == '"857 4606 5432"' and claims.loc["mn", "verdict"].startswith("✖")
     assert "UTC" in claims.loc["exp", "time"]
     assert "`mn_not_digits`" in texts(inspector.error) and "Fix:" in texts(inspector.error)
-    assert "Signature verified" in texts(inspector.success)
+    # the signature verifies, but on a token with an error that is no green success: it takes the verdict's colour
+    assert "Signature verified" not in texts(inspector.success) and not inspector.success
+    assert "Signature verified" in texts(inspector.error) and "the token has errors" in texts(inspector.error)
     [download] = inspector.get("download_button")
     assert download.proto.label.startswith("Download the redacted report")
     report = inspector.session_state["inspector_result"]["report"]
@@ -85,6 +87,23 @@ def test_inspector_names_the_forensic_mistake(inspector):
     verdict = inspector.error[0].value
     assert "Secret had whitespace when signing" in verdict
     assert "Signature does NOT match" in texts(inspector.error)
+
+
+def test_inspector_suspects_the_typed_secret_when_nothing_else_is_wrong(inspector):
+    diagnose_on_page(inspector, fresh_token(), "the-test-apps-client-secret-0123456789abcd")
+    verdict = inspector.error[0].value
+    assert "secret typed here" in verdict and "another app's, a test app's" in verdict
+    assert "the signer used another secret" in verdict and "most likely" not in verdict
+    assert "that secret may be the wrong one" in texts(inspector.error)
+    report = inspector.session_state["inspector_result"]["report"]
+    assert "**Most likely Zoom error:** unknown: the secret given may be the wrong one" in report
+    assert "the-test-apps-client-secret" not in report + rendered(inspector)
+
+
+def test_inspector_shows_a_verified_token_with_warnings_in_the_warning_colour(inspector):
+    diagnose_on_page(inspector, sign(fresh_payload(role="1")), SECRET)
+    assert not inspector.success and not inspector.error
+    assert "Signature verified" in texts(inspector.warning) and "role_not_number" in texts(inspector.warning)
 
 
 def test_inspector_colours_the_segments(inspector):
@@ -128,8 +147,23 @@ def test_compare_highlights_and_explains_differences():
     assert claims.loc["appKey", "same"] == "✔"
     segments = at.table[1].value.set_index("segment")
     assert segments.loc["header", "same"] == "✔" and segments.loc["payload", "same"] == "✖"
-    assert len(at.success) == 2  # both verify with the secret
+    # both verify with the secret; A has errors (mn not digits), so only B's box is a green success
+    [verified_b] = at.success
+    assert verified_b.value.startswith("Signature verified")
+    assert "Signature verified" in texts(at.error) and "the token has errors" in texts(at.error)
     assert at.text_input(key=COMPARE["secret"]).value == ""
+
+
+def test_compare_boxes_follow_each_verdicts_colour():
+    at = open_page("pages/compare_tokens.py")
+    at.text_area(key=COMPARE["token_a"]).set_value(sign(fresh_payload(role="1")))  # a warning only
+    at.text_area(key=COMPARE["token_b"]).set_value(fresh_token(sdk_secret="the-signers-other-secret-0123456789ab"))
+    at.text_input(key=COMPARE["secret"]).set_value(SECRET)
+    at.button(key=COMPARE["submit"]).click().run()
+    assert not at.exception and not at.success
+    assert "Signature verified" in texts(at.warning)
+    assert "Signature does NOT match the secret you entered: that secret may be the wrong one" in texts(at.error)
+    assert "secret typed here" in texts(at.caption)
 
 
 def test_compare_asks_for_a_missing_token_instead_of_comparing_nothing():
@@ -190,3 +224,25 @@ def test_batch_without_tokens_says_so():
     at = open_page("pages/batch.py")
     at.button(key=BATCH["run"]).click().run()
     assert "No token found" in at.warning[0].value and not at.dataframe
+
+
+BEACON = "![beacon](http://127.0.0.1:9/beacon.png)"
+
+
+def test_claim_values_reach_the_tables_markdown_escaped():
+    """st.table renders its cells as Markdown: a pasted claim that holds an image must arrive escaped (shown as
+    text, no request to its address). tests/test_doctor_browser.py checks what Chromium draws."""
+    token = sign(fresh_payload(note=BEACON))
+    at = open_page("pages/inspector.py")
+    diagnose_on_page(at, token)
+    assert (
+        at.table[0].value.set_index("claim").loc["note", "value"]
+        == '"\\!\\[beacon\\]\\(http\\://127\\.0\\.0\\.1\\:9/beacon\\.png\\)"'
+    )
+    at = open_page("pages/compare_tokens.py")
+    at.text_area(key=COMPARE["token_a"]).set_value(token)
+    at.text_area(key=COMPARE["token_b"]).set_value(fresh_token())
+    at.button(key=COMPARE["submit"]).click().run()
+    assert not at.exception
+    cells = at.table[0].value.set_index("claim").loc["note"]
+    assert cells["a"].startswith('"\\!\\[beacon\\]') and BEACON not in cells.to_string()

@@ -20,6 +20,13 @@ def run_matrix(page, streamlit_url, url, secret=None):
     page.locator(f".st-key-{ENDPOINT['matrix']}").wait_for()
 
 
+def column_texts(page, name):
+    """The cells of one column of the matrix as Chromium draws them."""
+    table = page.locator(f".st-key-{ENDPOINT['matrix']} table")
+    index = [text.strip() for text in table.locator("thead th").all_inner_texts()].index(name)
+    return [row.locator("td").nth(index).inner_text().strip() for row in table.locator("tbody tr").all()]
+
+
 def fetch_from_browser(page):
     """Press the button; the outcome arrives with a second script run once the browser's fetch settles."""
     click_and_wait(page, page.locator(f".st-key-{ENDPOINT['from_browser']} button"))
@@ -34,6 +41,11 @@ def test_a_correct_endpoint_answers_the_browser_too(page, streamlit_url):
         verdict = page.locator(f".st-key-{ENDPOINT['verdict']}").inner_text()
         assert "passes the contract matrix: 15 requests" in verdict
         assert page.locator(f".st-key-{ENDPOINT['matrix']} tbody tr").count() == 15
+        # the header value * drawn as *, not as a Markdown bullet; our own titles keep their parentheses
+        assert column_texts(page, "CORS") == ["*"] * 15
+        assert page.locator(f".st-key-{ENDPOINT['matrix']} li").count() == 0
+        assert 'role "1" (a string)' in column_texts(page, "request")
+        assert column_texts(page, "token findings")[0] == "ℹ signature_valid"
         answered = fetch_from_browser(page)
         from_browser = [r for r in server.received if b"SignatureLab-endpoint-probe" not in r]
     assert "got HTTP 200 with a signature" in answered

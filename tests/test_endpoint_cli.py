@@ -22,6 +22,9 @@ def test_probe_lines_in_input_order_with_findings_and_no_token_or_secret():
     assert len(first["matrix"]) == 15
     assert first["matrix"][0]["claims"]["mn"] == "85746065432"
     assert first["matrix"][0]["token_codes"] == ["signature_valid"]
+    assert first["matrix"][0]["token_findings"] == [
+        {"code": "signature_valid", "severity": "info", "not_counted": None}
+    ]
     assert {f["code"] for f in second["findings"]} >= {"endpoint_ignores_role"}
     assert second["meetingNumber"] == "85746065432"
     assert ENDPOINT_SDK_SECRET not in process.stdout
@@ -72,3 +75,12 @@ def test_probe_refuses_an_origin_that_would_inject_a_header():
     process, outputs = run_cli("probe", [{"url": "http://127.0.0.1:1/", "origin": "http://a.example\r\nX-Injected: 1"}])
     assert process.returncode == 1
     assert "origin" in outputs[0]["error"]["message"]
+
+
+def test_probe_tells_a_url_without_its_scheme_to_add_http():
+    process, [output] = run_cli("probe", [{"url": "localhost:4000"}])
+    assert process.returncode == 0, process.stderr
+    [finding] = output["findings"]
+    assert finding["code"] == "endpoint_bad_url" and finding["severity"] == "error"
+    assert finding["fix"].startswith("Add http:// in front: `http://localhost:4000`")
+    assert "Traceback" not in process.stderr

@@ -1,9 +1,11 @@
 """The "Test your endpoint" page in AppTest, against real endpoints on 127.0.0.1."""
 
+import re
+
 import pytest
 
 from conftest import clear_configured_credentials, open_app_page
-from endpoint_servers import ENDPOINT_SDK_KEY, ENDPOINT_SDK_SECRET, python_endpoint
+from endpoint_servers import ENDPOINT_SDK_KEY, ENDPOINT_SDK_SECRET, node_endpoint, python_endpoint
 from lib.endpoint.probe import DEFAULT_URL
 from lib.endpoint.safety import ENV_ALLOWED_HOSTS
 from lib.widget_keys import ENDPOINT
@@ -26,6 +28,11 @@ def rendered(at):
 
 def texts(elements):
     return "\n".join(element.value for element in elements)
+
+
+def shown(elements):
+    """texts as the reader sees them: Markdown's backslash escapes removed."""
+    return re.sub(r"\\(.)", r"\1", texts(elements))
 
 
 def run_probe(at, url, secret=None, sdk_key=None):
@@ -68,7 +75,7 @@ def test_each_breakage_is_shown_with_its_fix(endpoint_page):
     errors = texts(at.error)
     assert "`endpoint_server_error`" in errors and "**Fix:**" in errors and "parseInt" in errors
     assert "Seen in: role\\_as\\_string" in errors or "Seen in: role_as_string" in errors
-    row = at.table[0].value.set_index("request").loc['role "1" (a string)']
+    row = at.table[0].value.set_index("request").loc['role "1" \\(a string\\)']  # Markdown-escaped cells
     assert row["status"] == "500" and row["verdict"].startswith("✖")
 
 
@@ -129,3 +136,44 @@ def test_an_origin_with_a_path_is_refused_with_how_to_write_it(endpoint_page):
     at = run_probe(endpoint_page, "http://127.0.0.1:1/")
     assert "no path" in texts(at.error)
     assert not at.table
+
+
+def test_the_cors_header_star_is_escaped_so_it_shows_as_a_star_not_a_bullet(endpoint_page):
+    """st.table renders its cells as Markdown, where a lone * is a bullet: the cell holds \\* (shown as *)."""
+    with python_endpoint() as server:
+        at = run_probe(endpoint_page, server.url, ENDPOINT_SDK_SECRET)
+    table = at.table[0].value
+    assert set(table["CORS"]) == {"\\*"}  # the Python endpoint answers CORS on every answer, its 400s too
+    assert table.set_index("request").loc["role 0 \\(participant\\)", "content type"] == "application/json"
+
+
+def test_an_endpoint_signing_role_as_text_is_shown_as_warnings_not_green(endpoint_page):
+    with node_endpoint("role_as_text") as url:
+        at = run_probe(endpoint_page, url, ENDPOINT_SDK_SECRET, ENDPOINT_SDK_KEY)
+    assert not at.success and not at.error
+    verdict, finding = at.warning[0].value, texts(at.warning)
+    assert "1 warning" in verdict and "as the official sample does" not in verdict
+    assert "`endpoint_token_warning`" in finding and "role_not_number" in shown(at.warning) and "parseInt" in finding
+    table = at.table[0].value.set_index("request")
+    assert table.loc["role 0 \\(participant\\)", "verdict"] == "⚠ warning"
+    assert table.loc["role 0 \\(participant\\)", "token findings"].startswith("⚠ role\\_not\\_number")
+
+
+def test_a_backdated_iat_is_a_warning_that_explains_backdating(endpoint_page):
+    with node_endpoint("backdated_iat") as url:
+        at = run_probe(endpoint_page, url, ENDPOINT_SDK_SECRET)
+    assert not at.success and not at.error
+    assert "`endpoint_stale_iat`" in texts(at.warning) and "82045" in texts(at.warning)
+
+
+@pytest.mark.parametrize("typed", ["localhost:4000", "example.com/api"])
+def test_a_url_without_scheme_is_told_to_add_http(endpoint_page, typed):
+    at = run_probe(endpoint_page, typed)
+    errors = shown(at.error)
+    assert "`endpoint_bad_url`" in errors and f"Add http:// in front: `http://{typed}`" in errors
+    assert at.button(key=ENDPOINT["from_browser"]).disabled
+
+
+def test_a_url_that_cannot_be_parsed_gives_a_message_not_a_traceback(endpoint_page):
+    at = run_probe(endpoint_page, "http://[::1:4000/")
+    assert "`endpoint_bad_url`" in texts(at.error) and "cannot be read as a URL" in shown(at.error)

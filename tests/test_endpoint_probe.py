@@ -13,16 +13,20 @@ import pytest
 from endpoint_servers import (
     ENDPOINT_SDK_KEY,
     ENDPOINT_SDK_SECRET,
+    NODE_BACKDATE_SECONDS,
     NODE_VARIANTS,
     PYTHON_VARIANTS,
     node_endpoint,
     python_endpoint,
 )
+from lib.doctor.findings import FINDING_CODES
+from lib.endpoint import codes as endpoint_codes
 from lib.endpoint.browser import browser_request, explain_outcome
-from lib.endpoint.codes import ENDPOINT_CODES
+from lib.endpoint.codes import ENDPOINT_CODES, zoom_answer
 from lib.endpoint.probe import REMOVED, ProbeSettings, contract_matrix, judge, probe, redact_answer
 from lib.endpoint.report import markdown_report, matrix_rows, result_as_dict
 from lib.endpoint.safety import Answer, allow_list
+from lib.zoom.rules import RULES
 
 SETTINGS = ProbeSettings(allow_list({}), sdk_key=ENDPOINT_SDK_KEY, sdk_secret=ENDPOINT_SDK_SECRET, timeout=2)
 
@@ -66,7 +70,8 @@ EXPECTED = {
             "missing_meeting_number",
             "expiration_below_min",
             "expiration_above_max",
-        )
+        ),
+        "endpoint_token_warning": ("role_as_string",),  # no parseInt either: role "1" is signed as a string
     },
     "slow": {"endpoint_timeout": ("role_0",)},
     "redirect": {"endpoint_redirects": None},
@@ -77,6 +82,8 @@ EXPECTED = {
     },
     "no_signature": {"endpoint_no_signature": SIGNED},
     "slow_preflight": {"endpoint_timeout": ("preflight",)},
+    "role_as_text": {"endpoint_token_warning": SIGNED},  # role_not_number on every token: not green
+    "backdated_iat": {"endpoint_stale_iat": SIGNED},
 }
 NODE_EXPECTED = {**EXPECTED, "no_cors": {"endpoint_no_cors": None, "endpoint_preflight_blocks_request": ("preflight",)}}
 
@@ -252,3 +259,189 @@ def test_the_browser_gets_the_main_request_and_no_secret():
     assert request["timeoutMs"] == 5000
     assert browser_request("javascript:alert(1)", main, 5.0) is None
     assert browser_request("file:///etc/passwd", main, 5.0) is None
+
+
+# ------------------------------------------------------------- issue 21 item 3: every token finding, as sent
+
+
+def test_an_endpoint_that_signs_role_as_text_gets_a_warning_not_the_samples_verdict():
+    """Node, after the sample, with role: String(role): the Token doctor's role_not_number (a warning) on every
+    token is reported as a warning, in every request that shows it, and the verdict is not green."""
+    with node_endpoint("role_as_text") as url:
+        result = probe(url, SETTINGS)
+    signed = [r for r in result.cases if r.token]
+    assert len(signed) == 9
+    for checked in signed:  # PyJWT: the endpoint really signed a string
+        claims = jwt.decode(checked.token, ENDPOINT_SDK_SECRET, algorithms=["HS256"], options={"verify_exp": False})
+        assert isinstance(claims["role"], str) and checked.verdict == "warning"
+    (warned,) = [f for f in result.findings if f.severity != "info"]
+    assert (warned.code, warned.severity, warned.cases) == ("endpoint_token_warning", "warning", SIGNED)
+    assert "role_not_number (role is not a number)" in warned.message and "parseInt" in warned.fix
+    assert "as the official sample does" not in result.verdict
+    assert result.verdict.startswith("0 error(s), 1 warning(s): Token has warnings")
+    row = result_as_dict(result)["matrix"][0]
+    assert {"code": "role_not_number", "severity": "warning", "not_counted": None} in row["token_findings"]
+    assert row["token_codes"] == [f["code"] for f in row["token_findings"]]  # the old field stays as it was
+    assert matrix_rows(result)[0]["token findings"] == "⚠ role_not_number, ℹ signature_valid"
+
+
+def test_every_token_finding_is_in_the_matrix_with_its_severity_and_why_it_does_not_count():
+    with node_endpoint() as url:
+        result = probe(url, SETTINGS)
+    rows = {row["case"]: row for row in result_as_dict(result)["matrix"]}
+    assert rows["role_1"]["token_findings"] == [
+        {"code": "role_host_needs_zak", "severity": "info", "not_counted": None},
+        {"code": "signature_valid", "severity": "info", "not_counted": None},
+    ]
+    spaced = rows["meeting_number_with_spaces"]["token_findings"]
+    assert spaced[0] == {"code": "mn_not_digits", "severity": "error", "not_counted": "the request asks for it"}
+    assert rows["missing_role"]["token_findings"] is None  # refused: no token
+    cells = {row["request"]: row["token findings"] for row in matrix_rows(result)}
+    assert cells["meetingNumber with spaces"].startswith("✖ mn_not_digits (the request asks for it)")
+
+
+def test_the_official_samples_contract_keeps_its_clean_verdict_with_every_token_finding_counted():
+    with python_endpoint() as server:
+        result = probe(server.url, SETTINGS)
+    assert result.verdict.startswith("The endpoint passes the contract matrix")
+    assert all(f.severity == "info" for r in result.cases for f in r.token_findings if f.not_counted is None)
+
+
+@pytest.mark.parametrize("node", [True, False])
+def test_an_old_iat_is_a_warning_that_explains_deliberate_backdating(node):
+    """Node backdates iat by 5 minutes on purpose (forum thread 82045); Python signs with a clock 10 minutes late.
+    Both are warnings (a public severity changed by issue 21), and the message names backdating as a cause."""
+    endpoint = node_endpoint("backdated_iat") if node else python_endpoint("stale_iat")
+    with endpoint as server:
+        result = probe(server if node else server.url, SETTINGS)
+    (stale,) = [f for f in result.findings if f.severity != "info"]
+    assert stale.code == "endpoint_stale_iat" and stale.severity == ENDPOINT_CODES[stale.code].severity == "warning"
+    assert "on purpose" in stale.message and "82045" in stale.message and "Zoom accepts such tokens" in stale.message
+    assert "a cache" in stale.message and "NTP" in stale.fix and "a few minutes" in stale.fix
+    late = int(stale.evidence["seconds"])
+    expected = NODE_BACKDATE_SECONDS if node else 600
+    assert expected <= late <= expected + 5
+    assert "as the official sample does" not in result.verdict and "1 warning(s)" in result.verdict
+    signed = [r for r in result.cases if r.token]
+    assert {r.diagnosis.payload["exp"] - r.diagnosis.payload["iat"] for r in signed} >= {1800, 7200, 172800}
+
+
+@pytest.mark.parametrize(("variant", "shown"), [("correct", "*"), ("wrong_origin", "https://other-app.example")])
+def test_the_cors_header_is_shown_as_sent(variant, shown):
+    with python_endpoint(variant) as server:
+        result = probe(server.url, SETTINGS)
+    rows = matrix_rows(result)
+    assert rows[0]["CORS"] == shown and "•" not in rows[0]["CORS"]
+    assert result_as_dict(result)["matrix"][0]["cors"] == shown
+    assert f"| `{shown}` |" in markdown_report(result, 1_800_000_000)
+
+
+def test_node_cors_star_is_shown_as_a_star():
+    with node_endpoint() as url:
+        result = probe(url, SETTINGS)
+    assert {row["CORS"] for row in matrix_rows(result)} == {"*", "none"}  # none: express's HTML 400 to broken JSON
+
+
+def refuse_to_resolve(host, port):
+    raise AssertionError(f"the probe resolved {host}: it must not call a URL it refuses")
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("localhost:4000", "http://localhost:4000"),
+        ("example.com/api", "http://example.com/api"),
+        ("127.0.0.1:4000/", "http://127.0.0.1:4000/"),
+        ("[::1]:4000", "http://[::1]:4000"),
+        (" Localhost:4000/signature?x=1 ", "http://Localhost:4000/signature?x=1"),
+        ("http//localhost:4000", "http://localhost:4000"),
+        ("https:/signing.example.com", "https://signing.example.com"),
+    ],
+)
+def test_a_url_typed_without_its_scheme_is_told_to_add_http(typed, written):
+    result = probe(typed, replace(SETTINGS, resolver=refuse_to_resolve))
+    (finding,) = result.findings
+    assert finding.code == "endpoint_bad_url" and "scheme" in finding.message
+    assert f"`{written}`" in finding.fix
+    assert all(r.answer is None for r in result.cases)
+
+
+def test_a_url_without_scheme_to_a_running_endpoint_sends_nothing():
+    with python_endpoint() as server:
+        typed = server.url.removeprefix("http://")
+        result = probe(typed, SETTINGS)
+        assert server.received == []
+    assert result.codes == ["endpoint_bad_url"] and f"`http://{typed}`" in result.findings[0].fix
+    assert "Add http:// in front" in markdown_report(result, 1_800_000_000)
+
+
+@pytest.mark.parametrize("typed", ["http://[::1", "http://[::1:4000/"])
+def test_a_url_that_cannot_be_parsed_is_a_finding_not_a_traceback(typed):
+    result = probe(typed, replace(SETTINGS, resolver=refuse_to_resolve))
+    assert result.codes == ["endpoint_bad_url"]
+    assert browser_request(typed, contract_matrix("85746065432")[0], 5.0) is None
+
+
+# ------------------------------------------------------ issue 21 item 3: Zoom error codes from the rule book
+
+
+ZOOM_CODE = re.compile(r"\b3[0-9]{3}\b")
+
+
+def test_the_endpoint_texts_write_no_zoom_error_code_of_their_own():
+    """Every prediction comes from the rule book through zoom_answer; none is written in the endpoint's sources."""
+    sources = [*Path(endpoint_codes.__file__).parent.glob("*.py"), Path(__file__).parents[1] / "pages" / "endpoint.py"]
+    assert len(sources) >= 7
+    for source in sources:
+        assert not ZOOM_CODE.search(source.read_text()), source
+
+
+@pytest.mark.parametrize(
+    ("rule_code", "case_id"),
+    [
+        ("missing_role", "missing_role"),
+        ("missing_mn", "missing_meeting_number"),
+        ("lifetime_too_short", "expiration_below_min"),
+        ("lifetime_too_long", "expiration_above_max"),
+    ],
+)
+def test_what_zoom_answers_an_invalid_request_is_read_from_the_rule_book(monkeypatch, rule_code, case_id):
+    def why():
+        return {case.id: case for case in contract_matrix("85746065432")}[case_id].why_invalid
+
+    stated = RULES[rule_code].zoom_error
+    assert (str(stated) in why()) if stated else ("not documented" in why() and not ZOOM_CODE.search(why()))
+    monkeypatch.setitem(RULES, rule_code, replace(RULES[rule_code], zoom_error=None))
+    assert "Zoom refuses it; which code it answers is not documented" in why() and not ZOOM_CODE.search(why())
+    monkeypatch.setitem(RULES, rule_code, replace(RULES[rule_code], zoom_error=3705))
+    assert "Zoom answers 3705 “The signature has expired”" in why()
+
+
+def test_an_ignored_meeting_number_says_what_the_doctors_table_says(monkeypatch):
+    with python_endpoint("ignores_meeting_number") as server:
+        result = probe(server.url, SETTINGS)
+    (ignored,) = [f for f in result.findings if f.code == "endpoint_ignores_meeting_number"]
+    assert zoom_answer("mn_mismatch") in ignored.message
+    monkeypatch.setitem(FINDING_CODES, "mn_mismatch", replace(FINDING_CODES["mn_mismatch"], zoom_error=None))
+    assert zoom_answer("mn_mismatch") == "Zoom refuses it; which code it answers is not documented"
+
+
+def test_an_ignored_role_predicts_no_error_code():
+    with python_endpoint("ignores_role") as server:
+        result = probe(server.url, SETTINGS)
+    (ignored,) = [f for f in result.findings if f.code == "endpoint_ignores_role"]
+    assert not ZOOM_CODE.search(ignored.message + ignored.fix) and "a role it did not ask for" in ignored.message
+
+
+# ---------------------------------------------------------- issue 21 item 4 through the probe: the secret given
+
+
+def test_a_wrong_secret_alone_puts_the_secret_given_in_doubt():
+    settings = replace(SETTINGS, sdk_secret="the-test-apps-client-secret-0123456789abcd")
+    with python_endpoint() as server:
+        result = probe(server.url, settings)
+    (bad,) = [f for f in result.findings if f.code == "endpoint_bad_token"]
+    assert bad.message.endswith("signature_mismatch (Signature does not match the secret).")
+    assert bad.fix.startswith("Check the secret typed here first")
+    sound = [r for r in result.cases if r.token and not r.case.tolerated]  # "857 4606 5432" is wrong in itself
+    assert len(sound) == 8 and all(r.diagnosis.secret_in_doubt and r.diagnosis.zoom_error is None for r in sound)

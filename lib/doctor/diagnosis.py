@@ -39,7 +39,28 @@ def _zoom_error(errors):
     return next((code for code in ZOOM_ERROR_ORDER if code in codes), None)
 
 
-def _verdict(findings, errors, zoom_error, verified):
+def _secret_in_doubt(errors) -> bool:
+    """The signature does not match and nothing else is wrong: no other error, and no forensic mistake (an
+    error of its own) reproduces it. Then the secret typed here is as suspect as the signer's."""
+    return [f.code for f in errors] == ["signature_mismatch"]
+
+
+def _doubt_verdict(findings):
+    code = _ZOOM_ERROR_OF["signature_mismatch"]
+    refused = f"Zoom answers {code} “{ZOOM_ERRORS[code][0].rstrip('.')}”" if code else "Zoom refuses it"
+    warnings = sum(1 for f in findings if f.severity == "warning")
+    more = f" {warnings} warning{'s' if warnings > 1 else ''} below." if warnings else ""
+    return (
+        "The signature does not match the secret typed here, and nothing else in the token is wrong. Either the "
+        "secret typed here is not the one your app signs with (another app's, a test app's, or one regenerated "
+        f"since), and the token may be right; or the signer used another secret, and {refused}. Check the secret "
+        f"typed here first.{more}"
+    )
+
+
+def _verdict(findings, errors, zoom_error, verified, secret_in_doubt=False):
+    if secret_in_doubt:
+        return _doubt_verdict(findings)
     if errors:
         # the cause: a proven forensic mistake, else the first error that leads to the predicted Zoom error
         leading = next((f for f in errors if f.code in _FORENSIC), None)
@@ -59,9 +80,10 @@ def _verdict(findings, errors, zoom_error, verified):
 
 def _finish(findings, token=None, header=None, payload=None, verified=None, segments=()):
     errors = [f for f in findings if f.severity == "error"]
-    zoom_error = _zoom_error(errors) if errors else None
-    verdict = _verdict(findings, errors, zoom_error, verified)
-    return Diagnosis(findings, verdict, zoom_error, token, header, payload, verified, segments)
+    in_doubt = _secret_in_doubt(errors)
+    zoom_error = _zoom_error(errors) if errors and not in_doubt else None
+    verdict = _verdict(findings, errors, zoom_error, verified, in_doubt)
+    return Diagnosis(findings, verdict, zoom_error, token, header, payload, verified, segments, in_doubt)
 
 
 def diagnose(text, *, secret=None, sdk_key=None, meeting_number=None, now=None, host=False) -> Diagnosis:

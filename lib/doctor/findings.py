@@ -102,6 +102,9 @@ class Diagnosis:
     payload: dict | None = None
     verified: bool | None = None  # None: no secret to verify with, or nothing verifiable
     segments: tuple = field(default=())  # the dot-separated parts of the cleaned token
+    # The signature does not verify and nothing else is wrong: the secret typed into the doctor may be the wrong
+    # one as much as the signer's, so no Zoom error is predicted (zoom_error None).
+    secret_in_doubt: bool = False
 
     @property
     def codes(self):
@@ -122,6 +125,7 @@ class Diagnosis:
             "findings": [f.as_dict() for f in self.findings],
             "verdict": self.verdict,
             "zoom_error": self.zoom_error,
+            "secret_in_doubt": self.secret_in_doubt,
         }
 
 

@@ -110,21 +110,29 @@ def check_signature(findings, parts, decoded, secret, pasted_secret, context_key
     other_app = "app_key_mismatch" in codes and "app_key_is_secret" not in codes
     token = SignedToken(signing_input, *decoded, mac, key_claims)
     mistake = find_mistake(token, secret, pasted_secret, context_key, keys_only=other_app)
+    fix = "Sign with the Client Secret of the Meeting SDK app whose Client ID is in appKey."
     if mistake:
         why = f": {FINDING_CODES[mistake.code].title.lower()} (below)."
     elif other_app:
         why = ": the token carries another app's key (above), so it was signed with that app's secret."
     else:
         why = (
-            ". No known signing mistake reproduces it, so the token was signed with another secret: a different "
-            "app (dev/prod), Server-to-Server OAuth or other non-Meeting-SDK credentials, or a regenerated secret."
+            ". No known signing mistake reproduces it, so one of two secrets is not the app's: the secret typed "
+            "here may be the wrong one (another app's, a test or development app's, or one regenerated since), or "
+            "the signer used another secret (a different app, Server-to-Server OAuth or other non-Meeting-SDK "
+            "credentials, or a secret regenerated since)."
+        )
+        fix = (
+            "Check the secret typed here first: copy the Client Secret of the app whose Client ID is in appKey "
+            "(App Marketplace, your app, App Credentials) and verify again. If it still does not match, the signer "
+            "uses another secret: give it that Client Secret."
         )
     add_finding(
         findings,
         "signature_mismatch",
         "signature",
         "The signature does not match this secret" + why,
-        "Sign with the Client Secret of the Meeting SDK app whose Client ID is in appKey.",
+        fix,
         secret=secret_fingerprint(secret),
     )
     if mistake:

@@ -18,7 +18,11 @@ FETCH_JS = (Path(__file__).with_name("web") / "endpoint_fetch.js").read_text(enc
 
 def browser_request(url: str, main: Case, timeout: float) -> dict | None:
     """The component's data for one attempt, or None for a URL a browser cannot fetch (not http/https)."""
-    if urllib.parse.urlsplit(url.strip()).scheme not in ("http", "https"):
+    try:
+        scheme = urllib.parse.urlsplit(url.strip()).scheme
+    except ValueError:  # an unclosed [ of an IPv6 address: the probe's finding says so
+        return None
+    if scheme not in ("http", "https"):
         return None
     return {"nonce": uuid.uuid4().hex, "url": url.strip(), "body": main.body, "timeoutMs": int(timeout * 1000)}
 

@@ -7,6 +7,10 @@ in the terms of Zoom's official sample (Node, express, cors, jsrsasign).
 
 from dataclasses import dataclass
 
+from lib.doctor.findings import FINDING_CODES
+from lib.zoom.facts import ZOOM_ERRORS
+from lib.zoom.rules import RULES
+
 
 @dataclass(frozen=True)
 class EndpointCode:
@@ -95,17 +99,24 @@ ENDPOINT_CODES = {
         "{case}: the Token doctor finds errors in the signature it returned: {codes}.",
         "{doctor_fix}",
     ),
+    "endpoint_token_warning": EndpointCode(
+        "Token has warnings",
+        "warning",
+        "{case}: the Token doctor warns about the signature it returned: {codes}. The official sample's tokens "
+        "have no warning.",
+        "{doctor_fix}",
+    ),
     "endpoint_ignores_role": EndpointCode(
         "Role of the request ignored",
         "error",
-        "{case}: asked for role {requested}, the token has role {signed}. The app then joins with the wrong role "
-        "(Zoom error 3708 or a participant who should be host).",
+        "{case}: asked for role {requested}, the token has role {signed}. The app then joins with a role it did not "
+        "ask for: a host who joins as a participant, or a participant who gets the host's role.",
         "Sign role from the request body (after parseInt), not a constant: oPayload.role = req.body.role.",
     ),
     "endpoint_ignores_meeting_number": EndpointCode(
         "Meeting number of the request ignored",
         "error",
-        "{case}: asked for meeting {requested}, the token has mn {signed}; join() then fails with 3706.",
+        "{case}: asked for meeting {requested}, the token has mn {signed}; at join() {zoom_answer}.",
         "Sign mn from the request body: oPayload.mn = req.body.meetingNumber.",
     ),
     "endpoint_ignores_expiration": EndpointCode(
@@ -129,9 +140,14 @@ ENDPOINT_CODES = {
     ),
     "endpoint_stale_iat": EndpointCode(
         "iat older than the request",
-        "error",
-        "{case}: iat is {seconds} s before the request was sent: a cached token or a clock that runs late.",
-        "Set iat = Math.floor(Date.now() / 1000) when signing, and sync the server clock (NTP).",
+        "warning",
+        "{case}: iat is {seconds} s before the request was sent. Some endpoints set iat a few minutes back on "
+        "purpose, so that a server clock ahead of Zoom's never makes a token look issued in the future: developers "
+        "on Zoom's forum (thread 82045) backdate it by 120 to 400 s, and Zoom accepts such tokens. If this "
+        "endpoint does not, the token was signed before the request (a cache) or its clock runs late.",
+        "If the backdating is on purpose, keep it to a few minutes and exp − iat between 1800 and 172800 s "
+        "(the sample signs iat = now today and used now − 30 s until 2023-12). Otherwise set iat = "
+        "Math.floor(Date.now() / 1000) when signing, and sync the server clock (NTP).",
     ),
     "endpoint_accepts_invalid": EndpointCode(
         "Invalid request signed",
@@ -144,8 +160,8 @@ ENDPOINT_CODES = {
     "endpoint_keeps_meeting_number_text": EndpointCode(
         "Meeting number signed as typed",
         "info",
-        "{case}: the meeting number with spaces was signed as it came (mn {signed}); Zoom would answer 3706. The "
-        "official sample does the same: it is the app's job to send digits only.",
+        "{case}: the meeting number with spaces was signed as it came (mn {signed}); at join() {zoom_answer}. "
+        "The official sample does the same: it is the app's job to send digits only.",
         "Send meetingNumber as digits only from the app (or strip non-digits in the endpoint before signing).",
     ),
     "endpoint_leaks_secret": EndpointCode(
@@ -181,3 +197,13 @@ ENDPOINT_CODES = {
         "Allow method POST and header Content-Type in the preflight (cors() does by default).",
     ),
 }
+
+
+def zoom_answer(finding_code: str) -> str:
+    """What Zoom answers to a token with the Token doctor's finding `finding_code`, as the rule book says (the
+    doctor's table for its own codes, such as mn_mismatch): an error code only where the fact base has one."""
+    rule = RULES.get(finding_code)
+    code = rule.zoom_error if rule else FINDING_CODES[finding_code].zoom_error
+    if code is None:
+        return "Zoom refuses it; which code it answers is not documented"
+    return f"Zoom answers {code} “{ZOOM_ERRORS[code][0].rstrip('.')}”"

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from lib.builder.form import normalize_meeting_number
 from lib.doctor.diagnosis import Diagnosis, diagnose
-from lib.endpoint.codes import ENDPOINT_CODES
+from lib.endpoint.codes import ENDPOINT_CODES, zoom_answer
 from lib.endpoint.safety import (
     DEFAULT_MAX_ANSWER_BYTES,
     DEFAULT_TIMEOUT_SECONDS,
@@ -83,8 +83,14 @@ def contract_matrix(meeting_number: str) -> tuple:
             tolerated=("mn_not_digits",),
         ),
         Case("role_as_string", 'role "1" (a string)', {**base, "role": "1"}, SIGN_OR_REJECT),
-        Case("missing_role", "no role", {"meetingNumber": mn}, REJECT, "no role claim: 3708"),
-        Case("missing_meeting_number", "no meetingNumber", {"role": 0}, REJECT, "no mn claim: 3706"),
+        Case("missing_role", "no role", {"meetingNumber": mn}, REJECT, f"no role claim: {zoom_answer('missing_role')}"),
+        Case(
+            "missing_meeting_number",
+            "no meetingNumber",
+            {"role": 0},
+            REJECT,
+            f"no mn claim: {zoom_answer('missing_mn')}",
+        ),
         Case("expiration_min", "expirationSeconds 1800", {**base, "expirationSeconds": MIN_LIFETIME_SECONDS}, SIGN),
         Case("expiration_max", "expirationSeconds 172800", {**base, "expirationSeconds": MAX_LIFETIME_SECONDS}, SIGN),
         Case(
@@ -92,14 +98,14 @@ def contract_matrix(meeting_number: str) -> tuple:
             "expirationSeconds 1799",
             {**base, "expirationSeconds": MIN_LIFETIME_SECONDS - 1},
             REJECT,
-            "a lifetime below 30 min: 3712",
+            f"a lifetime below 30 min: {zoom_answer('lifetime_too_short')}",
         ),
         Case(
             "expiration_above_max",
             "expirationSeconds 172801",
             {**base, "expirationSeconds": MAX_LIFETIME_SECONDS + 1},
             REJECT,
-            "a lifetime above 48 h: 3712",
+            f"a lifetime above 48 h: {zoom_answer('lifetime_too_long')}",
         ),
         Case("webrtc_mode_1", "videoWebRtcMode 1", {**base, "videoWebRtcMode": 1}, SIGN),
         Case("body_not_json", "a body that is not JSON", json.dumps(base).encode()[:-1], REJECT, "not a request"),
@@ -124,7 +130,7 @@ class EndpointFinding(NamedTuple):
         return {**self._asdict(), "cases": list(self.cases)}
 
 
-_COMPOSED_EVIDENCE = ("doctor_fix", "what")  # built by the probe from parts already made plain
+_COMPOSED_EVIDENCE = ("doctor_fix", "what", "zoom_answer")  # built by the probe from parts already made plain
 _SHOWN_CHARS = 300  # headers are bounded by http.client; a message need not show more
 
 
@@ -135,7 +141,9 @@ def plain(text) -> str:
     return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
 
 
-def _finding(code, case_id, **evidence):
+def _finding(code, case_id, fix=None, **evidence):
+    """The finding `code` seen in `case_id`, its message and fix filled from the evidence; `fix` replaces the
+    code's fix where the probe knows a more precise one."""
     spec = ENDPOINT_CODES[code]
     evidence = {
         name: plain(value) if isinstance(value, str) and name not in _COMPOSED_EVIDENCE else value
@@ -147,9 +155,22 @@ def _finding(code, case_id, **evidence):
         spec.severity,
         (case_id,) if case_id else (),
         spec.message.format(**values),
-        spec.fix.format(**values),
+        fix or spec.fix.format(**values),
         evidence,
     )
+
+
+class TokenFinding(NamedTuple):
+    code: str  # the Token doctor's finding code
+    severity: str
+    not_counted: str | None = None  # why it does not count against the endpoint; None: it counts
+
+    def as_dict(self):
+        return self._asdict()
+
+
+# The doctor's codes the probe judges against the request itself, under its own code
+_JUDGED_BY_THE_PROBE = {"mn_mismatch": "judged against the request as endpoint_ignores_meeting_number"}
 
 
 @dataclass
@@ -171,6 +192,16 @@ class CaseResult:
     @property
     def token(self):
         return self.diagnosis.token if self.diagnosis else None
+
+    @property
+    def token_findings(self) -> list:
+        """Every finding of the Token doctor on the returned token, with its severity and whether it counts
+        against the endpoint (`not_counted` says why not)."""
+        if self.diagnosis is None:
+            return []
+        asked = dict.fromkeys(self.case.tolerated, "the request asks for it")
+        reasons = {**_JUDGED_BY_THE_PROBE, **asked}
+        return [TokenFinding(f.code, f.severity, reasons.get(f.code)) for f in self.diagnosis.findings]
 
 
 @dataclass
@@ -235,10 +266,10 @@ def probe(url: str, settings: ProbeSettings, progress: Callable | None = None) -
     matrix = contract_matrix(digits)
     result = ProbeResult(url, settings.origin, settings.allowed.describe(), [], [], digits)
     try:
+        check_typed_url(url)
         target = check_url(url, settings.allowed, settings.resolver)
-    except ProbeRefused as refused:
-        code = "endpoint_bad_url" if refused.bad_url else "endpoint_not_allowed"
-        result.findings = [_finding(code, None, reason=str(refused))]
+    except (UnusableUrl, ProbeRefused) as refused:
+        result.findings = [_refusal(refused)]
         result.cases = [CaseResult(case) for case in matrix]
         return result
     first_answered = None
@@ -265,6 +296,48 @@ def probe(url: str, settings: ProbeSettings, progress: Callable | None = None) -
     _check_caching(result.cases)
     result.findings = merge_findings(result.cases)
     return result
+
+
+# host[:port][/path] typed without http:// (localhost:4000, example.com/api, [::1]:4000); no user@ part
+_SCHEMELESS = re.compile(r"(?i)^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:[0-9]{1,5})?([/?#][^@]*)?$")
+
+_MISSPELT_SCHEME = re.compile(r"(?i)^(https?)(:/?|/{1,2})(?=[a-z0-9\[])")  # http//host, http:/host, http:host
+
+
+class UnusableUrl(ValueError):
+    """A URL that cannot be called as typed: `reason` says why, `fix` (or None: the code's own) how to write it."""
+
+    def __init__(self, reason: str, fix: str | None = None):
+        super().__init__(reason)
+        self.fix = fix
+
+
+def check_typed_url(url) -> None:
+    """UnusableUrl for what check_url would misread: an address typed without its scheme (localhost:4000
+    parses as the scheme "localhost") gets "add http://", and text that cannot be parsed a reason."""
+    text = url.strip() if isinstance(url, str) else ""
+    misspelt = _MISSPELT_SCHEME.match(text)
+    if "://" not in text and misspelt:
+        scheme, rest = misspelt.group(1).lower(), text[misspelt.end() :]
+        raise UnusableUrl(
+            f"its scheme is not written {scheme}:// (a colon and two slashes).",
+            f"Write it `{plain(f'{scheme}://{rest}')}`.",
+        )
+    if "://" not in text and _SCHEMELESS.match(text):
+        raise UnusableUrl(
+            "it has no scheme: an endpoint URL starts with http:// or https://.",
+            f"Add http:// in front: `{plain('http://' + text)}` (https:// if your endpoint serves TLS).",
+        )
+    try:
+        urllib.parse.urlsplit(text)
+    except ValueError as exc:  # an unclosed [ of an IPv6 address
+        raise UnusableUrl(f"it cannot be read as a URL ({plain(exc)}).") from None
+
+
+def _refusal(refused: UnusableUrl | ProbeRefused) -> EndpointFinding:
+    if isinstance(refused, UnusableUrl):
+        return _finding("endpoint_bad_url", None, refused.fix, reason=str(refused))
+    return _finding("endpoint_bad_url" if refused.bad_url else "endpoint_not_allowed", None, reason=str(refused))
 
 
 def _stops_the_matrix(checked: "CaseResult", index: int) -> bool:
@@ -420,19 +493,36 @@ def _judge_token(checked: CaseResult, token: str, settings: ProbeSettings):
         meeting_number=requested_mn,
         now=checked.sent_at,
     )
-    ignored = {"mn_mismatch", *case.tolerated}  # mn is judged below, against the request
-    errors = [f for f in diagnosis.findings if f.severity == "error" and f.code not in ignored]
-    if errors:
-        add(_finding("endpoint_bad_token", case.id, codes=", ".join(f.code for f in errors), doctor_fix=errors[0].fix))
+    counted = {f.code for f in checked.token_findings if f.not_counted is None}
+    for severity, code in (("error", "endpoint_bad_token"), ("warning", "endpoint_token_warning")):
+        found = [f for f in diagnosis.findings if f.severity == severity and f.code in counted]
+        if found:
+            names = ", ".join(f"{f.code} ({f.title})" for f in found)
+            add(_finding(code, case.id, codes=names, doctor_fix=found[0].fix or found[0].message))
     payload = diagnosis.payload
     if not isinstance(payload, dict):
         return
     signed_mn = payload.get("mn")
     signed_digits = normalize_meeting_number(str(signed_mn)).digits if signed_mn is not None else None
     if signed_digits != requested_mn:
-        add(_finding("endpoint_ignores_meeting_number", case.id, requested=requested_mn, signed=json.dumps(signed_mn)))
+        add(
+            _finding(
+                "endpoint_ignores_meeting_number",
+                case.id,
+                requested=requested_mn,
+                signed=json.dumps(signed_mn),
+                zoom_answer=zoom_answer("mn_mismatch"),
+            )
+        )
     elif isinstance(signed_mn, str) and not signed_mn.isdigit():
-        add(_finding("endpoint_keeps_meeting_number_text", case.id, signed=json.dumps(signed_mn)))
+        add(
+            _finding(
+                "endpoint_keeps_meeting_number_text",
+                case.id,
+                signed=json.dumps(signed_mn),
+                zoom_answer=zoom_answer("mn_not_digits"),
+            )
+        )
     requested_role = _as_role(case.requested("role"))
     signed_role = payload.get("role")
     if _as_role(signed_role) != requested_role:

@@ -14,10 +14,22 @@ from lib.present.redaction import REMOVED, code_span, mask_key, table_cell
 
 SHOWN_CLAIMS = ("mn", "role", "iat", "exp", "tokenExp", "video_webrtc_mode")  # not appKey / sdkKey
 VERDICT_MARKS = {**SEVERITY_MARKS, "ok": SEVERITY_MARKS[None], "skipped": "– skipped"}
+TOKEN_FINDING_MARKS = {"error": "✖", "warning": "⚠", "info": "ℹ"}
+
+
+def token_findings_text(checked) -> str:
+    """Every Token doctor finding on the case's token, its severity marked; those that do not count against
+    the endpoint say why."""
+    return ", ".join(
+        f"{TOKEN_FINDING_MARKS[f.severity]} {f.code}" + (f" ({f.not_counted})" if f.not_counted else "")
+        for f in checked.token_findings
+    )
 
 
 def matrix_rows(result: ProbeResult) -> list[dict]:
-    """One row per request: what was asked, the status, the time, CORS, the verdict and its codes."""
+    """One row per request: what was asked, the status, the time, CORS (the header as sent), the verdict, its
+    codes and the Token doctor's findings on the token. The values are plain text, some of them the endpoint's:
+    a page that renders Markdown escapes them."""
     rows = []
     for checked in result.cases:
         answer = checked.answer
@@ -30,6 +42,7 @@ def matrix_rows(result: ProbeResult) -> list[dict]:
                 "CORS": (answer.header("access-control-allow-origin") or "none") if answer and answer.status else "",
                 "verdict": VERDICT_MARKS[checked.verdict],
                 "findings": ", ".join(f.code for f in checked.findings),
+                "token findings": token_findings_text(checked),
             }
         )
     return rows
@@ -64,6 +77,7 @@ def result_as_dict(result: ProbeResult, *, secret: str | None = None, sdk_key: s
                 "verdict": checked.verdict,
                 "codes": [f.code for f in checked.findings],
                 "token_codes": checked.diagnosis.codes if checked.diagnosis else None,
+                "token_findings": [f.as_dict() for f in checked.token_findings] if checked.diagnosis else None,
                 "claims": _claims(checked),
             }
             for checked in result.cases
@@ -82,13 +96,14 @@ def markdown_report(result: ProbeResult, now: int, *, secret: str | None = None,
         "",
         f"**Verdict:** {result.verdict}",
         "",
-        "| request | status | time | CORS | verdict | findings |",
-        "|---|---|---|---|---|---|",
+        "| request | status | time | CORS | verdict | findings | token findings |",
+        "|---|---|---|---|---|---|---|",
     ]
     for row in matrix_rows(result):
         lines.append(
             f"| {table_cell(row['request'])} | {table_cell(row['status'])} | {row['time']} | "
-            f"{code_span(row['CORS'] or '-')} | {row['verdict']} | {table_cell(row['findings'])} |"
+            f"{code_span(row['CORS'] or '-')} | {row['verdict']} | {table_cell(row['findings'])} | "
+            f"{table_cell(row['token findings'])} |"
         )
     lines += ["", "## Findings", ""]
     for finding in result.findings:

@@ -72,11 +72,31 @@ def findings_by_stage(diagnosis: Diagnosis) -> list[tuple[str, list]]:
     return grouped
 
 
+def verdict_level(diagnosis: Diagnosis) -> str:
+    """The box the verdict is shown in: error, warning or success (named as Streamlit's boxes)."""
+    if diagnosis.severity_count("error"):
+        return "error"
+    return "warning" if diagnosis.severity_count("warning") else "success"
+
+
 def verification_status(diagnosis: Diagnosis) -> tuple[str, str]:
-    """(level, sentence) about the signature check: level is success / error / info."""
+    """(level, sentence) about the signature check: level is success / warning / error / info. A signature
+    that verifies takes the verdict's colour: a right HMAC over wrong claims is no success."""
     if diagnosis.verified is True:
+        level = verdict_level(diagnosis)
+        if level == "error":
+            return level, (
+                "Signature verified: the HMAC matches the secret you entered, but the token has errors (see the "
+                "verdict). A right signature over wrong claims still fails."
+            )
+        if level == "warning":
+            return level, "Signature verified: the HMAC matches the secret you entered; the token has warnings."
         return "success", "Signature verified: the HMAC matches the secret you entered."
     if diagnosis.verified is False:
+        if diagnosis.secret_in_doubt:
+            return "error", (
+                "Signature does NOT match the secret you entered: that secret may be the wrong one, or the signer's."
+            )
         return "error", "Signature does NOT match the secret you entered."
     if diagnosis.has("signature_not_verified"):
         return "info", "Signature not verified: enter the SDK secret to check it."

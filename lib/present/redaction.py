@@ -47,9 +47,14 @@ def _key_values(diagnosis: Diagnosis, sdk_key):
 def redacted_report(diagnosis: Diagnosis, now: int, *, secret: str | None = None, sdk_key: str | None = None) -> str:
     """The Markdown report. `secret` and `sdk_key` are only used to scrub them out of the text."""
     status = verification_status(diagnosis)[1]
-    error = (
-        f"{diagnosis.zoom_error} — {ZOOM_ERRORS[diagnosis.zoom_error][0]}" if diagnosis.zoom_error else "none expected"
-    )
+    if diagnosis.zoom_error:
+        error = f"{diagnosis.zoom_error} — {ZOOM_ERRORS[diagnosis.zoom_error][0]}"
+    else:
+        error = (
+            "unknown: the secret given may be the wrong one (see the verdict)"
+            if diagnosis.secret_in_doubt
+            else "none expected"
+        )
     lines = [
         "# Zoom Meeting SDK signature: diagnosis (redacted)",
         "",

@@ -12,7 +12,19 @@ const express = require("express");
 const cors = require("cors");
 const KJUR = require("jsrsasign");
 
-const VARIANTS = ["correct", "no_cors", "mac_only", "ignores_role", "cached", "role_string_500", "leaks_secret", "html_error"];
+const VARIANTS = [
+  "correct",
+  "no_cors",
+  "mac_only",
+  "ignores_role",
+  "cached",
+  "role_string_500",
+  "leaks_secret",
+  "html_error",
+  "role_as_text", // signs role as a string: String(role), as endpoints that template their payload do
+  "backdated_iat", // sets iat five minutes back on purpose, the workaround of Zoom's forum thread 82045
+];
+const BACKDATE_SECONDS = 300;
 const variant = process.env.VARIANT || "correct";
 if (!VARIANTS.includes(variant)) {
   console.error(`unknown VARIANT ${variant}; use one of ${VARIANTS.join(", ")}`);
@@ -56,14 +68,14 @@ const coerceRequestBody = (body) => ({
 
 function sign(requestBody) {
   const { meetingNumber, role, expirationSeconds, videoWebRtcMode } = requestBody;
-  const iat = Math.floor(Date.now() / 1000);
+  const iat = Math.floor(Date.now() / 1000) - (variant === "backdated_iat" ? BACKDATE_SECONDS : 0);
   const exp = expirationSeconds ? iat + expirationSeconds : iat + 60 * 60 * 2;
   const oHeader = { alg: "HS256", typ: "JWT" };
   const oPayload = {
     appKey: sdkKey,
     sdkKey: sdkKey,
     mn: meetingNumber,
-    role: variant === "ignores_role" ? 0 : role,
+    role: variant === "ignores_role" ? 0 : variant === "role_as_text" ? String(role) : role,
     iat,
     exp,
     tokenExp: exp,
