@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from lib.javascript.forum import BuggySteps
 from lib.mistakes.catalogue import BROWSER, BUGS, NOBODY, ZOOM_SERVER, check_bug_ids, thrown_by
 from lib.signing.steps import STEPS, SignatureSteps
-from lib.zoom.facts import ZOOM_ERROR_ORDER, ZOOM_ERRORS
+from lib.zoom.facts import UNDOCUMENTED_ERROR, ZOOM_ERROR_ORDER, ZOOM_ERRORS
 
 STEP_LABELS = {
     "header_json": "Header JSON",
@@ -207,6 +207,15 @@ def what_happens_next(buggy: BuggySteps, differing_steps, selected) -> Outcome:
         if later:
             message += " Once that is fixed: " + "; ".join(later) + "."
         return Outcome(ZOOM_SERVER, first, message, BUGS[errors[first][0]].symptom, tuple(errors[first]))
+    refused = tuple(i for i in effective if BUGS[i].caught_by == ZOOM_SERVER)
+    if refused:
+        return Outcome(
+            ZOOM_SERVER,
+            None,
+            f"{UNDOCUMENTED_ERROR}: {_titles(refused)}.",
+            " ".join(BUGS[i].symptom for i in refused),
+            refused,
+        )
     if effective:
         return Outcome(
             NOBODY,
