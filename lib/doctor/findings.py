@@ -57,7 +57,7 @@ FINDING_CODES = {
     # forensics (lib.mistakes.forensics): the exact mistake that reproduces the signature
     "secret_whitespace": Code("Secret had whitespace when signing", "error", *_INVALID),
     "signed_with_key": Code("Signed with the key instead of the secret", "error", *_INVALID),
-    "signed_with_shifted_arguments": Code("Signed with the role as the secret", "error", *_INVALID),
+    "signed_with_shifted_arguments": Code("Signed with the role as the secret", "error"),  # appKey = mn: not documented
     "signed_over_standard_base64": Code("HMAC over standard base64 segments", "error", *_INVALID),
     "hex_secret": Code("Secret read as hex bytes (jsrsasign)", "error", *_INVALID),
     "latin1_secret_bytes": Code("Secret bytes not UTF-8", "error", *_INVALID),
