@@ -6,9 +6,9 @@ from hypothesis import strategies as st
 
 from lib.mistakes.catalogue import BROWSER, BUGS, NOBODY, PRESETS, ZOOM_SERVER, sign_with_bugs
 from lib.mistakes.comparison import claim_changes, compare, encoding_details, mark_differences
-from lib.zoom.facts import UNDOCUMENTED_ERROR
 from lib.present.html import fragments_html
 from lib.signing.steps import STEPS, SignatureRequest, build_signature_steps
+from lib.zoom.facts import UNDOCUMENTED_ERROR
 
 SECRET = "comparison-secret-0123456789-abcdefghij"
 KEY = "abcDEF123ghiJKL456mnoP~?~?~?"  # its payload needs '+', '/' and '=' in standard base64
