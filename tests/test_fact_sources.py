@@ -13,7 +13,7 @@ import pytest
 
 from lib.doctor.findings import FINDING_CODES
 from lib.doctor.token_kinds import OAUTH_ACCESS, REST_API_JWT
-from lib.join.plan import _CODE_FIXES, JoinOutcome, bugs_answered_with, explain_outcome
+from lib.join.plan import _CODE_FIXES, JoinForm, JoinOutcome, bugs_answered_with, explain_outcome, plan_join
 from lib.mistakes.catalogue import BROWSER, BUGS, ZOOM_SERVER
 from lib.mistakes.key_bytes import KEY_BYTES
 from lib.training.exercises import DIFFICULTIES, exercise_set, signer_outcome
@@ -154,6 +154,13 @@ def test_the_fact_base_no_longer_calls_4013_an_invalid_or_expired_zak():
     text = FACTS.read_text(encoding="utf-8")
     row = table_rows(text)["code-4013"]
     assert "privilege token" in row[2] and "expired" not in row[3]
+
+
+def test_spaces_around_the_passcode_predict_no_code():
+    """No source says Zoom answers 3004 for them: the page trims them and says only that."""
+    form = JoinForm(token="", meeting_number="85746065432", user_name="Dee", passcode=" 123456 ")
+    [trimmed] = [p for p in plan_join(form, now=1_800_000_000).problems if p.code == "passcode_trimmed"]
+    assert not re.search(r"\b\d{4}\b", trimmed.message), trimmed.message
 
 
 # ------------------------------------------------------------------------ credentials and app types

@@ -187,7 +187,7 @@ def _check_people(form):
         message = f"Meeting passcodes have at most {MAX_PASSCODE_LENGTH} characters: check what you pasted."
         add(InputProblem("passcode_too_long", "password", "warning", message))
     if form.passcode != form.passcode.strip():
-        message = "Spaces around the passcode were removed (Zoom would answer 3004, wrong passcode)."
+        message = "Spaces around the passcode were removed: they were pasted with it."
         add(InputProblem("passcode_trimmed", "password", "info", message))
     if form.zak.strip() and form.obf_token.strip():
         message = "Give either the host's ZAK or an OBF token, not both: the SDK refuses the pair."

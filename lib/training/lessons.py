@@ -94,7 +94,8 @@ JWT_LESSONS = (
         JWT_PART,
         "Most mistakes pass the browser unnoticed: Web SDK 6.2.0 only decodes the payload to read appKey, role "
         "and video_webrtc_mode. It checks neither the HMAC nor the times nor the meeting number; Zoom's server "
-        "does, and answers with one of these codes. A few mistakes fail earlier, in your own signing code or "
+        "does, and refuses the token: with one of these codes where a source says which, otherwise with a code Zoom "
+        "does not document for that mistake. A few mistakes fail earlier, in your own signing code or "
         "in the SDK, and a few are caught by nobody.",
     ),
 )
