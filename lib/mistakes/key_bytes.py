@@ -94,9 +94,9 @@ _JJWT_FIX = (
     "signWith(key, Jwts.SIG.HS256) in 0.12, or signWith(SignatureAlgorithm.HS256, secret.getBytes(UTF_8)) in 0.9."
 )
 _POWERSHELL_FIX = (
-    "Read the file as text and strip the byte-order mark (PowerShell: Get-Content; Node: "
-    "fs.readFileSync(path, 'utf16le').replace(/^\\ufeff/, '').trim()), or write it as UTF-8 without BOM "
-    "(PowerShell 7's default; in Windows PowerShell 5.1, Set-Content -Encoding ascii)."
+    "Read the file as text, without its byte-order mark and trimmed (PowerShell: (Get-Content path -Raw).Trim(); "
+    "Node: fs.readFileSync(path, 'utf16le').replace(/^\\ufeff/, '').trim()), or write it without a byte-order "
+    "mark (PowerShell 7's default; in Windows PowerShell 5.1, Set-Content -Encoding ascii -NoNewline)."
 )
 KEY_BYTES = (
     KeyBytes(
