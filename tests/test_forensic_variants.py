@@ -357,3 +357,21 @@ def test_every_forensic_code_has_a_variant_test_here():
         "ascii_replaced_secret",
     }
     assert tested == set(MISTAKE_CODES)
+
+
+def test_a_node_signer_keyed_with_a_powershell_secret_file_is_named(tmp_path):
+    """Windows PowerShell 5.1's `$secret | Out-File secret.txt` writes FF FE, the UTF-16LE text and CR LF; a Node
+    signer that keys the HMAC with fs.readFileSync('secret.txt') (a Buffer) signs with all of those bytes."""
+    secret_file = tmp_path / "secret.txt"
+    secret_file.write_bytes(b"\xff\xfe" + (SECRET + "\r\n").encode("utf-16-le"))
+    header_json = json.dumps({"alg": "HS256", "typ": "JWT"}, separators=(",", ":")).encode()
+    signing_input = f"{b64url(header_json)}.{b64url(json.dumps(claims(), separators=(',', ':')).encode())}"
+    script = (
+        "const [file, text] = process.argv.slice(1);"
+        "process.stdout.write(require('crypto').createHmac('sha256', require('fs').readFileSync(file))"
+        ".update(text).digest('base64url'))"
+    )
+    node = subprocess.run(["node", "-e", script, str(secret_file), signing_input], capture_output=True, text=True)
+    assert node.returncode == 0, node.stderr
+    code, evidence = only_forensic(diagnose(f"{signing_input}.{node.stdout}", secret=SECRET, now=NOW))
+    assert code == "utf16_bom_secret" and "CR LF" in evidence["hmac_key"]
