@@ -31,4 +31,6 @@ def test_turning_a_bug_on_highlights_the_difference(page, streamlit_url):
         "rgba(0, 0, 0, 0)"
     )
     outcome = page.locator(f".st-key-{BUGGY['outcome']}").inner_text()
-    assert "answers 3706" in outcome and "3708" not in outcome  # no source maps role 1 without a ZAK to 3708
+    # no source gives the code for a missing mn, nor maps role 1 without a ZAK to 3708 (the fact base)
+    assert "which code it answers is not documented" in outcome
+    assert "3706" not in outcome and "3708" not in outcome

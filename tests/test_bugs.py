@@ -358,8 +358,10 @@ def test_every_mistake_is_found_by_the_codes_it_names_or_says_why_not(bug_id):
 
 @pytest.mark.parametrize("bug_id", CONTRACT_IDS)
 def test_a_mistake_predicts_the_error_its_findings_predict(bug_id):
+    """A finding that names the mistake predicts the mistake's error, or none where it cannot tell alone (an
+    appKey of another app may be right for that app)."""
     codes = {entry.partition("@")[0] for entry in BUGS[bug_id].found_by}
-    assert all(FINDING_CODES[code].zoom_error == BUGS[bug_id].zoom_error for code in codes), codes
+    assert {FINDING_CODES[code].zoom_error for code in codes} <= {BUGS[bug_id].zoom_error, None}, codes
 
 
 def test_the_request_order_covers_exactly_the_mistakes_that_change_the_request():

@@ -227,12 +227,9 @@ def test_extract_token_says_what_it_removed():
 @pytest.mark.parametrize(
     ("code", "zoom_error"),
     [
-        ("bare_signature", 3712),
         ("standard_base64", 3712),
         ("expired", 3705),
-        ("timestamp_milliseconds", 3712),
         ("mn_mismatch", 3706),
-        ("meeting_number_claim_name", 3706),
         ("role_out_of_range", 3708),
     ],
 )
@@ -411,7 +408,8 @@ def test_other_zoom_tokens_are_named_before_the_claims_they_lack(header, payload
     [finding] = [f for f in checked.findings if f.code == "wrong_token_kind"]
     assert finding.evidence == {"kind": kind} and finding.fix
     assert checked.codes.index("wrong_token_kind") < checked.codes.index("missing_mn")
-    assert checked.zoom_error == 3712 and "Another kind of Zoom token" in checked.verdict
+    # most other kinds carry no appKey, which SDK 6.2.0 refuses in the browser: no Zoom error is predicted
+    assert checked.zoom_error is None and "Another kind of Zoom token" in checked.verdict
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ def diagnose_in_browser(page, streamlit_url, token, secret=None):
 def test_paste_shows_verdict_segments_and_findings(page, streamlit_url):
     diagnose_in_browser(page, streamlit_url, f'  "{buggy_token(SECRET)}"\n', SECRET)
     verdict = page.locator(f".st-key-{INSPECTOR['verdict']}").inner_text()
-    assert "3706" in verdict and "mn is not digits only" in verdict
+    assert "3706" not in verdict and "mn is not digits only" in verdict  # spaces in mn: no documented code
     findings = page.locator(f".st-key-{INSPECTOR['findings']}").inner_text()
     assert "mn_not_digits" in findings and "85746065432" in findings
     assert "replace(/\\D/g, '')" in findings  # Markdown left the fix's code alone

@@ -53,7 +53,8 @@ def diagnose_on_page(at, token, secret=""):
 
 def test_inspector_shows_verdict_claims_findings_and_report(inspector):
     diagnose_on_page(inspector, sign(fresh_payload(mn="857 4606 5432")), SECRET)
-    assert "3706" in inspector.error[0].value and "mn is not digits only" in inspector.error[0].value
+    # no source says which code Zoom answers for spaces in mn (the fact base), so the verdict names none
+    assert "3706" not in inspector.error[0].value and "mn is not digits only" in inspector.error[0].value
     claims = inspector.table[0].value.set_index("claim")
     assert claims.loc["mn", "value"] == '"857 4606 5432"' and claims.loc["mn", "verdict"].startswith("✖")
     assert "UTC" in claims.loc["exp", "time"]

@@ -11,6 +11,7 @@ import base64
 import hashlib
 import hmac
 import json
+import re
 import subprocess
 
 import jwt
@@ -246,6 +247,20 @@ ACCENTED_SECRET = "Sécret-with-accents-éèà-0123456789"
             SECRET, b"\xef\xbb\xbf" + SECRET.encode(), "bom_secret", " in UTF-8 after a byte-order mark", id="bom"
         ),
         pytest.param(
+            SECRET,
+            b"\xff\xfe" + SECRET.encode("utf-16-le"),
+            "utf16_bom_secret",
+            " in UTF-16LE after a byte-order mark",
+            id="powershell-5.1-out-file-read-as-bytes",
+        ),
+        pytest.param(
+            SECRET,
+            b"\xff\xfe" + (SECRET + "\r\n").encode("utf-16-le"),
+            "utf16_bom_secret",
+            " in UTF-16LE after a byte-order mark, with a final CR LF",
+            id="powershell-5.1-out-file-with-its-line-break",
+        ),
+        pytest.param(
             ACCENTED_SECRET,
             ACCENTED_SECRET.encode("ascii", "replace"),
             "ascii_replaced_secret",
@@ -280,6 +295,43 @@ def test_jaxb_decoding_as_jjwt_0_9_does(text, expected):
     assert jaxb_base64_decode(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sécret0123456789abcdefghijklmnop",  # decodeMap has 128 entries: ArrayIndexOutOfBoundsException
+        "QUJDRA\u2028",  # a non-ASCII character at the end too (guessLength reads it first)
+        "AAAA=",  # guessLength: 5 // 4 * 3 - 1 = 2 bytes of room for 3
+        "QUJDQUJD=",  # 9 // 4 * 3 - 1 = 5 bytes of room for 6
+    ],
+)
+def test_jaxb_throws_where_jjwt_0_9_throws(text):
+    """jjwt 0.9 would have thrown on these secrets, so no token was ever signed with their JAXB bytes."""
+    with pytest.raises(ValueError):
+        jaxb_base64_decode(text)
+
+
+@pytest.mark.parametrize(
+    ("secret", "same_key_as"),
+    [
+        ("ThisIsASecretf", "ThisIsASecret"),  # jjwt #248: the trailing 1-3 characters are dropped
+        ("ThisIsASecretff", "ThisIsASecret"),
+        ("secr", "secret"),  # jjwt #79: "secret" and "secr" both verify
+    ],
+)
+def test_jaxb_drops_what_jjwt_users_saw_dropped(secret, same_key_as):
+    assert jaxb_base64_decode(secret) == jaxb_base64_decode(same_key_as)
+    assert jaxb_base64_decode("ThisIsASecretfff") != jaxb_base64_decode("ThisIsASecret")
+
+
+def test_the_jjwt_variant_does_not_explain_a_secret_jjwt_throws_on():
+    """A non-ASCII secret: jjwt 0.9 throws, so the JAXB candidate must not claim the signature."""
+    secret = "Sécret-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ"
+    letters = re.sub(r"[^A-Za-z0-9+/=]", "", secret)
+    key = base64.b64decode(letters[: len(letters) // 4 * 4])  # what a decoder that skipped 'é' would give
+    checked = diagnose(signed(key), secret=secret, now=NOW)
+    assert "base64_truncated_secret" not in checked.codes
+
+
 def test_node_base64_decoding_is_nodes(tmp_path):
     samples = ["QUJD", "QUI", "Q", "QU=JD", "a-b_cd", JJWT_SECRET, "ab cd!ef", "Zm9v\nYmFy"]
     script = "for (const s of JSON.parse(process.argv[1])) console.log(Buffer.from(s, 'base64').toString('hex'))"
@@ -301,6 +353,25 @@ def test_every_forensic_code_has_a_variant_test_here():
         "base64_truncated_secret",
         "utf16_secret",
         "bom_secret",
+        "utf16_bom_secret",
         "ascii_replaced_secret",
     }
     assert tested == set(MISTAKE_CODES)
+
+
+def test_a_node_signer_keyed_with_a_powershell_secret_file_is_named(tmp_path):
+    """Windows PowerShell 5.1's `$secret | Out-File secret.txt` writes FF FE, the UTF-16LE text and CR LF; a Node
+    signer that keys the HMAC with fs.readFileSync('secret.txt') (a Buffer) signs with all of those bytes."""
+    secret_file = tmp_path / "secret.txt"
+    secret_file.write_bytes(b"\xff\xfe" + (SECRET + "\r\n").encode("utf-16-le"))
+    header_json = json.dumps({"alg": "HS256", "typ": "JWT"}, separators=(",", ":")).encode()
+    signing_input = f"{b64url(header_json)}.{b64url(json.dumps(claims(), separators=(',', ':')).encode())}"
+    script = (
+        "const [file, text] = process.argv.slice(1);"
+        "process.stdout.write(require('crypto').createHmac('sha256', require('fs').readFileSync(file))"
+        ".update(text).digest('base64url'))"
+    )
+    node = subprocess.run(["node", "-e", script, str(secret_file), signing_input], capture_output=True, text=True)
+    assert node.returncode == 0, node.stderr
+    code, evidence = only_forensic(diagnose(f"{signing_input}.{node.stdout}", secret=SECRET, now=NOW))
+    assert code == "utf16_bom_secret" and "CR LF" in evidence["hmac_key"]

@@ -55,6 +55,7 @@ MISTAKES = {
     "base64_truncated_secret": (token_signed_with(JJWT_SECRET, jaxb_base64_decode), JJWT_SECRET, {}),
     "utf16_secret": (token_signed_with(SECRET, lambda s: s.encode("utf-16-le")), SECRET, {}),
     "bom_secret": (token_signed_with(SECRET, lambda s: b"\xef\xbb\xbf" + s.encode()), SECRET, {}),
+    "utf16_bom_secret": (token_signed_with(SECRET, lambda s: b"\xff\xfe" + s.encode("utf-16-le")), SECRET, {}),
     "ascii_replaced_secret": (
         token_signed_with(LATIN1_SECRET, lambda s: s.encode("ascii", "replace")),
         LATIN1_SECRET,

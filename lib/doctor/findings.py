@@ -18,49 +18,55 @@ STAGES = ("format", "header", "payload", "claims", "signature", "context")
 
 @dataclass(frozen=True)
 class Code:
-    """What a finding code means: its title, default severity and the Zoom error it leads to."""
+    """What a finding code means: its title, default severity and the Zoom error it leads to, with the ID of the
+    fact base's row that says so (docs/zoom-signature-facts.md)."""
 
     title: str
     severity: str
     zoom_error: int | None = None
+    zoom_error_source: str = ""
 
+
+# A signature that does not verify with the app's secret: the fact base's row for 3712.
+_INVALID = (3712, "signature-invalid")
 
 FINDING_CODES = {
-    # format
+    # format (a bare MAC and the pre-2022 format fail in the browser on SDK 6.2.0: no Zoom error)
     "input_cleaned": Code("Pasted text cleaned up", "info"),
-    "bare_signature": Code("Only the HMAC, not a JWT", "error", 3712),
-    "malformed_token": Code("Not a header.payload.signature token", "error", 3712),
-    "standard_base64": Code("Standard base64 instead of base64url", "error", 3712),
-    "legacy_signature_format": Code("Pre-2022 signature format", "error", 3712),
+    "bare_signature": Code("Only the HMAC, not a JWT", "error"),
+    "malformed_token": Code("Not a header.payload.signature token", "error"),
+    "standard_base64": Code("Standard base64 instead of base64url", "error", *_INVALID),
+    "legacy_signature_format": Code("Pre-2022 signature format", "error"),
     # header / payload
-    "invalid_json": Code("Segment is not a JSON object", "error", 3712),
-    "wrong_alg": Code("Algorithm is not HS256", "error", 3712),
-    "wrong_token_kind": Code("Another kind of Zoom token", "error", 3712),
+    "invalid_json": Code("Segment is not a JSON object", "error"),
+    "wrong_alg": Code("Algorithm is not HS256", "error"),
+    "wrong_token_kind": Code("Another kind of Zoom token", "error"),
     # claims: Zoom's rules
-    **{code: Code(rule.title, rule.severity, rule.zoom_error) for code, rule in RULES.items()},
+    **{code: Code(rule.title, rule.severity, rule.zoom_error, rule.zoom_error_source) for code, rule in RULES.items()},
     # context
     "secret_trimmed": Code("Whitespace trimmed from the pasted secret", "info"),
     "secret_not_usable": Code("Secret cannot be used", "warning"),
-    "app_key_mismatch": Code("appKey is not the SDK key given", "error", 3712),
-    "mn_mismatch": Code("mn differs from the meeting to join", "error", 3706),
+    "app_key_mismatch": Code("appKey is not the SDK key given", "error"),
+    "mn_mismatch": Code("mn differs from the meeting to join", "error", 3706, "mn-other-meeting"),
     "meeting_number_unreadable": Code("Meeting number given is not usable", "info"),
     # signature
     "signature_not_verified": Code("Signature not verified (no secret)", "info"),
     "signature_valid": Code("Signature verified", "info"),
-    "signature_mismatch": Code("Signature does not match the secret", "error", 3712),
-    "signature_wrong_length": Code("Signature is not 32 bytes", "error", 3712),
+    "signature_mismatch": Code("Signature does not match the secret", "error", *_INVALID),
+    "signature_wrong_length": Code("Signature is not 32 bytes", "error", *_INVALID),
     # forensics (lib.mistakes.forensics): the exact mistake that reproduces the signature
-    "secret_whitespace": Code("Secret had whitespace when signing", "error", 3712),
-    "signed_with_key": Code("Signed with the key instead of the secret", "error", 3712),
-    "signed_with_shifted_arguments": Code("Signed with the role as the secret", "error", 3712),
-    "signed_over_standard_base64": Code("HMAC over standard base64 segments", "error", 3712),
-    "hex_secret": Code("Secret read as hex bytes (jsrsasign)", "error", 3712),
-    "latin1_secret_bytes": Code("Secret bytes not UTF-8", "error", 3712),
-    "base64_decoded_secret": Code("Secret base64-decoded before signing", "error", 3712),
-    "base64_truncated_secret": Code("Secret base64-decoded and cut (jjwt 0.9)", "error", 3712),
-    "utf16_secret": Code("Secret in UTF-16 when signing", "error", 3712),
-    "bom_secret": Code("Secret with a byte-order mark", "error", 3712),
-    "ascii_replaced_secret": Code("Secret's non-ASCII characters replaced by '?'", "error", 3712),
+    "secret_whitespace": Code("Secret had whitespace when signing", "error", *_INVALID),
+    "signed_with_key": Code("Signed with the key instead of the secret", "error", *_INVALID),
+    "signed_with_shifted_arguments": Code("Signed with the role as the secret", "error"),  # appKey = mn: not documented
+    "signed_over_standard_base64": Code("HMAC over standard base64 segments", "error", *_INVALID),
+    "hex_secret": Code("Secret read as hex bytes (jsrsasign)", "error", *_INVALID),
+    "latin1_secret_bytes": Code("Secret bytes not UTF-8", "error", *_INVALID),
+    "base64_decoded_secret": Code("Secret base64-decoded before signing", "error", *_INVALID),
+    "base64_truncated_secret": Code("Secret base64-decoded and cut (jjwt 0.9)", "error", *_INVALID),
+    "utf16_secret": Code("Secret in UTF-16 when signing", "error", *_INVALID),
+    "bom_secret": Code("Secret with a byte-order mark", "error", *_INVALID),
+    "utf16_bom_secret": Code("Secret in UTF-16 with a byte-order mark", "error", *_INVALID),
+    "ascii_replaced_secret": Code("Secret's non-ASCII characters replaced by '?'", "error", *_INVALID),
     "diagnosis_failed": Code("Internal error of the diagnosis", "warning"),
 }
 

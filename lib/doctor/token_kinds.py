@@ -23,7 +23,8 @@ REST_API_JWT = TokenKind(
     "rest_api_jwt",
     "a JWT app token for Zoom's REST API",
     "It authorised REST API calls with a JWT app's API key (iss) and secret; the JWT app type was retired in "
-    "2023 and never signed Meeting SDK joins.",
+    "2023. Such an {iss, exp} token was never a join signature, though until 2022 a JWT app's API Key and Secret "
+    "did sign the Web SDK's (pre-2022) join signatures.",
     _INSTEAD,
 )
 VIDEO_SDK = TokenKind(
@@ -44,7 +45,8 @@ OAUTH_ACCESS = TokenKind(
     "an OAuth access token",
     "It authorises REST API calls for an OAuth or Server-to-Server OAuth app (issued by zoom.us, HS512); it is "
     "sent as 'Authorization: Bearer', never to join().",
-    _INSTEAD + " The app's OAuth credentials are the wrong type for it.",
+    _INSTEAD + " A General (OAuth) app's Client ID and Secret are those credentials once Meeting SDK is on; a "
+    "Server-to-Server OAuth app's are the wrong type.",
 )
 ZAK_OR_OBF = TokenKind(
     "zak_or_obf",

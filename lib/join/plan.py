@@ -187,7 +187,7 @@ def _check_people(form):
         message = f"Meeting passcodes have at most {MAX_PASSCODE_LENGTH} characters: check what you pasted."
         add(InputProblem("passcode_too_long", "password", "warning", message))
     if form.passcode != form.passcode.strip():
-        message = "Spaces around the passcode were removed (Zoom would answer 3004, wrong passcode)."
+        message = "Spaces around the passcode were removed: they were pasted with it."
         add(InputProblem("passcode_trimmed", "password", "info", message))
     if form.zak.strip() and form.obf_token.strip():
         message = "Give either the host's ZAK or an OBF token, not both: the SDK refuses the pair."
@@ -415,7 +415,8 @@ def bugs_answered_with(code: int) -> tuple:
 
 def _explain_code(outcome):
     code = outcome.error_code
-    message, causes = ZOOM_ERRORS.get(code, ("", ""))
+    known = ZOOM_ERRORS.get(code)
+    message, causes = (known.message, known.causes) if known else ("", "")
     bugs = bugs_answered_with(code)
     fix = _CODE_FIXES.get(code, "")
     if not message and 3000 <= code < 4000:
@@ -443,12 +444,14 @@ _CODE_FIXES = {
     3706: "Sign mn with exactly the digits of the meeting you join, without spaces or dashes.",
     3704: "Use the Client ID of a General app with Features → Embed → Meeting SDK switched on as appKey.",
     3708: "Sign role as the number 0 to join or 1 to start as host; nothing else.",
-    4011: "Join meetings of the app's own account, or publish the app on the Zoom Marketplace.",
+    4011: "Join meetings of the app's own account, or publish the app on the Zoom Marketplace (an unlisted app "
+    "reviewed by Zoom also counts).",
     4012: "For meetings outside the app's account, pass the host's ZAK or an OBF token.",
-    4013: "For meetings outside the app's account, pass the host's ZAK or an OBF token, and check it is valid and "
-    "not expired (request a fresh one).",
+    4013: "Meeting raw data with a privilege token needs an OBF token too: request one authorised by the meeting's "
+    "host (GET /users/{userId}/token?type=onbehalf) and pass it to join() as obfToken.",
     4014: "Request a new OBF token for this user and meeting.",
     4015: "Request the OBF token for this meeting's number.",
+    4016: "Request a new privilege token: the one given is invalid or has expired.",
     3610: "Check the meeting number, and that the meeting still exists.",
     3001: "Check the meeting number, and that the meeting still exists.",
     3004: "Type the meeting's passcode as the host shared it.",

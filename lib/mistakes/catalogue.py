@@ -162,6 +162,8 @@ class Bug:
     source: str
     steps: tuple[str, ...]
     claims: frozenset = frozenset()
+    # The fact base's row that says Zoom answers zoom_error (its ID in docs/zoom-signature-facts.md), "" with none
+    zoom_error_source: str = ""
     # The Token doctor's finding codes that detect it in a token ("code" or "code@step" where the same
     # code names another mistake at another step), or why no token shows it.
     found_by: tuple[str, ...] = ()
@@ -178,7 +180,17 @@ class Bug:
     throws_at: tuple[str, ...] = ()  # the JavaScript calls it can make throw (BuggySteps.failed_at)
 
     def as_dict(self):
-        fields = ("id", "title", "js_before", "js_after", "py_before", "py_after", "why", "zoom_error")
+        fields = (
+            "id",
+            "title",
+            "js_before",
+            "js_after",
+            "py_before",
+            "py_after",
+            "why",
+            "zoom_error",
+            "zoom_error_source",
+        )
         fields += ("symptom", "caught_by", "fix", "source")
         return {name: getattr(self, name) for name in fields} | {"steps": list(self.steps)}
 
@@ -195,6 +207,7 @@ _CATALOGUE = (
         "btoa writes standard base64, and only for Latin-1 text. Zoom re-encodes what it received and "
         "the HMAC no longer matches.",
         zoom_error=3712,
+        zoom_error_source="signature-invalid",
         symptom="3712 Signature is invalid — but only when a segment happens to contain '+', '/' or '=', "
         "so the same code works for one meeting or key and fails for the next. A character beyond "
         "Latin-1 (an emoji, a CJK name) makes btoa throw InvalidCharacterError before anything is sent.",
@@ -218,6 +231,7 @@ _CATALOGUE = (
         why="The third segment is base64url too. A 32-byte MAC in standard base64 always ends in '=' and "
         "usually has '+' or '/', so this one fails every time.",
         zoom_error=3712,
+        zoom_error_source="signature-invalid",
         symptom="3712 Signature is invalid, on every attempt. The Web SDK does not look at the signature "
         "segment, so nothing shows in the browser before the server answers.",
         caught_by=ZOOM_SERVER,
@@ -237,7 +251,7 @@ _CATALOGUE = (
         py_after='return f"{header_b64}.{payload_b64}.{signature}"',
         why="join() wants the whole JWT header.payload.signature: the SDK reads appKey and role from the "
         "payload. A bare MAC has no payload to read.",
-        zoom_error=3712,
+        zoom_error=None,
         symptom="Web SDK 6.2.0 fails in the browser: Component View's join() rejects with TypeError: Cannot read "
         "properties of undefined (reading 'replace'); Client View logs 'please check your signature and please "
         "add appKey' and returns without calling your error callback. Older SDKs sent it on and got 3712.",
@@ -259,10 +273,10 @@ _CATALOGUE = (
         '"tokenExp": exp}',
         why="Zoom reads the meeting number from the claim `mn`; the join() parameter is called meetingNumber, "
         "which makes the wrong name easy to write. Zoom ignores unknown claims, so the token has no meeting number.",
-        zoom_error=3706,
-        symptom="Rejected by Zoom's server when joining: the token has no `mn` to match the meeting you join, which "
-        "Zoom's error list calls 3706 The meeting number is wrong. Zoom does not document the code for a missing "
-        "`mn` exactly; the forum thread with this mistake saw 3712, but it had other mistakes too.",
+        zoom_error=None,
+        symptom="Rejected by Zoom's server when joining: the token has no `mn` to match the meeting you join. Which "
+        "code Zoom answers for a missing `mn` is not documented (the forum thread with this mistake saw 3712, but "
+        "it had other mistakes too).",
         caught_by=ZOOM_SERVER,
         found_by=("meeting_number_claim_name",),
         alter_payload=_meeting_number_claim,
@@ -303,9 +317,9 @@ _CATALOGUE = (
         py_after='role = int(request.args["role"])',
         why="Form fields and query strings are text. The official sample parseInt's the role before signing; "
         'a signer that does not puts "1" (a string) in the token.',
-        zoom_error=3708,
+        zoom_error=None,
         symptom='The Web SDK itself reads "1" as host, so the browser goes on. Zoom\'s server is not documented to '
-        "accept a string role; 3708 Incorrect role is the code for a role that is not 0 or 1.",
+        "accept a string role, and which code it answers for one is not documented either.",
         caught_by=ZOOM_SERVER,
         found_by=("role_not_number",),
         alter_request=_role_string,
@@ -346,10 +360,9 @@ _CATALOGUE = (
         py_after="iat = int(time.time()); exp = iat + 7200",
         why="JWT times are seconds since 1970. Date.now() is milliseconds, so iat lands some 50,000 years "
         "ahead and the 2-hour lifetime added to it is really 7 seconds of milliseconds.",
-        zoom_error=3712,
+        zoom_error=None,
         symptom="Rejected by Zoom's server: the token claims to be issued tens of thousands of years in the future. "
-        "No source says which code that gets; like any future iat, 3712 is the most likely. The browser does not "
-        "check times.",
+        "Which code Zoom answers for it is not documented. The browser does not check times.",
         caught_by=ZOOM_SERVER,
         found_by=("timestamp_milliseconds",),
         alter_request=_timestamps_milliseconds,
@@ -368,9 +381,9 @@ _CATALOGUE = (
         py_after="exp = iat + 7200",
         why=f"Zoom requires exp − iat ≥ {MIN_LIFETIME_SECONDS} s (30 minutes). Short-lived tokens feel safer but "
         "are refused outright.",
-        zoom_error=3712,
-        symptom="Rejected by Zoom's server. Whether it says 3712 or 3705 for an out-of-range lifetime is not "
-        "documented; 3712 is the usual report.",
+        zoom_error=None,
+        symptom="Rejected by Zoom's server; which code it answers for an out-of-range lifetime is not documented. "
+        "The official sample refuses such a request (HTTP 400) before signing.",
         caught_by=ZOOM_SERVER,
         found_by=("lifetime_too_short",),
         alter_request=_lifetime_too_short,
@@ -388,8 +401,8 @@ _CATALOGUE = (
         py_before="exp = iat + 7 * 24 * 3600",
         py_after="exp = iat + 7200",
         why=f"Zoom allows at most {MAX_LIFETIME_SECONDS} s (48 h) between iat and exp.",
-        zoom_error=3712,
-        symptom="Rejected by Zoom's server; 3712 or 3705 — which one is not documented.",
+        zoom_error=None,
+        symptom="Rejected by Zoom's server; which code it answers for an out-of-range lifetime is not documented.",
         caught_by=ZOOM_SERVER,
         found_by=("lifetime_too_long",),
         alter_request=_lifetime_too_long,
@@ -409,6 +422,7 @@ _CATALOGUE = (
         why="Zoom refuses a token issued after its own 'now'. A signing server whose clock runs ahead "
         "produces exactly that, intermittently, depending on the drift.",
         zoom_error=3712,
+        zoom_error_source="iat-future",
         symptom="3712 Signature is invalid, although the token verifies with the right secret.",
         caught_by=ZOOM_SERVER,
         found_by=("iat_in_future",),
@@ -428,6 +442,7 @@ _CATALOGUE = (
         why="A token stays valid only until exp. Caching it (or a page left open) hands join() a token whose "
         "exp has passed.",
         zoom_error=3705,
+        zoom_error_source="exp-past",
         symptom="3705 The signature has expired. Works right after deployment, fails hours later.",
         caught_by=ZOOM_SERVER,
         found_by=("expired",),
@@ -446,8 +461,10 @@ _CATALOGUE = (
         py_after='mn = re.sub(r"\\D", "", "857 4606 5432")',
         why="Invitations show the meeting ID in groups; the token needs the bare digits, equal to the "
         "meetingNumber passed to join().",
-        zoom_error=3706,
-        symptom="3706 The meeting number is wrong.",
+        zoom_error=None,
+        symptom="The token's mn is not the meeting number as digits. Zoom is not documented to accept it, and "
+        "which code it answers is not documented (3706 The meeting number is wrong is its code for a token of "
+        "another meeting).",
         caught_by=ZOOM_SERVER,
         found_by=("mn_not_digits",),
         alter_request=_meeting_number_spaces,
@@ -466,6 +483,7 @@ _CATALOGUE = (
         why="The HMAC key is every byte of the secret. Editors and `echo` add a final newline to files and "
         "environment values; that byte makes a different key.",
         zoom_error=3712,
+        zoom_error_source="signature-invalid",
         symptom="3712 Signature is invalid. The token looks perfect: only the signature segment differs.",
         caught_by=ZOOM_SERVER,
         found_by=("secret_whitespace",),
@@ -484,14 +502,17 @@ _CATALOGUE = (
         why="Zoom keys the HMAC with the secret's text. Code that decodes it (base64, hex) or writes it in another "
         "encoding (UTF-16, a byte-order mark, Latin-1, ASCII with '?') signs with other bytes: Node's "
         "Buffer.from(secret, 'base64'), jjwt 0.9's signWith(alg, String), .NET's Encoding.Unicode, jsrsasign with "
-        "an all-hex secret.",
+        "an all-hex secret, a secret file written by Windows PowerShell 5.1's Out-File (UTF-16 with a byte-order "
+        "mark).",
         zoom_error=3712,
+        zoom_error_source="signature-invalid",
         symptom="3712 Signature is invalid. The token looks perfect and verifies in the same library: only the "
         "signature segment differs from Zoom's.",
         caught_by=ZOOM_SERVER,
         found_by=KEY_BYTES_CODES,
         fix="Use the secret's UTF-8 bytes as the HMAC key: `crypto.createHmac('sha256', secret)`, "
-        "`Keys.hmacShaKeyFor(secret.getBytes(UTF_8))` in jjwt, `Encoding.UTF8.GetBytes(secret)` in .NET, "
+        "`signWith(Keys.hmacShaKeyFor(secret.getBytes(UTF_8)), SignatureAlgorithm.HS256)` in jjwt 0.10/0.11 "
+        "(`Jwts.SIG.HS256` in 0.12), `Encoding.UTF8.GetBytes(secret)` in .NET, "
         "`{utf8: secret}` in jsrsasign.",
         source="jjwt 0.9 JwtBuilder.signWith; Node Buffer docs; .NET Encoding docs; jsrsasign KJUR.crypto.Mac; "
         "facts §2",
@@ -508,6 +529,7 @@ _CATALOGUE = (
         why="Client ID and Client Secret sit next to each other in the Marketplace. Swapped, the token signs "
         "with the public ID and carries the secret in its readable payload.",
         zoom_error=3712,
+        zoom_error_source="signature-invalid",
         symptom="3712 Signature is invalid — and the secret is now readable by anyone who sees the token: rotate it.",
         caught_by=ZOOM_SERVER,
         found_by=("app_key_is_secret", "signed_with_key"),
@@ -524,10 +546,13 @@ _CATALOGUE = (
         js_after="// Client ID/Secret of a General app with Embed → Meeting SDK switched on",
         py_before="key, secret = S2S_CLIENT_ID, S2S_CLIENT_SECRET",
         py_after="key, secret = MEETING_SDK_CLIENT_ID, MEETING_SDK_CLIENT_SECRET",
-        why="Only a Meeting SDK-enabled app's credentials can sign SDK tokens. Server-to-Server OAuth, JWT or "
-        "plain OAuth credentials look the same but Zoom does not accept them here.",
+        why="Only the credentials of an app with the Meeting SDK switched on sign SDK tokens: a General (OAuth) "
+        "app with Embed → Meeting SDK on, whose Client ID and Secret are the Meeting SDK credentials (or a "
+        "Meeting SDK app made before 2023-02-11). A Server-to-Server OAuth app's Client ID and Secret look the same "
+        "but Zoom does not accept them here.",
         zoom_error=3712,
-        symptom="3712 Signature is invalid (sometimes 3704 The accounts API Key is not valid).",
+        zoom_error_source="wrong-app-type",
+        symptom="3712 Signature is invalid.",
         caught_by=ZOOM_SERVER,
         found_by=("app_key_mismatch", "wrong_token_kind"),
         alter_request=_wrong_app_type,
@@ -550,7 +575,7 @@ _CATALOGUE = (
         py_after='return jwt.encode(payload, secret, algorithm="HS256")',
         why="Until 2022 the Web SDK took base64('key.mn.timestamp.role.hash') signed with the JWT app's API "
         "secret. Current SDKs take only the HS256 JWT; old tutorials still show the former.",
-        zoom_error=3712,
+        zoom_error=None,
         symptom="Web SDK 6.2.0 finds no '.'-separated payload and fails in the browser exactly like a MAC-only "
         "signature; older SDKs passed it to Zoom, which answers 3712 Signature is invalid.",
         caught_by=BROWSER,
@@ -569,10 +594,10 @@ _CATALOGUE = (
         py_after="signature = generate_signature(SDK_KEY, SDK_SECRET, mn, 1)  # on the server",
         why="JavaScript fills parameters by position and does not complain about missing ones: the meeting "
         "number becomes the key, the role becomes the secret, and meetingNumber and role are undefined.",
-        zoom_error=3712,
+        zoom_error=None,
         symptom="With a numeric role crypto-js throws TypeError: key.clamp is not a function and nothing is "
         'signed. With string arguments it signs {appKey: mn, sdkKey: mn, iat, exp} with the key "1", '
-        "which Zoom rejects (3712).",
+        "which Zoom refuses; which code it answers is not documented.",
         caught_by=BROWSER,
         found_by=("app_key_is_meeting_number", "signed_with_shifted_arguments"),
         alter_request=_argument_shift,

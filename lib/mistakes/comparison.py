@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from lib.javascript.forum import BuggySteps
 from lib.mistakes.catalogue import BROWSER, BUGS, NOBODY, ZOOM_SERVER, check_bug_ids, thrown_by
 from lib.signing.steps import STEPS, SignatureSteps
-from lib.zoom.facts import ZOOM_ERROR_ORDER, ZOOM_ERRORS
+from lib.zoom.facts import UNDOCUMENTED_ERROR, ZOOM_ERROR_ORDER, ZOOM_ERRORS
 
 STEP_LABELS = {
     "header_json": "Header JSON",
@@ -170,6 +170,11 @@ def _verdict(step, differing, buggy, selected):
     return "differs, and no selected bug explains it (please report this)", ()
 
 
+def _refused_without_code(bug_ids) -> tuple[str, ...]:
+    """The mistakes Zoom's server refuses with a code no source names."""
+    return tuple(i for i in bug_ids if BUGS[i].caught_by == ZOOM_SERVER and BUGS[i].zoom_error is None)
+
+
 def what_happens_next(buggy: BuggySteps, differing_steps, selected) -> Outcome:
     """The final row, derived from the catalogue: the first place that stops this buggy result."""
     effective = tuple(i for i in BUGS if i in selected and (not BUGS[i].steps or set(BUGS[i].steps) & differing_steps))
@@ -202,11 +207,21 @@ def what_happens_next(buggy: BuggySteps, differing_steps, selected) -> Outcome:
     if errors:
         first = min(errors, key=lambda c: ZOOM_ERROR_ORDER.index(c) if c in ZOOM_ERROR_ORDER else 99)
         later = [f"{code} ({_titles(ids)})" for code, ids in errors.items() if code != first]
+        later += [f"{BUGS[i].title} (refused, code not documented)" for i in _refused_without_code(effective)]
         reason = ZOOM_ERRORS[first][0].rstrip(".")
         message = f"Zoom's server answers {first} ({reason}) because of: {_titles(errors[first])}."
         if later:
             message += " Once that is fixed: " + "; ".join(later) + "."
         return Outcome(ZOOM_SERVER, first, message, BUGS[errors[first][0]].symptom, tuple(errors[first]))
+    refused = _refused_without_code(effective)
+    if refused:
+        return Outcome(
+            ZOOM_SERVER,
+            None,
+            f"{UNDOCUMENTED_ERROR}: {_titles(refused)}.",
+            " ".join(BUGS[i].symptom for i in refused),
+            refused,
+        )
     if effective:
         return Outcome(
             NOBODY,

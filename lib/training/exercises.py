@@ -19,12 +19,19 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 
 from lib.doctor.diagnosis import diagnose
-from lib.mistakes.catalogue import BROWSER, BUGS, EXCLUSIVE, sign_with_bugs
+from lib.mistakes.catalogue import BROWSER, BUGS, EXCLUSIVE, ZOOM_SERVER, sign_with_bugs
 from lib.mistakes.comparison import compare
 from lib.signing.jsjson import json_stringify
 from lib.signing.steps import SignatureRequest, build_signature_steps
 from lib.training.signers import KEY_VARIABLE, SECRET_FILE, SIGNERS
-from lib.zoom.facts import DEFAULT_LIFETIME_SECONDS, DEMO_MEETING_NUMBER, DEMO_SDK_KEY, DEMO_SDK_SECRET, ZOOM_ERRORS
+from lib.zoom.facts import (
+    DEFAULT_LIFETIME_SECONDS,
+    DEMO_MEETING_NUMBER,
+    DEMO_SDK_KEY,
+    DEMO_SDK_SECRET,
+    UNDOCUMENTED_ERROR,
+    ZOOM_ERRORS,
+)
 
 DEFAULT_SEED = 42
 SET_SIZE = 6
@@ -200,11 +207,13 @@ def _what_happens(request: SignatureRequest, bug_ids, thrown: str | None = None)
     buggy = sign_with_bugs(request, bug_ids)
     outcome = compare(build_signature_steps(request), buggy, bug_ids).outcome
     if outcome.zoom_error is not None:
-        return f"Zoom answers {outcome.zoom_error} {ZOOM_ERRORS[outcome.zoom_error][0]}"
+        return f"Zoom answers {outcome.zoom_error} {ZOOM_ERRORS[outcome.zoom_error].message}"
     if buggy.error is not None:
         return f"the page throws {buggy.error.name}: {buggy.error.message}, and join() is never called."
     if outcome.caught_by == BROWSER:
         return "join() fails in the browser; nothing reaches Zoom."
+    if outcome.caught_by == ZOOM_SERVER:
+        return f"{UNDOCUMENTED_ERROR}."
     return "join() goes through, and no error is reported."
 
 

@@ -94,7 +94,8 @@ JWT_LESSONS = (
         JWT_PART,
         "Most mistakes pass the browser unnoticed: Web SDK 6.2.0 only decodes the payload to read appKey, role "
         "and video_webrtc_mode. It checks neither the HMAC nor the times nor the meeting number; Zoom's server "
-        "does, and answers with one of these codes. A few mistakes fail earlier, in your own signing code or "
+        "does, and refuses the token: with one of these codes where a source says which, otherwise with a code Zoom "
+        "does not document for that mistake. A few mistakes fail earlier, in your own signing code or "
         "in the SDK, and a few are caught by nobody.",
     ),
 )
@@ -259,7 +260,7 @@ def hmac_view(steps: SignatureSteps) -> HmacView:
 
 
 _CLAIM_MEANINGS = {
-    "appKey": "the Client ID of a Meeting SDK app",
+    "appKey": "the Client ID of a General app with the Meeting SDK on",
     "sdkKey": "the same value, still written by Zoom's sample",
     "mn": "the meeting number",
     "role": "who joins",
@@ -273,7 +274,8 @@ _CLAIM_RULES = {
     "sdkKey": "optional; equal to appKey",
     "mn": "digits only, equal to the meetingNumber passed to join()",
     "role": " or ".join(ROLE_LABELS.values()) + ", as a number",
-    "iat": "whole seconds since 1970, not in the future",
+    "iat": "whole seconds since 1970, not in the future; a few minutes in the past is fine (the sample used "
+    "now − 30, and some servers backdate it on purpose to absorb clock skew)",
     "exp": f"whole seconds; exp − iat between {MIN_LIFETIME_SECONDS} and {MAX_LIFETIME_SECONDS}",
     "tokenExp": "equal to exp in Zoom's sample; optional for the Web SDK, required by the native SDKs",
     "video_webrtc_mode": "optional: " + "; ".join(v for k, v in WEBRTC_MODE_LABELS.items() if k is not None),
@@ -305,7 +307,7 @@ def claim_rows(steps: SignatureSteps, now: int) -> list[dict]:
 def error_rows() -> list[dict]:
     """Zoom's Web SDK error codes with their usual causes (lib.zoom.facts)."""
     return [
-        {"code": code, "message": message, "usual causes": causes} for code, (message, causes) in ZOOM_ERRORS.items()
+        {"code": code, "message": error.message, "usual causes": error.causes} for code, error in ZOOM_ERRORS.items()
     ]
 
 

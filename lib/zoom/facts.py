@@ -5,6 +5,8 @@ rules that use them (bounds, severities, predicted errors) are in lib.zoom.rules
 Sources: docs/zoom-signature-facts.md (the fact base, with where each fact comes from).
 """
 
+from typing import NamedTuple
+
 HEADER = {"alg": "HS256", "typ": "JWT"}
 
 # Payload claims in the order Zoom's official auth endpoint sample writes them.
@@ -46,38 +48,82 @@ DEMO_S2S_CLIENT_SECRET = "DEMO-s2s-oauth-secret-not-real-9876543210"
 # then the key, expiry, the meeting, the role. Used to say which error a token with several mistakes gets.
 ZOOM_ERROR_ORDER = (3712, 3704, 3705, 3706, 3708)
 
-# Web SDK error codes: code -> (Zoom's message, usual causes).
+
+class ZoomError(NamedTuple):
+    """A Web SDK error code: Zoom's message, its usual causes, and the ID of the row of the fact base's error
+    table that says so (docs/zoom-signature-facts.md, "Error codes")."""
+
+    message: str
+    causes: str
+    source: str
+
+
+# Web SDK error codes, as SDK 6.2.0 reports them.
 ZOOM_ERRORS = {
-    3712: (
+    3712: ZoomError(
         "Signature is invalid.",
-        "wrong credential type; Meeting SDK not enabled on the app; base64 instead of base64url; "
-        "MAC only; wrong secret (whitespace, swapped with key, dev/prod mix); legacy format; "
-        "clock skew (iat in the future); iat/exp in milliseconds (they lie far in the future)",
+        "a signature Zoom cannot verify with the app's secret: wrong secret (whitespace, swapped with the key, "
+        "dev/prod mix, other key bytes); base64 instead of base64url; wrong credential type; clock skew (iat in "
+        "the future)",
+        "code-3712",
     ),
-    3705: ("The signature has expired.", "exp in the past; a cached token"),
-    3706: ("The meeting number is wrong.", "mn differs from the meetingNumber passed to join(); spaces or dashes"),
-    3704: ("The accounts API Key is not valid.", "appKey is not a Meeting SDK key"),
-    3708: ("Incorrect role.", "role not 0 or 1 (which inputs trigger it exactly is not documented)"),
-    4011: (
-        "SDK app must be published to join meetings hosted by external accounts",
-        "joining a meeting outside the app's own account",
+    3705: ZoomError("The signature has expired.", "exp in the past; a cached token", "code-3705"),
+    3706: ZoomError("The meeting number is wrong.", "mn is not the meeting joined", "code-3706"),
+    3704: ZoomError("The accounts API Key is not valid.", "appKey is not a Meeting SDK key", "code-3704"),
+    3708: ZoomError(
+        "Incorrect role.", "role not 0 or 1 (which inputs trigger it exactly is not documented)", "code-3708"
     ),
-    4012: ("This join flow is not supported.", "anonymous join of an external meeting: needs a ZAK or OBF token"),
-    4013: (
-        "This join flow is not supported.",
-        "anonymous join of an external meeting (needs a ZAK or OBF token), or the ZAK or OBF token is invalid or "
-        "expired",
+    4011: ZoomError(
+        "To join a meeting hosted by an external Zoom account, your SDK app has to be published on Zoom Marketplace.",
+        "joining a meeting outside the app's own account with an unpublished app",
+        "code-4011",
     ),
-    4014: ("OBF token is invalid.", "bad obfToken"),
-    4015: ("OBF token is for a different meeting.", "obfToken issued for another meeting"),
-    3610: ("Meeting does not exist.", "wrong meeting number (SDK 6.2.0's code for the server's 3001)"),
-    3001: ("Meeting does not exist.", "wrong meeting number (the server's code; SDK 6.2.0 reports it as 3610)"),
-    3004: ("Meeting Passcode wrong.", "wrong passcode (the pwd= value of a join link is encoded, not the passcode)"),
-    3008: ("Meeting has not started", "the host has not started it and join before host is off"),
-    200: ("Fail to join the meeting.", "a generic failure of Component View: read the reason text that comes with it"),
-    1: ("Fail to join the meeting.", "a generic failure of Client View: read the reason text that comes with it"),
-    -3000: ("connection error", "no answer from Zoom within 30 s: network, proxy or firewall"),
+    4012: ZoomError(
+        "This join flow is not supported, please join the meeting with a Zoom Client or contact your meeting host "
+        "or vendor.",
+        "anonymous join of another account's meeting: needs a ZAK or OBF token",
+        "code-4012",
+    ),
+    4013: ZoomError(
+        "To access meeting raw data using a privilege token, you must also provide a corresponding OBF token "
+        "authorized by the meeting host.",
+        "no OBF token: meeting raw data was requested with a privilege token, without an OBF token from the host",
+        "code-4013",
+    ),
+    4014: ZoomError(
+        "The OBF token is invalid. Please check the OBF token and try again.", "a bad obfToken", "code-4014"
+    ),
+    4015: ZoomError(
+        "The meeting number associated with the provided OBF token does not match the current meeting.",
+        "an obfToken issued for another meeting",
+        "code-4015",
+    ),
+    4016: ZoomError("The Privilege token is invalid.", "an invalid or expired privilege token", "code-4016"),
+    3610: ZoomError(
+        "Meeting does not exist.",
+        "wrong meeting number (SDK 6.2.0's code for the server's 3001), or an expired registrant token (tk)",
+        "code-3610",
+    ),
+    3001: ZoomError(
+        "Meeting does not exist.", "wrong meeting number (the server's code; SDK 6.2.0 reports it as 3610)", "code-3001"
+    ),
+    3004: ZoomError("Meeting Passcode wrong.", "a wrong passcode", "code-3004"),
+    3008: ZoomError("Meeting has not started", "the host has not started it and join before host is off", "code-3008"),
+    200: ZoomError(
+        "Fail to join the meeting.",
+        "a generic failure of Component View: read the reason text that comes with it",
+        "code-200",
+    ),
+    1: ZoomError(
+        "Fail to join the meeting.",
+        "a generic failure of Client View: read the reason text that comes with it",
+        "code-200",
+    ),
+    -3000: ZoomError("connection error", "no answer from Zoom: network, proxy or firewall", "code-3000"),
 }
+
+# What the app says instead of a code where no source says which one Zoom answers.
+UNDOCUMENTED_ERROR = "Zoom refuses it; which code it answers is not documented"
 
 # The Web SDK (Component View). Zoom's CDN folder for version V holds lib/vendor/react.min.js,
 # lib/vendor/react-dom.min.js, zoom-meeting-embedded-V.min.js and lib/av (init()'s assetPath). The npm

@@ -1,10 +1,11 @@
 """Zoom's rules about a signature's claims, each written once.
 
-A rule names the claims it is about, its default severity, the Web SDK error it predicts (None where
+A rule names the claims it is about, its default severity, the Web SDK error it predicts with the ID of the
+fact base's row that says so (docs/zoom-signature-facts.md, "Which mistake gets which code"; None and "" where
 no source says which) and its fix. `check_claims` evaluates every rule on a payload as JSON holds
 it, so the builder and `python -m lib sign` (on the payload they are about to sign), the Token doctor
 and `diagnose` (on the payload they decoded), the join page's pre-checks and the lessons' claim table
-give the same values the same verdict. Facts and sources: ../shared/reference/zoom-signature-facts.md.
+give the same values the same verdict. Facts and sources: docs/zoom-signature-facts.md.
 
 Limits, each tested just below, at and just above (tests/test_rules.py):
 - lifetime exp − iat: MIN_LIFETIME_SECONDS ≤ lifetime ≤ MAX_LIFETIME_SECONDS;
@@ -45,6 +46,7 @@ class Rule:
     zoom_error: int | None  # the Web SDK error it predicts; None where no source says
     claims: tuple[str, ...]
     fix: str
+    zoom_error_source: str = ""  # the fact base's row that says which error: its ID, "" with no prediction
 
 
 _CALL_FIX = "Use Math.floor(Date.now() / 1000) (Python: int(time.time())), as a JSON number."
@@ -58,7 +60,7 @@ RULES: dict[str, Rule] = {
             "missing_app_key",
             "appKey missing",
             "error",
-            3712,
+            None,
             ("appKey",),
             "Add appKey: the Client ID (SDK key) of your Meeting SDK app.",
         ),
@@ -66,7 +68,7 @@ RULES: dict[str, Rule] = {
             "app_key_not_text",
             "appKey is not text",
             "error",
-            3712,
+            None,
             ("appKey",),
             "Set appKey to the Client ID string from the app's App Credentials.",
         ),
@@ -82,7 +84,7 @@ RULES: dict[str, Rule] = {
             "app_key_is_meeting_number",
             "appKey holds the meeting number",
             "error",
-            3712,
+            None,
             ("appKey",),
             "Pass all four arguments in order: (sdkKey, sdkSecret, meetingNumber, role).",
         ),
@@ -90,7 +92,7 @@ RULES: dict[str, Rule] = {
             "meeting_number_claim_name",
             "Claim meetingNumber instead of mn",
             "error",
-            3706,
+            None,
             ("meetingNumber",),
             "Rename the claim to mn: { ..., mn: meetingNumber, ... }.",
         ),
@@ -98,7 +100,7 @@ RULES: dict[str, Rule] = {
             "missing_mn",
             "mn missing",
             "error",
-            3706,
+            None,
             ("mn",),
             "Add mn: the meeting number you pass to join(), digits only.",
         ),
@@ -106,16 +108,16 @@ RULES: dict[str, Rule] = {
             "mn_not_digits",
             "mn is not digits only",
             "error",
-            3706,
+            None,
             ("mn",),
             "Remove spaces and dashes before signing: meetingNumber.replace(/\\D/g, '').",
         ),
-        Rule("missing_role", "role missing", "error", 3708, ("role",), "Add role: 0 (participant) or 1 (host)."),
+        Rule("missing_role", "role missing", "error", None, ("role",), "Add role: 0 (participant) or 1 (host)."),
         Rule(
             "role_not_number",
             "role is not a number",
             "warning",
-            3708,
+            None,
             ("role",),
             "Send role as the number 0 or 1 (JavaScript: parseInt(req.body.role, 10)).",
         ),
@@ -126,6 +128,7 @@ RULES: dict[str, Rule] = {
             3708,
             ("role",),
             "Use 0 to join as participant, 1 to start as host.",
+            "role-unknown",
         ),
         Rule(
             "role_host_needs_zak",
@@ -147,7 +150,7 @@ RULES: dict[str, Rule] = {
             "missing_iat",
             "iat missing",
             "error",
-            3712,
+            None,
             ("iat",),
             f"Add iat = Math.floor(Date.now() / 1000) and exp = iat + {DEFAULT_LIFETIME_SECONDS}.",
         ),
@@ -155,7 +158,7 @@ RULES: dict[str, Rule] = {
             "missing_exp",
             "exp missing",
             "error",
-            3705,
+            None,
             ("exp",),
             f"Add iat = Math.floor(Date.now() / 1000) and exp = iat + {DEFAULT_LIFETIME_SECONDS}.",
         ),
@@ -167,8 +170,8 @@ RULES: dict[str, Rule] = {
             ("tokenExp",),
             "Add tokenExp: the same value as exp, as the official sample does.",
         ),
-        Rule("timestamp_not_integer", "Time claim is not whole seconds", "error", 3712, ("iat", "exp"), _CALL_FIX),
-        Rule("timestamp_milliseconds", "Time claim in milliseconds", "error", 3712, ("iat", "exp"), _CALL_FIX),
+        Rule("timestamp_not_integer", "Time claim is not whole seconds", "error", None, ("iat", "exp"), _CALL_FIX),
+        Rule("timestamp_milliseconds", "Time claim in milliseconds", "error", None, ("iat", "exp"), _CALL_FIX),
         Rule(
             "iat_in_future",
             "iat in the future (clock skew)",
@@ -176,6 +179,7 @@ RULES: dict[str, Rule] = {
             3712,
             ("iat",),
             f"Sync the server clock (NTP), or sign with iat = now − {CLOCK_SKEW_SECONDS} as the sample used to.",
+            "iat-future",
         ),
         Rule(
             "expired",
@@ -184,9 +188,10 @@ RULES: dict[str, Rule] = {
             3705,
             ("exp",),
             "Sign a fresh token for each join; do not cache signatures longer than their lifetime.",
+            "exp-past",
         ),
-        Rule("lifetime_too_short", "exp − iat below 30 min", "error", 3712, ("iat", "exp"), _LIFETIME_FIX),
-        Rule("lifetime_too_long", "exp − iat above 48 h", "error", 3712, ("iat", "exp"), _LIFETIME_FIX),
+        Rule("lifetime_too_short", "exp − iat below 30 min", "error", None, ("iat", "exp"), _LIFETIME_FIX),
+        Rule("lifetime_too_long", "exp − iat above 48 h", "error", None, ("iat", "exp"), _LIFETIME_FIX),
         Rule("token_exp_too_short", "tokenExp too soon", "warning", None, ("tokenExp",), "Set tokenExp = exp."),
         Rule(
             "webrtc_mode_invalid",
@@ -200,7 +205,7 @@ RULES: dict[str, Rule] = {
             "app_key_is_secret",
             "The token carries the secret",
             "error",
-            3712,
+            None,
             ("appKey",),
             "Put the Client ID in appKey and sign with the Client Secret. " + _ROTATE,
         ),
@@ -343,7 +348,7 @@ def _check_mn(breaches, payload):
             "mn_not_digits",
             f"mn is {shown(mn)}, not digits only"
             + (f": with the separators removed it would be {cut(suggestion)}." if suggestion else ".")
-            + " Zoom compares it with the meeting number and answers 3706.",
+            + " Zoom compares it with the meeting number; which code it answers for it is not documented.",
         )
 
 
@@ -426,7 +431,7 @@ def _epoch_claims(breaches, payload):
             "timestamp_milliseconds",
             f"{', '.join(milliseconds)} {'are' if len(milliseconds) > 1 else 'is'} in milliseconds "
             "(Date.now()); JWT times are seconds since 1970, so Zoom reads a date tens of thousands of years "
-            "ahead: a token issued in the future, which it refuses (3712 is the most likely answer).",
+            "ahead: a token issued in the future. Zoom refuses it; which code it answers is not documented.",
             claims=milliseconds,
         )
     not_integer = [c for c in not_integer if c not in milliseconds]
@@ -510,14 +515,16 @@ def _check_times(breaches, iat, exp, token_exp, now):
             add_breach(
                 breaches,
                 "lifetime_too_short",
-                f"exp − iat is {lifetime} s; Zoom requires at least {MIN_LIFETIME_SECONDS} s (30 min).",
+                f"exp − iat is {lifetime} s; Zoom requires at least {MIN_LIFETIME_SECONDS} s (30 min). Which code it "
+                "answers for a shorter one is not documented.",
                 lifetime=lifetime,
             )
         elif lifetime > MAX_LIFETIME_SECONDS:
             add_breach(
                 breaches,
                 "lifetime_too_long",
-                f"exp − iat is {lifetime} s; Zoom allows at most {MAX_LIFETIME_SECONDS} s (48 h).",
+                f"exp − iat is {lifetime} s; Zoom allows at most {MAX_LIFETIME_SECONDS} s (48 h). Which code it "
+                "answers for a longer one is not documented.",
                 lifetime=lifetime,
             )
     # tokenExp equal to exp (the sample's way) is judged by the rules on exp above
