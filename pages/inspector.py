@@ -9,7 +9,7 @@ from lib import widget_keys
 from lib.builder.credentials import take_typed_secret
 from lib.doctor.diagnosis import diagnose
 from lib.present.display import markdown_text
-from lib.present.html import SEGMENT_COLOURS, colour_token_html
+from lib.present.html import colour_token_html
 from lib.present.inspection import claim_rows, findings_by_stage, verification_status
 from lib.present.redaction import redacted_report
 from lib.signing.encoding import secret_fingerprint
@@ -102,10 +102,7 @@ if shown:
     if checked.token:
         with st.container(key=KEYS["segments"]):
             st.subheader("Segments")
-            legend = " · ".join(
-                f'<span style="color:{colour}">{name}</span>' for name, colour in SEGMENT_COLOURS.items()
-            )
-            st.html(colour_token_html(checked.token[:MAX_COLOURED_CHARS]) + f"<div>{legend}</div>")
+            st.html(colour_token_html(checked.token[:MAX_COLOURED_CHARS]))
     rows = claim_rows(checked, now)
     if rows:
         with st.container(key=KEYS["claims"]):

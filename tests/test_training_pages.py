@@ -9,7 +9,7 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from conftest import clear_configured_credentials, open_app_page
 from lib.builder.form import FormInput
 from lib.mistakes.catalogue import BUGS
-from lib.present.html import MARK_COLOURS
+from lib.present.html import mark_style
 from lib.training.exercises import DEFAULT_SEED, POINTS_PER_EXERCISE, SET_SIZE, corrected_code, exercise_set
 from lib.training.lessons import LESSON_KEYS, LESSONS_BY_KEY
 from lib.training.signers import SIGNERS
@@ -98,7 +98,7 @@ def test_the_jwt_lessons_use_the_builders_inputs(monkeypatch):
 
 
 def buggy_mark(char):
-    return f'<mark class="sl-buggy" style="background:{MARK_COLOURS["buggy"]}">{char}</mark>'
+    return f'<mark class="sl-buggy" style="{mark_style("buggy")}">{char}</mark>'
 
 
 def test_the_base64_lesson_encodes_what_the_learner_types(monkeypatch):
