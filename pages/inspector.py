@@ -101,12 +101,12 @@ if shown:
         st.caption(shown["secret_note"])
     if checked.token:
         with st.container(key=KEYS["segments"]):
-            st.subheader("Segments")
+            st.header("Segments")
             st.html(colour_token_html(checked.token[:MAX_COLOURED_CHARS]))
     rows = claim_rows(checked, now)
     if rows:
         with st.container(key=KEYS["claims"]):
-            st.subheader("Decoded header and payload")
+            st.header("Decoded header and payload")
             # A static table: a handful of rows wrap their long values, and no data-grid bundle loads per check.
             st.table(
                 pd.DataFrame(rows),  # verdicts carry ✖ / ⚠ / ✔
@@ -114,7 +114,7 @@ if shown:
                 height="content" if len(rows) <= MAX_TABLE_ROWS else 600,
             )
     with st.container(key=KEYS["findings"]):
-        st.subheader("Findings")
+        st.header("Findings")
         for title, findings in findings_by_stage(checked):
             st.markdown(f"**{title}**")
             for finding in findings:
@@ -124,7 +124,7 @@ if shown:
                 if finding.bug_id:
                     text += f"\n\nKnown bug: `{finding.bug_id}`"
                 getattr(st, finding.severity)(text)
-    st.subheader("Share it safely")
+    st.header("Share it safely")
     st.caption(
         "The report leaves out the signature, the raw token and the secret, and masks the SDK key: you can post "
         "it on the developer forum as it is."

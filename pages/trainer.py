@@ -153,7 +153,7 @@ def room_view(class_id):
     now = time.time()
     with st.container(key=KEYS["room"], border=True):
         state = session.state_at(now)
-        st.markdown(f"#### {escape_markdown(session.title)} · {state}")
+        st.markdown(f"### {escape_markdown(session.title)} · {state}")
         left, right = st.columns([2, 3])
         left.markdown(f"### Join code: `{shown_join_code(session.join_code)}`")  # big enough for a projector
         left.caption("Learners open *Find the bug*, expand *In a class?* and type this code and a name.")
@@ -231,7 +231,7 @@ with st.container(key=KEYS["slide"], border=True):
 with st.expander(f"Agenda — {sum(block.minutes for block in AGENDA)} minutes"):
     st.table([{"minutes": block.minutes, "block": block.title, "page": block.page or "—"} for block in AGENDA])
 
-st.subheader("Live class")
+st.header("Live class")
 problem = st.session_state.pop(PROBLEM, None)
 if problem:
     st.error(problem, icon=":material/error:")
@@ -261,7 +261,7 @@ if class_id is None:
 else:
     room_view(class_id)
 
-st.subheader("Handout")
+st.header("Handout")
 st.caption(
     "The exercise set as Markdown, answers on a separate page. Give the room the same seed and difficulty: "
     "the Find the bug page then shows exactly these exercises."

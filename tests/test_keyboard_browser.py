@@ -6,8 +6,11 @@ visible focus indicator when it gets there, and each submit must send the server
 frame, awaited as the run it causes) before the result is looked for.
 """
 
+import json
+
 import pytest
 from playwright.sync_api import expect
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from conftest import STREAMLIT_SOCKETS, goto_app, open_app, run_finished
 from lib.javascript.forum import FORUM_SNIPPET
@@ -70,6 +73,13 @@ def press_and_wait(page, button_selector, key_name="Enter"):
     expect(page.locator("[data-testid='stApp']")).to_have_attribute("data-test-script-state", "notRunning")
 
 
+def assert_announced(page, result_selector, pressed_selector):
+    """Streamlit gives no way to move the focus to a result: it stays on the button pressed (not lost to the
+    page), and the result's verdict is a live region (role alert or status) that a screen reader reads out."""
+    assert focused_in(page, pressed_selector)
+    expect(page.locator(f"{result_selector} [role='alert'], {result_selector} [role='status']").first).to_be_visible()
+
+
 def choose(page, list_selector, text):
     """In the multiselect with the focus: type to filter, Enter picks the first match, Esc closes the list
     (a first Esc clears what was typed; a second one closes the list if it is still open)."""
@@ -110,6 +120,7 @@ def test_diagnose_a_token(keyboard_context, streamlit_url):
     tab_to(page, key(INSPECTOR["submit"]))
     press_and_wait(page, key(INSPECTOR["submit"]), "Space")
     expect(page.locator(key(INSPECTOR["findings"]))).to_be_visible()
+    assert_announced(page, key(INSPECTOR["verdict"]), key(INSPECTOR["submit"]))
     expect(page.locator(key(INSPECTOR["segments"]))).to_contain_text("header . payload . signature")
 
 
@@ -120,6 +131,7 @@ def test_review_code(keyboard_context, streamlit_url):
     tab_to(page, key(CODE_DOCTOR["submit"]))
     press_and_wait(page, key(CODE_DOCTOR["submit"]))
     expect(page.locator(key(CODE_DOCTOR["findings"]))).to_be_visible()
+    assert_announced(page, key(CODE_DOCTOR["verdict"]), key(CODE_DOCTOR["submit"]))
     expect(page.locator(f"{key(CODE_DOCTOR['marked'])} tr.sl-marked").first).to_be_visible()
 
 
@@ -146,7 +158,6 @@ def test_start_and_watch_a_class(keyboard_context, streamlit_url):
     learner.close()
     # The view's buttons are reachable too: Tab to "Stop watching" and press it.
     trainer.bring_to_front()
-    trainer.locator("body").focus()
     tab_to(trainer, key(TRAINER["room_leave"]))
     press_and_wait(trainer, key(TRAINER["room_leave"]))
     expect(trainer.locator(key(TRAINER["new_submit"]))).to_be_visible()
@@ -169,7 +180,7 @@ def join_by_keyboard(context, streamlit_url, code, name):
 def test_answer_an_exercise_in_a_class_with_the_lists_closed_by_escape(keyboard_context, streamlit_url):
     """Issue 23's lost answer: in a class, after a page load, both lists closed with Esc, then Check. The press
     must reach the server (run_finished waits for the run it causes) and the answer be stored."""
-    _, code = start_class_by_keyboard(keyboard_context, streamlit_url)
+    trainer, code = start_class_by_keyboard(keyboard_context, streamlit_url)
     learner = join_by_keyboard(keyboard_context, streamlit_url, code, "Lee")
     goto_app(learner, learner.url)  # a page load: the class place from the address
     sent = []
@@ -187,3 +198,25 @@ def test_answer_an_exercise_in_a_class_with_the_lists_closed_by_escape(keyboard_
     expect(learner.locator(key(EXERCISES["saved"]))).to_contain_text("Saved for your trainer")
     expect(learner.locator(key(EXERCISES["feedback"]))).to_contain_text("Cause: right")
     expect(learner.locator(key(EXERCISES["feedback"]))).to_contain_text("Fix: right")
+    expect(learner.locator(f"{key(EXERCISES['feedback'])} [role='status']").first).to_be_visible()
+    # The trainer's chart says it in numbers, not colour alone: a number on each bar, every figure in words.
+    described = f"{BUGS[bug].title}: 1 right, 0 missed"
+    payload = STREAMLIT_SOCKETS[trainer].socket.wait_for_event(
+        "framereceived",
+        predicate=lambda payload: described in (chart_spec(payload) or {}).get("description", ""),
+        timeout=30000,
+    )
+    layers = chart_spec(payload)["layer"]
+    assert [layer["mark"]["type"] for layer in layers] == ["bar", "text"]
+    assert layers[1]["encoding"]["text"]["field"] == "count"
+
+
+def chart_spec(payload):
+    """The Vega-Lite spec (a dict) of a chart this websocket frame draws, else None."""
+    if isinstance(payload, str):
+        return None
+    message = ForwardMsg.FromString(payload)
+    if message.WhichOneof("type") != "delta" or message.delta.WhichOneof("type") != "new_element":
+        return None
+    element = message.delta.new_element
+    return json.loads(element.vega_lite_chart.spec) if element.WhichOneof("type") == "vega_lite_chart" else None

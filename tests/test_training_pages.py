@@ -66,7 +66,7 @@ def test_lessons_walk_the_whole_path_on_the_learners_inputs_without_showing_the_
     for index, key in enumerate(LESSON_KEYS):
         assert at.selectbox(key=LESSONS["choose"]).value == key
         lesson = LESSONS_BY_KEY[key]
-        assert any(lesson.title in h.value for h in at.subheader)
+        assert any(lesson.title in h.value for h in at.header)
         assert SECRET not in rendered(at), key
         if lesson.bug_id:
             bug = BUGS[lesson.bug_id]
@@ -141,7 +141,7 @@ def test_a_full_seeded_set_is_answered_and_scored(monkeypatch, downloads):
     at.selectbox(key=EXERCISES["difficulty"]).select("hard").run()
     expected = 0
     for index, exercise in enumerate(exercise_set(seed, "hard")):
-        assert any(f"Exercise {exercise.number} of {SET_SIZE}" in h.value for h in at.subheader)
+        assert any(f"Exercise {exercise.number} of {SET_SIZE}" in h.value for h in at.header)
         assert exercise.shown in [c.value for c in at.code]
         wrong = next(b for b in exercise.cause_options if b not in exercise.bug_ids)
         if index % 3 == 0:  # both right
