@@ -10,6 +10,7 @@ import contextlib
 import streamlit as st
 
 from lib.navigation import PAGES
+from lib.present.html import ACCESSIBLE_CSS
 
 
 @contextlib.asynccontextmanager
@@ -34,6 +35,7 @@ if __name__ == "__main__":
     # cost a new server's first run about 0.2 s (bench/startup.py). Not a Material icon either: the browser
     # fetches those favicons from fonts.gstatic.com, and the app must work offline.
     st.set_page_config(page_title="Signature Lab", page_icon="🔏", layout="wide")
+    st.html(ACCESSIBLE_CSS)  # readable code colours and the words screen readers say for our marks (a style sheet)
     pages = [
         st.Page(entry.path, title=entry.title, icon=entry.icon, url_path=entry.url_path, default=index == 0)
         for index, entry in enumerate(PAGES)

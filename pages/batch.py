@@ -60,7 +60,7 @@ if shown:
     results = shown["results"]
     numbers = summary(results)
     with st.container(key=KEYS["summary"]):
-        st.subheader("Summary")
+        st.header("Summary")
         columns = st.columns(4)
         columns[0].metric("Tokens", f"{numbers['tokens']:,}")
         columns[1].metric("Correct", f"{numbers['clean']:,}")
@@ -75,7 +75,7 @@ if shown:
         st.warning(f"Line {line} skipped: {message}")
     counts = finding_counts(results)
     with st.container(key=KEYS["counts"]):
-        st.subheader("Findings")
+        st.header("Findings")
         st.dataframe(counts, hide_index=True, width="stretch")
     bars = problem_bars_html(counts, numbers["tokens"])
     if bars:
@@ -83,7 +83,7 @@ if shown:
             st.caption("Tokens per problem, and their share of all tokens (errors red, warnings amber)")
             st.html(bars)
     with st.container(key=KEYS["results"]):
-        st.subheader("Tokens with a problem")
+        st.header("Tokens with a problem")
         shown_rows = problem_rows(results, SHOWN_ROWS)
         st.dataframe(shown_rows, hide_index=True, width="stretch")
         st.caption(f"{len(shown_rows):,} shown (at most {SHOWN_ROWS:,}); the CSV has every token.")

@@ -117,8 +117,8 @@ except ValueError as exc:  # text that has no UTF-8 form: the message names the 
     st.stop()
 
 header_left, header_right = st.columns(2)
-header_left.subheader("Correct")
-header_right.subheader("Buggy")
+header_left.header("Correct")
+header_right.header("Buggy")
 for row in comparison.steps:
     with st.container(key=KEYS["row"].format(step=row.step), border=True):
         mark = ":material/check_circle:" if row.same else ":material/error:"
@@ -140,7 +140,7 @@ for note in comparison.notes:
     st.info(escape_markdown(note))
 
 if selected:
-    st.subheader("The bugs in this comparison")
+    st.header("The bugs in this comparison")
 for bug_id in selected:
     bug = BUGS[bug_id]
     with st.expander(f"{bug.title} (`{bug_id}`)"):
@@ -156,7 +156,7 @@ for bug_id in selected:
         after.code(bug.py_after, language="python", wrap_lines=True)
         st.caption(f"Source: {bug.source}")
 
-st.subheader("The forum snippet, line by line")
+st.header("The forum snippet, line by line")
 walk_steps = PRESETS["forum_call" if chosen == "forum_call" else "forum"].sign(request)
 with st.container(key=KEYS["walkthrough"]):
     st.caption(

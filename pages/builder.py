@@ -49,7 +49,7 @@ configured = configured_credentials(os.environ, secrets_table)
 kept = st.session_state.get(KEPT_SECRET)
 
 with st.form(KEYS["form"]):
-    st.subheader("Credentials")
+    st.header("Credentials")
     if configured:
         use_configured = st.checkbox(
             f"Use the credentials configured on the server ({configured.source}): key `{configured.sdk_key}`, "
@@ -73,7 +73,7 @@ with st.form(KEYS["form"]):
         placeholder=f"kept on the server: {secret_fingerprint(kept)}" if kept else "empty: the public demo secret",
         help="Sent once to this server, never back to the browser; the field empties after signing.",
     )
-    st.subheader("Meeting")
+    st.header("Meeting")
     left, middle, right = st.columns(3)
     meeting_number = left.text_input(
         "Meeting number",
@@ -153,7 +153,7 @@ if shown:
         st.warning("Signed with the public demo secret: fine for learning, but Zoom will answer 3712.")
     steps = shown["steps"]
     if steps is not None:
-        st.subheader("Token")
+        st.header("Token")
         with st.container(key=KEYS["token"]):
             st.html(colour_token_html(steps.token))
             st.code(steps.token, language=None, wrap_lines=True)
@@ -163,7 +163,7 @@ if shown:
             f"- **exp** {escape_markdown(describe_time(shown['exp'], now))}\n"
             f"- HMAC key: {steps.hmac_key_length} bytes"
         )
-        st.subheader("Every step")
+        st.header("Every step")
         for number, step in enumerate(SIGNING_STEPS, start=1):
             st.markdown(f"**{number}. {step.title}**")
             st.code(

@@ -81,10 +81,10 @@ if shown:
             )
     mine, corrected = st.columns(2)
     with mine.container(key=KEYS["marked"]):
-        st.subheader("Your code, marked")
+        st.header("Your code, marked")
         st.html(marked_code_html(review.masked_text, review.findings))
     with corrected.container(key=KEYS["corrected"]):
-        st.subheader(f"A correct signer in {label}")
+        st.header(f"A correct signer in {label}")
         signer_box = st.expander(
             f"The whole correct signer, and the fix of each mistake found, in {label}",
             key=KEYS["corrected_code"],
@@ -96,7 +96,7 @@ if shown:
                 signer_box.markdown(f"**{markdown_text(fix.title)}** (`{fix.bug_id}`)")
                 signer_box.code(fix.as_code(review.language), language=review.language)
     with st.container(key=KEYS["findings"]):
-        st.subheader("Findings")
+        st.header("Findings")
         if not review.findings:
             st.success("No known mistake: this code signs the way Zoom's sample does.")
         for finding in review.findings:
@@ -118,7 +118,7 @@ if shown:
     )
 
 if shown and shown["review"].language in RUNNABLE_LANGUAGES:
-    st.subheader("Run it in your browser")
+    st.header("Run it in your browser")
     st.caption(
         f"Runs your function in a frame of this page sandboxed away from it, with no network, the demo credentials "
         f"and a frozen clock, stopped after {TIMEOUT_SECONDS} s; what it returns goes to the Token doctor. "

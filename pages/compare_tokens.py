@@ -84,7 +84,7 @@ if comparison:
         left, right = st.columns(2)
     for column, name, checked in ((left, "A", comparison.a), (right, "B", comparison.b)):
         with column:
-            st.subheader(f"Token {name}")
+            st.header(f"Token {name}")
             if checked.token:
                 st.html(colour_token_html(checked.token[:MAX_COLOURED_CHARS]))
             level, sentence = verification_status(checked)  # a verified signature takes the verdict's colour
@@ -93,7 +93,7 @@ if comparison:
     tables = (("claims", comparison.claims, "claim"), ("segments", comparison.segments, "segment"))
     for name, rows, first_column in tables:
         with st.container(key=KEYS[name]):
-            st.subheader(name.capitalize())
+            st.header(name.capitalize())
             frame = pd.DataFrame(rows, columns=[first_column, "a", "b", "same", "explanation"])
             frame["same"] = frame["same"].map(SAME_MARKS)
             # A static table: the explanations wrap instead of being cut at the column's edge. Its cells are
@@ -101,7 +101,7 @@ if comparison:
             frame = frame.astype(str).map(escape_markdown)
             st.table(frame.style.apply(highlight_differences, axis=1), hide_index=True)
     with st.container(key=KEYS["findings"]):
-        st.subheader("Findings on each side")
+        st.header("Findings on each side")
         left, right = st.columns(2)
         for column, checked in ((left, comparison.a), (right, comparison.b)):
             problems = [f for f in checked.findings if f.severity != "info"]

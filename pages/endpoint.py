@@ -148,7 +148,7 @@ if shown:
         level = "error" if "error" in severities else "warning" if "warning" in severities else "success"
         getattr(st, level)(markdown_text(result.verdict))  # levels are named as Streamlit's boxes
     with st.container(key=KEYS["browser"]):
-        st.subheader("From your browser")
+        st.header("From your browser")
         st.caption(
             "Your browser sends the main request itself, from this page's origin, as the Web SDK app does: only "
             "the browser shows whether CORS lets the app read the answer. It reaches what your machine reaches "
@@ -166,12 +166,12 @@ if shown:
             level, text = explain_outcome(state.get("outcome"), shown["browser"]["nonce"])
             getattr(st, level)(text)
     with st.container(key=KEYS["matrix"]):
-        st.subheader("The matrix")
+        st.header("The matrix")
         # st.table renders its cells as Markdown: escaped, a CORS header `*` shows as *, not as a bullet, and
         # the endpoint's own header values cannot draw links or images
         st.table(pd.DataFrame(matrix_rows(result)).map(escape_markdown), hide_index=True)
     with st.container(key=KEYS["findings"]):
-        st.subheader("Findings")
+        st.header("Findings")
         for finding in result.findings:
             text = f"**{markdown_text(finding.title)}** (`{finding.code}`) — {markdown_text(finding.message)}"
             text += f"\n\n**Fix:** {markdown_text(finding.fix)}"
@@ -189,7 +189,7 @@ if shown:
             headers = "\n".join(f"{name}: {value}" for name, value in answer.headers)
             answers.markdown(f"**{markdown_text(title)}**: {status}, {answer.seconds * 1000:.0f} ms")
             answers.code(f"{headers}\n\n{text}", language=None, wrap_lines=True)
-    st.subheader("Share it safely")
+    st.header("Share it safely")
     st.caption("The reports leave out the tokens, the answers and the secret, and mask the SDK key.")
     downloads = (
         ("Download the report (Markdown)", shown["markdown"], "endpoint-probe.md", "text/markdown", "report_markdown"),

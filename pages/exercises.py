@@ -183,7 +183,7 @@ with st.container(key=KEYS["score"]):
 exercise = exercises[position]
 count = len(exercise.bug_ids)
 with st.container(key=KEYS["exercise"], border=True):
-    st.subheader(f"Exercise {exercise.number} of {len(exercises)}")
+    st.header(f"Exercise {exercise.number} of {len(exercises)}")
     what = "this token (what the signer handed to join())" if exercise.kind == "token" else "this signer"
     what += f" ({SIGNERS[exercise.language].label})" if exercise.language else ""
     st.markdown(f"{count} mistake{'s' if count > 1 else ''} hide{'' if count > 1 else 's'} in {what}.")

@@ -9,7 +9,7 @@ from lib import widget_keys
 from lib.builder.credentials import take_typed_secret
 from lib.doctor.diagnosis import diagnose
 from lib.present.display import escape_markdown, markdown_text
-from lib.present.html import SEGMENT_COLOURS, colour_token_html
+from lib.present.html import colour_token_html
 from lib.present.inspection import claim_rows, findings_by_stage, verdict_level, verification_status
 from lib.present.redaction import redacted_report
 from lib.signing.encoding import secret_fingerprint
@@ -96,15 +96,12 @@ if shown:
         st.caption(shown["secret_note"])
     if checked.token:
         with st.container(key=KEYS["segments"]):
-            st.subheader("Segments")
-            legend = " · ".join(
-                f'<span style="color:{colour}">{name}</span>' for name, colour in SEGMENT_COLOURS.items()
-            )
-            st.html(colour_token_html(checked.token[:MAX_COLOURED_CHARS]) + f"<div>{legend}</div>")
+            st.header("Segments")
+            st.html(colour_token_html(checked.token[:MAX_COLOURED_CHARS]))
     rows = claim_rows(checked, now)
     if rows:
         with st.container(key=KEYS["claims"]):
-            st.subheader("Decoded header and payload")
+            st.header("Decoded header and payload")
             # A static table: a handful of rows wrap their long values, and no data-grid bundle loads per check.
             # st.table renders cells as Markdown: escaped, a pasted claim cannot draw an image, a link or a bullet.
             st.table(
@@ -113,7 +110,7 @@ if shown:
                 height="content" if len(rows) <= MAX_TABLE_ROWS else 600,
             )
     with st.container(key=KEYS["findings"]):
-        st.subheader("Findings")
+        st.header("Findings")
         for title, findings in findings_by_stage(checked):
             st.markdown(f"**{title}**")
             for finding in findings:
@@ -123,7 +120,7 @@ if shown:
                 if finding.bug_id:
                     text += f"\n\nKnown bug: `{finding.bug_id}`"
                 getattr(st, finding.severity)(text)
-    st.subheader("Share it safely")
+    st.header("Share it safely")
     st.caption(
         "The report leaves out the signature, the raw token and the secret, and masks the SDK key: you can post "
         "it on the developer forum as it is."

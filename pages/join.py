@@ -39,7 +39,7 @@ builder_token = st.session_state.get(widget_keys.SHARED_TOKEN)
 shared_form = st.session_state.get(widget_keys.SHARED_FORM)
 
 with st.form(KEYS["form"]):
-    st.subheader("Signature")
+    st.header("Signature")
     pasted = st.text_area(
         "Token (leave empty to use the one you signed on the builder page)",
         key=KEYS["token"],
@@ -49,7 +49,7 @@ with st.form(KEYS["form"]):
     if builder_token:
         st.caption("Token from the builder in this session:")
         st.code(builder_token, language=None, wrap_lines=True)
-    st.subheader("Meeting")
+    st.header("Meeting")
     left, middle, right = st.columns(3)
     meeting_number = left.text_input(
         "Meeting number",

@@ -64,7 +64,7 @@ st.progress(len(seen) / len(LESSONS), text=f"{len(seen)} of {len(LESSONS)} lesso
 
 now = int(time.time())
 with st.container(key=KEYS["lesson"]):
-    st.subheader(f"{NUMBERS[key]}. {lesson.title}")
+    st.header(f"{NUMBERS[key]}. {lesson.title}")
     if lesson.bug_id is None:
         st.markdown(lesson.text)
         steps = learner_steps(form, now)

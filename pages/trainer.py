@@ -100,20 +100,37 @@ def remove_class(engine):
 
 
 def mistake_chart(rows):
-    """Right (green) and missed (red) answers per mistake, stacked, the most missed on top, titles in full."""
+    """Right (green) and missed (red) answers per mistake, stacked, the most missed on top, titles in full.
+
+    Not by colour alone: each part of a bar carries its number, and the chart's description (what a screen
+    reader reads for the canvas) says every figure in words."""
     import altair as alt
 
     counts = [{"mistake": row["mistake"], "answers": part, "count": row[part]} for row in rows for part in PARTS]
-    return (
-        alt.Chart(alt.Data(values=counts))
+    described = "; ".join(f"{row['mistake']}: {row['right']} right, {row['missed']} missed" for row in rows)
+    encoding = {
+        "x": alt.X("count:Q", title="answers", stack="zero", axis=alt.Axis(tickMinStep=1)),
+        "y": alt.Y("mistake:N", title=None, sort=[row["mistake"] for row in rows], axis=alt.Axis(labelLimit=360)),
+        "order": alt.Order("answers:N", sort="descending"),
+    }
+    bars = (
+        alt.Chart()
         .mark_bar()
         .encode(
-            x=alt.X("count:Q", title="answers", axis=alt.Axis(tickMinStep=1)),
-            y=alt.Y("mistake:N", title=None, sort=[row["mistake"] for row in rows], axis=alt.Axis(labelLimit=360)),
             color=alt.Color("answers:N", scale=alt.Scale(domain=list(PARTS), range=list(PARTS.values())), title=None),
-            order=alt.Order("answers:N", sort="descending"),
             tooltip=["mistake:N", "answers:N", "count:Q"],
+            **encoding,
         )
+    )
+    # White on either colour is 5:1 or more; a part with no answers has no bar and no number.
+    numbers = (
+        alt.Chart()
+        .transform_filter("datum.count > 0")
+        .mark_text(align="right", dx=-4, color="white", fontWeight="bold")
+        .encode(text="count:Q", **encoding)
+    )
+    return alt.layer(bars, numbers, data=alt.Data(values=counts)).properties(
+        description=f"Answers per mistake. {described}."
     )
 
 
@@ -136,7 +153,7 @@ def room_view(class_id):
     now = time.time()
     with st.container(key=KEYS["room"], border=True):
         state = session.state_at(now)
-        st.markdown(f"#### {escape_markdown(session.title)} · {state}")
+        st.markdown(f"### {escape_markdown(session.title)} · {state}")
         left, right = st.columns([2, 3])
         left.markdown(f"### Join code: `{shown_join_code(session.join_code)}`")  # big enough for a projector
         left.caption("Learners open *Find the bug*, expand *In a class?* and type this code and a name.")
@@ -214,7 +231,7 @@ with st.container(key=KEYS["slide"], border=True):
 with st.expander(f"Agenda — {sum(block.minutes for block in AGENDA)} minutes"):
     st.table([{"minutes": block.minutes, "block": block.title, "page": block.page or "—"} for block in AGENDA])
 
-st.subheader("Live class")
+st.header("Live class")
 problem = st.session_state.pop(PROBLEM, None)
 if problem:
     st.error(problem, icon=":material/error:")
@@ -244,7 +261,7 @@ if class_id is None:
 else:
     room_view(class_id)
 
-st.subheader("Handout")
+st.header("Handout")
 st.caption(
     "The exercise set as Markdown, answers on a separate page. Give the room the same seed and difficulty: "
     "the Find the bug page then shows exactly these exercises."

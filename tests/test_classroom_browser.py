@@ -167,7 +167,7 @@ def test_a_trainer_sees_three_learners_answer_live(browser, streamlit_url):
         # Closed: a learner's next exercise can no longer be answered.
         room = trainer.locator(key(TRAINER["room"]))
         trainer.locator(f"{key(TRAINER['room_close'])} button:visible").click()  # a button with help is drawn twice
-        expect(room.locator("h4")).to_contain_text("· closed", timeout=ROOM_TIMEOUT)
+        expect(room.locator("h3").first).to_contain_text("· closed", timeout=ROOM_TIMEOUT)
         click_and_wait(ada, ada.locator(f"{key(EXERCISES['next'])} button"))
         expect(ada.locator(f"{key(EXERCISES['check'])} button")).to_be_disabled()
         expect(ada.get_by_text("This class is closed: your answers are kept, new ones are not taken.")).to_be_visible()

@@ -2,7 +2,7 @@
 
 from lib.builder.credentials import choose_secret, configured_credentials
 from lib.present.display import describe_time, relative_time
-from lib.present.html import colour_token_html
+from lib.present.html import SEGMENT_COLOURS, colour_token_html
 from lib.signing.encoding import secret_fingerprint
 from lib.zoom.facts import DEMO_SDK_SECRET, ENV_SDK_KEY, ENV_SDK_SECRET
 
@@ -38,7 +38,9 @@ def test_fingerprint_is_length_and_sha256_prefix():
 def test_coloured_token_escapes_and_colours_three_parts():
     rendered = colour_token_html('aa.b_b.<script>"')
     assert "<script>" not in rendered and "&lt;script&gt;" in rendered
-    assert rendered.count('<span style="color:#') == 3
+    for name, colour in SEGMENT_COLOURS.items():  # each part coloured, and named for a screen reader
+        assert f'<span class="sl-part" data-part="{name}" title="{name}" style="color:{colour}">' in rendered
+    assert rendered.count('class="sl-part"') == 3
 
 
 def test_times_are_utc_and_relative():

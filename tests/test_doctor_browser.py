@@ -36,10 +36,11 @@ def test_paste_shows_verdict_segments_and_findings(page, streamlit_url):
     assert "mn_not_digits" in findings and "85746065432" in findings
     assert "replace(/\\D/g, '')" in findings  # Markdown left the fix's code alone
     assert "Pasted text cleaned up" in findings  # the quotes and the newline were removed
-    colours = page.locator(f".st-key-{INSPECTOR['segments']} span").evaluate_all(
-        "spans => spans.map(s => getComputedStyle(s).color)"
-    )
-    assert {"rgb(232, 113, 10)", "rgb(163, 71, 209)", "rgb(30, 158, 74)"} <= set(colours)
+    # Three colours (the shades of jwt.io's hues that lib.present.html.readable() gives), none the text's own
+    parts = page.locator(f".st-key-{INSPECTOR['segments']} .sl-part")
+    colours = parts.evaluate_all("spans => spans.map(s => getComputedStyle(s).color)")
+    text_colour = parts.first.evaluate("s => getComputedStyle(s.parentElement).color")
+    assert len(set(colours)) == 3 and text_colour not in colours
     assert "Signature verified" in page.locator(f".st-key-{INSPECTOR['verification']}").inner_text()
     claims = page.locator(f".st-key-{INSPECTOR['claims']}")
     claims.wait_for()

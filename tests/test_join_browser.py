@@ -187,6 +187,7 @@ def test_real_sdk_sends_our_token_and_zooms_rejection_is_explained(
     # (d) the hostile display name never ran, though a dialog opened in the meeting frame would be seen
     assert dialogs == []
     meeting_frame = next(frame for frame in page.frames if frame.url.endswith("/app/static/join-frame.html"))
+    assert meeting_frame.frame_element().get_attribute("title") == "Zoom meeting (Web SDK Component View)"  # its name
     with page.expect_event("dialog"):
         meeting_frame.evaluate("setTimeout(() => alert('canary'))")
     assert dialogs == ["canary"]

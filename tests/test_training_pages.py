@@ -9,7 +9,7 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from conftest import clear_configured_credentials, open_app_page
 from lib.builder.form import FormInput
 from lib.mistakes.catalogue import BUGS
-from lib.present.html import MARK_COLOURS
+from lib.present.html import mark_style
 from lib.training.exercises import DEFAULT_SEED, POINTS_PER_EXERCISE, SET_SIZE, corrected_code, exercise_set
 from lib.training.lessons import LESSON_KEYS, LESSONS_BY_KEY
 from lib.training.signers import SIGNERS
@@ -66,7 +66,7 @@ def test_lessons_walk_the_whole_path_on_the_learners_inputs_without_showing_the_
     for index, key in enumerate(LESSON_KEYS):
         assert at.selectbox(key=LESSONS["choose"]).value == key
         lesson = LESSONS_BY_KEY[key]
-        assert any(lesson.title in h.value for h in at.subheader)
+        assert any(lesson.title in h.value for h in at.header)
         assert SECRET not in rendered(at), key
         if lesson.bug_id:
             bug = BUGS[lesson.bug_id]
@@ -98,7 +98,7 @@ def test_the_jwt_lessons_use_the_builders_inputs(monkeypatch):
 
 
 def buggy_mark(char):
-    return f'<mark class="sl-buggy" style="background:{MARK_COLOURS["buggy"]}">{char}</mark>'
+    return f'<mark class="sl-buggy" style="{mark_style("buggy")}">{char}</mark>'
 
 
 def test_the_base64_lesson_encodes_what_the_learner_types(monkeypatch):
@@ -141,7 +141,7 @@ def test_a_full_seeded_set_is_answered_and_scored(monkeypatch, downloads):
     at.selectbox(key=EXERCISES["difficulty"]).select("hard").run()
     expected = 0
     for index, exercise in enumerate(exercise_set(seed, "hard")):
-        assert any(f"Exercise {exercise.number} of {SET_SIZE}" in h.value for h in at.subheader)
+        assert any(f"Exercise {exercise.number} of {SET_SIZE}" in h.value for h in at.header)
         assert exercise.shown in [c.value for c in at.code]
         wrong = next(b for b in exercise.cause_options if b not in exercise.bug_ids)
         if index % 3 == 0:  # both right

@@ -6,6 +6,7 @@ plain string and is unit-tested without Streamlit.
 """
 
 import html
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lib.signing.encoding import NOT_IN_BASE64URL
@@ -15,35 +16,63 @@ if TYPE_CHECKING:  # for the annotations only: the pages that colour a token nee
     from lib.training.lessons import Base64Comparison
     from lib.training.trainer import AgendaBlock, PresenterSlide
 
-# jwt.io's convention of one colour per segment, in tones readable on light and dark themes.
-SEGMENT_COLOURS = {"header": "#e8710a", "payload": "#a347d1", "signature": "#1e9e4a"}
+# The style sheet app.py adds to every page: Streamlit's code colours made readable, and the words a screen
+# reader says for the classes below (sl-part, sl-correct, sl-buggy, sl-gap).
+ACCESSIBLE_CSS = Path(__file__).with_name("accessible.css")
+
+
+def readable(hue: str) -> str:
+    """A CSS colour of this hue mixed 60/40 with the text colour around it: a darker shade on the light theme,
+    a lighter one on the dark, 5.5:1 or more against either page background (WCAG AA asks 4.5:1)."""
+    return f"color-mix(in srgb, {hue} 60%, currentColor)"
+
+
+# jwt.io's convention of one colour per segment (its hues; the shades come from readable()).
+SEGMENT_HUES = {"header": "#e8710a", "payload": "#a347d1", "signature": "#1e9e4a"}
+SEGMENT_COLOURS = {name: readable(hue) for name, hue in SEGMENT_HUES.items()}
 
 
 def colour_token_html(token: str) -> str:
-    """The token's three dot-separated parts in header/payload/signature colours, wrapping anywhere.
+    """The token's three dot-separated parts in header/payload/signature colours, wrapping anywhere, and a
+    legend below. Not by colour alone: each part is named for a screen reader (class sl-part, data-part)
+    and on hover (title); the dots and the legend's order tell them apart on a grey screen.
 
     Rendered as HTML (not Markdown) so that '_' in base64url is never taken for emphasis.
     """
     parts = token.split(".")
-    names = ["header", "payload", "signature"]
+    names = list(SEGMENT_COLOURS)
     spans = []
     for index, part in enumerate(parts):
-        colour = SEGMENT_COLOURS[names[index]] if index < len(names) else "inherit"
-        spans.append(f'<span style="color:{colour}">{html.escape(part)}</span>')
-    dot = '<span style="opacity:.6">.</span>'
+        name = names[index] if index < len(names) else f"part {index + 1}"
+        colour = SEGMENT_COLOURS.get(name, "inherit")
+        spans.append(
+            f'<span class="sl-part" data-part="{name}" title="{name}" style="color:{colour}">{html.escape(part)}</span>'
+        )
+    legend = " . ".join(f'<span style="color:{colour}">{name}</span>' for name, colour in SEGMENT_COLOURS.items())
     return (
         '<div style="font-family:monospace;font-size:0.95rem;word-break:break-all;'
-        'line-height:1.5;font-weight:600">' + dot.join(spans) + "</div>"
+        'line-height:1.5;font-weight:600">' + ".".join(spans) + "</div>"
+        f'<div class="sl-legend" style="font-size:0.85rem">{legend}</div>'
     )
 
 
-MARK_COLOURS = {"correct": "#c9f2d0", "buggy": "#ffc9c9"}  # the background of marked differences
-CHART_COLOURS = {"error": "#d62728", "warning": "#f2a900"}
+# Marked differences: a light background with dark text on either theme (13:1 or more), underlined
+# (solid on the correct side, wavy on the mistake's) so the marks show without colour, and named
+# "differs" for a screen reader by accessible.css.
+MARK_COLOURS = {"correct": "#c9f2d0", "buggy": "#ffc9c9"}
+MARK_LINES = {"correct": "underline", "buggy": "underline wavy"}
+MARKED_TEXT = "#0f0e0d"
+# Bars (graphics) at 3:1 or more against the light and the dark page; each bar has its figures beside it.
+CHART_COLOURS = {"error": "#d62728", "warning": "#b27b00"}
+
+
+def mark_style(side: str) -> str:
+    return f"background:{MARK_COLOURS[side]};color:{MARKED_TEXT};text-decoration:{MARK_LINES[side]}"
 
 
 def fragments_html(fragments, side: str) -> str:
     """HTML for one side of a row: differing pieces in <mark class="sl-<side>">, all text escaped."""
-    style = f"background:{MARK_COLOURS[side]};padding:0 1px;border-radius:2px"
+    style = f"{mark_style(side)};padding:0 1px;border-radius:2px"
     parts = [
         f'<mark class="sl-{side}" style="{style}">{html.escape(f.text)}</mark>'
         if f.text and f.changed
@@ -64,7 +93,7 @@ def base64_html(comparison: "Base64Comparison") -> str:
 
     def marked(encoded, chars, side):
         return "".join(
-            f'<mark class="sl-{side}" style="background:{MARK_COLOURS[side]}">{html.escape(c)}</mark>'
+            f'<mark class="sl-{side}" style="{mark_style(side)}">{html.escape(c)}</mark>'
             if c in chars
             else html.escape(c)
             for c in encoded
@@ -136,7 +165,7 @@ def problem_bars_html(counts, tokens: int) -> str:
 
 
 REVIEW_MARKS = {"error": "#ffd7d7", "warning": "#fff1c2", "info": "#dbeafe"}  # a marked line's background
-REVIEW_MARK_BORDERS = {"error": "#d62728", "warning": "#f2a900", "info": "#3b82f6"}
+REVIEW_MARK_BORDERS = {"error": "#d62728", "warning": "#b27b00", "info": "#2563eb"}
 
 
 def marked_code_html(text: str, findings) -> str:
@@ -149,15 +178,19 @@ def marked_code_html(text: str, findings) -> str:
     for number, line in enumerate(text.split("\n"), start=1):
         found = by_line.get(number, [])
         worst = min((f.severity for f in found), key=list(REVIEW_MARKS).index, default=None)
-        style = f"background:{REVIEW_MARKS[worst]};border-left:3px solid {REVIEW_MARK_BORDERS[worst]}" if worst else ""
+        style = (
+            f"background:{REVIEW_MARKS[worst]};color:{MARKED_TEXT};border-left:3px solid {REVIEW_MARK_BORDERS[worst]}"
+            if worst
+            else ""
+        )
         rows.append(
             f'<tr class="sl-line{" sl-marked sl-" + worst if worst else ""}" style="{style}">'
-            f'<td style="text-align:right;opacity:.55;padding:0 .6em;user-select:none">{number}</td>'
+            f'<td style="text-align:right;opacity:.75;padding:0 .6em;user-select:none">{number}</td>'
             f'<td style="white-space:pre-wrap;word-break:break-all">{html.escape(line) or " "}</td></tr>'
         )
         for finding in found:
             rows.append(
-                f'<tr class="sl-note" style="background:{REVIEW_MARKS[finding.severity]}"><td></td>'
+                f'<tr class="sl-note" style="background:{REVIEW_MARKS[finding.severity]};color:{MARKED_TEXT}"><td></td>'
                 f'<td style="font-family:sans-serif;font-size:.85em;padding:.1em 0 .3em">↳ col {finding.column}: '
                 f"<b>{html.escape(finding.title)}</b> <code>{html.escape(finding.code)}</code></td></tr>"
             )
