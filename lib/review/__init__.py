@@ -1,15 +1,15 @@
 """The code doctor: signing code in, the Token doctor's findings out, each on its line.
 
 `review_code(text, language=None)` parses the code with its language's tree-sitter grammar (or finds
-the language), runs lib.review.checks and returns the findings with their line, column and the line
+the language), runs lib.review.rules and returns the findings with their line, column and the line
 as written — any secret literal masked, there and in `masked_text`, so nothing downstream can show it.
 """
 
 from dataclasses import dataclass
 
-from lib.review.checks import run_checks
 from lib.review.codes import REVIEW_CODES, CodeFinding, bug_for_code
 from lib.review.reading import string_value
+from lib.review.rules import run_rules
 from lib.review.syntax import GRAMMARS, Parsed, language_id
 from lib.zoom.rules import RULES, SEVERITIES
 
@@ -78,7 +78,7 @@ def review_code(text: str, language: str | None = None) -> Review:
         found = detect_language(text)
     text = text.replace("\r\n", "\n")
     parsed = Parsed(text, GRAMMARS[found])
-    program = run_checks(parsed)
+    program = run_rules(parsed)
     secrets = [string_value(parsed, node) for node in program.secret_literals]
     secrets = [s for s in secrets if s]
     masked = mask_secrets(text, secrets)

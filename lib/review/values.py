@@ -1,10 +1,33 @@
-"""Checks of how the code encodes: standard base64, the bare HMAC returned, the pre-2022 format."""
+"""Values followed through the code: the bare HMAC, standard base64 and its conversion, where the secret goes."""
 
 import re
 
-from lib.review.claims import is_payload
-from lib.review.program import HMAC_CALLS, STANDARD_BASE64, TOKEN_CALLS, URL_CONVERTERS, Program, matches, receiver_of
-from lib.review.reading import Call, identifier, returns_within, string_parts, string_value, unwrap
+from lib.review.program import (
+    HMAC_CALLS,
+    KEY_ARGUMENT,
+    KEY_ARGUMENT_LAST,
+    READ_FILE,
+    SIGNER_NAMES,
+    STANDARD_BASE64,
+    TOKEN_CALLS,
+    URL_CONVERTERS,
+    ZOOM_SIGNER_PARAMETERS,
+    CallNames,
+    Program,
+    is_secretish,
+    matches,
+    receiver_of,
+)
+from lib.review.reading import (
+    NAMED_ARGUMENTS,
+    Call,
+    identifier,
+    parameter_names,
+    returns_within,
+    string_parts,
+    string_value,
+    unwrap,
+)
 from lib.review.syntax import COMMENT_TYPES, node_text
 
 
@@ -93,68 +116,6 @@ def _is_hmac_value(program: Program, node, depth) -> bool:
     return any(is_hmac_value(program, program.bound_value(name, node), depth - 1) for name in names or ())
 
 
-def check_standard_base64(program: Program):
-    encoders = [call for call in program.calls if is_standard_base64(program, call)]
-    signs = encoders and (program.has_hmac or any(map(is_payload, program.maps)))
-    for call in encoders:
-        if converted_to_base64url(program, call):
-            continue
-        statement_text = node_text(next(iter(reversed(list(program.ancestors(call.node)))), call.node))
-        if "Basic" in statement_text or re.search(r"['\"`]:['\"`]|:\$\{|\}:", statement_text):
-            continue  # HTTP Basic authorization (client_id:secret) is standard base64 by definition
-        about = " ".join(node_text(a) for a in call.args) + " " + node_text(call.node)
-        binding = program.binding_of(call.node)
-        about += " " + (binding.name if binding else "")
-        if not (signs or re.search(r"payload|header|sig|hash|hmac|mac|json|token|digest|claims", about, re.I)):
-            continue
-        receiver_is_mac = call.name in ("toString", "digest") and any(
-            matches(c, HMAC_CALLS) for c in program.calls_in(call.node)
-        )
-        named_mac = re.search(r"sig|hash|mac|digest", (binding.name if binding else "") + " " + about, re.I)
-        serialised = re.search(r"json|stringify|marshal", about, re.I)  # JSON text: a header or payload segment
-        on_mac = (
-            receiver_is_mac or bool(named_mac) or not serialised and any(is_hmac_value(program, a) for a in call.args)
-        )
-        program.hit(
-            "standard_base64",
-            call.node,
-            f"{call.callee}(…) writes standard base64 (+, / and = padding); a JWT "
-            + ("signature" if on_mac else "segment")
-            + " must be base64url without padding.",
-            "Use base64url without '=' (Node: .toString('base64url'); Python: base64.urlsafe_b64encode(…)"
-            ".rstrip(b'=')), or let a JWT library encode.",
-            step="signature" if on_mac else None,
-        )
-
-
-def check_returned_mac(program: Program):
-    for name, function in program.functions.items():
-        if re.search(r"hmac|hash|mac$|digest|base64|encode|^b64", name, re.I):
-            continue
-        for value in returns_within(program.parsed, function):
-            if is_hmac_value(program, value) and not is_helper(program, name):
-                program.hit(
-                    "bare_signature",
-                    value.parent if value.parent is not None else value,
-                    f"{name} returns the HMAC alone; join() needs the whole token header.payload.signature.",
-                    "Return the assembled token: header + '.' + payload + '.' + signature.",
-                )
-    if program.functions:
-        return
-    for node in program.parsed.of("ret"):  # a fragment: `return signature`
-        value = unwrap(node.named_children[0]) if node.named_child_count else None
-        name = identifier(program.parsed, value) if value is not None else None
-        if name and re.fullmatch(r"(signature|sig|hash|hmac|mac|digest)", name, re.I):
-            bound = program.bound_value(name)
-            if bound is None or is_hmac_value(program, bound):
-                program.hit(
-                    "bare_signature",
-                    node,
-                    f"This returns {name}, the HMAC alone; join() needs the whole token header.payload.signature.",
-                    "Return the assembled token: header + '.' + payload + '.' + signature.",
-                )
-
-
 def is_helper(program: Program, name: str) -> bool:
     """A function whose result the code puts into a token itself (an HMAC or encoding helper)."""
     for call in program.calls:
@@ -167,7 +128,7 @@ def is_helper(program: Program, name: str) -> bool:
     return False
 
 
-def _dotted_pieces(program: Program, node) -> list | None:
+def dotted_pieces(program: Program, node) -> list | None:
     parts = string_parts(program.parsed, node)
     if parts is None and node.type in program.parsed.grammar.call:
         call = program.call(node)
@@ -196,34 +157,73 @@ def _dotted_pieces(program: Program, node) -> list | None:
     return parts
 
 
-def check_legacy_format(program: Program):
-    if "role" not in program.parsed.text.lower():
-        return  # the legacy message always joins the role: no need to read every string
-    joins = [c.node for c in program.calls if c.name in ("join", "Join", "implode")]
-    interpolated = [node for node in program.parsed.of("string") if node.child_count > 3]  # not a plain "…"
-    candidates = [*interpolated, *program.parsed.of("binary"), *joins]
-    for node in candidates:
-        if node.parent is not None and node.parent.type in program.parsed.grammar.binary:
-            continue
-        if "role" not in node_text(node).lower():
-            continue  # the legacy message always joins the role
-        pieces = _dotted_pieces(program, node)
-        if not pieces:
-            continue
-        values = [p for p in pieces if not isinstance(p, str)]
-        separators = [p for p in pieces if isinstance(p, str)]
-        names = " ".join(node_text(v) for v in values)
-        if (
-            len(values) >= 4
-            and sum(s.count(".") for s in separators) >= 3
-            and all(set(s) <= {"."} for s in separators if s)
-            and re.search(r"role", names, re.I)
-            and re.search(r"meeting|mn|number", names, re.I)
-        ):
-            program.hit(
-                "legacy_signature_format",
-                node,
-                "This builds the pre-2022 signature key.meetingNumber.timestamp.role.hash; Web SDKs since 2022 "
-                "take only the HS256 JWT.",
-                "Sign the HS256 JWT of Zoom's current auth endpoint sample.",
-            )
+def signer_parameters(program: Program, call: Call) -> list[str]:
+    """The parameter names of the function called: its definition in the code, or Zoom's documented
+    generateSignature(key, secret, meetingNumber, role) for a call by that name defined elsewhere."""
+    function = program.functions.get(call.name)
+    if function is not None:
+        return parameter_names(program.parsed, function)
+    if "sign" in call.name.lower() and SIGNER_NAMES.match(call.name):
+        return list(ZOOM_SIGNER_PARAMETERS)
+    return []
+
+
+def secret_places(program: Program):
+    """(value node, why) for every expression in the place of the secret: assigned to a name with 'secret',
+    passed as a `secret` parameter or keyword, or used as the key of an HMAC or a JWT library."""
+    for binding in program.bindings:
+        if is_secretish(binding.name) and binding.value is not None:
+            yield binding.value
+    for literal in program.maps:
+        for key, (_, value) in literal.entries.items():
+            if is_secretish(key) and value is not None:
+                yield value
+    named = program.parsed.grammar.name in NAMED_ARGUMENTS
+    for call in program.calls:
+        for key, value in call.kwargs.items() if named else ():
+            if is_secretish(key) and value is not None:
+                yield value
+        index = None
+        if call.name in KEY_ARGUMENT_LAST:
+            index = next((KEY_ARGUMENT[suffix] for suffix in call.suffixes if suffix in KEY_ARGUMENT), None)
+        if index is not None and call.args and -len(call.args) <= index < len(call.args):
+            yield call.args[index]
+        parameters = signer_parameters(program, call)
+        for parameter, argument in zip(parameters, call.args if parameters else (), strict=False):
+            if is_secretish(parameter):
+                yield argument
+
+
+# Calls whose first argument names where a value is (a variable, cookie, file or element), not the value.
+NAME_LOOKUPS = frozenset({"getCookie", "get", "getenv", "Getenv", "GetEnvironmentVariable", "getItem", "fetch"})
+
+
+NAME_LOOKUPS |= {"getProperty", "getParameter", "env", "config", "querySelector", "getElementById", "Get", "open"}
+
+
+NAME_LOOKUPS |= READ_FILE | {"Path", "LookupEnv", "getString", "environ.get", "require"}
+
+
+def string_nodes(program: Program, node):
+    """The string literals that make up a value: not the names of variables, cookies or files it is read from."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type in program.parsed.grammar.string:
+            yield current
+        elif current.type in program.parsed.grammar.member:
+            continue  # os.environ["ZOOM_SECRET"], ENV['X']: the index is a name
+        elif current.type in program.parsed.grammar.call:
+            call = program.call(current)
+            arguments = call.args[1:] if call.name in NAME_LOOKUPS else call.args
+            stack.extend(a for a in arguments if a is not None)
+            receiver = receiver_of(program, current)
+            stack.extend([receiver] if receiver is not None else [])
+        else:
+            stack.extend(current.named_children)
+
+
+DECODES = CallNames(
+    {"b64decode", "standard_b64decode", "FromBase64String", "DecodeString", "base64_decode"},
+    {"decode64", "strict_decode64", "Base64.parse", "getDecoder().decode", "parseBase64Binary"},
+)
