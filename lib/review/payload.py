@@ -1,9 +1,13 @@
 """What the payload rules read: which literals are Meeting SDK payloads, their claims, jsonwebtoken's
 options, request input."""
 
+import re
+
 from lib.review.program import CLAIMS, FLOORS, JOIN_OPTIONS, JSONWEBTOKEN_SIGN, REQUEST_INPUT, Program, matches
-from lib.review.reading import unwrap
+from lib.review.reading import number_value, string_value, unwrap
 from lib.review.syntax import MapLiteral
+from lib.zoom.facts import DEFAULT_LIFETIME_SECONDS
+from lib.zoom.rules import check_claims
 
 
 def claim_entries(literal: MapLiteral) -> dict:
@@ -53,3 +57,39 @@ def request_input_unconverted(program: Program, value) -> bool:
     if value.type not in program.parsed.grammar.member and value.type not in program.parsed.grammar.call:
         return False
     return bool(REQUEST_INPUT.search(program.text(value)))
+
+
+SPACED_MEETING_NUMBER = re.compile(r"^\d{3}[\s-]+\d{3,4}[\s-]+\d{3,4}$")
+_NOW = 1_733_000_000  # any time: the rule book is asked about the claims the code writes, not about its clock
+# A value that breaks no rule, for each claim whose value the code does not write as a literal.
+_SOUND = {"appKey": "ClientID", "sdkKey": "ClientID", "mn": 85746065432, "role": 0, "iat": _NOW}
+_SOUND |= {"exp": _NOW + DEFAULT_LIFETIME_SECONDS, "tokenExp": _NOW + DEFAULT_LIFETIME_SECONDS}
+
+
+def written_payload(program: Program, literal: MapLiteral) -> dict:
+    """The payload as JSON would hold it: role and mn as the code writes them where they are literals
+    (a string stays a string), every other claim a value that breaks no rule. jsonwebtoken's iat and exp
+    (added by jwt.sign itself) count as written."""
+    claims = claim_entries(literal)
+    payload = {claim: _SOUND.get(claim, _SOUND["mn"]) for claim in claims}
+    for claim in ("role", "mn"):
+        value = program.resolve(claims[claim][1]) if claim in claims and claims[claim][1] is not None else None
+        text, number = string_value(program.parsed, value), number_value(program.parsed, value)
+        if claim == "mn" and text is not None and not SPACED_MEETING_NUMBER.match(text.strip()):
+            text = None  # a placeholder or a name: only separators between digit groups are read as a mistake
+        if text is not None:
+            payload[claim] = text
+        elif number is not None and number == int(number):
+            payload[claim] = int(number)
+    options = jsonwebtoken_options(program, literal)
+    if options is not None:
+        if "noTimestamp" not in options.entries:
+            payload.setdefault("iat", _NOW)
+        if "expiresIn" in options.entries:
+            payload.setdefault("exp", _SOUND["exp"])
+    return payload
+
+
+def rule_book_breaches(program: Program, literal: MapLiteral, codes) -> list:
+    """The rule book's breaches (lib.zoom.rules.check_claims) of the payload the code writes, of these codes."""
+    return [b for b in check_claims(written_payload(program, literal), _NOW) if b.code in codes]

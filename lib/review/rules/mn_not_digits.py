@@ -1,20 +1,17 @@
 """mn_not_digits: a meeting number written with spaces or dashes and signed as it is."""
 
-import re
-
-from lib.review.payload import claim_entries, payloads
+from lib.review.payload import SPACED_MEETING_NUMBER, claim_entries, payloads, rule_book_breaches
 from lib.review.program import MEETINGISH, URL_CONVERTERS, Program
 from lib.review.reading import string_value
 from lib.review.rules.base import ReviewRule
-
-SPACED_MEETING_NUMBER = re.compile(r"^\d{3}[\s-]+\d{3,4}[\s-]+\d{3,4}$")
 
 
 def check(program: Program):
     for literal in payloads(program):
         claims = claim_entries(literal)
         if "mn" in claims and claims["mn"][1] is not None:
-            check_meeting_number_value(program, program.resolve(claims["mn"][1]))
+            for breach in rule_book_breaches(program, literal, RULE.codes):
+                program.hit(breach.code, program.resolve(claims["mn"][1]), breach.message, severity=breach.severity)
     check_meeting_number_bindings(program)
 
 

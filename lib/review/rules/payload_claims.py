@@ -1,6 +1,6 @@
 """missing_* and meeting_number_claim_name: the claims a Meeting SDK payload lacks or misnames."""
 
-from lib.review.payload import claim_entries, jsonwebtoken_options, payloads
+from lib.review.payload import claim_entries, payloads, rule_book_breaches
 from lib.review.program import Program
 from lib.review.rules.base import ReviewRule
 from lib.review.syntax import MapLiteral
@@ -11,44 +11,29 @@ def check(program: Program):
         check_payload(program, literal)
 
 
+TIME_CLAIMS = {"missing_iat", "missing_exp", "missing_token_exp"}
+
+
 def check_payload(program: Program, literal: MapLiteral):
+    """The rule book's verdict on the claims written, each on the line that writes them."""
     claims = claim_entries(literal)
-    options = jsonwebtoken_options(program, literal)
-    present = set(claims)
-    if options is not None:  # jsonwebtoken adds iat itself, and exp from expiresIn
-        keys = {k: v for k, v in options.entries.items()}
-        if "noTimestamp" not in keys:
-            present.add("iat")
-        if "expiresIn" in keys:
-            present.add("exp")
-    if "meetingNumber" in claims:
-        program.hit(
-            "meeting_number_claim_name",
-            claims["meetingNumber"][0],
-            "The meeting number goes into a claim named meetingNumber; Zoom reads only mn (meetingNumber is the "
-            "name of the join() parameter, not of the claim).",
-            "Rename the claim to mn: { ..., mn: meetingNumber, ... }.",
-        )
-    if not literal.open:
-        wanted = ("iat", "exp", "tokenExp") if literal.placeholder else ("appKey", "mn", "role", "iat", "exp")
-        wanted += ("tokenExp",) if not literal.placeholder else ()
-        for claim in wanted:
-            if claim in present or claim == "mn" and "meetingNumber" in present:
-                continue
-            code = {"appKey": "missing_app_key", "tokenExp": "missing_token_exp"}.get(claim, f"missing_{claim}")
-            severity = "warning" if claim == "appKey" and "sdkKey" in present else None
-            program.hit(code, literal.node, f"The payload has no {claim} claim.", severity=severity)
+    for breach in rule_book_breaches(program, literal, RULE_CODES):
+        if breach.code == "meeting_number_claim_name":
+            node = claims["meetingNumber"][0]
+        elif literal.open or literal.placeholder and breach.code not in TIME_CLAIMS:
+            continue  # `{...base, mn}` may hold the rest; pseudo-code `{..., "iat": iat}` shows only the times
+        else:
+            node = literal.node
+        program.hit(breach.code, node, breach.message, severity=breach.severity)
 
 
-RULE = ReviewRule(
-    codes=(
-        "meeting_number_claim_name",
-        "missing_app_key",
-        "missing_mn",
-        "missing_role",
-        "missing_iat",
-        "missing_exp",
-        "missing_token_exp",
-    ),
-    check=check,
+RULE_CODES = (
+    "meeting_number_claim_name",
+    "missing_app_key",
+    "missing_mn",
+    "missing_role",
+    "missing_iat",
+    "missing_exp",
+    "missing_token_exp",
 )
+RULE = ReviewRule(codes=RULE_CODES, check=check)

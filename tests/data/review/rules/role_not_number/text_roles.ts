@@ -1,0 +1,34 @@
+import { KJUR } from 'jsrsasign';
+
+export function typed(key: string, secret: string, mn: string, role: string) {
+  const iat = Math.round(Date.now() / 1000) - 30;
+  const exp = iat + 60 * 60 * 2;
+  const payload = { appKey: key, sdkKey: key, mn, role, iat, exp, tokenExp: exp }; // must-fire: role_not_number
+  return KJUR.jws.JWS.sign('HS256', JSON.stringify({ alg: 'HS256', typ: 'JWT' }), JSON.stringify(payload), secret);
+}
+
+export function literalTyped(key: string, secret: string, mn: string, role: '0' | '1') {
+  const iat = Math.round(Date.now() / 1000) - 30;
+  const exp = iat + 60 * 60 * 2;
+  const payload = { appKey: key, mn, role, iat, exp, tokenExp: exp }; // must-fire: role_not_number
+  return KJUR.jws.JWS.sign('HS256', JSON.stringify({ alg: 'HS256', typ: 'JWT' }), JSON.stringify(payload), secret);
+}
+
+export function numbered(key: string, secret: string, mn: string, role: number) {
+  const iat = Math.round(Date.now() / 1000) - 30;
+  const exp = iat + 60 * 60 * 2;
+  const payload = { appKey: key, mn, role, iat, exp, tokenExp: exp }; // must-not-fire: role_not_number
+  return KJUR.jws.JWS.sign('HS256', JSON.stringify({ alg: 'HS256', typ: 'JWT' }), JSON.stringify(payload), secret);
+}
+
+export function converted(key: string, secret: string, mn: string, role: number) {
+  const iat = Math.round(Date.now() / 1000) - 30;
+  const exp = iat + 60 * 60 * 2;
+  const a = { appKey: key, mn, role: String(role), iat, exp, tokenExp: exp }; // must-fire: role_not_number
+  const b = { appKey: key, mn, role: role.toString(), iat, exp, tokenExp: exp }; // must-fire: role_not_number
+  const c = { appKey: key, mn, role: `${role}`, iat, exp, tokenExp: exp }; // must-fire: role_not_number
+  const d = { appKey: key, mn, role: process.env.ZOOM_ROLE, iat, exp, tokenExp: exp }; // must-fire: role_not_number
+  const e = { appKey: key, mn, role: Number(process.env.ZOOM_ROLE), iat, exp, tokenExp: exp }; // must-not-fire: role_not_number
+  const f = { appKey: key, mn, role: parseInt(String(role), 10), iat, exp, tokenExp: exp }; // must-not-fire: role_not_number
+  return [a, b, c, d, e, f];
+}
