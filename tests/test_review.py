@@ -410,3 +410,17 @@ def test_the_corpus_files_are_short_and_ours():
     assert set(LABELS) >= {
         f"tests/data/review/{path.name}" for path in CORPUS.iterdir() if path.is_file() and path.suffix != ".json"
     }
+
+
+PHP_FUNCTION = """function zoom_signature($key, $secret, $meetingNumber, $role) {
+    $iat = time();
+    $payload = ['appKey' => $key, 'mn' => $meetingNumber, 'role' => $role, 'iat' => $iat, 'exp' => $iat + 600];
+    return \\Firebase\\JWT\\JWT::encode($payload, $secret, 'HS256');
+}"""
+
+
+@pytest.mark.parametrize("language", [None, "php"])
+def test_php_pasted_without_its_tag_is_read_as_php(language):
+    review = review_code(PHP_FUNCTION, language)
+    assert review.language == "php" and review.recognised
+    assert [(f.line, f.code) for f in review.findings] == [(3, "missing_token_exp"), (3, "lifetime_too_short")]
