@@ -17,6 +17,7 @@ from lib.mistakes.catalogue import BUGS, FORUM_CALL_BUGS
 from lib.review import MASK, ReviewInputError, detect_language, review_code
 from lib.review.codes import CODE_ONLY, REVIEW_CODES
 from lib.review.corrected import reference_signer
+from lib.review.rules import REVIEW_RULES
 from lib.review.syntax import GRAMMARS
 from lib.zoom.facts import MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
 
@@ -424,3 +425,21 @@ def test_php_pasted_without_its_tag_is_read_as_php(language):
     review = review_code(PHP_FUNCTION, language)
     assert review.language == "php" and review.recognised
     assert [(f.line, f.code) for f in review.findings] == [(3, "missing_token_exp"), (3, "lifetime_too_short")]
+
+
+LEGACY_SIGNERS = sorted((CORPUS / "rules" / "legacy_signature_format").iterdir())
+EXTENSIONS = {".js": "javascript", ".ts": "typescript", ".py": "python", ".php": "php", ".go": "go", ".java": "java"}
+EXTENSIONS |= {".cs": "csharp", ".rb": "ruby"}
+
+
+def test_the_pre_2022_signers_cover_every_language():
+    assert {EXTENSIONS[path.suffix] for path in LEGACY_SIGNERS} == set(GRAMMARS)
+
+
+@pytest.mark.parametrize("path", LEGACY_SIGNERS, ids=[p.name for p in LEGACY_SIGNERS])
+def test_the_pre_2022_format_is_found_and_its_own_milliseconds_and_base64_are_not_reported(path):
+    review = review_code(path.read_text(), EXTENSIONS[path.suffix])
+    assert "legacy_signature_format" in review.codes
+    jwt_only = REVIEW_RULES["legacy_signature_format"].suppresses
+    assert jwt_only >= {"timestamp_milliseconds", "standard_base64", "bare_signature"}
+    assert not set(review.codes) & jwt_only, review.findings

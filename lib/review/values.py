@@ -21,6 +21,7 @@ from lib.review.program import (
 from lib.review.reading import (
     NAMED_ARGUMENTS,
     Call,
+    binary,
     identifier,
     parameter_names,
     returns_within,
@@ -97,7 +98,7 @@ def is_hmac_value(program: Program, node, depth=4) -> bool:
 def _is_hmac_value(program: Program, node, depth) -> bool:
     if node.type in program.parsed.grammar.map or node.type in program.parsed.grammar.number:
         return False
-    parts = string_parts(program.parsed, node)
+    parts = text_parts(program, node)
     if parts and any(isinstance(p, str) and "." in p for p in parts):
         return False  # header.payload.signature
     inner = program.calls_in(node)
@@ -122,14 +123,57 @@ def is_helper(program: Program, name: str) -> bool:
         if call.name != name:
             continue
         for parent in program.ancestors(call.node):
-            parts = string_parts(program.parsed, parent)
+            parts = text_parts(program, parent)
             if parts and any(isinstance(p, str) and "." in p for p in parts):
                 return True
     return False
 
 
-def dotted_pieces(program: Program, node) -> list | None:
+FORMAT_CALLS = frozenset({"Format", "format", "Sprintf", "sprintf", "vsprintf", "formatted"})
+PLACEHOLDER_FIELD = re.compile(r"\{(\d*)(?::[^}]*)?\}|%[-+ 0#]*\d*(?:\.\d+)?[sdifvqxXu]")
+
+
+def text_parts(program: Program, node) -> list | None:
+    """What a string is made of (lib.review.reading.string_parts), format strings included:
+    String.Format("{0}.{1}", a, b), fmt.Sprintf("%s.%s", a, b), "{}.{}".format(a, b), "%s.%s" % (a, b)."""
     parts = string_parts(program.parsed, node)
+    if parts is not None or node is None:
+        return parts
+    node = unwrap(node)
+    template, values = None, []
+    if node.type in program.parsed.grammar.call:
+        call = program.call(node)
+        if call.name not in FORMAT_CALLS:
+            return None
+        receiver = receiver_of(program, node)
+        if receiver is not None and string_value(program.parsed, receiver) is not None:
+            template, values = string_value(program.parsed, receiver), list(call.args)  # "{}.{}".format(a, b)
+        elif call.args and string_value(program.parsed, call.args[0]) is not None:
+            template, values = string_value(program.parsed, call.args[0]), list(call.args[1:])
+    else:
+        split = binary(program.parsed, node)
+        if split and split[1] == "%" and string_value(program.parsed, split[0]) is not None:
+            right = unwrap(split[2])
+            template = string_value(program.parsed, split[0])
+            values = (
+                [c for c in right.named_children if c.type not in COMMENT_TYPES] if right.named_child_count else [right]
+            )
+    if template is None:
+        return None
+    pieces, position, following = [], 0, 0
+    for field in PLACEHOLDER_FIELD.finditer(template):
+        pieces.append(template[position : field.start()])
+        index = int(field.group(1)) if field.group(1) else following
+        following += 1
+        if index < len(values) and values[index] is not None:
+            pieces.append(values[index])
+        position = field.end()
+    pieces.append(template[position:])
+    return [p for p in pieces if p != ""]
+
+
+def dotted_pieces(program: Program, node) -> list | None:
+    parts = text_parts(program, node)
     if parts is None and node.type in program.parsed.grammar.call:
         call = program.call(node)
         separator = next(

@@ -5,16 +5,18 @@ findings are held back where it is found."""
 
 import re
 
+from lib.mistakes.catalogue import BUGS
+from lib.review.codes import REVIEW_CODES
 from lib.review.program import Program
 from lib.review.rules.base import ReviewRule
 from lib.review.syntax import node_text
-from lib.review.values import dotted_pieces
+from lib.review.values import FORMAT_CALLS, dotted_pieces
 
 
 def check(program: Program):
     if "role" not in program.parsed.text.lower():
         return  # the legacy message always joins the role: no need to read every string
-    joins = [c.node for c in program.calls if c.name in ("join", "Join", "implode")]
+    joins = [c.node for c in program.calls if c.name in ("join", "Join", "implode") or c.name in FORMAT_CALLS]
     interpolated = [node for node in program.parsed.of("string") if node.child_count > 3]  # not a plain "…"
     candidates = [*interpolated, *program.parsed.of("binary"), *joins]
     for node in candidates:
@@ -39,9 +41,13 @@ def check(program: Program):
                 "legacy_signature_format",
                 node,
                 "This builds the pre-2022 signature key.meetingNumber.timestamp.role.hash; Web SDKs since 2022 "
-                "take only the HS256 JWT.",
+                "take only the HS256 JWT (its own milliseconds and standard base64 are not reported: they belong "
+                "to that format).",
                 "Sign the HS256 JWT of Zoom's current auth endpoint sample.",
             )
 
 
-RULE = ReviewRule(codes=("legacy_signature_format",), check=check, suppresses=frozenset({"standard_base64"}))
+# The findings of the catalogue's JWT-only mistakes (milliseconds, standard base64, the bare MAC, tokenExp …):
+# the pre-2022 format is written that way on purpose.
+JWT_ONLY = frozenset(code.partition("@")[0] for bug in BUGS.values() if bug.jwt_only for code in bug.found_by)
+RULE = ReviewRule(codes=("legacy_signature_format",), check=check, suppresses=JWT_ONLY & REVIEW_CODES.keys())
