@@ -75,6 +75,7 @@ class CallNames(frozenset):
 HMAC_CALLS = CallNames(
     {"HmacSHA256", "createHmac", "hmac.new", "hmac.digest", "hash_hmac", "HMAC.digest", "HMAC.hexdigest"},
     {"HMAC.base64digest", "hmac.New", "new HMACSHA256", "doFinal", "new KJUR.crypto.Mac", "hmac.HMAC"},
+    {"subtle.sign"},  # Web Crypto: crypto.subtle.sign("HMAC", key, data)
 )
 
 
@@ -309,7 +310,8 @@ class Program:
             name = identifier(self.parsed, current)
             if name:
                 found.add(name)
-            stack.extend(current.named_children)
+            key = current.child_by_field_name("key") if current.type == "pair" else None  # { signature: jwt }
+            stack.extend(c for c in current.named_children if c != key)
         return found
 
 

@@ -22,6 +22,7 @@ from lib.review.reading import (
     NAMED_ARGUMENTS,
     Call,
     binary,
+    function_name,
     identifier,
     parameter_names,
     returns_within,
@@ -61,29 +62,55 @@ def replaces_plus_or_slash(argument) -> bool:
 
 
 def converted_to_base64url(program: Program, call: Call) -> bool:
-    """Whether the statement (or a later use of its result) turns standard base64 into base64url."""
+    """Whether the statement, a later use of its result, or every caller of the helper that returns it
+    turns standard base64 into base64url."""
+    return _converted(program, call.node, depth=2)
 
-    def converts(node) -> bool:
-        converter = program.call(node)
-        if converter.name in URL_CONVERTERS:  # replacing '+' or '/', not only stripping '='
-            searched = [a for a in converter.args[:2] if a is not None and a.type not in program.parsed.grammar.call]
-            return any(map(replaces_plus_or_slash, searched))  # PHP's strtr($s, '+/', '-_') searches its 2nd
-        return "url" in converter.name.lower()
 
-    if any(p.type in program.parsed.grammar.call and converts(p) for p in program.ancestors(call.node)):
-        return True
-    binding = program.binding_of(call.node)
-    if binding is None:
+def _converts(program: Program, node) -> bool:
+    if node.type not in program.parsed.grammar.call:
         return False
-    for other in program.calls:
-        if other.node.start_byte > binding.target.start_byte and converts(other.node):
-            if program.uses(other.node, binding.name):
-                return True
-    return False
+    converter = program.call(node)
+    if converter.name in URL_CONVERTERS:  # replacing '+' or '/', not only stripping '='
+        searched = [a for a in converter.args[:2] if a is not None and a.type not in program.parsed.grammar.call]
+        return any(map(replaces_plus_or_slash, searched))  # PHP's strtr($s, '+/', '-_') searches its 2nd
+    return "url" in converter.name.lower()
+
+
+def _converted(program: Program, node, depth: int) -> bool:
+    if any(_converts(program, p) for p in program.ancestors(node)):
+        return True
+    binding = program.binding_of(node)
+    if binding is not None:
+        for other in program.calls:
+            if other.node.start_byte > binding.target.start_byte and _converts(program, other.node):
+                if program.uses(other.node, binding.name):
+                    return True
+        return False
+    function = returned_by(program, node)
+    name = function_name(program.parsed, function) if function is not None and depth else None
+    callers = [c for c in program.calls if name and c.name == name and not _within(c.node, function)]
+    return bool(callers) and all(_converted(program, c.node, depth - 1) for c in callers)
+
+
+def _within(node, outer) -> bool:
+    return outer.start_byte <= node.start_byte and node.end_byte <= outer.end_byte
+
+
+def returned_by(program: Program, node):
+    """The function that returns this expression (`return btoa(binary)`, an arrow's body), or None."""
+    for function in program.parsed.of("function"):
+        if _within(node, function):
+            for value in returns_within(program.parsed, function):
+                if _within(node, value):
+                    return function
+    return None
 
 
 def is_hmac_value(program: Program, node, depth=4) -> bool:
     """Whether a value is (an encoding of) the HMAC itself, following names and local functions."""
+    if third_part_of_token(program, program.resolve(node)):
+        return True
     if not program.has_hmac:
         return False
     node = program.resolve(node)
@@ -93,6 +120,49 @@ def is_hmac_value(program: Program, node, depth=4) -> bool:
         program.hmac_at[node.id] = False  # while it is being decided: a name that leads back to itself is not
         program.hmac_at[node.id] = _is_hmac_value(program, node, depth)
     return program.hmac_at[node.id]
+
+
+INDEXING = frozenset({"subscript_expression", "subscript", "index_expression", "element_reference"})
+
+
+def third_part_of_token(program: Program, node) -> bool:
+    """`token.split('.')[2]`, `….split('.').pop()`: the signature cut out of a whole token."""
+    node = unwrap(node)
+    if node is None:
+        return False
+    if node.type in program.parsed.grammar.call and program.call(node).name in ("pop", "last"):
+        inner = receiver_of(program, node)
+    elif node.type in (
+        "subscript_expression",
+        "subscript",
+        "index_expression",
+        "element_reference",
+        "element_access_expression",
+    ):
+        inner = node.named_children[0] if node.named_child_count > 1 else None
+        index = node_text(node.named_children[-1]).strip("[] ") if inner is not None else ""
+        if index not in ("2", "-1"):
+            return False
+    else:
+        return False
+    inner = unwrap(inner)
+    if inner is None or inner.type not in program.parsed.grammar.call:
+        return False
+    split = program.call(inner)
+    return split.name in ("split", "Split", "explode") and any(
+        string_value(program.parsed, a) == "." for a in split.args
+    )
+
+
+def is_whole_token(program: Program, node) -> bool:
+    """A value built as header.payload.signature, or made by a JWT library."""
+    node = program.resolve(node)
+    if node is None:
+        return False
+    parts = text_parts(program, node)
+    if parts and sum(isinstance(p, str) and p.count(".") for p in parts) >= 2:
+        return True
+    return any(TOKEN_CALLS.search(c.callee) for c in program.calls_in(node))
 
 
 def _is_hmac_value(program: Program, node, depth) -> bool:
