@@ -443,3 +443,9 @@ def test_the_pre_2022_format_is_found_and_its_own_milliseconds_and_base64_are_no
     jwt_only = REVIEW_RULES["legacy_signature_format"].suppresses
     assert jwt_only >= {"timestamp_milliseconds", "standard_base64", "bare_signature"}
     assert not set(review.codes) & jwt_only, review.findings
+
+
+def test_a_numeric_expires_in_string_is_read_as_milliseconds_as_jsonwebtoken_does():
+    code = "jwt.sign({ appKey: k, sdkKey: k, mn, role, tokenExp: t }, secret, { expiresIn: '1800' })"
+    (finding,) = review_code(code, "javascript").findings
+    assert finding.code == "lifetime_too_short" and "1.8 s" in finding.message and "milliseconds" in finding.message

@@ -166,7 +166,7 @@ def constant_seconds(program: Program, node, depth=3) -> float | None:
     return None
 
 
-def is_now(program: Program, node, depth=3) -> bool:
+def is_now(program: Program, node, depth=6) -> bool:
     node = unwrap(node)
     if node is None or depth == 0:
         return False
@@ -177,6 +177,10 @@ def is_now(program: Program, node, depth=3) -> bool:
         return call.name in FLOORS and len(call.args) == 1 and is_now(program, call.args[0], depth - 1)
     if node.type == "cast_expression":
         return is_now(program, node.child_by_field_name("value"), depth - 1)
+    parts = binary(program.parsed, node)
+    if parts and parts[1] in ("-", "+"):  # now - 30: a clock set back a little is still the clock
+        left, _, right = parts
+        return is_now(program, left, depth - 1) and constant_seconds(program, right) is not None
     name = identifier(program.parsed, node)
     if name is None:
         return False
@@ -226,7 +230,7 @@ def lifetime_seconds(program: Program, node, depth=3) -> float | None:
 
 
 def counts_milliseconds(program: Program, node) -> bool:
-    text = node_text(program.resolve(node))
+    text = expanded_text(program, node)
     return bool(
         re.search(r"Date\.now\(\)|getTime\(\)|currentTimeMillis|Milliseconds|UnixMilli", text)
     ) and not re.search(r"/\s*1000|/1e3", text)
@@ -248,3 +252,18 @@ def expires_in_seconds(program: Program, node) -> float | None:
     amount, unit = float(found.group(1)), (found.group(2) or "ms").lower()
     scale = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
     return amount * scale.get(unit[0] if unit != "ms" else "ms", 1)
+
+
+def expanded_text(program: Program, node, depth=3) -> str:
+    """The expression's text with the values of the names it uses (iat = now - 30 reads now's value too)."""
+    node = program.resolve(node)
+    if node is None:
+        return ""
+    text = node_text(node)
+    if depth == 0:
+        return text
+    for name in sorted(program.names_used_in(node)):
+        bound = program.bound_value(name, node)
+        if bound is not None and bound != node and not (bound.start_byte <= node.start_byte < bound.end_byte):
+            text += " " + expanded_text(program, bound, depth - 1)
+    return text

@@ -2,7 +2,7 @@
 expiresIn) outside Zoom's limits."""
 
 from lib.review.program import EXPIRYISH, Program
-from lib.review.reading import NAMED_ARGUMENTS
+from lib.review.reading import NAMED_ARGUMENTS, string_value
 from lib.review.rules.base import ReviewRule
 from lib.review.times import expires_in_seconds, lifetime_seconds
 from lib.zoom.facts import DEFAULT_LIFETIME_SECONDS, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
@@ -35,7 +35,8 @@ def check(program: Program):
             program.hit(
                 "lifetime_too_short",
                 node,
-                f"The token lives {seconds:g} s; Zoom refuses lifetimes under {MIN_LIFETIME_SECONDS} s (30 minutes).",
+                f"The token lives {seconds:g} s; Zoom refuses lifetimes under {MIN_LIFETIME_SECONDS} s (30 minutes)."
+                + (MILLISECOND_STRING if digits_only(program, node) else ""),
                 f"Use exp = iat + {DEFAULT_LIFETIME_SECONDS} (two hours, the sample's default).",
             )
         elif seconds > MAX_LIFETIME_SECONDS:
@@ -46,6 +47,18 @@ def check(program: Program):
                 f"The token lives {seconds:g} s; Zoom allows at most {MAX_LIFETIME_SECONDS} s (48 hours).",
                 f"Use exp = iat + {DEFAULT_LIFETIME_SECONDS} and sign a fresh token per join.",
             )
+
+
+MILLISECOND_STRING = (
+    ' jsonwebtoken reads a string of digits without a unit as milliseconds (its README: "120" is "120ms"); '
+    'write the number 7200 or "2h".'
+)
+
+
+def digits_only(program: Program, node) -> bool:
+    """expiresIn: "1800": a numeric string, which jsonwebtoken (through the ms package) reads as milliseconds."""
+    text = string_value(program.parsed, node)
+    return text is not None and text.strip().replace(".", "", 1).isdigit()
 
 
 RULE = ReviewRule(codes=("lifetime_too_short", "lifetime_too_long"), check=check)
