@@ -1,4 +1,9 @@
-"""secret_in_browser: the secret read or used in code that runs in the browser."""
+"""secret_in_browser: the secret read or used in code that runs in the browser: read from the page or
+storage, in a NEXT_PUBLIC_/VITE_/REACT_APP_ variable, written into a page's script, in an Angular
+environment file, or signed with in code the frameworks ship to the browser ('use client', import.meta.env,
+the Zoom Web SDK imported beside the signing, the page's document and window)."""
+
+import re
 
 from lib.review.program import (
     BROWSER_API,
@@ -10,7 +15,7 @@ from lib.review.program import (
     is_secretish,
     matches,
 )
-from lib.review.reading import string_parts
+from lib.review.reading import function_name, string_parts, string_value
 from lib.review.rules.base import ReviewRule
 from lib.review.syntax import node_text
 
@@ -51,17 +56,84 @@ def check(program: Program):
             if any(not isinstance(p, str) and is_secretish(node_text(p)) for p in parts):
                 program.hit("secret_in_browser", node, "The secret is written into a page's script.", fix)
     if program.parsed.grammar.name in ("javascript", "typescript"):
-        signing = [c for c in program.calls if matches(c, TOKEN_SIGNERS)]
-        browser = signing and (
-            any(BROWSER_API.search(c.callee) for c in program.calls)
-            or any(BROWSER_API.search(program.text(n)) for n in program.parsed.of("member"))
-        )
-        if browser and signing and not any(h.code == "secret_in_browser" for h in program.hits):
+        check_angular_environment(program, fix)
+        signing = [c for c in program.calls if signs(c) and not on_the_server(program, c.node)]
+        browser = signing and browser_marker(program)
+        if browser and not any(h.code == "secret_in_browser" for h in program.hits):
             program.hit(
                 "secret_in_browser",
                 signing[0].node,
-                "This signs in code that also uses the browser's page (document, window, ZoomMtg): the secret it "
-                "signs with is shipped to every visitor.",
+                f"This signs in code that runs in the browser ({browser}): the secret it signs with is shipped to "
+                "every visitor.",
+                fix,
+            )
+
+
+CLIENT_DIRECTIVE = re.compile(r"^(\s*(//[^\n]*|/\*.*?\*/))*\s*['\"]use client['\"]", re.S)
+SERVER_DIRECTIVE = re.compile(r"^(\s*(//[^\n]*|/\*.*?\*/))*\s*['\"]use server['\"]", re.S)
+BROWSER_PACKAGES = re.compile(r"""['"](@zoom/meetingsdk|@zoom/videosdk|@zoomus/websdk)(/[^'"]*)?['"]""")
+SERVER_FUNCTIONS = frozenset(
+    {"getServerSideProps", "getStaticProps", "GET", "POST", "PUT", "handler", "loader", "action"}
+)
+
+
+def signs(call) -> bool:
+    """An HMAC, a JWT library's sign, or jose's new SignJWT(…).sign(…)."""
+    return matches(call, TOKEN_SIGNERS) or call.callee == "new SignJWT"
+
+
+def on_the_server(program: Program, node) -> bool:
+    """Signing inside a Next.js server function (getServerSideProps, a route handler) or a 'use server' file."""
+    if SERVER_DIRECTIVE.match(program.parsed.text):
+        return True
+    owner = node.parent
+    while owner is not None:
+        if owner.type in program.parsed.grammar.function and function_name(program.parsed, owner) in SERVER_FUNCTIONS:
+            return True
+        owner = owner.parent
+    return False
+
+
+def browser_marker(program: Program) -> str | None:
+    """What says this JavaScript runs in the browser, as the message names it; None if nothing does."""
+    text = program.parsed.text
+    if CLIENT_DIRECTIVE.match(text):
+        return "a 'use client' component"
+    if "import.meta.env" in text:
+        return "import.meta.env: a Vite build for the browser"
+    package = BROWSER_PACKAGES.search(text)
+    if package:
+        return f"it imports {package.group(1)}, the Zoom SDK for the browser"
+    if any(BROWSER_API.search(c.callee) for c in program.calls) or any(
+        BROWSER_API.search(program.text(n)) for n in program.parsed.of("member")
+    ):
+        return "it uses the page: document, window or ZoomMtg"
+    return None
+
+
+ANGULAR_ENVIRONMENT = re.compile(r"\benvironment\.\w*secret", re.I)
+
+
+def check_angular_environment(program: Program, fix: str):
+    """Angular builds src/environments/environment.ts into the browser bundle: a secret there is public."""
+    for binding in program.bindings:
+        if binding.name != "environment" or binding.value is None:
+            continue
+        literal = next((m for m in program.maps if m.node == binding.value), None)
+        for key, (_, value) in literal.entries.items() if literal is not None else ():
+            if is_secretish(key) and value is not None and string_value(program.parsed, value) != "":
+                program.hit(
+                    "secret_in_browser",
+                    value,
+                    "Angular builds environment.ts into the JavaScript sent to the browser: a secret there is public.",
+                    fix,
+                )
+    for node in program.parsed.of("member"):
+        if ANGULAR_ENVIRONMENT.match(program.text(node)) and not program.text(node).startswith("process."):
+            program.hit(
+                "secret_in_browser",
+                node,
+                "The secret is read from Angular's environment, which is built into the browser bundle.",
                 fix,
             )
 
