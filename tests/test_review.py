@@ -449,3 +449,10 @@ def test_a_numeric_expires_in_string_is_read_as_milliseconds_as_jsonwebtoken_doe
     code = "jwt.sign({ appKey: k, sdkKey: k, mn, role, tokenExp: t }, secret, { expiresIn: '1800' })"
     (finding,) = review_code(code, "javascript").findings
     assert finding.code == "lifetime_too_short" and "1.8 s" in finding.message and "milliseconds" in finding.message
+
+
+def test_a_logged_secret_is_a_warning_on_the_line_that_logs_it():
+    code = "const sdkSecret = process.env.ZOOM_SDK_SECRET;\nconsole.log('secret', sdkSecret);"
+    (finding,) = review_code(code, "javascript").findings
+    assert (finding.code, finding.severity, finding.line) == ("secret_logged", "warning", 2)
+    assert REVIEW_CODES["secret_logged"].severity == "warning" and finding.fix
