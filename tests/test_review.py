@@ -456,3 +456,26 @@ def test_a_logged_secret_is_a_warning_on_the_line_that_logs_it():
     (finding,) = review_code(code, "javascript").findings
     assert (finding.code, finding.severity, finding.line) == ("secret_logged", "warning", 2)
     assert REVIEW_CODES["secret_logged"].severity == "warning" and finding.fix
+
+
+@pytest.mark.parametrize(("length", "found"), [(15, False), (16, True), (24, True), (31, True), (32, True)])
+def test_a_hardcoded_secret_is_found_from_16_characters(length, found):
+    secret = SECRET[:length]
+    review = review_code(f"const mac = crypto.createHmac('sha256', '{secret}');", "javascript")
+    assert ("hardcoded_secret" in review.codes) is found
+    assert secret not in review.masked_text  # masked at every length, found or not
+
+
+def test_a_secret_that_contains_another_is_masked_whole():
+    short = SECRET[:20]
+    code = f'SDK_SECRET = "{short}"\nCLIENT_SECRET = "{SECRET}"\nmac = hmac.new(CLIENT_SECRET.encode(), m, sha256)'
+    review = review_code(code, "python")
+    assert review.masked_text.count(MASK * len(SECRET)) == 1 and SECRET[20:] not in review.masked_text
+
+
+def test_a_secret_quoted_by_a_finding_message_is_masked_there():
+    code = f"const signature = crypto.createHmac('sha256', '{SECRET}').update(message).digest('base64');"
+    review = review_code(code, "javascript")
+    messages = [f.message for f in review.findings if f.code == "standard_base64"]
+    assert messages and all(SECRET not in m and MASK in m for m in messages)
+    assert SECRET[:8] not in json.dumps(review.as_dict())
