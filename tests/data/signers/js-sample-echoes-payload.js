@@ -1,0 +1,25 @@
+require('dotenv').config()
+const express = require('express')
+const bodyParser = require('body-parser')
+const KJUR = require('jsrsasign')
+
+const app = express()
+app.use(bodyParser.json())
+
+app.post('/', (req, res) => {
+  const iat = Math.round((new Date().getTime() - 30000) / 1000)
+  const exp = iat + 60 * 60 * 2
+  const payload = {
+    sdkKey: process.env.ZOOM_SDK_KEY,
+    mn: req.body.meetingNumber,
+    role: req.body.role,
+    iat: iat,
+    exp: exp,
+    appKey: process.env.ZOOM_SDK_KEY,
+    tokenExp: iat + 60 * 60 * 2
+  }
+  const signature = KJUR.jws.JWS.sign('HS256', JSON.stringify({ alg: 'HS256', typ: 'JWT' }), JSON.stringify(payload), process.env.ZOOM_SDK_SECRET)
+  res.json({ signature: signature, body: req.body, payload: payload })
+})
+
+app.listen(process.env.PORT || 4000)

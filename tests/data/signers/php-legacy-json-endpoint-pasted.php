@@ -1,0 +1,8 @@
+function zoom_signature($api_key, $api_secret, $meeting_number, $role) {
+    date_default_timezone_set("UTC");
+    $time = time() * 1000 - 30000; // milliseconds
+    $data = base64_encode($api_key . $meeting_number . $time . $role);
+    $hash = hash_hmac('sha256', $data, $api_secret, true);
+    $sig = $api_key . "." . $meeting_number . "." . $time . "." . $role . "." . base64_encode($hash);
+    return rtrim(strtr(base64_encode($sig), '+/', '-_'), '=');
+}
