@@ -15,7 +15,14 @@ def generate(key, secret, mn, role):
     return [jwt.encode(p, secret, algorithm="HS256") for p in (a, b, c, d)]
 
 
-def typed(key: str, secret: str, mn: int, role: str):
+def typed(key: str, secret: str, mn: int, role: str):  # must-fire: role_not_number
     iat = int(time.time())
-    payload = {"appKey": key, "mn": mn, "role": role, "iat": iat, "exp": iat + 7200, "tokenExp": iat + 7200}  # must-fire: role_not_number
+    payload = {"appKey": key, "mn": mn, "role": role, "iat": iat, "exp": iat + 7200, "tokenExp": iat + 7200}
+    return jwt.encode(payload, secret, algorithm="HS256")
+
+
+def from_json(request, key, secret):
+    data = request.get_json()
+    iat = int(time.time())
+    payload = {"appKey": key, "mn": data["mn"], "role": data["role"], "iat": iat, "exp": iat + 7200, "tokenExp": iat + 7200}  # must-fire: role_not_number
     return jwt.encode(payload, secret, algorithm="HS256")
