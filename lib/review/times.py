@@ -188,8 +188,28 @@ def is_now(program: Program, node, depth=6) -> bool:
     return is_now(program, bound, depth - 1) if bound is not None else bool(TIMEISH.search(name))
 
 
+def now_offset(program: Program, node, depth=6) -> float | None:
+    """How far a time is from the clock, in seconds: 0 for now, -30 for `now - 30` (through names);
+    None if it is not the clock give or take a constant."""
+    node = unwrap(node)
+    if node is None or depth == 0:
+        return None
+    parts = binary(program.parsed, node)
+    if parts and parts[1] in ("-", "+"):
+        base, amount = now_offset(program, parts[0], depth - 1), constant_seconds(program, parts[2])
+        if base is None or amount is None:
+            return None
+        return base + amount if parts[1] == "+" else base - amount
+    name = identifier(program.parsed, node)
+    bound = program.bound_value(name, node) if name else None
+    if bound is not None and bound != node:
+        return now_offset(program, bound, depth - 1)
+    return 0 if is_now(program, node) else None
+
+
 def lifetime_seconds(program: Program, node, depth=3) -> float | None:
-    """exp − iat, where the code writes exp as now + a constant (in any of the eight languages' idioms)."""
+    """exp − now, where the code writes exp as now + a constant (in any of the eight languages' idioms);
+    the lifetime rule subtracts iat's own distance from now."""
     node = unwrap(node)
     if node is None or depth == 0:
         return None
@@ -221,7 +241,7 @@ def lifetime_seconds(program: Program, node, depth=3) -> float | None:
             if is_now(program, base) and not counts_milliseconds(program, base) ^ in_milliseconds:
                 seconds = constant_seconds(program, delta)
                 if seconds is not None:
-                    return seconds / 1000 if in_milliseconds else seconds
+                    return seconds / 1000 if in_milliseconds else seconds + (now_offset(program, base) or 0)
         return None
     name = identifier(program.parsed, node)
     if name:
