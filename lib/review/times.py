@@ -88,6 +88,18 @@ def millisecond_sources(program: Program):
                 yield node
 
 
+def scaled_names(program: Program):
+    """`exp * 1000`: a time the code holds in seconds (followed through names to the clock) made milliseconds."""
+    for node in program.parsed.of("binary"):
+        parts = binary(program.parsed, node)
+        if not parts or parts[1] != "*" or NOW_CALLS.search(node_text(node)):
+            continue
+        numbers = (number_value(program.parsed, parts[0]), number_value(program.parsed, parts[2]))
+        other = parts[2] if numbers[0] == 1000 else parts[0] if numbers[1] == 1000 else None
+        if other is not None and identifier(program.parsed, other) and now_offset(program, other) is not None:
+            yield node
+
+
 def is_division(program: Program, node, per_second=1000) -> bool:
     parts = binary(program.parsed, node)
     return bool(parts and parts[1] in ("/", "//", "div") and number_value(program.parsed, parts[2]) == per_second)

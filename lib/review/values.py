@@ -46,6 +46,39 @@ def is_standard_base64(program: Program, call: Call) -> bool:
     return call.name == "pack" and first in ("m0", "m")
 
 
+def is_padded_base64url(program: Program, call: Call) -> bool:
+    """Java's Base64.getUrlEncoder() without withoutPadding(): base64url, but with '=' padding, unless what it
+    encodes is a constant whose length is a multiple of 3 (a header that never pads) or the '=' is stripped."""
+    if call.name not in ("encodeToString", "encode") or "getUrlEncoder()" not in call.callee:
+        return False
+    if "withoutPadding" in call.callee or not call.args:
+        return False
+    constant = constant_bytes(program, call.args[0])
+    if constant is not None and len(constant) % 3 == 0:
+        return False
+    statement = program.binding_of(call.node)
+    later = [c for c in program.calls if statement and c.node.start_byte > statement.target.start_byte]
+    strips = [c for c in later if statement and program.uses(c.node, statement.name)] + list(
+        program.ancestors(call.node)
+    )
+    return not any(re.search(r"""["']=|=\+?\$|replace\(\s*/=""", node_text(getattr(c, "node", c))) for c in strips)
+
+
+def constant_bytes(program: Program, node) -> bytes | None:
+    """The bytes of `"text".getBytes()` or of a name given a string literal, escapes read; None if not constant."""
+    node = program.resolve(node)
+    if node is not None and node.type in program.parsed.grammar.call:
+        receiver = receiver_of(program, node)
+        node = program.resolve(receiver) if receiver is not None else None
+    text = string_value(program.parsed, node) if node is not None else None
+    if text is None:
+        return None
+    try:
+        return text.encode("utf-8").decode("unicode_escape").encode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def replaces_plus_or_slash(argument) -> bool:
     """Whether what a replace() looks for matches '+' or '/': a regex's pattern, or a string holding one."""
     if argument is None:

@@ -11,17 +11,23 @@ from lib.review.values import is_helper, is_hmac_value, is_whole_token
 
 
 def check(program: Program):
+    returning = {}  # function name -> (function, the return values that are the MAC)
     for name, function in program.functions.items():
-        if re.search(r"hmac|hash|mac$|digest|base64|encode|^b64", name, re.I):
+        if re.search(r"hmac|hash|mac$|digest|base64|encode|^b64", name, re.I) or is_helper(program, name):
             continue
-        for value in returns_within(program.parsed, function):
-            if is_hmac_value(program, value) and not is_helper(program, name):
-                program.hit(
-                    "bare_signature",
-                    value.parent if value.parent is not None else value,
-                    f"{name} returns the HMAC alone; join() needs the whole token header.payload.signature.",
-                    "Return the assembled token: header + '.' + payload + '.' + signature.",
-                )
+        values = [v for v in returns_within(program.parsed, function) if is_hmac_value(program, v)]
+        if values:
+            returning[name] = (function, values)
+    for name, (_, values) in returning.items():
+        if any(calls_it(program, other, name) for key, (other, _) in returning.items() if key != name):
+            continue  # a helper of a function that returns the MAC itself: that one is the mistake
+        for value in values:
+            program.hit(
+                "bare_signature",
+                value.parent if value.parent is not None else value,
+                f"{name} returns the HMAC alone; join() needs the whole token header.payload.signature.",
+                "Return the assembled token: header + '.' + payload + '.' + signature.",
+            )
     check_response_bodies(program)
     if program.functions:
         return
@@ -37,6 +43,10 @@ def check(program: Program):
                     f"This returns {name}, the HMAC alone; join() needs the whole token header.payload.signature.",
                     "Return the assembled token: header + '.' + payload + '.' + signature.",
                 )
+
+
+def calls_it(program: Program, function, name: str) -> bool:
+    return any(call.callee == name for call in program.calls_in(function))
 
 
 # What sends a response body or serialises it, by the call's last name.

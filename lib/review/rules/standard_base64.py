@@ -6,10 +6,28 @@ from lib.review.payload import is_payload
 from lib.review.program import HMAC_CALLS, Program, matches
 from lib.review.rules.base import ReviewRule
 from lib.review.syntax import node_text
-from lib.review.values import converted_to_base64url, is_hmac_value, is_standard_base64
+from lib.review.values import converted_to_base64url, is_hmac_value, is_padded_base64url, is_standard_base64
 
 
 def check(program: Program):
+    check_padded_base64url(program)
+    check_standard_base64(program)
+
+
+def check_padded_base64url(program: Program):
+    for call in program.calls:
+        if is_padded_base64url(program, call):
+            program.hit(
+                "standard_base64",
+                call.node,
+                "Base64.getUrlEncoder() pads with '=' unless told withoutPadding(); a JWT segment or signature "
+                "must be base64url without padding.",
+                "Use Base64.getUrlEncoder().withoutPadding().encodeToString(…).",
+                step="signature" if any(is_hmac_value(program, a) for a in call.args) else None,
+            )
+
+
+def check_standard_base64(program: Program):
     encoders = [call for call in program.calls if is_standard_base64(program, call)]
     signs = encoders and (program.has_hmac or any(map(is_payload, program.maps)))
     for call in encoders:

@@ -14,12 +14,14 @@ from lib.review.times import (
     later_uses,
     millisecond_sources,
     roundings,
+    scaled_names,
     scaled_to_milliseconds,
 )
 
 
 def check(program: Program):
     check_milliseconds(program)
+    check_scaled_names(program)
     check_fractional_seconds(program)
 
 
@@ -64,6 +66,20 @@ def check_milliseconds(program: Program):
                 source,
                 f"{node_text(source)[:60]} counts milliseconds; iat and exp are seconds, so the token claims to be "
                 "issued some 50,000 years from now.",
+                program.time_fix(),
+            )
+
+
+def check_scaled_names(program: Program):
+    """tokenExp = exp * 1000 put into a time claim: seconds made milliseconds by hand."""
+    for node in scaled_names(program):
+        binding = program.binding_of(node)
+        name = binding.name if binding else None
+        if in_time_claim(program, node, name) and divided_into_seconds(program, node) is None:
+            program.hit(
+                "timestamp_milliseconds",
+                node,
+                f"{node_text(node)[:60]} turns seconds into milliseconds; iat, exp and tokenExp are seconds.",
                 program.time_fix(),
             )
 

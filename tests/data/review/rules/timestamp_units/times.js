@@ -8,3 +8,10 @@ function times() {
   return { iat, seconds, fraction, nan };
 }
 module.exports = { times };
+function claims(key, mn) {
+  const iat = Math.floor(Date.now() / 1000) - 30;
+  const exp = iat + 7200;
+  const tokenExp = exp * 1000; // must-fire: timestamp_milliseconds
+  const expiresAt = new Date(exp * 1000); // must-not-fire: timestamp_milliseconds
+  return { appKey: key, mn, role: 0, iat, exp, tokenExp, shown: expiresAt.toISOString() };
+}
