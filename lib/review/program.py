@@ -320,9 +320,12 @@ def matches(call: Call, names: CallNames) -> bool:
     return call.name in names.last and not call.suffixes.isdisjoint(names)
 
 
+SECRET_ABBREVIATION = re.compile(r"(api|sdk|client|app)_?sec(?![a-z])", re.I)  # ZOOM_API_SEC, sdkSec
+
+
 def is_secretish(text: str) -> bool:
-    """A name or expression that speaks of the secret (sdkSecret, ZOOM_SECRET, client_secret)."""
-    return "secret" in text.lower()
+    """A name or expression that speaks of the secret (sdkSecret, ZOOM_SECRET, client_secret, ZOOM_API_SEC)."""
+    return "secret" in text.lower() or bool(SECRET_ABBREVIATION.search(text))
 
 
 def looks_like_secret(value: str) -> bool:

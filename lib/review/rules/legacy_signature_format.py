@@ -14,6 +14,16 @@ from lib.review.values import FORMAT_CALLS, dotted_pieces
 
 
 def check(program: Program):
+    for call in program.calls:
+        if call.callee.endswith("ZoomMtg.generateSignature"):
+            program.hit(
+                "legacy_signature_format",
+                call.node,
+                "ZoomMtg.generateSignature is the old Web SDK's own signer: it makes the pre-2022 signature "
+                "key.meetingNumber.timestamp.role.hash, in the browser, from the API secret. Web SDKs since 2022 take "
+                "only the HS256 JWT.",
+                "Sign the HS256 JWT on your server (Zoom's auth endpoint sample) and pass only the token to join().",
+            )
     if "role" not in program.parsed.text.lower():
         return  # the legacy message always joins the role: no need to read every string
     joins = [c.node for c in program.calls if c.name in ("join", "Join", "implode") or c.name in FORMAT_CALLS]

@@ -15,7 +15,7 @@ from lib.review.program import (
     is_secretish,
     matches,
 )
-from lib.review.reading import function_name, string_parts, string_value
+from lib.review.reading import function_name, string_parts, string_value, unwrap
 from lib.review.rules.base import ReviewRule
 from lib.review.syntax import node_text
 
@@ -47,6 +47,15 @@ def check(program: Program):
                 "a secret there is public.",
                 fix,
             )
+    check_template_context(program, fix)
+    for call in program.calls:  # ZoomMtg.generateSignature({ apiSecret, … }): the old Web SDK signing in the page
+        if BROWSER_API.search(call.callee + ".") and any(holds_secret(program, a) for a in call.args):
+            program.hit(
+                "secret_in_browser",
+                call.node,
+                f"{call.callee} gets the secret in the browser: whoever opens the page has it.",
+                fix,
+            )
     scripts = "<script" in program.parsed.text.lower()  # which string writes it is read from the tree
     for node in [*program.parsed.of("string"), *program.parsed.of("binary")] if scripts else ():
         if "<script" not in node_text(node).lower():
@@ -67,6 +76,50 @@ def check(program: Program):
                 "every visitor.",
                 fix,
             )
+        if not any(h.code == "secret_in_browser" for h in program.hits):
+            check_angular_secret_read(program, fix)
+
+
+# Calls that hand values to a page template (Django, Flask, Express, Laravel, Rails, Spring's model).
+TEMPLATE_CALLS = frozenset({"render", "render_template", "render_to_response", "TemplateResponse", "view", "make"})
+TEMPLATE_CALLS |= {"addAttribute", "render_to_string"}
+
+
+def check_template_context(program: Program, fix: str):
+    """The secret handed to a page template: whatever the template writes, the browser gets."""
+    for call in program.calls:
+        if call.name not in TEMPLATE_CALLS:
+            continue
+        if any(holds_secret(program, argument) for argument in [*call.args, *call.kwargs.values()]) or any(
+            is_secretish(key) for key in call.kwargs
+        ):
+            program.hit(
+                "secret_in_browser",
+                call.node,
+                "The secret is handed to a page template: what a template holds reaches the browser.",
+                fix,
+            )
+
+
+def holds_secret(program: Program, node, depth=2) -> bool:
+    """A name that says it is the secret, or a dict/object/dict(...) with a key or value that does."""
+    node = unwrap(node)
+    if node is None or depth == 0:
+        return False
+    if node.type in program.parsed.grammar.identifier or node.type in program.parsed.grammar.member:
+        return is_secretish(node_text(node))
+    if node.type in program.parsed.grammar.string:
+        return False
+    if node.type in program.parsed.grammar.call:
+        call = program.call(node)
+        return any(is_secretish(key) for key in call.kwargs) or any(
+            holds_secret(program, value, depth - 1) for value in [*call.args, *call.kwargs.values()]
+        )
+    literal = next((m for m in program.maps if m.node == node), None)
+    return literal is not None and any(
+        is_secretish(key) or value is not None and holds_secret(program, value, depth - 1)
+        for key, (_, value) in literal.entries.items()
+    )
 
 
 CLIENT_DIRECTIVE = re.compile(r"^(\s*(//[^\n]*|/\*.*?\*/))*\s*['\"]use client['\"]", re.S)
@@ -104,6 +157,8 @@ def browser_marker(program: Program) -> str | None:
     package = BROWSER_PACKAGES.search(text)
     if package:
         return f"it imports {package.group(1)}, the Zoom SDK for the browser"
+    if re.search(r"""from\s+['"]@angular/core['"]""", text):
+        return "an Angular component or service, built for the browser"
     if any(BROWSER_API.search(c.callee) for c in program.calls) or any(
         BROWSER_API.search(program.text(n)) for n in program.parsed.of("member")
     ):
@@ -128,6 +183,10 @@ def check_angular_environment(program: Program, fix: str):
                     "Angular builds environment.ts into the JavaScript sent to the browser: a secret there is public.",
                     fix,
                 )
+
+
+def check_angular_secret_read(program: Program, fix: str):
+    """environment.zoomSdkSecret read where nothing else shows the browser: the read is the finding."""
     for node in program.parsed.of("member"):
         if ANGULAR_ENVIRONMENT.match(program.text(node)) and not program.text(node).startswith("process."):
             program.hit(
