@@ -102,10 +102,19 @@ def read_from_request_body(program: Program, node) -> bool:
     owner = unwrap(node.named_children[0]) if node.named_child_count else None
     name = identifier(program.parsed, owner) if owner is not None else None
     bound = program.bound_value(name, node) if name else None
-    return bound is not None and bool(REQUEST_BODY.search(node_text(bound)))
+    return bound is not None and is_request_body(bound)
 
 
-REQUEST_BODY = re.compile(r"\b(req|request|ctx|event|c)\.(json|get_json|body|query|params|form|args)\b")
+REQUEST_BODY = re.compile(
+    r"(req|request|ctx\.request|event|c)\.(body|query|params|form|args|data|json)|(req|request|c)\.(json|get_json)\(\)"
+)
+
+
+def is_request_body(node) -> bool:
+    """The request's body or query itself (awaited, or cast with `as`), not a function of it (asNumbers(req.body))."""
+    text = re.sub(r"^await\s+", "", node_text(node).strip())
+    text = re.sub(r"\s+as\s+[\s\S]*$", "", text)
+    return bool(REQUEST_BODY.fullmatch(text))
 
 
 def destructured_from_request(program: Program, name: str, node) -> bool:
@@ -120,7 +129,7 @@ def destructured_from_request(program: Program, name: str, node) -> bool:
         names = {node_text(c) for c in pattern.named_children}
         value = node_text(binding.value)
         declared = re.search(rf"\b{re.escape(name)}\??\s*:\s*(number|0\s*\|\s*1)\b", value)  # `as { role: number }`
-        if name in names and REQUEST_BODY.search(value) and not declared:
+        if name in names and is_request_body(binding.value) and not declared:
             return True
     return False
 
