@@ -222,6 +222,7 @@ class Program:
 
     call_at: dict = field(default_factory=dict)  # node id -> Call, for every call node
     binding_at: dict = field(default_factory=dict)  # value node id -> the Binding that names it
+    bindings_named: dict = field(default_factory=dict)  # name -> its Bindings with a value, in source order
     names_at: dict = field(default_factory=dict)  # node id -> the variable names its expression uses
     hmac_at: dict = field(default_factory=dict)  # node id -> whether its value is the bare HMAC
     has_hmac: bool = False  # the code computes an HMAC itself (rather than through a JWT library)
@@ -234,6 +235,9 @@ class Program:
         program.has_hmac = any(matches(call, HMAC_CALLS) for call in program.calls)
         program.bindings = bindings(parsed)
         program.binding_at = {b.value.id: b for b in program.bindings if b.value is not None}
+        for binding in program.bindings:
+            if binding.value is not None:
+                program.bindings_named.setdefault(binding.name, []).append(binding)
         program.maps = maps(parsed, program.calls, program.bindings)
         for node in parsed.of("function"):
             name = function_name(parsed, node)
@@ -259,7 +263,7 @@ class Program:
 
     def bound_value(self, name: str, before=None):
         """The value `name` was last given before `before` (or anywhere, if it was given none before)."""
-        found = [b for b in self.bindings if b.name == name and b.value is not None]
+        found = self.bindings_named.get(name, [])
         if before is not None:
             earlier = [b for b in found if b.target.start_byte < before.start_byte]
             found = earlier or found

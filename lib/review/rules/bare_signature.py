@@ -64,7 +64,7 @@ def check_response_bodies(program: Program):
             literal = next((m for m in program.maps if m.node == program.resolve(argument)), None)
             entries |= {key: value for key, (_, value) in literal.entries.items()} if literal is not None else {}
         sent = {key: value for key, value in entries.items() if value is not None and SIGNATURE_KEY.match(key)}
-        if any(is_whole_token(program, value) for value in entries.values() if value is not None):
+        if not sent or any(is_whole_token(program, value) for value in entries.values() if value is not None):
             continue
         for key, value in sent.items():
             if is_hmac_value(program, value):
