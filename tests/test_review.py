@@ -17,6 +17,7 @@ from lib.mistakes.catalogue import BUGS, FORUM_CALL_BUGS
 from lib.review import MASK, ReviewInputError, detect_language, review_code
 from lib.review.codes import CODE_ONLY, REVIEW_CODES
 from lib.review.corrected import reference_signer
+from lib.review.rules import REVIEW_RULES
 from lib.review.syntax import GRAMMARS
 from lib.zoom.facts import MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
 
@@ -407,4 +408,74 @@ def test_the_command_line_help_lists_the_fields():
 def test_the_corpus_files_are_short_and_ours():
     for name in LABELS:
         assert (ROOT / name).stat().st_size < 4000, name  # short signers we wrote, not other people's files
-    assert set(LABELS) >= {f"tests/data/review/{path.name}" for path in CORPUS.iterdir() if path.suffix != ".json"}
+    assert set(LABELS) >= {
+        f"tests/data/review/{path.name}" for path in CORPUS.iterdir() if path.is_file() and path.suffix != ".json"
+    }
+
+
+PHP_FUNCTION = """function zoom_signature($key, $secret, $meetingNumber, $role) {
+    $iat = time();
+    $payload = ['appKey' => $key, 'mn' => $meetingNumber, 'role' => $role, 'iat' => $iat, 'exp' => $iat + 600];
+    return \\Firebase\\JWT\\JWT::encode($payload, $secret, 'HS256');
+}"""
+
+
+@pytest.mark.parametrize("language", [None, "php"])
+def test_php_pasted_without_its_tag_is_read_as_php(language):
+    review = review_code(PHP_FUNCTION, language)
+    assert review.language == "php" and review.recognised
+    assert [(f.line, f.code) for f in review.findings] == [(3, "missing_token_exp"), (3, "lifetime_too_short")]
+
+
+LEGACY_SIGNERS = sorted((CORPUS / "rules" / "legacy_signature_format").iterdir())
+EXTENSIONS = {".js": "javascript", ".ts": "typescript", ".py": "python", ".php": "php", ".go": "go", ".java": "java"}
+EXTENSIONS |= {".cs": "csharp", ".rb": "ruby"}
+
+
+def test_the_pre_2022_signers_cover_every_language():
+    assert {EXTENSIONS[path.suffix] for path in LEGACY_SIGNERS} == set(GRAMMARS)
+
+
+@pytest.mark.parametrize("path", LEGACY_SIGNERS, ids=[p.name for p in LEGACY_SIGNERS])
+def test_the_pre_2022_format_is_found_and_its_own_milliseconds_and_base64_are_not_reported(path):
+    review = review_code(path.read_text(), EXTENSIONS[path.suffix])
+    assert "legacy_signature_format" in review.codes
+    jwt_only = REVIEW_RULES["legacy_signature_format"].suppresses
+    assert jwt_only >= {"timestamp_milliseconds", "standard_base64", "bare_signature"}
+    assert not set(review.codes) & jwt_only, review.findings
+
+
+def test_a_numeric_expires_in_string_is_read_as_milliseconds_as_jsonwebtoken_does():
+    code = "jwt.sign({ appKey: k, sdkKey: k, mn, role, tokenExp: t }, secret, { expiresIn: '1800' })"
+    (finding,) = review_code(code, "javascript").findings
+    assert finding.code == "lifetime_too_short" and "1.8 s" in finding.message and "milliseconds" in finding.message
+
+
+def test_a_logged_secret_is_a_warning_on_the_line_that_logs_it():
+    code = "const sdkSecret = process.env.ZOOM_SDK_SECRET;\nconsole.log('secret', sdkSecret);"
+    (finding,) = review_code(code, "javascript").findings
+    assert (finding.code, finding.severity, finding.line) == ("secret_logged", "warning", 2)
+    assert REVIEW_CODES["secret_logged"].severity == "warning" and finding.fix
+
+
+@pytest.mark.parametrize(("length", "found"), [(15, False), (16, True), (24, True), (31, True), (32, True)])
+def test_a_hardcoded_secret_is_found_from_16_characters(length, found):
+    secret = SECRET[:length]
+    review = review_code(f"const mac = crypto.createHmac('sha256', '{secret}');", "javascript")
+    assert ("hardcoded_secret" in review.codes) is found
+    assert secret not in review.masked_text  # masked at every length, found or not
+
+
+def test_a_secret_that_contains_another_is_masked_whole():
+    short = SECRET[:20]
+    code = f'SDK_SECRET = "{short}"\nCLIENT_SECRET = "{SECRET}"\nmac = hmac.new(CLIENT_SECRET.encode(), m, sha256)'
+    review = review_code(code, "python")
+    assert review.masked_text.count(MASK * len(SECRET)) == 1 and SECRET[20:] not in review.masked_text
+
+
+def test_a_secret_quoted_by_a_finding_message_is_masked_there():
+    code = f"const signature = crypto.createHmac('sha256', '{SECRET}').update(message).digest('base64');"
+    review = review_code(code, "javascript")
+    messages = [f.message for f in review.findings if f.code == "standard_base64"]
+    assert messages and all(SECRET not in m and MASK in m for m in messages)
+    assert SECRET[:8] not in json.dumps(review.as_dict())

@@ -1,15 +1,15 @@
 """The code doctor: signing code in, the Token doctor's findings out, each on its line.
 
 `review_code(text, language=None)` parses the code with its language's tree-sitter grammar (or finds
-the language), runs lib.review.checks and returns the findings with their line, column and the line
+the language), runs lib.review.rules and returns the findings with their line, column and the line
 as written — any secret literal masked, there and in `masked_text`, so nothing downstream can show it.
 """
 
 from dataclasses import dataclass
 
-from lib.review.checks import run_checks
 from lib.review.codes import REVIEW_CODES, CodeFinding, bug_for_code
 from lib.review.reading import string_value
+from lib.review.rules import run_rules
 from lib.review.syntax import GRAMMARS, Parsed, language_id
 from lib.zoom.rules import RULES, SEVERITIES
 
@@ -49,18 +49,44 @@ def detect_language(text: str) -> str:
         return "php"
     scores = []
     for order, grammar in enumerate(GRAMMARS.values()):
-        if grammar.name == "php":
-            continue  # without <?php the PHP grammar reads any text as HTML, without an error
         errors = Parsed(text, grammar).error_count
         hints = sum(text.count(hint) for hint in grammar.hints)
         scores.append((errors, -hints, order, grammar.name))
     return min(scores)[3]
 
 
+LEAK_RUN = 8  # this many of a secret's characters in a row, anywhere shown, is a leak
+
+
+def secret_forms(values) -> list[str]:
+    """Each secret as written and as it may be shown: without the whitespace around it, or any (a callee
+    in a message is written without spaces); longest first, so a secret that contains another is masked whole."""
+    forms = set()
+    for value in values:
+        forms |= {value, value.strip(), "".join(value.split())}
+    return sorted((form for form in forms if form), key=len, reverse=True)
+
+
 def mask_secrets(text: str, values) -> str:
-    for value in sorted(set(values), key=len, reverse=True):
+    for value in secret_forms(values):
         text = text.replace(value, MASK * len(value))
     return text
+
+
+def mask_runs(text: str, values) -> str:
+    """mask_secrets, then every run of LEAK_RUN or more of a secret's characters (a message that quotes
+    code cut short holds a piece of the secret, not the whole). For short texts: messages and fixes."""
+    text = mask_secrets(text, values)
+    secrets = [form for form in secret_forms(values) if len(form) >= LEAK_RUN]
+    hidden = set()
+    for secret in secrets:
+        for start in range(len(text) - LEAK_RUN + 1):
+            end = start + LEAK_RUN
+            if text[start:end] in secret:
+                while end < len(text) and text[start : end + 1] in secret:
+                    end += 1
+                hidden.update(range(start, end))
+    return "".join(MASK if index in hidden else char for index, char in enumerate(text))
 
 
 def review_code(text: str, language: str | None = None) -> Review:
@@ -78,7 +104,7 @@ def review_code(text: str, language: str | None = None) -> Review:
         found = detect_language(text)
     text = text.replace("\r\n", "\n")
     parsed = Parsed(text, GRAMMARS[found])
-    program = run_checks(parsed)
+    program = run_rules(parsed)
     secrets = [string_value(parsed, node) for node in program.secret_literals]
     secrets = [s for s in secrets if s]
     masked = mask_secrets(text, secrets)
@@ -99,8 +125,8 @@ def review_code(text: str, language: str | None = None) -> Review:
                 line,
                 column,
                 excerpt,
-                mask_secrets(hit.message, secrets),
-                hit.fix or _rule_fix(hit.code),
+                mask_runs(hit.message, secrets),
+                mask_runs(hit.fix or _rule_fix(hit.code), secrets),
                 bug_for_code(hit.code, hit.step),
             )
         )

@@ -14,6 +14,7 @@ from lib.mistakes.catalogue import bug_for_finding
 CODE_ONLY = {
     "secret_in_browser": Code("The secret is read in browser code", "error"),
     "hardcoded_secret": Code("A Client Secret written in the code", "error"),
+    "secret_logged": Code("The secret is written to a log", "warning"),
 }
 REVIEW_CODES = {**CODE_ONLY, **FINDING_CODES}
 

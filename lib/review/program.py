@@ -75,6 +75,7 @@ class CallNames(frozenset):
 HMAC_CALLS = CallNames(
     {"HmacSHA256", "createHmac", "hmac.new", "hmac.digest", "hash_hmac", "HMAC.digest", "HMAC.hexdigest"},
     {"HMAC.base64digest", "hmac.New", "new HMACSHA256", "doFinal", "new KJUR.crypto.Mac", "hmac.HMAC"},
+    {"subtle.sign"},  # Web Crypto: crypto.subtle.sign("HMAC", key, data)
 )
 
 
@@ -221,6 +222,7 @@ class Program:
 
     call_at: dict = field(default_factory=dict)  # node id -> Call, for every call node
     binding_at: dict = field(default_factory=dict)  # value node id -> the Binding that names it
+    bindings_named: dict = field(default_factory=dict)  # name -> its Bindings with a value, in source order
     names_at: dict = field(default_factory=dict)  # node id -> the variable names its expression uses
     hmac_at: dict = field(default_factory=dict)  # node id -> whether its value is the bare HMAC
     has_hmac: bool = False  # the code computes an HMAC itself (rather than through a JWT library)
@@ -233,6 +235,9 @@ class Program:
         program.has_hmac = any(matches(call, HMAC_CALLS) for call in program.calls)
         program.bindings = bindings(parsed)
         program.binding_at = {b.value.id: b for b in program.bindings if b.value is not None}
+        for binding in program.bindings:
+            if binding.value is not None:
+                program.bindings_named.setdefault(binding.name, []).append(binding)
         program.maps = maps(parsed, program.calls, program.bindings)
         for node in parsed.of("function"):
             name = function_name(parsed, node)
@@ -258,7 +263,7 @@ class Program:
 
     def bound_value(self, name: str, before=None):
         """The value `name` was last given before `before` (or anywhere, if it was given none before)."""
-        found = [b for b in self.bindings if b.name == name and b.value is not None]
+        found = self.bindings_named.get(name, [])
         if before is not None:
             earlier = [b for b in found if b.target.start_byte < before.start_byte]
             found = earlier or found
@@ -309,7 +314,8 @@ class Program:
             name = identifier(self.parsed, current)
             if name:
                 found.add(name)
-            stack.extend(current.named_children)
+            key = current.child_by_field_name("key") if current.type == "pair" else None  # { signature: jwt }
+            stack.extend(c for c in current.named_children if c != key)
         return found
 
 
@@ -318,9 +324,12 @@ def matches(call: Call, names: CallNames) -> bool:
     return call.name in names.last and not call.suffixes.isdisjoint(names)
 
 
+SECRET_ABBREVIATION = re.compile(r"(api|sdk|client|app)_?sec(?![a-z])", re.I)  # ZOOM_API_SEC, sdkSec
+
+
 def is_secretish(text: str) -> bool:
-    """A name or expression that speaks of the secret (sdkSecret, ZOOM_SECRET, client_secret)."""
-    return "secret" in text.lower()
+    """A name or expression that speaks of the secret (sdkSecret, ZOOM_SECRET, client_secret, ZOOM_API_SEC)."""
+    return "secret" in text.lower() or bool(SECRET_ABBREVIATION.search(text))
 
 
 def looks_like_secret(value: str) -> bool:

@@ -2,7 +2,7 @@
 
 Each language is parsed by its published tree-sitter grammar. A `Grammar` names the node types that
 play each part (a call, an assignment, a map literal …) in that grammar, and one tree-sitter query per
-language collects them all in one pass in C, so the checks in lib/review/checks.py never walk the tree
+language collects them all in one pass in C, so the rules in lib/review/rules/ never walk the tree
 node by node in Python and read every language through the same few questions: what does this call
 call, with which arguments; what value was this name given; which keys does this literal hold.
 """
@@ -47,17 +47,33 @@ class Grammar:
     identifier: tuple[str, ...]
     interpolation: tuple[str, ...] = ()  # the ${…} / {…} / #{…} pieces of an interpolated string
     hints: tuple[str, ...] = ()  # tokens that break a tie when detecting the language
+    load_bare: object = None  # PHP: the grammar of code pasted without its <?php tag (a function, a few lines)
+
+    def bare(self, text: str) -> bool:
+        """Whether this text is read with load_bare: PHP code without an opening tag."""
+        return self.load_bare is not None and "<?" not in text
 
     @functools.cached_property
     def language(self):
         return tree_sitter.Language(self.load())
 
     @functools.cached_property
+    def bare_language(self):
+        return tree_sitter.Language(self.load_bare())
+
+    @functools.cached_property
     def query(self):
+        return tree_sitter.Query(self.language, self._query_source())
+
+    @functools.cached_property
+    def bare_query(self):
+        return tree_sitter.Query(self.bare_language, self._query_source())
+
+    def _query_source(self) -> str:
         parts = ("call", "assign", "map", "string", "binary", "member", "ret", "function")
         alternatives = {part: " ".join(f"({kind})" for kind in getattr(self, part)) for part in parts}
         source = " ".join(f"[{kinds}] @{part}" for part, kinds in alternatives.items() if kinds)
-        return tree_sitter.Query(self.language, source + " [(ERROR) (MISSING)] @error")
+        return source + " [(ERROR) (MISSING)] @error"
 
 
 def _grammar_loader(module: str, attribute: str):
@@ -152,6 +168,7 @@ GRAMMARS = {
             identifier=("variable_name", "name"),
             interpolation=("variable_name",),
             hints=("<?php", "$", "->", "=>", "function "),
+            load_bare=_grammar_loader("tree_sitter_php", "language_php_only"),
         ),
         Grammar(
             "go",
@@ -257,8 +274,9 @@ class Parsed:
     def __init__(self, text: str, grammar: Grammar):
         self.text, self.grammar = text, grammar
         self.source = text.encode("utf-8", "surrogatepass")
-        self.tree = tree_sitter.Parser(grammar.language).parse(self.source)
-        captures = tree_sitter.QueryCursor(grammar.query).captures(self.tree.root_node)
+        bare = grammar.bare(text)
+        self.tree = tree_sitter.Parser(grammar.bare_language if bare else grammar.language).parse(self.source)
+        captures = tree_sitter.QueryCursor(grammar.bare_query if bare else grammar.query).captures(self.tree.root_node)
         self.nodes = captures  # in the query's match order; bindings are put in source order where they are read
         self.error_count = len(self.nodes.get("error", ()))
 

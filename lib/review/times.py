@@ -1,14 +1,11 @@
-"""Checks of the times the code writes: milliseconds, fractions, local time read as UTC, lifetimes."""
+"""What the time rules read: milliseconds and their division into seconds, roundings, constant durations, lifetimes."""
 
 import re
 
-from lib.review.claims import claim_entries
+from lib.review.payload import claim_entries
 from lib.review.program import (
     DATE_CONSTRUCTORS,
-    DATE_FROM_MILLISECONDS,
-    EXPIRYISH,
     FLOORS,
-    INTEGER_DIVISION,
     MILLISECOND_CALLS,
     NOW_CALLS,
     TIMEISH,
@@ -17,22 +14,21 @@ from lib.review.program import (
     matches,
     receiver_of,
 )
-from lib.review.reading import NAMED_ARGUMENTS, binary, identifier, number_value, string_value, unwrap
+from lib.review.reading import binary, identifier, number_value, string_value, unwrap
 from lib.review.syntax import node_text
-from lib.zoom.facts import DEFAULT_LIFETIME_SECONDS, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
 
 NANOSECOND_CALLS = frozenset({"UnixNano", "time_ns"})
 
 
-def _divided_by_1000(program: Program, node, per_second=1000):
+def divided_into_seconds(program: Program, node, per_second=1000):
     """The ancestor dividing this value into seconds (by 1000, or 1e9 for nanoseconds) within its statement."""
     for parent in program.ancestors(node):
-        if _is_division(program, parent, per_second):
+        if is_division(program, parent, per_second):
             return parent
     return None
 
 
-def _floored(program: Program, node) -> bool:
+def floored(program: Program, node) -> bool:
     for parent in program.ancestors(node):
         if parent.type in ("cast_expression", "unary_expression") and "~~" in node_text(parent)[:3]:
             return True
@@ -46,20 +42,20 @@ def _floored(program: Program, node) -> bool:
     return False
 
 
-def _later_uses(program: Program, name: str, after, candidates) -> list:
+def later_uses(program: Program, name: str, after, candidates) -> list:
     """The candidate expressions after `after` that use the variable `name`."""
     return [node for node in candidates if node.start_byte > after.start_byte and program.uses(node, name)]
 
 
-def _divisions(program: Program, per_second) -> list:
-    return [node for node in program.parsed.of("binary") if _is_division(program, node, per_second)]
+def divisions(program: Program, per_second) -> list:
+    return [node for node in program.parsed.of("binary") if is_division(program, node, per_second)]
 
 
-def _roundings(program: Program) -> list:
+def roundings(program: Program) -> list:
     return [call.node for call in program.calls if call.name in FLOORS or call.name == "to_i"]
 
 
-def _in_time_claim(program: Program, node, name: str | None) -> bool:
+def in_time_claim(program: Program, node, name: str | None) -> bool:
     for literal in program.maps:
         for claim, (_, value) in claim_entries(literal).items():
             if claim not in ("iat", "exp", "tokenExp") or value is None:
@@ -71,7 +67,7 @@ def _in_time_claim(program: Program, node, name: str | None) -> bool:
     return False
 
 
-def _millisecond_sources(program: Program):
+def millisecond_sources(program: Program):
     for call in program.calls:
         if matches(call, MILLISECOND_CALLS):
             yield call.node
@@ -92,52 +88,19 @@ def _millisecond_sources(program: Program):
                 yield node
 
 
-def check_milliseconds(program: Program):
-    language = program.parsed.grammar.name
-    for source in _millisecond_sources(program):
-        if any(
-            p.type in program.parsed.grammar.call and matches(program.call(p), DATE_FROM_MILLISECONDS)
-            for p in program.ancestors(source)
-        ):
+def scaled_names(program: Program):
+    """`exp * 1000`: a time the code holds in seconds (followed through names to the clock) made milliseconds."""
+    for node in program.parsed.of("binary"):
+        parts = binary(program.parsed, node)
+        if not parts or parts[1] != "*" or NOW_CALLS.search(node_text(node)):
             continue
-        if source.parent is not None and source.parent.type in program.parsed.grammar.binary:
-            outer = binary(program.parsed, source.parent)
-            if outer and outer[1] == "*" and source.type in program.parsed.grammar.binary:
-                continue  # counted as the larger product
-        nanoseconds = source.type in program.parsed.grammar.call and program.call(source).name in NANOSECOND_CALLS
-        per_second = 1e9 if nanoseconds else 1000
-        division = _divided_by_1000(program, source, per_second)
-        binding = program.binding_of(source)
-        name = binding.name if binding else None
-        if division is None and name:
-            later = _later_uses(program, name, binding.target, _divisions(program, per_second))
-            division = later[0] if later else None
-        if division is not None:
-            target = division
-            if language not in INTEGER_DIVISION and not _floored(program, target):
-                divided_name = program.binding_of(target)
-                rounded_later = divided_name and _later_uses(
-                    program, divided_name.name, divided_name.target, _roundings(program)
-                )
-                if not rounded_later and "//" not in node_text(target):
-                    program.hit(
-                        "timestamp_not_integer",
-                        target,
-                        "Milliseconds divided by 1000 leave a fraction (1733050000.123); JWT times are whole seconds.",
-                        program.time_fix(),
-                    )
-            continue
-        if (name and TIMEISH.search(name.rsplit(".", 1)[-1])) or _in_time_claim(program, source, name):
-            program.hit(
-                "timestamp_milliseconds",
-                source,
-                f"{node_text(source)[:60]} counts milliseconds; iat and exp are seconds, so the token claims to be "
-                "issued some 50,000 years from now.",
-                program.time_fix(),
-            )
+        numbers = (number_value(program.parsed, parts[0]), number_value(program.parsed, parts[2]))
+        other = parts[2] if numbers[0] == 1000 else parts[0] if numbers[1] == 1000 else None
+        if other is not None and identifier(program.parsed, other) and now_offset(program, other) is not None:
+            yield node
 
 
-def _is_division(program: Program, node, per_second=1000) -> bool:
+def is_division(program: Program, node, per_second=1000) -> bool:
     parts = binary(program.parsed, node)
     return bool(parts and parts[1] in ("/", "//", "div") and number_value(program.parsed, parts[2]) == per_second)
 
@@ -149,41 +112,7 @@ FRACTIONAL_SECONDS = {
 }
 
 
-def check_fractional_seconds(program: Program):
-    language = program.parsed.grammar.name
-    if language in ("javascript", "typescript"):
-        for node in program.parsed.of("member"):
-            if node_text(node).endswith(".getTime") and not (
-                node.parent is not None and node.parent.type == "call_expression"
-            ):
-                program.hit(
-                    "timestamp_not_integer",
-                    node,
-                    "getTime without parentheses is the function itself, not the time: the claim becomes NaN (null).",
-                    "Call it: Math.floor(new Date().getTime() / 1000), or Math.floor(Date.now() / 1000).",
-                )
-    sources = []
-    if language in FRACTIONAL_SECONDS:
-        sources = [c.node for c in program.calls if FRACTIONAL_SECONDS[language](c)]
-    if language == "csharp":
-        sources = [n for n in program.parsed.of("member") if node_text(n).endswith(".TotalSeconds")]
-    for source in sources:
-        if _floored(program, source) or _scaled_to_milliseconds(program, source):
-            continue
-        binding = program.binding_of(source)
-        name = binding.name if binding else None
-        if name and _later_uses(program, name, binding.target, _roundings(program)):
-            continue
-        if (name and TIMEISH.search(name.rsplit(".", 1)[-1])) or _in_time_claim(program, source, name):
-            program.hit(
-                "timestamp_not_integer",
-                source,
-                f"{node_text(source)[:60]} has a fractional part; iat and exp must be whole seconds.",
-                program.time_fix(),
-            )
-
-
-def _scaled_to_milliseconds(program: Program, node) -> bool:
+def scaled_to_milliseconds(program: Program, node) -> bool:
     for parent in program.ancestors(node):
         parts = binary(program.parsed, parent)
         if (
@@ -193,42 +122,6 @@ def _scaled_to_milliseconds(program: Program, node) -> bool:
         ):
             return True
     return False
-
-
-def check_local_time(program: Program):
-    """Local time read as UTC: the token's iat lands hours off, in the future east of Greenwich."""
-    for call in program.calls:
-        if call.name not in ("timestamp", "mktime", "timegm", "toInstant", "toEpochSecond"):
-            continue
-        text = program.text(call.node)
-        local = (
-            call.name == "timestamp"
-            and "utcnow()" in call.callee
-            or call.callee in ("time.mktime",)
-            and "utcnow" in text
-            or call.callee.endswith("timegm")
-            and "datetime.now()" in text
-            or call.name in ("toInstant", "toEpochSecond")
-            and "LocalDateTime.now()" in call.callee
-        )
-        if local:
-            program.hit(
-                "iat_in_future",
-                call.node,
-                f"{text[:70]} reads the clock's local time as if it were UTC: on a server east of UTC the token is "
-                "issued hours in the future (west of it, already old).",
-                program.time_fix(),
-            )
-    if program.parsed.grammar.name == "csharp":
-        for node in program.parsed.of("binary"):
-            parts = binary(program.parsed, node)
-            if parts and parts[1] == "-" and node_text(parts[0]) == "DateTime.Now" and "1970" in node_text(parts[2]):
-                program.hit(
-                    "iat_in_future",
-                    node,
-                    "DateTime.Now is local time; subtracting the UTC epoch from it puts iat hours off.",
-                    program.time_fix(),
-                )
 
 
 def constant_seconds(program: Program, node, depth=3) -> float | None:
@@ -285,7 +178,7 @@ def constant_seconds(program: Program, node, depth=3) -> float | None:
     return None
 
 
-def is_now(program: Program, node, depth=3) -> bool:
+def is_now(program: Program, node, depth=6) -> bool:
     node = unwrap(node)
     if node is None or depth == 0:
         return False
@@ -296,6 +189,10 @@ def is_now(program: Program, node, depth=3) -> bool:
         return call.name in FLOORS and len(call.args) == 1 and is_now(program, call.args[0], depth - 1)
     if node.type == "cast_expression":
         return is_now(program, node.child_by_field_name("value"), depth - 1)
+    parts = binary(program.parsed, node)
+    if parts and parts[1] in ("-", "+"):  # now - 30: a clock set back a little is still the clock
+        left, _, right = parts
+        return is_now(program, left, depth - 1) and constant_seconds(program, right) is not None
     name = identifier(program.parsed, node)
     if name is None:
         return False
@@ -303,8 +200,28 @@ def is_now(program: Program, node, depth=3) -> bool:
     return is_now(program, bound, depth - 1) if bound is not None else bool(TIMEISH.search(name))
 
 
+def now_offset(program: Program, node, depth=6) -> float | None:
+    """How far a time is from the clock, in seconds: 0 for now, -30 for `now - 30` (through names);
+    None if it is not the clock give or take a constant."""
+    node = unwrap(node)
+    if node is None or depth == 0:
+        return None
+    parts = binary(program.parsed, node)
+    if parts and parts[1] in ("-", "+"):
+        base, amount = now_offset(program, parts[0], depth - 1), constant_seconds(program, parts[2])
+        if base is None or amount is None:
+            return None
+        return base + amount if parts[1] == "+" else base - amount
+    name = identifier(program.parsed, node)
+    bound = program.bound_value(name, node) if name else None
+    if bound is not None and bound != node:
+        return now_offset(program, bound, depth - 1)
+    return 0 if is_now(program, node) else None
+
+
 def lifetime_seconds(program: Program, node, depth=3) -> float | None:
-    """exp − iat, where the code writes exp as now + a constant (in any of the eight languages' idioms)."""
+    """exp − now, where the code writes exp as now + a constant (in any of the eight languages' idioms);
+    the lifetime rule subtracts iat's own distance from now."""
     node = unwrap(node)
     if node is None or depth == 0:
         return None
@@ -333,10 +250,10 @@ def lifetime_seconds(program: Program, node, depth=3) -> float | None:
     if parts and parts[1] == "+":
         left, _, right = parts
         for base, delta in ((left, right), (right, left)):
-            if is_now(program, base) and not _counts_milliseconds(program, base) ^ in_milliseconds:
+            if is_now(program, base) and not counts_milliseconds(program, base) ^ in_milliseconds:
                 seconds = constant_seconds(program, delta)
                 if seconds is not None:
-                    return seconds / 1000 if in_milliseconds else seconds
+                    return seconds / 1000 if in_milliseconds else seconds + (now_offset(program, base) or 0)
         return None
     name = identifier(program.parsed, node)
     if name:
@@ -344,8 +261,8 @@ def lifetime_seconds(program: Program, node, depth=3) -> float | None:
     return None
 
 
-def _counts_milliseconds(program: Program, node) -> bool:
-    text = node_text(program.resolve(node))
+def counts_milliseconds(program: Program, node) -> bool:
+    text = expanded_text(program, node)
     return bool(
         re.search(r"Date\.now\(\)|getTime\(\)|currentTimeMillis|Milliseconds|UnixMilli", text)
     ) and not re.search(r"/\s*1000|/1e3", text)
@@ -369,41 +286,16 @@ def expires_in_seconds(program: Program, node) -> float | None:
     return amount * scale.get(unit[0] if unit != "ms" else "ms", 1)
 
 
-def check_lifetimes(program: Program):
-    seen = set()
-    expiries = {}  # the expression an expiry is computed by -> how to read it as a lifetime
-    for literal in program.maps:
-        for key, (_, value) in literal.entries.items():
-            if value is not None and key == "expiresIn":
-                expiries[value] = expires_in_seconds
-            elif value is not None and key.lower() in ("exp", "tokenexp", "expires", "expiration", "expiresat"):
-                expiries.setdefault(program.resolve(value), lifetime_seconds)
-    for binding in program.bindings:
-        if binding.value is not None and EXPIRYISH.search(binding.name.rsplit(".", 1)[-1]):
-            expiries.setdefault(binding.value, lifetime_seconds)
-    for call in program.calls if program.parsed.grammar.name in NAMED_ARGUMENTS else ():
-        for key, value in call.kwargs.items():
-            if key.lower() in ("expires", "exp") and value is not None:
-                expiries.setdefault(program.resolve(value), lifetime_seconds)
-    for node, lifetime in expiries.items():
-        if node is None or node.start_point[0] in seen:
-            continue
-        line, seconds = node.start_point[0], lifetime(program, node)
-        if seconds is None:
-            continue
-        if seconds < MIN_LIFETIME_SECONDS:
-            seen.add(line)
-            program.hit(
-                "lifetime_too_short",
-                node,
-                f"The token lives {seconds:g} s; Zoom refuses lifetimes under {MIN_LIFETIME_SECONDS} s (30 minutes).",
-                f"Use exp = iat + {DEFAULT_LIFETIME_SECONDS} (two hours, the sample's default).",
-            )
-        elif seconds > MAX_LIFETIME_SECONDS:
-            seen.add(line)
-            program.hit(
-                "lifetime_too_long",
-                node,
-                f"The token lives {seconds:g} s; Zoom allows at most {MAX_LIFETIME_SECONDS} s (48 hours).",
-                f"Use exp = iat + {DEFAULT_LIFETIME_SECONDS} and sign a fresh token per join.",
-            )
+def expanded_text(program: Program, node, depth=3) -> str:
+    """The expression's text with the values of the names it uses (iat = now - 30 reads now's value too)."""
+    node = program.resolve(node)
+    if node is None:
+        return ""
+    text = node_text(node)
+    if depth == 0:
+        return text
+    for name in sorted(program.names_used_in(node)):
+        bound = program.bound_value(name, node)
+        if bound is not None and bound != node and not (bound.start_byte <= node.start_byte < bound.end_byte):
+            text += " " + expanded_text(program, bound, depth - 1)
+    return text

@@ -1,0 +1,95 @@
+"""What the payload rules read: which literals are Meeting SDK payloads, their claims, jsonwebtoken's
+options, request input."""
+
+import re
+
+from lib.review.program import CLAIMS, FLOORS, JOIN_OPTIONS, JSONWEBTOKEN_SIGN, REQUEST_INPUT, Program, matches
+from lib.review.reading import number_value, string_value, unwrap
+from lib.review.syntax import MapLiteral
+from lib.zoom.facts import DEFAULT_LIFETIME_SECONDS
+from lib.zoom.rules import check_claims
+
+
+def claim_entries(literal: MapLiteral) -> dict:
+    """The payload's claims by their canonical name (appKey for AppKey), with their key and value nodes."""
+    return {CLAIMS[k.lower()]: v for k, v in literal.entries.items() if k.lower() in CLAIMS}
+
+
+SIGNED_ONLY = frozenset({"appkey", "sdkkey", "iat", "exp", "tokenexp"})  # claims a request body does not carry
+
+
+def is_payload(literal: MapLiteral) -> bool:
+    keys = {k.lower() for k in literal.entries}
+    return len(keys & CLAIMS.keys()) >= 2 and bool(keys & SIGNED_ONLY) and not keys & JOIN_OPTIONS
+
+
+def payloads(program: Program) -> list[MapLiteral]:
+    """The literals that are Meeting SDK payloads (not a join() options object or a request body)."""
+    return [literal for literal in program.maps if is_payload(literal)]
+
+
+def jsonwebtoken_options(program: Program, literal: MapLiteral):
+    """The options map of a `jwt.sign(payload, secret, options)` call that signs this literal, if any."""
+    for call in program.calls:
+        if not (matches(call, JSONWEBTOKEN_SIGN) and call.args):
+            continue
+        if program.resolve(call.args[0]) == literal.node:
+            options = program.resolve(call.args[2]) if len(call.args) > 2 else None
+            return next((m for m in program.maps if m.node == options), MapLiteral(call.node))
+    return None
+
+
+ROLE_FROM_REQUEST = (
+    "The role is taken from the request as it came: form fields and query strings are text, so the token gets "
+    '"1" instead of 1.'
+)
+
+
+def request_input_unconverted(program: Program, value) -> bool:
+    """A value read from the request (form, query, JSON body) as it came: text, not yet a number."""
+    value = unwrap(value)
+    if value is None or value.type in ("cast_expression", "unary_expression"):
+        return False
+    if value.type in program.parsed.grammar.call:
+        call = program.call(value)
+        if call.name in FLOORS or call.name in ("Number", "Atoi", "parse", "Parse", "parseInt", "to_i", "valueOf"):
+            return False
+    if value.type not in program.parsed.grammar.member and value.type not in program.parsed.grammar.call:
+        return False
+    return bool(REQUEST_INPUT.search(program.text(value)))
+
+
+SPACED_MEETING_NUMBER = re.compile(r"^\d{3}[\s-]+\d{3,4}[\s-]+\d{3,4}$")
+_NOW = 1_733_000_000  # any time: the rule book is asked about the claims the code writes, not about its clock
+# A value that breaks no rule, for each claim whose value the code does not write as a literal.
+_SOUND = {"appKey": "ClientID", "sdkKey": "ClientID", "mn": 85746065432, "role": 0, "iat": _NOW}
+_SOUND |= {"exp": _NOW + DEFAULT_LIFETIME_SECONDS, "tokenExp": _NOW + DEFAULT_LIFETIME_SECONDS}
+
+
+def written_payload(program: Program, literal: MapLiteral) -> dict:
+    """The payload as JSON would hold it: role and mn as the code writes them where they are literals
+    (a string stays a string), every other claim a value that breaks no rule. jsonwebtoken's iat and exp
+    (added by jwt.sign itself) count as written."""
+    claims = claim_entries(literal)
+    payload = {claim: _SOUND.get(claim, _SOUND["mn"]) for claim in claims}
+    for claim in ("role", "mn"):
+        value = program.resolve(claims[claim][1]) if claim in claims and claims[claim][1] is not None else None
+        text, number = string_value(program.parsed, value), number_value(program.parsed, value)
+        if claim == "mn" and text is not None and not SPACED_MEETING_NUMBER.match(text.strip()):
+            text = None  # a placeholder or a name: only separators between digit groups are read as a mistake
+        if text is not None:
+            payload[claim] = text
+        elif number is not None and number == int(number):
+            payload[claim] = int(number)
+    options = jsonwebtoken_options(program, literal)
+    if options is not None:
+        if "noTimestamp" not in options.entries:
+            payload.setdefault("iat", _NOW)
+        if "expiresIn" in options.entries:
+            payload.setdefault("exp", _SOUND["exp"])
+    return payload
+
+
+def rule_book_breaches(program: Program, literal: MapLiteral, codes) -> list:
+    """The rule book's breaches (lib.zoom.rules.check_claims) of the payload the code writes, of these codes."""
+    return [b for b in check_claims(written_payload(program, literal), _NOW) if b.code in codes]

@@ -1,0 +1,39 @@
+"""missing_* and meeting_number_claim_name: the claims a Meeting SDK payload lacks or misnames."""
+
+from lib.review.payload import claim_entries, payloads, rule_book_breaches
+from lib.review.program import Program
+from lib.review.rules.base import ReviewRule
+from lib.review.syntax import MapLiteral
+
+
+def check(program: Program):
+    for literal in payloads(program):
+        check_payload(program, literal)
+
+
+TIME_CLAIMS = {"missing_iat", "missing_exp", "missing_token_exp"}
+
+
+def check_payload(program: Program, literal: MapLiteral):
+    """The rule book's verdict on the claims written, each on the line that writes them."""
+    claims = claim_entries(literal)
+    for breach in rule_book_breaches(program, literal, RULE_CODES):
+        if breach.code == "meeting_number_claim_name":
+            node = claims["meetingNumber"][0]
+        elif literal.open or literal.placeholder and breach.code not in TIME_CLAIMS:
+            continue  # `{...base, mn}` may hold the rest; pseudo-code `{..., "iat": iat}` shows only the times
+        else:
+            node = literal.node
+        program.hit(breach.code, node, breach.message, severity=breach.severity)
+
+
+RULE_CODES = (
+    "meeting_number_claim_name",
+    "missing_app_key",
+    "missing_mn",
+    "missing_role",
+    "missing_iat",
+    "missing_exp",
+    "missing_token_exp",
+)
+RULE = ReviewRule(codes=RULE_CODES, check=check)
