@@ -212,7 +212,8 @@ NODE_ROWS = sorted(row["file"] for row in ROWS if row.get("node"))
 @pytest.mark.parametrize("name", NODE_ROWS)
 def test_a_correct_node_signer_makes_a_token_pyjwt_accepts(name, tmp_path):
     row = BY_FILE[name]
-    assert row["findings"] == [] and row.get("server_only")
+    # correct, or signing the role as the request gives it: a JSON number here, so the token must be right
+    assert all(label.split()[1] == "role_not_number" for label in row["findings"]) and row.get("server_only")
     spec = filled(row["node"])
     spec["env"] = {"ZOOM_MEETING_SDK_KEY": KEY, "ZOOM_MEETING_SDK_SECRET": SECRET} | spec.get("env", {})
     spec |= {"now": NOW, "modules": str(ROOT / "tests" / "js" / "node_modules")}
