@@ -5,7 +5,11 @@ a name resolves to (a fake resolver stands for DNS, so no test leaves 127.0.0.1)
 127.0.0.1 check what reaches the wire: no redirect followed, no secret sent, the size and time limits.
 """
 
+import contextlib
+import http.client
 import socket
+import threading
+import time
 
 import pytest
 
@@ -316,3 +320,106 @@ def test_an_empty_list_in_secrets_toml_switches_the_server_side_probe_off():
     assert nothing.describe() == "nothing"
     with pytest.raises(ProbeRefused, match="may only call nothing"):
         check_url("http://127.0.0.1:4000", nothing, LOCALHOST)
+
+
+# ------------------------------------------------------------- the time, size and name limits, on real sockets
+
+
+@contextlib.contextmanager
+def raw_server(serve):
+    """A one-connection-at-a-time TCP server on 127.0.0.1 whose `serve(connection, stop)` writes the answer
+    itself (headers at once, then a trickle or an endless body). Yields (url, sent) where sent[0] counts
+    the bytes written; `stop` is set on leaving so the writer ends."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop, sent = threading.Event(), [0]
+
+    def accept():
+        with contextlib.suppress(OSError):
+            while not stop.is_set():
+                connection, _ = listener.accept()
+                with connection, contextlib.suppress(OSError):
+                    connection.recv(65536)  # the request: small, sent at once
+                    serve(connection, stop, sent)
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/", sent
+    finally:
+        stop.set()
+        listener.close()
+        thread.join(10)
+
+
+HEADERS_NOW = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"
+
+
+def trickle(connection, stop, sent):
+    """Headers at once, then one byte every 100 ms for up to 10 s: each read gets a byte well within the time
+    limit, so only a deadline over the whole answer stops it."""
+    connection.sendall(HEADERS_NOW)
+    for _ in range(100):
+        if stop.wait(0.1):
+            return
+        connection.sendall(b"x")
+        sent[0] += 1
+
+
+def endless(connection, stop, sent):
+    """Headers at once, then a body that never ends (until the reader hangs up)."""
+    connection.sendall(HEADERS_NOW)
+    block = b"y" * 4096
+    while not stop.is_set():
+        connection.sendall(block)
+        sent[0] += len(block)
+
+
+def test_a_body_trickled_a_byte_at_a_time_is_cut_at_the_time_limit():
+    with raw_server(trickle) as (url, _):
+        started = time.monotonic()
+        answer = send(check_url(url, DEFAULT), "POST", {}, b"{}", timeout=0.6)
+        took = time.monotonic() - started
+    assert answer.status == 200  # the headers came at once: the time ran out inside the body
+    assert answer.error == "timeout"
+    assert took < 2.5  # the limit plus a margin for a busy machine, far below the 10 s the server trickles
+    assert 0 < len(answer.body) <= 7 and set(answer.body) == {ord("x")}  # what came in 0.6 s, one byte a read
+
+
+def test_an_endless_body_is_read_up_to_the_size_limit_and_no_further(monkeypatch):
+    read = []
+    read1 = http.client.HTTPResponse.read1
+
+    def counted_read1(response, size=-1):
+        chunk = read1(response, size)
+        read.append(len(chunk))
+        return chunk
+
+    monkeypatch.setattr(http.client.HTTPResponse, "read1", counted_read1)
+    with raw_server(endless) as (url, _):
+        answer = send(check_url(url, DEFAULT), "GET", {}, timeout=10, max_bytes=20_000)
+    assert answer.error is None and answer.truncated  # stopped by size, long before the time limit
+    assert len(answer.body) == 20_000
+    assert sum(read) == 20_001  # one byte past the limit shows there is more: nothing else was read
+
+
+@pytest.mark.parametrize("host", ["evil.localhost", "xlocalhost", "localhost.evil.example", "localhostx"])
+def test_an_allowed_name_allows_that_name_only(host, monkeypatch):
+    """`localhost` on the list allows localhost, not every name that ends or starts with it: the refusal
+    comes before any resolution and no connection is attempted (the resolver would send it to a public
+    address, which an allowed name may reach)."""
+    resolved, connected = [], []
+
+    def resolve(name, port):
+        resolved.append(name)
+        return ["93.184.216.34"]
+
+    def connect(address, timeout=None, *args):
+        connected.append(address)
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    monkeypatch.setattr(socket, "create_connection", connect)  # lib.endpoint.safety connects through it
+    result = probe(f"http://{host}:4000/", ProbeSettings(DEFAULT, resolver=resolve))
+    assert result.codes == ["endpoint_not_allowed"]
+    assert resolved == [] and connected == []
+    control = probe("http://localhost:4000/", ProbeSettings(DEFAULT, resolver=LOCALHOST))
+    assert control.codes == ["endpoint_unreachable"] and connected == [("127.0.0.1", 4000), ("::1", 4000)]
