@@ -101,7 +101,9 @@ def redacted_report(diagnosis: Diagnosis, now: int, *, secret: str | None = None
 
 def scrub(text: str, diagnosis: Diagnosis, *, secret=None, sdk_key=None) -> str:
     """Replace every occurrence of the secret, the signature, the raw segments and the key."""
-    secrets = (secret, secret.strip()) if isinstance(secret, str) else ()
+    # the secret as it is (trimmed) first: the whitespace pasted around it is not secret, and the report's own
+    # spaces and line breaks beside it stay where they are
+    secrets = tuple(dict.fromkeys((secret.strip(), secret))) if isinstance(secret, str) else ()
     # the claims table writes values as JSON, then as one-line cells: look for those forms too
     written = [form for s in secrets for form in (s, json.dumps(s, ensure_ascii=False)[1:-1])]
     for value in (*written, *map(table_cell, written), *diagnosis.segments, diagnosis.token):
