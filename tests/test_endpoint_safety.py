@@ -22,8 +22,10 @@ from lib.endpoint.safety import (
     ProbeRefused,
     allow_list,
     check_url,
+    listens_on_loopback_only,
     parse_entry,
     send,
+    server_allow_list,
 )
 
 DEFAULT = allow_list({})
@@ -423,3 +425,75 @@ def test_an_allowed_name_allows_that_name_only(host, monkeypatch):
     assert resolved == [] and connected == []
     control = probe("http://localhost:4000/", ProbeSettings(DEFAULT, resolver=LOCALHOST))
     assert control.codes == ["endpoint_unreachable"] and connected == [("127.0.0.1", 4000), ("::1", 4000)]
+
+
+# ------------------------------------------------------------- a server that listens beyond this machine
+
+
+@pytest.mark.parametrize(
+    ("address", "loopback_only"),
+    [
+        ("127.0.0.1", True),
+        ("127.0.0.2", True),
+        ("localhost", True),
+        ("LOCALHOST", True),
+        ("::1", True),
+        ("[::1]", True),
+        ("0.0.0.0", False),  # every IPv4 interface
+        ("::", False),
+        ("", False),  # unset: Streamlit listens on every interface
+        (None, False),
+        ("192.168.1.20", False),
+        ("10.0.0.5", False),
+        ("::ffff:192.168.1.20", False),
+        ("my-laptop.local", False),  # a name may resolve to anything
+        ("localhost.", False),
+        ("evil.localhost", False),
+    ],
+)
+def test_which_server_addresses_are_reachable_from_this_machine_alone(address, loopback_only):
+    assert listens_on_loopback_only(address) is loopback_only
+
+
+@pytest.mark.parametrize("address", ["0.0.0.0", "192.168.1.20", "", None])
+def test_beyond_loopback_the_default_list_allows_nothing_and_says_why(address):
+    off = server_allow_list({}, None, address)
+    assert off.entries == () and off.source.startswith("off: this server listens on")
+    assert ("every interface" in off.source) is (not address)
+    with pytest.raises(ProbeRefused, match="may only call nothing"):
+        check_url("http://127.0.0.1:4000/", off, LOCALHOST)
+
+
+@pytest.mark.parametrize("address", ["0.0.0.0", None])
+def test_beyond_loopback_the_operators_own_list_is_kept(address):
+    from_env = server_allow_list({ENV_ALLOWED_HOSTS: "localhost:4000"}, None, address)
+    assert [str(entry) for entry in from_env.entries] == ["localhost:4000"]
+    assert check_url("http://localhost:4000/", from_env, LOCALHOST).addresses == ("127.0.0.1", "::1")
+    from_secrets = server_allow_list({}, {SECRETS_KEY: ["127.0.0.1:4000"]}, address)
+    assert [str(entry) for entry in from_secrets.entries] == ["127.0.0.1:4000"]
+    assert server_allow_list({}, {SECRETS_KEY: []}, address).entries == ()  # switched off by the operator
+    with pytest.raises(ValueError, match="allowed host"):
+        server_allow_list({ENV_ALLOWED_HOSTS: "http://localhost"}, None, address)
+
+
+def test_on_loopback_the_default_list_is_loopback():
+    assert server_allow_list({}, None, "127.0.0.1") == DEFAULT
+
+
+def test_localhost_allowed_by_name_reaches_loopback_on_its_port_only():
+    """`localhost:4000` on the operator's list (the README's advice for a training endpoint) allows the
+    loopback addresses localhost means, on that port; anything else the name would lead to stays refused."""
+    allowed = allow_list({ENV_ALLOWED_HOSTS: "localhost:4000"})
+    assert check_url("http://localhost:4000/", allowed, LOCALHOST).addresses == ("127.0.0.1", "::1")
+    for url in ("http://localhost:4001/", "http://127.0.0.1:4000/", "http://[::1]:4000/"):
+        with pytest.raises(ProbeRefused, match="not allowed"):
+            check_url(url, allowed, LOCALHOST)
+    for addresses in (["10.0.0.1"], ["127.0.0.1", "192.168.1.1"], ["169.254.169.254"]):
+        with pytest.raises(ProbeRefused, match="resolves to"):
+            check_url("http://localhost:4000/", allowed, resolver({"localhost": addresses}))
+    with pytest.raises(ProbeRefused, match="resolves to"):  # another allowed name may not lead to loopback
+        check_url(
+            "http://sign.example/",
+            allow_list({ENV_ALLOWED_HOSTS: "sign.example"}),
+            resolver({"sign.example": ["127.0.0.1"]}),
+        )
