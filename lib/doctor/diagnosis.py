@@ -25,6 +25,7 @@ from lib.doctor.structure import (
 )
 from lib.doctor.token_kinds import token_kind
 from lib.mistakes.forensics import MISTAKE_CODES
+from lib.signing.secret_scan import REMOVED, SECRET_RUN, remove_secret
 from lib.zoom.facts import ZOOM_ERROR_ORDER, ZOOM_ERRORS
 from lib.zoom.rules import check_claims
 
@@ -69,7 +70,7 @@ def diagnose(text, *, secret=None, sdk_key=None, meeting_number=None, now=None, 
     the SDK key, the meeting number they will join, the clock, and whether they start as host (ZAK).
     Never raises: an unexpected failure becomes a `diagnosis_failed` finding."""
     try:
-        return _diagnose(text, secret, sdk_key, meeting_number, now, host)
+        return _without_secret(_diagnose(text, secret, sdk_key, meeting_number, now, host), secret)
     except Exception as exc:  # a bug of ours: say so without values (the input may hold secrets)
         findings = []
         add_finding(
@@ -81,6 +82,31 @@ def diagnose(text, *, secret=None, sdk_key=None, meeting_number=None, now=None, 
             "",
         )
         return _finish(findings)
+
+
+def _without_secret(checked: Diagnosis, secret) -> Diagnosis:
+    """The findings and verdict with the secret, and every run of it long enough to leak, removed: a message
+    or evidence that quotes a claim (an unknown claim's name, a value of the wrong type) must not show the
+    secret that claim carries."""
+    secret = secret.strip() if isinstance(secret, str) else ""
+    if len(secret) < SECRET_RUN:
+        return checked
+
+    def removed(value):
+        if isinstance(value, str):
+            return remove_secret(value, secret, REMOVED)
+        if isinstance(value, list | tuple):
+            return type(value)(map(removed, value))
+        if isinstance(value, dict):
+            return {removed(name): removed(item) for name, item in value.items()}
+        return value
+
+    checked.findings = [
+        f._replace(message=removed(f.message), fix=removed(f.fix), evidence=removed(f.evidence))
+        for f in checked.findings
+    ]
+    checked.verdict = removed(checked.verdict)
+    return checked
 
 
 def _diagnose(text, secret, sdk_key, meeting_number, now, host):

@@ -11,12 +11,10 @@ from datetime import UTC, datetime
 
 from lib.doctor.findings import Diagnosis
 from lib.present.inspection import SEVERITY_MARKS, claim_rows, findings_by_stage, verification_status
-from lib.signing.secret_scan import SECRET_RUN
+from lib.signing.secret_scan import REMOVED, SECRET_CODES, remove_secret
 from lib.zoom.facts import ZOOM_ERRORS
 from lib.zoom.rules import KEY_CLAIMS
 
-SECRET_CODES = ("app_key_is_secret", "secret_in_token")  # findings whose claims carry the secret
-REMOVED = "[removed]"
 _MIN_REPLACED_LENGTH = 4  # shorter values would mask ordinary words
 
 
@@ -110,8 +108,7 @@ def scrub(text: str, diagnosis: Diagnosis, *, secret=None, sdk_key=None) -> str:
         if isinstance(value, str) and len(value) >= _MIN_REPLACED_LENGTH:
             text = text.replace(value, REMOVED)
     for secret_text in secrets:  # and any part of it long enough to count as a leak (SECRET_RUN in a row)
-        for start in range(len(secret_text) - SECRET_RUN + 1):
-            text = text.replace(secret_text[start : start + SECRET_RUN], REMOVED)
+        text = remove_secret(text, secret_text, REMOVED)
     for key in _key_values(diagnosis, sdk_key):
         text = text.replace(key, mask_key(key))
     return text

@@ -5,6 +5,7 @@ lib.zoom.rules' `app_key_is_secret` (the key claims) and `secret_in_token` (anyw
 `sign` check the payload they are about to sign, the Token doctor the header and payload it decoded.
 """
 
+import re
 from itertools import islice
 
 from lib.signing.encoding import base64_lenient_decode
@@ -12,11 +13,13 @@ from lib.zoom.facts import CLAIM_ORDER, HEADER
 from lib.zoom.rules import KEY_CLAIMS, Breach, add_breach, cut
 
 SECRET_RUN = 8  # this many characters of the secret in a row, anywhere in the token, are a leak
+REMOVED = "[removed]"  # what is shown where the secret (or a run of it) was
+SECRET_CODES = ("app_key_is_secret", "secret_in_token")  # the findings whose claims carry the secret
 NAMED_WITH_SECRET = "(a claim named with the secret)"  # said instead of that name, which would leak it
 _MAX_SCANNED = 2000  # members looked at per token: a pasted megabyte of claims stays cheap
 _NESTED = (dict, list)
 _KNOWN_NAMES = frozenset((*CLAIM_ORDER, *HEADER, "meetingNumber"))  # names no secret is hidden in
-_BASE64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_=")
+_BASE64_WORD = re.compile(r"[A-Za-z0-9+/_-]{11,}={0,2}")  # base64 of 8 bytes or more, alone or in a longer text
 
 
 def _strings(value, depth=0):
@@ -30,6 +33,35 @@ def _strings(value, depth=0):
     elif depth < 8 and isinstance(value, list):
         for item in value:
             yield from _strings(item, depth + 1)
+
+
+def _base64_decoded(text: str):
+    """The text of every base64 word in text (a whole string or a word of it) that decodes."""
+    for word in _BASE64_WORD.findall(text):
+        try:
+            yield base64_lenient_decode(word).decode("utf-8", "replace")
+        except ValueError:
+            continue
+
+
+def carries_secret(text: str, secret: str) -> bool:
+    """Whether text holds the secret, SECRET_RUN characters of it in a row, or either base64-encoded."""
+    return len(secret) >= SECRET_RUN and _SecretFinder(secret).how(text) is not None
+
+
+def remove_secret(text: str, secret: str, marker: str) -> str:
+    """text with the secret, every SECRET_RUN characters of it in a row, and every base64 word that decodes
+    to either, replaced by marker."""
+    if len(secret) < SECRET_RUN:
+        return text
+    finder = _SecretFinder(secret)
+    for word in _BASE64_WORD.findall(text):
+        if not finder.holds(word) and any(map(finder.holds, _base64_decoded(word))):
+            text = text.replace(word, marker)
+    text = text.replace(secret, marker)
+    for start in range(len(secret) - SECRET_RUN + 1):
+        text = text.replace(secret[start : start + SECRET_RUN], marker)
+    return text
 
 
 class _SecretFinder:
@@ -63,12 +95,8 @@ class _SecretFinder:
         how = None
         if self.holds(text):
             how = "as text"
-        elif len(text) >= 12 and _BASE64_CHARS.issuperset(text):
-            try:
-                decoded = base64_lenient_decode(text).decode("utf-8", "replace")
-            except ValueError:
-                decoded = ""
-            how = "base64-encoded" if decoded and self.holds(decoded) else None
+        elif any(self.holds(decoded) for decoded in _base64_decoded(text)):  # `Basic <base64>` too
+            how = "base64-encoded"
         self.seen[text] = how
         return how
 
