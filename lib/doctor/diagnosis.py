@@ -25,7 +25,7 @@ from lib.doctor.structure import (
 )
 from lib.doctor.token_kinds import token_kind
 from lib.mistakes.forensics import MISTAKE_CODES
-from lib.signing.secret_scan import REMOVED, SECRET_RUN, remove_secret
+from lib.signing.secret_scan import REMOVED, SECRET_RUN, carries_secret, remove_secret
 from lib.zoom.facts import ZOOM_ERROR_ORDER, ZOOM_ERRORS
 from lib.zoom.rules import check_claims
 
@@ -84,12 +84,28 @@ def diagnose(text, *, secret=None, sdk_key=None, meeting_number=None, now=None, 
         return _finish(findings)
 
 
+def _texts(value):
+    """Every string in a finding's parts (evidence nests lists and objects)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            yield from _texts(name)
+            yield from _texts(item)
+
+
 def _without_secret(checked: Diagnosis, secret) -> Diagnosis:
     """The findings and verdict with the secret, and every run of it long enough to leak, removed: a message
     or evidence that quotes a claim (an unknown claim's name, a value of the wrong type) must not show the
     secret that claim carries."""
     secret = secret.strip() if isinstance(secret, str) else ""
     if len(secret) < SECRET_RUN:
+        return checked
+    shown = [checked.verdict, *(text for f in checked.findings for text in _texts((f.message, f.fix, f.evidence)))]
+    if not carries_secret("\n".join(shown), secret, encoded=False):  # the usual case: one look at it all
         return checked
 
     def removed(value):

@@ -16,6 +16,7 @@ SECRET_RUN = 8  # this many characters of the secret in a row, anywhere in the t
 REMOVED = "[removed]"  # what is shown where the secret (or a run of it) was
 SECRET_CODES = ("app_key_is_secret", "secret_in_token")  # the findings whose claims carry the secret
 NAMED_WITH_SECRET = "(a claim named with the secret)"  # said instead of that name, which would leak it
+_SEARCHED_RUNS = 64  # up to this many runs (a secret of 71 characters), each is searched for in the text
 _MAX_SCANNED = 2000  # members looked at per token: a pasted megabyte of claims stays cheap
 _NESTED = (dict, list)
 _KNOWN_NAMES = frozenset((*CLAIM_ORDER, *HEADER, "meetingNumber"))  # names no secret is hidden in
@@ -44,9 +45,13 @@ def _base64_decoded(text: str):
             continue
 
 
-def carries_secret(text: str, secret: str) -> bool:
-    """Whether text holds the secret, SECRET_RUN characters of it in a row, or either base64-encoded."""
-    return len(secret) >= SECRET_RUN and _SecretFinder(secret).how(text) is not None
+def carries_secret(text: str, secret: str, *, encoded: bool = True) -> bool:
+    """Whether text holds the secret or SECRET_RUN characters of it in a row, or (`encoded`) either in a
+    base64 word."""
+    if len(secret) < SECRET_RUN:
+        return False
+    finder = _SecretFinder(secret)
+    return finder.how(text) is not None if encoded else finder.holds(text)
 
 
 def remove_secret(text: str, secret: str, marker: str) -> str:
@@ -55,6 +60,8 @@ def remove_secret(text: str, secret: str, marker: str) -> str:
     if len(secret) < SECRET_RUN:
         return text
     finder = _SecretFinder(secret)
+    if finder.how(text) is None:  # the usual case, found with a few substring searches
+        return text
     for word in _BASE64_WORD.findall(text):
         if not finder.holds(word) and any(map(finder.holds, _base64_decoded(word))):
             text = text.replace(word, marker)
@@ -75,6 +82,7 @@ class _SecretFinder:
     def __init__(self, secret: str):
         self.secret = secret
         self.blocks = [secret[i : i + 4] for i in range(0, len(secret) - 3, 4)] if len(secret) >= SECRET_RUN else []
+        self.runs = None  # every SECRET_RUN characters in a row, made when a block is seen
         self.seen = {}  # text -> how, for this one token (appKey and sdkKey are usually the same text)
 
     def holds(self, text: str) -> bool:
@@ -85,8 +93,11 @@ class _SecretFinder:
                 break
         else:
             return False
-        runs = {self.secret[i : i + SECRET_RUN] for i in range(len(self.secret) - SECRET_RUN + 1)}
-        return any(text[i : i + SECRET_RUN] in runs for i in range(len(text) - SECRET_RUN + 1))
+        if self.runs is None:
+            self.runs = {self.secret[i : i + SECRET_RUN] for i in range(len(self.secret) - SECRET_RUN + 1)}
+        if len(self.runs) <= _SEARCHED_RUNS:  # a usual secret: a substring search per run
+            return any(run in text for run in self.runs)
+        return any(text[i : i + SECRET_RUN] in self.runs for i in range(len(text) - SECRET_RUN + 1))
 
     def how(self, text: str) -> str | None:
         """How a string carries the secret: "as text", "base64-encoded", or None."""
