@@ -183,6 +183,11 @@ def test_a_secret_typed_with_a_line_break_is_still_found_in_a_leaking_answer(typ
     answer = Answer(400, (("content-type", "application/json"),), body, 0.01)
     (leak,) = judge(main, answer, 1_800_000_000, replace(SETTINGS, sdk_secret=typed)).findings[:1]
     assert leak.code == "endpoint_leaks_secret" and "the SDK secret you gave" in leak.message
+    short = ENDPOINT_SDK_SECRET[21:27]  # 6 characters: found whole only, not by runs of 8
+    answer = Answer(400, (("content-type", "application/json"),), json.dumps({"note": short}).encode(), 0.01)
+    short_typed = typed.replace(ENDPOINT_SDK_SECRET, short)
+    (leak,) = judge(main, answer, 1_800_000_000, replace(SETTINGS, sdk_secret=short_typed)).findings[:1]
+    assert leak.code == "endpoint_leaks_secret" and "the SDK secret you gave" in leak.message
 
 
 def test_a_204_preflight_without_an_allow_origin_header_is_reported():
