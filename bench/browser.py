@@ -33,8 +33,9 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_streamlit(args, port, env=None, output=subprocess.DEVNULL):
-    """`streamlit <args>` headless on 127.0.0.1:port; returns the process (not waited for)."""
+def start_streamlit(args, port, env=None, output=subprocess.DEVNULL, address="127.0.0.1"):
+    """`streamlit <args>` headless on address:port (127.0.0.1 unless a test needs a server that listens
+    beyond this machine); returns the process (not waited for)."""
     return subprocess.Popen(
         [
             sys.executable,
@@ -44,7 +45,7 @@ def start_streamlit(args, port, env=None, output=subprocess.DEVNULL):
             "--server.port",
             str(port),
             "--server.address",
-            "127.0.0.1",
+            address,
             "--server.headless",
             "true",
             "--browser.gatherUsageStats",
@@ -70,13 +71,13 @@ def wait_healthy(url, timeout=60, process=None):
 
 
 @contextlib.contextmanager
-def streamlit_servers(count, args, env=None, output=subprocess.DEVNULL):
+def streamlit_servers(count, args, env=None, output=subprocess.DEVNULL, address="127.0.0.1"):
     """`count` healthy `streamlit <args>` on free ports, started together and stopped on leaving.
 
     Yields their URLs. RuntimeError if one never answers.
     """
     ports = [free_port() for _ in range(count)]
-    processes = [start_streamlit(args, port, env, output) for port in ports]
+    processes = [start_streamlit(args, port, env, output, address) for port in ports]
     urls = [f"http://127.0.0.1:{port}" for port in ports]
     try:
         for url, process in zip(urls, processes, strict=True):
@@ -93,9 +94,10 @@ def streamlit_servers(count, args, env=None, output=subprocess.DEVNULL):
 
 
 @contextlib.contextmanager
-def streamlit_server(args, env=None, output=subprocess.DEVNULL):
-    """A healthy `streamlit <args>` on a free port, stopped on leaving (RuntimeError if it never answers)."""
-    with streamlit_servers(1, args, env, output) as (url,):
+def streamlit_server(args, env=None, output=subprocess.DEVNULL, address="127.0.0.1"):
+    """A healthy `streamlit <args>` on a free port, stopped on leaving (RuntimeError if it never answers).
+    Its URL is on 127.0.0.1 whatever the address it listens on."""
+    with streamlit_servers(1, args, env, output, address) as (url,):
         yield url
 
 

@@ -21,7 +21,7 @@ from lib.endpoint.probe import (
     web_origin,
 )
 from lib.endpoint.report import markdown_report, matrix_rows, result_as_dict
-from lib.endpoint.safety import ENV_ALLOWED_HOSTS, SECRETS_KEY, SECRETS_TABLE, allow_list
+from lib.endpoint.safety import ENV_ALLOWED_HOSTS, SECRETS_KEY, SECRETS_TABLE, server_allow_list
 from lib.present.display import escape_markdown, markdown_text
 from lib.signing.encoding import secret_fingerprint
 from lib.zoom.facts import DEMO_MEETING_NUMBER
@@ -57,15 +57,26 @@ st.caption(
 )
 
 try:
-    allowed = allow_list(os.environ, secrets_table(SECRETS_TABLE))
+    allowed = server_allow_list(os.environ, secrets_table(SECRETS_TABLE), st.get_option("server.address"))
 except ValueError as exc:
     st.error(f"The server's list of allowed hosts is wrong, so the probe is off: {exc}")
     st.stop()
-st.caption(
-    f"This server calls only: `{allowed.describe()}` ({allowed.source}). A shared server must not become a way "
-    f"into its own network, so other hosts need the operator: `{ENV_ALLOWED_HOSTS}` or `{SECRETS_KEY}` in "
-    f"`[{SECRETS_TABLE}]` of secrets.toml. Your browser's own request (below) reaches what your machine reaches."
-)
+if allowed.entries:
+    st.caption(
+        f"This server calls only: `{allowed.describe()}` ({allowed.source}). A shared server must not become a "
+        f"way into its own network, so other hosts need the operator: `{ENV_ALLOWED_HOSTS}` or `{SECRETS_KEY}` "
+        f"in `[{SECRETS_TABLE}]` of secrets.toml. Your browser's own request (below) reaches what your machine "
+        "reaches."
+    )
+else:
+    st.warning(
+        f"The server-side probe is off ({allowed.source}): on a shared server it would let anyone here make "
+        "this server call its own services. To test a training endpoint from this server, the operator lists "
+        f"that endpoint alone: `{ENV_ALLOWED_HOSTS}=localhost:4000` in the server's environment, or "
+        f'`{SECRETS_KEY} = ["localhost:4000"]` in `[{SECRETS_TABLE}]` of `.streamlit/secrets.toml`. Meanwhile '
+        "run the matrix anyway: this server sends nothing, and your browser can send the main request itself "
+        "(it reaches what your machine reaches, your own localhost too)."
+    )
 
 configured = configured_credentials(os.environ, secrets_table("zoom"))
 kept = st.session_state.get(KEPT_SECRET)

@@ -11,7 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, func, insert, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
-from lib.classroom import store
+from lib.classroom import database, store
 from lib.classroom.database import (
     ClassroomUnavailable,
     current_revision,
@@ -91,9 +91,28 @@ def test_upgrading_a_current_database_changes_nothing(classroom_engine):
     assert store.find_class(classroom_engine, session.join_code) == session
 
 
-def test_two_servers_upgrading_at_once_make_one_schema(classroom_url):
+def test_two_servers_upgrading_at_once_make_one_schema(classroom_url, monkeypatch):
+    """Every server first sees an empty database, and only then may any go on to take the lock (a barrier,
+    not luck in thread timing): one upgrades, the others wait for its lock and find the schema current."""
+    from alembic import command
+
     engines = [create_engine(classroom_url) for _ in range(3)]
-    problems = []
+    all_looked = threading.Barrier(len(engines))
+    problems, first_looks, upgrades = [], [], []
+    look, upgrade_to = database.current_revision, command.upgrade
+
+    def look_then_wait_for_the_others(engine):
+        revision = look(engine)
+        first_looks.append(revision)
+        all_looked.wait(timeout=120)  # a safety net: a broken barrier fails the test instead of hanging it
+        return revision
+
+    def counted_upgrade(config, revision):
+        upgrades.append(revision)
+        upgrade_to(config, revision)
+
+    monkeypatch.setattr(database, "current_revision", look_then_wait_for_the_others)
+    monkeypatch.setattr(command, "upgrade", counted_upgrade)
 
     def upgrade(engine):
         try:
@@ -107,6 +126,8 @@ def test_two_servers_upgrading_at_once_make_one_schema(classroom_url):
     for thread in threads:
         thread.join()
     assert problems == []
+    assert first_looks == [None, None, None]  # all three found no schema: the race really happened
+    assert upgrades == ["head"]  # and only one of them upgraded
     assert {current_revision(engine) for engine in engines} == {head_revision()}
     for engine in engines:
         engine.dispose()
@@ -207,11 +228,14 @@ def test_a_code_no_class_has_does_not_join(classroom_engine):
         store.open_class(classroom_engine, "2222-2222", NOW)
 
 
+TWELVE_HOURS = 12 * 3600  # the README's promise, written out: not the constant under test
+
+
 @pytest.mark.parametrize("after, joins", [(-1, True), (0, False), (1, False)])
-def test_a_join_code_expires_with_its_class(classroom_engine, after, joins):
+def test_a_join_code_expires_12_hours_after_its_class_starts(classroom_engine, after, joins):
     session, _ = new_class(classroom_engine)
-    at = session.expires_at + after
-    assert session.expires_at - session.created_at == store.CLASS_HOURS * 3600
+    assert session.created_at == NOW and session.expires_at == NOW + TWELVE_HOURS
+    at = NOW + TWELVE_HOURS + after  # open_class reads the stored expiry, not the one returned above
     if joins:
         assert store.open_class(classroom_engine, session.join_code, at) == session
     else:

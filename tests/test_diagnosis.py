@@ -376,6 +376,17 @@ def test_seven_characters_of_the_secret_are_not_a_leak_and_no_secret_means_no_sc
     assert "secret_in_token" not in codes(diagnose(sign(good_payload(debug=SECRET)), now=NOW))
 
 
+@pytest.mark.parametrize("pasted_key", [SECRET, f" {SECRET}\n"])
+def test_the_secret_in_the_key_claim_is_an_error_when_it_was_also_pasted_as_the_sdk_key(pasted_key):
+    """The user pasted the secret into both fields: the key claim then matches the SDK key given, and the
+    usual token's shortcut (only claim names and the given key) must not skip the scan."""
+    checked = diagnose(sign(good_payload(appKey=SECRET, sdkKey=SECRET)), secret=SECRET, sdk_key=pasted_key, now=NOW)
+    assert checked.verified is True and "app_key_mismatch" not in codes(checked)
+    [finding] = [f for f in checked.findings if f.code == "app_key_is_secret"]
+    assert finding.severity == "error" and SECRET not in finding.message
+    assert not checked.verdict.startswith("Correct")
+
+
 def test_a_key_that_is_not_the_given_one_is_a_mismatch_even_when_it_verifies():
     checked = diagnose(sign(good_payload(appKey=SECRET, sdkKey=SECRET)), secret=SECRET, sdk_key=KEY, now=NOW)
     assert {"app_key_is_secret", "app_key_mismatch", "signature_valid"} <= codes(checked)
@@ -400,6 +411,8 @@ def test_a_key_that_is_not_the_given_one_is_a_mismatch_even_when_it_verifies():
             "oauth_access_token",
         ),
         ({"zm_skm": "zm_o2m"}, {"aud": "clientsm", "uid": "u", "iss": "web", "exp": NOW + 7200}, "zak_or_obf"),
+        ({"zm_skm": "zm_o2m"}, {"uid": "u", "iss": "web", "exp": NOW + 7200}, "zak_or_obf"),  # header marker alone
+        ({}, {"aud": "clientsm", "uid": "u", "iss": "web", "exp": NOW + 7200}, "zak_or_obf"),  # audience alone
     ],
     ids=lambda v: v if isinstance(v, str) else None,
 )

@@ -178,6 +178,37 @@ def test_the_given_secret_is_found_anywhere_in_the_answer():
     assert ENDPOINT_SDK_SECRET not in redact_answer(escaped, ENDPOINT_SDK_SECRET)
 
 
+@pytest.mark.parametrize("typed", [ENDPOINT_SDK_SECRET + "\n", " " + ENDPOINT_SDK_SECRET + "\r\n"])
+def test_a_secret_typed_with_a_line_break_is_still_found_in_a_leaking_answer(typed):
+    """The page passes the secret as typed: a pasted newline must not hide the leak."""
+    with python_endpoint("leaks_secret") as server:
+        result = probe(server.url, replace(SETTINGS, sdk_secret=typed))
+    (leak,) = [f for f in result.findings if f.code == "endpoint_leaks_secret"]
+    assert "the SDK secret you gave" in leak.message
+    main = contract_matrix("85746065432")[0]
+    body = json.dumps({"error": "no", "note": ENDPOINT_SDK_SECRET}).encode()  # no secret-like field name
+    answer = Answer(400, (("content-type", "application/json"),), body, 0.01)
+    (leak,) = judge(main, answer, 1_800_000_000, replace(SETTINGS, sdk_secret=typed)).findings[:1]
+    assert leak.code == "endpoint_leaks_secret" and "the SDK secret you gave" in leak.message
+    short = ENDPOINT_SDK_SECRET[21:27]  # 6 characters: found whole only, not by runs of 8
+    answer = Answer(400, (("content-type", "application/json"),), json.dumps({"note": short}).encode(), 0.01)
+    short_typed = typed.replace(ENDPOINT_SDK_SECRET, short)
+    (leak,) = judge(main, answer, 1_800_000_000, replace(SETTINGS, sdk_secret=short_typed)).findings[:1]
+    assert leak.code == "endpoint_leaks_secret" and "the SDK secret you gave" in leak.message
+
+
+def test_a_204_preflight_without_an_allow_origin_header_is_reported():
+    """A preflight the browser fails on although its status is fine: no Access-Control-Allow-Origin."""
+    preflight = next(case for case in contract_matrix("85746065432") if case.id == "preflight")
+    allowed = (("access-control-allow-methods", "POST"), ("access-control-allow-headers", "content-type"))
+    checked = judge(preflight, Answer(204, allowed, b"", 0.01), 1_800_000_000, SETTINGS)
+    assert [(f.code, f.cases) for f in checked.findings] == [("endpoint_no_cors", ("preflight",))]
+    with_origin = judge(
+        preflight, Answer(204, (*allowed, ("access-control-allow-origin", "*")), b"", 0.01), 0, SETTINGS
+    )
+    assert with_origin.findings == [] and with_origin.verdict == "ok"
+
+
 def test_the_matrix_asks_what_the_issue_lists():
     matrix = {case.id: case for case in contract_matrix("85746065432")}
     assert len(matrix) == 15

@@ -5,7 +5,11 @@ a name resolves to (a fake resolver stands for DNS, so no test leaves 127.0.0.1)
 127.0.0.1 check what reaches the wire: no redirect followed, no secret sent, the size and time limits.
 """
 
+import contextlib
+import http.client
 import socket
+import threading
+import time
 
 import pytest
 
@@ -18,8 +22,10 @@ from lib.endpoint.safety import (
     ProbeRefused,
     allow_list,
     check_url,
+    listens_on_loopback_only,
     parse_entry,
     send,
+    server_allow_list,
 )
 
 DEFAULT = allow_list({})
@@ -316,3 +322,178 @@ def test_an_empty_list_in_secrets_toml_switches_the_server_side_probe_off():
     assert nothing.describe() == "nothing"
     with pytest.raises(ProbeRefused, match="may only call nothing"):
         check_url("http://127.0.0.1:4000", nothing, LOCALHOST)
+
+
+# ------------------------------------------------------------- the time, size and name limits, on real sockets
+
+
+@contextlib.contextmanager
+def raw_server(serve):
+    """A one-connection-at-a-time TCP server on 127.0.0.1 whose `serve(connection, stop)` writes the answer
+    itself (headers at once, then a trickle or an endless body). Yields (url, sent) where sent[0] counts
+    the bytes written; `stop` is set on leaving so the writer ends."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop, sent = threading.Event(), [0]
+
+    def accept():
+        with contextlib.suppress(OSError):
+            while not stop.is_set():
+                connection, _ = listener.accept()
+                with connection, contextlib.suppress(OSError):
+                    connection.recv(65536)  # the request: small, sent at once
+                    serve(connection, stop, sent)
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/", sent
+    finally:
+        stop.set()
+        listener.close()
+        thread.join(10)
+
+
+HEADERS_NOW = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"
+
+
+def trickle(connection, stop, sent):
+    """Headers at once, then one byte every 100 ms for up to 10 s: each read gets a byte well within the time
+    limit, so only a deadline over the whole answer stops it."""
+    connection.sendall(HEADERS_NOW)
+    for _ in range(100):
+        if stop.wait(0.1):
+            return
+        connection.sendall(b"x")
+        sent[0] += 1
+
+
+def endless(connection, stop, sent):
+    """Headers at once, then a body that never ends (until the reader hangs up)."""
+    connection.sendall(HEADERS_NOW)
+    block = b"y" * 4096
+    while not stop.is_set():
+        connection.sendall(block)
+        sent[0] += len(block)
+
+
+def test_a_body_trickled_a_byte_at_a_time_is_cut_at_the_time_limit():
+    with raw_server(trickle) as (url, _):
+        started = time.monotonic()
+        answer = send(check_url(url, DEFAULT), "POST", {}, b"{}", timeout=0.6)
+        took = time.monotonic() - started
+    assert answer.status == 200  # the headers came at once: the time ran out inside the body
+    assert answer.error == "timeout"
+    assert took < 2.5  # the limit plus a margin for a busy machine, far below the 10 s the server trickles
+    assert 0 < len(answer.body) <= 7 and set(answer.body) == {ord("x")}  # what came in 0.6 s, one byte a read
+
+
+def test_an_endless_body_is_read_up_to_the_size_limit_and_no_further(monkeypatch):
+    read = []
+    read1 = http.client.HTTPResponse.read1
+
+    def counted_read1(response, size=-1):
+        chunk = read1(response, size)
+        read.append(len(chunk))
+        return chunk
+
+    monkeypatch.setattr(http.client.HTTPResponse, "read1", counted_read1)
+    with raw_server(endless) as (url, _):
+        answer = send(check_url(url, DEFAULT), "GET", {}, timeout=10, max_bytes=20_000)
+    assert answer.error is None and answer.truncated  # stopped by size, long before the time limit
+    assert len(answer.body) == 20_000
+    assert sum(read) == 20_001  # one byte past the limit shows there is more: nothing else was read
+
+
+@pytest.mark.parametrize("host", ["evil.localhost", "xlocalhost", "localhost.evil.example", "localhostx"])
+def test_an_allowed_name_allows_that_name_only(host, monkeypatch):
+    """`localhost` on the list allows localhost, not every name that ends or starts with it: the refusal
+    comes before any resolution and no connection is attempted (the resolver would send it to a public
+    address, which an allowed name may reach)."""
+    resolved, connected = [], []
+
+    def resolve(name, port):
+        resolved.append(name)
+        return ["93.184.216.34"]
+
+    def connect(address, timeout=None, *args):
+        connected.append(address)
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    monkeypatch.setattr(socket, "create_connection", connect)  # lib.endpoint.safety connects through it
+    result = probe(f"http://{host}:4000/", ProbeSettings(DEFAULT, resolver=resolve))
+    assert result.codes == ["endpoint_not_allowed"]
+    assert resolved == [] and connected == []
+    control = probe("http://localhost:4000/", ProbeSettings(DEFAULT, resolver=LOCALHOST))
+    assert control.codes == ["endpoint_unreachable"] and connected == [("127.0.0.1", 4000), ("::1", 4000)]
+
+
+# ------------------------------------------------------------- a server that listens beyond this machine
+
+
+@pytest.mark.parametrize(
+    ("address", "loopback_only"),
+    [
+        ("127.0.0.1", True),
+        ("127.0.0.2", True),
+        ("localhost", True),
+        ("LOCALHOST", True),
+        ("::1", True),
+        ("[::1]", True),
+        ("0.0.0.0", False),  # every IPv4 interface
+        ("::", False),
+        ("", False),  # unset: Streamlit listens on every interface
+        (None, False),
+        ("192.168.1.20", False),
+        ("10.0.0.5", False),
+        ("::ffff:192.168.1.20", False),
+        ("my-laptop.local", False),  # a name may resolve to anything
+        ("localhost.", False),
+        ("evil.localhost", False),
+    ],
+)
+def test_which_server_addresses_are_reachable_from_this_machine_alone(address, loopback_only):
+    assert listens_on_loopback_only(address) is loopback_only
+
+
+@pytest.mark.parametrize("address", ["0.0.0.0", "192.168.1.20", "", None])
+def test_beyond_loopback_the_default_list_allows_nothing_and_says_why(address):
+    off = server_allow_list({}, None, address)
+    assert off.entries == () and off.source.startswith("off: this server listens on")
+    assert ("every interface" in off.source) is (not address)
+    with pytest.raises(ProbeRefused, match="may only call nothing"):
+        check_url("http://127.0.0.1:4000/", off, LOCALHOST)
+
+
+@pytest.mark.parametrize("address", ["0.0.0.0", None])
+def test_beyond_loopback_the_operators_own_list_is_kept(address):
+    from_env = server_allow_list({ENV_ALLOWED_HOSTS: "localhost:4000"}, None, address)
+    assert [str(entry) for entry in from_env.entries] == ["localhost:4000"]
+    assert check_url("http://localhost:4000/", from_env, LOCALHOST).addresses == ("127.0.0.1", "::1")
+    from_secrets = server_allow_list({}, {SECRETS_KEY: ["127.0.0.1:4000"]}, address)
+    assert [str(entry) for entry in from_secrets.entries] == ["127.0.0.1:4000"]
+    assert server_allow_list({}, {SECRETS_KEY: []}, address).entries == ()  # switched off by the operator
+    with pytest.raises(ValueError, match="allowed host"):
+        server_allow_list({ENV_ALLOWED_HOSTS: "http://localhost"}, None, address)
+
+
+def test_on_loopback_the_default_list_is_loopback():
+    assert server_allow_list({}, None, "127.0.0.1") == DEFAULT
+
+
+def test_localhost_allowed_by_name_reaches_loopback_on_its_port_only():
+    """`localhost:4000` on the operator's list (the README's advice for a training endpoint) allows the
+    loopback addresses localhost means, on that port; anything else the name would lead to stays refused."""
+    allowed = allow_list({ENV_ALLOWED_HOSTS: "localhost:4000"})
+    assert check_url("http://localhost:4000/", allowed, LOCALHOST).addresses == ("127.0.0.1", "::1")
+    for url in ("http://localhost:4001/", "http://127.0.0.1:4000/", "http://[::1]:4000/"):
+        with pytest.raises(ProbeRefused, match="not allowed"):
+            check_url(url, allowed, LOCALHOST)
+    for addresses in (["10.0.0.1"], ["127.0.0.1", "192.168.1.1"], ["169.254.169.254"]):
+        with pytest.raises(ProbeRefused, match="resolves to"):
+            check_url("http://localhost:4000/", allowed, resolver({"localhost": addresses}))
+    with pytest.raises(ProbeRefused, match="resolves to"):  # another allowed name may not lead to loopback
+        check_url(
+            "http://sign.example/",
+            allow_list({ENV_ALLOWED_HOSTS: "sign.example"}),
+            resolver({"sign.example": ["127.0.0.1"]}),
+        )

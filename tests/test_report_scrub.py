@@ -10,7 +10,7 @@ import pytest
 
 from doctor_cases import DROP, KEY, NOW, SECRET, good_payload, sign
 from lib.doctor.diagnosis import diagnose
-from lib.present.redaction import REMOVED, mask_key, redacted_report
+from lib.present.redaction import REMOVED, mask_key, redacted_report, scrub
 
 OTHER_KEY = "OtherClientId0123456789"
 ANOTHER_SECRET = "a-completely-different-secret-0123456789"
@@ -105,3 +105,31 @@ def test_a_token_carrying_the_secret_is_reported_without_any_run_of_it(changes):
     runs = [SECRET[i : i + 8] for i in range(len(SECRET) - 7)]
     assert not [run for run in runs if run in report]
     assert base64.urlsafe_b64encode(SECRET.encode()).decode()[:12] not in report
+
+
+# ------------------------------------------------------------------------------ scrub() itself, on any text
+
+PASTED_FORMS = [SECRET, f" {SECRET}", f"{SECRET}\n", f"\t{SECRET} \r\n", f"\n\n{SECRET}\n"]
+
+
+@pytest.mark.parametrize("pasted", PASTED_FORMS, ids=["clean", "space", "lf", "tab-and-crlf", "blank-lines"])
+def test_scrub_replaces_the_whole_secret_however_it_was_pasted(pasted):
+    """Whole: a secret scrubbed piece by piece would leave tails shorter than the 8-character leak runs."""
+    checked = diagnose(token(), secret=pasted, now=NOW)
+    text = f"a: {SECRET}\nb: `{SECRET}`\nc: {SECRET}{SECRET}\n"
+    assert scrub(text, checked, secret=pasted) == f"a: {REMOVED}\nb: `{REMOVED}`\nc: {REMOVED}{REMOVED}\n"
+
+
+def test_scrub_removes_runs_of_eight_and_leaves_seven():
+    checked = diagnose(token(), secret=SECRET, now=NOW)
+    eight, seven = SECRET[3:11], SECRET[3:10]
+    assert scrub(f"x{eight}y", checked, secret=SECRET) == f"x{REMOVED}y"
+    assert scrub(f"x{seven}y", checked, secret=SECRET) == f"x{seven}y"
+
+
+def test_scrub_removes_the_token_and_its_segments_and_masks_the_key():
+    checked = diagnose(token(), secret=SECRET, sdk_key=KEY, now=NOW)
+    header, payload, signature = checked.segments
+    text = f"{checked.token} | {payload} | {signature} | {KEY}"
+    scrubbed = f"{REMOVED}.{REMOVED}.{REMOVED} | {REMOVED} | {REMOVED} | {mask_key(KEY)}"  # segment by segment
+    assert scrub(text, checked, sdk_key=KEY) == scrubbed and header not in scrubbed

@@ -14,7 +14,7 @@ from lib.doctor.diagnosis import diagnose
 from lib.signing.encoding import base64url_encode
 from lib.signing.steps import SignatureRequest, build_signature_steps
 from lib.zoom.facts import CLOCK_SKEW_SECONDS, MAX_LIFETIME_SECONDS, MILLISECONDS_THRESHOLD, MIN_LIFETIME_SECONDS
-from lib.zoom.rules import RULES, check_claims
+from lib.zoom.rules import RULES, check_claims, time_zone_offset
 
 NOW = 1_800_000_000
 KEY = "RulesKeyQwErTyUiOpAsDf"
@@ -235,6 +235,26 @@ def test_a_whole_number_of_hours_off_looks_like_a_time_zone_mix_up(offset, hours
     [breach] = [b for b in breaches if b.code in ("iat_in_future", "expired")]
     assert breach.evidence.get("time_zone_offset_hours") == hours
     assert ("utcnow().timestamp()" in breach.message) is (hours is not None)
+
+
+@pytest.mark.parametrize(
+    ("offset", "hours"),
+    [
+        (5 * 3600 - 119, 5.0),  # just below a whole hour: still that hour
+        (5 * 3600 - 121, None),
+        (int(5.5 * 3600) - 119, 5.5),
+        (-3 * 3600 - 119, -3.0),  # behind: the same tolerance either side
+        (-3 * 3600 + 119, -3.0),
+        (-3 * 3600 - 121, None),
+        (-3 * 3600 + 121, None),
+        (int(-5.5 * 3600) - 119, -5.5),
+    ],
+)
+def test_a_time_zone_offset_is_seen_a_little_either_side_of_the_hour_ahead_and_behind(offset, hours):
+    breaches = check_claims(payload(iat=NOW + offset, exp=NOW + offset + 7200), NOW)
+    [breach] = [b for b in breaches if b.code in ("iat_in_future", "expired")]
+    assert breach.evidence.get("time_zone_offset_hours") == hours
+    assert time_zone_offset(NOW + offset, NOW) == hours
 
 
 def test_the_secret_as_key_is_one_verdict_for_sign_and_diagnose():

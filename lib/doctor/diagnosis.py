@@ -25,6 +25,7 @@ from lib.doctor.structure import (
 )
 from lib.doctor.token_kinds import token_kind
 from lib.mistakes.forensics import MISTAKE_CODES
+from lib.signing.secret_scan import REMOVED, SECRET_RUN, carries_secret, remove_secret
 from lib.zoom.facts import ZOOM_ERROR_ORDER, ZOOM_ERRORS
 from lib.zoom.rules import check_claims
 
@@ -91,7 +92,7 @@ def diagnose(text, *, secret=None, sdk_key=None, meeting_number=None, now=None, 
     the SDK key, the meeting number they will join, the clock, and whether they start as host (ZAK).
     Never raises: an unexpected failure becomes a `diagnosis_failed` finding."""
     try:
-        return _diagnose(text, secret, sdk_key, meeting_number, now, host)
+        return _without_secret(_diagnose(text, secret, sdk_key, meeting_number, now, host), secret)
     except Exception as exc:  # a bug of ours: say so without values (the input may hold secrets)
         findings = []
         add_finding(
@@ -103,6 +104,47 @@ def diagnose(text, *, secret=None, sdk_key=None, meeting_number=None, now=None, 
             "",
         )
         return _finish(findings)
+
+
+def _texts(value):
+    """Every string in a finding's parts (evidence nests lists and objects)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            yield from _texts(name)
+            yield from _texts(item)
+
+
+def _without_secret(checked: Diagnosis, secret) -> Diagnosis:
+    """The findings and verdict with the secret, and every run of it long enough to leak, removed: a message
+    or evidence that quotes a claim (an unknown claim's name, a value of the wrong type) must not show the
+    secret that claim carries."""
+    secret = secret.strip() if isinstance(secret, str) else ""
+    if len(secret) < SECRET_RUN:
+        return checked
+    shown = [checked.verdict, *(text for f in checked.findings for text in _texts((f.message, f.fix, f.evidence)))]
+    if not carries_secret("\n".join(shown), secret, encoded=False):  # the usual case: one look at it all
+        return checked
+
+    def removed(value):
+        if isinstance(value, str):
+            return remove_secret(value, secret, REMOVED)
+        if isinstance(value, list | tuple):
+            return type(value)(map(removed, value))
+        if isinstance(value, dict):
+            return {removed(name): removed(item) for name, item in value.items()}
+        return value
+
+    checked.findings = [
+        f._replace(message=removed(f.message), fix=removed(f.fix), evidence=removed(f.evidence))
+        for f in checked.findings
+    ]
+    checked.verdict = removed(checked.verdict)
+    return checked
 
 
 def _diagnose(text, secret, sdk_key, meeting_number, now, host):

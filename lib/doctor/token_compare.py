@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from lib.doctor.diagnosis import diagnose
 from lib.doctor.findings import Diagnosis, json_value, shown_value
+from lib.signing.secret_scan import REMOVED, SECRET_CODES, remove_secret
 from lib.zoom.facts import CLAIM_ORDER, MILLISECONDS_THRESHOLD, REQUIRED_CLAIMS, TIME_CLAIMS
 from lib.zoom.meeting_number import normalize_meeting_number
 
@@ -129,4 +130,24 @@ def compare_tokens(text_a, text_b, *, secret_a=None, secret_b=None, sdk_key=None
     """Diagnose both tokens (each with its own secret, if known) and line them up."""
     a = diagnose(text_a, secret=secret_a, sdk_key=sdk_key, meeting_number=meeting_number, now=now)
     b = diagnose(text_b, secret=secret_b, sdk_key=sdk_key, meeting_number=meeting_number, now=now)
-    return Comparison(a, b, _claim_rows(a, b), _segment_rows(a, b))
+    return Comparison(a, b, _without_secrets(_claim_rows(a, b), a, b, (secret_a, secret_b)), _segment_rows(a, b))
+
+
+def _without_secrets(rows: list, a: Diagnosis, b: Diagnosis, secrets) -> list:
+    """The claim rows with the values of claims the doctor found carrying the secret removed (as text or
+    base64-encoded), and any run of a given secret left in a name or value removed too."""
+    carrying = {
+        claim
+        for checked in (a, b)
+        for finding in checked.findings
+        if finding.code in SECRET_CODES
+        for claim in finding.evidence.get("claims", ())
+    }
+    given = {secret.strip() for secret in secrets if isinstance(secret, str)}
+    for row in rows:
+        if row["claim"] in carrying:
+            row.update(a=REMOVED, b=REMOVED)
+        for field in ("claim", "a", "b", "explanation"):
+            for secret in given:
+                row[field] = remove_secret(row[field], secret, REMOVED)
+    return rows

@@ -30,6 +30,7 @@ from lib.endpoint.safety import (
 )
 from lib.present.inspection import SEVERITY_ORDER
 from lib.present.redaction import REMOVED
+from lib.signing.secret_scan import carries_secret, remove_secret
 from lib.zoom.facts import CLOCK_SKEW_SECONDS, DEMO_MEETING_NUMBER, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
 
 SIGN, REJECT, SIGN_OR_REJECT, PREFLIGHT = "sign", "reject", "sign or reject", "preflight"
@@ -363,7 +364,27 @@ def web_origin(text: str) -> str:
 
 
 def judge(case: Case, answer: Answer, sent_at: int, settings: ProbeSettings) -> CaseResult:
-    """The findings on one answer, against what the official sample answers to the same request."""
+    """The findings on one answer, against what the official sample answers to the same request, without
+    the given secret: a message or a header shown that the endpoint filled with it must not show it."""
+    checked = _judge(case, answer, sent_at, settings)
+    secret = settings.sdk_secret.strip() if isinstance(settings.sdk_secret, str) else ""
+    headers = tuple((name, remove_secret(value, secret, REMOVED)) for name, value in answer.headers)
+    checked.answer = replace(answer, headers=headers)
+    checked.findings = [_without_secret(finding, secret) for finding in checked.findings]
+    return checked
+
+
+def _without_secret(finding: EndpointFinding, secret: str) -> EndpointFinding:
+    """The finding told again from its evidence with the secret removed, if a value the endpoint sent held it."""
+    evidence = {
+        name: remove_secret(v, secret, REMOVED) if isinstance(v, str) else v for name, v in finding.evidence.items()
+    }
+    if evidence == finding.evidence:
+        return finding
+    return _finding(finding.code, finding.cases[0] if finding.cases else None, **evidence)
+
+
+def _judge(case: Case, answer: Answer, sent_at: int, settings: ProbeSettings) -> CaseResult:
     checked = CaseResult(case, answer, sent_at, text=answer.body.decode("utf-8", "replace"))
     add = checked.findings.append
     if answer.error:
@@ -432,7 +453,8 @@ def _secret_fields(value, depth=0):
 
 def _leaked(text, parsed, secret):
     what = []
-    if isinstance(secret, str) and len(secret.strip()) >= _MIN_SECRET_MATCH and secret.strip() in text:
+    given = secret.strip() if isinstance(secret, str) else ""
+    if len(given) >= _MIN_SECRET_MATCH and (given in text or carries_secret(text, given)):
         what.append("the SDK secret you gave")
     names = [name for name, _ in _secret_fields(parsed)] if parsed is not None else []
     if names:
@@ -447,6 +469,7 @@ def redact_answer(text: str, secret: str | None) -> str:
     for value in (secret, secret.strip() if isinstance(secret, str) else None, *values):
         if isinstance(value, str) and len(value) >= _MIN_SECRET_MATCH:
             text = text.replace(value, REMOVED).replace(json.dumps(value)[1:-1], REMOVED)
+            text = remove_secret(text, value.strip(), REMOVED)  # runs of it, and it base64-encoded
     return text
 
 

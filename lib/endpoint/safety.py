@@ -5,7 +5,10 @@ server that would let anyone in the room reach what the server can reach (its ow
 cloud's metadata address, the office network). So the probe calls only what the operator allows:
 
 - By default loopback only: the name `localhost` and the addresses 127.0.0.0/8 and ::1, which on a
-  developer's own machine is where the official sample listens (http://localhost:4000).
+  developer's own machine is where the official sample listens (http://localhost:4000). But on a server
+  that listens beyond loopback (Streamlit's server.address 0.0.0.0, a LAN address, or unset, which is
+  every interface) loopback is the server itself, reached on behalf of anyone in the room: there the
+  default is nothing, and the page offers the browser's own request instead (`server_allow_list`).
 - The operator replaces that list with SIGNATURE_LAB_PROBE_HOSTS (hosts separated by commas or spaces) or
   `allowed_hosts` in the [endpoint_probe] table of .streamlit/secrets.toml. An entry is a host name, an
   address or a network (CIDR), optionally with a port (`localhost:4000`, `[::1]:4000`).
@@ -13,7 +16,8 @@ cloud's metadata address, the office network). So the probe calls only what the 
   `127.1` or decimal forms). The name is resolved once and every address it resolves to is checked: an
   address inside an allowed network is fine, and a name allowed by name may also lead to public (global)
   addresses, but never to a private, loopback or link-local one outside the allowed networks (DNS
-  rebinding). The connection goes to the address that was checked, not to a second resolution.
+  rebinding); `localhost` allowed by name may lead to loopback, which is what the name means. The
+  connection goes to the address that was checked, not to a second resolution.
 - Redirects are never followed (http.client does not): a 3xx is reported as it is. Environment proxies
   are not used. The answer is cut at a size limit and the whole exchange at a time limit, and it is
   returned as bytes for the caller to treat as untrusted text.
@@ -33,6 +37,7 @@ ENV_ALLOWED_HOSTS = "SIGNATURE_LAB_PROBE_HOSTS"
 SECRETS_TABLE = "endpoint_probe"
 SECRETS_KEY = "allowed_hosts"
 DEFAULT_ALLOWED_HOSTS = ("localhost", "127.0.0.0/8", "::1")
+DEFAULT_SOURCE = "default: this machine only"
 DEFAULT_TIMEOUT_SECONDS = 5.0
 DEFAULT_MAX_ANSWER_BYTES = 64 * 1024
 _READ_CHUNK = 8192
@@ -113,9 +118,31 @@ def allow_list(environ: Mapping, secrets_table: Mapping | None = None) -> AllowL
     if configured is None and environ.get(ENV_ALLOWED_HOSTS, "").strip():
         configured, source = environ[ENV_ALLOWED_HOSTS], f"environment ({ENV_ALLOWED_HOSTS})"
     if configured is None:
-        return AllowList(tuple(parse_entry(e) for e in DEFAULT_ALLOWED_HOSTS), "default: this machine only")
+        return AllowList(tuple(parse_entry(e) for e in DEFAULT_ALLOWED_HOSTS), DEFAULT_SOURCE)
     items = _ENTRY_SEPARATORS.split(configured.strip()) if isinstance(configured, str) else list(configured)
     return AllowList(tuple(parse_entry(str(item)) for item in items if str(item).strip()), source)
+
+
+def listens_on_loopback_only(server_address) -> bool:
+    """Whether a server bound to `server_address` (Streamlit's server.address) is reachable from this machine
+    alone. Unset means every interface; a host name other than localhost may mean anything."""
+    text = str(server_address or "").strip().lower().removeprefix("[").removesuffix("]")
+    if text == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(text).is_loopback
+    except ValueError:
+        return False
+
+
+def server_allow_list(environ: Mapping, secrets_table: Mapping | None, server_address) -> AllowList:
+    """allow_list for the app's server: without the operator's own list, a server that listens beyond
+    loopback may call nothing (its loopback would be open to the room). Raises ValueError as allow_list."""
+    allowed = allow_list(environ, secrets_table)
+    if allowed.source != DEFAULT_SOURCE or listens_on_loopback_only(server_address):
+        return allowed
+    where = f"on {server_address}" if str(server_address or "").strip() else "on every interface (no address set)"
+    return AllowList((), f"off: this server listens {where}, and its operator has allowed no hosts")
 
 
 def _plain_address(address):
@@ -179,7 +206,8 @@ def check_url(url: str, allowed: AllowList, resolver: Callable[[str, int], Seque
         raise ProbeRefused(f"the host {host!r} resolves to no address.")
     for address in resolved:
         plain = _plain_address(address)
-        if not (allowed.allows_address(plain, port) or plain.is_global):
+        loopback_name = host == "localhost" and plain.is_loopback  # what the name means (RFC 6761)
+        if not (allowed.allows_address(plain, port) or plain.is_global or loopback_name):
             raise ProbeRefused(
                 f"the host {host!r} resolves to {address}, which is not allowed: a name may lead to public addresses "
                 f"or to allowed networks only ({not_allowed})."

@@ -11,12 +11,10 @@ from datetime import UTC, datetime
 
 from lib.doctor.findings import Diagnosis
 from lib.present.inspection import SEVERITY_MARKS, claim_rows, findings_by_stage, verification_status
-from lib.signing.secret_scan import SECRET_RUN
+from lib.signing.secret_scan import REMOVED, SECRET_CODES, remove_secret
 from lib.zoom.facts import ZOOM_ERRORS
 from lib.zoom.rules import KEY_CLAIMS
 
-SECRET_CODES = ("app_key_is_secret", "secret_in_token")  # findings whose claims carry the secret
-REMOVED = "[removed]"
 _MIN_REPLACED_LENGTH = 4  # shorter values would mask ordinary words
 
 
@@ -106,15 +104,16 @@ def redacted_report(diagnosis: Diagnosis, now: int, *, secret: str | None = None
 
 def scrub(text: str, diagnosis: Diagnosis, *, secret=None, sdk_key=None) -> str:
     """Replace every occurrence of the secret, the signature, the raw segments and the key."""
-    secrets = (secret, secret.strip()) if isinstance(secret, str) else ()
+    # the secret as it is (trimmed) first: the whitespace pasted around it is not secret, and the report's own
+    # spaces and line breaks beside it stay where they are
+    secrets = tuple(dict.fromkeys((secret.strip(), secret))) if isinstance(secret, str) else ()
     # the claims table writes values as JSON, then as one-line cells: look for those forms too
     written = [form for s in secrets for form in (s, json.dumps(s, ensure_ascii=False)[1:-1])]
     for value in (*written, *map(table_cell, written), *diagnosis.segments, diagnosis.token):
         if isinstance(value, str) and len(value) >= _MIN_REPLACED_LENGTH:
             text = text.replace(value, REMOVED)
     for secret_text in secrets:  # and any part of it long enough to count as a leak (SECRET_RUN in a row)
-        for start in range(len(secret_text) - SECRET_RUN + 1):
-            text = text.replace(secret_text[start : start + SECRET_RUN], REMOVED)
+        text = remove_secret(text, secret_text, REMOVED)
     for key in _key_values(diagnosis, sdk_key):
         text = text.replace(key, mask_key(key))
     return text

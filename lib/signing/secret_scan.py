@@ -5,6 +5,7 @@ lib.zoom.rules' `app_key_is_secret` (the key claims) and `secret_in_token` (anyw
 `sign` check the payload they are about to sign, the Token doctor the header and payload it decoded.
 """
 
+import re
 from itertools import islice
 
 from lib.signing.encoding import base64_lenient_decode
@@ -12,11 +13,14 @@ from lib.zoom.facts import CLAIM_ORDER, HEADER
 from lib.zoom.rules import KEY_CLAIMS, Breach, add_breach, cut
 
 SECRET_RUN = 8  # this many characters of the secret in a row, anywhere in the token, are a leak
+REMOVED = "[removed]"  # what is shown where the secret (or a run of it) was
+SECRET_CODES = ("app_key_is_secret", "secret_in_token")  # the findings whose claims carry the secret
 NAMED_WITH_SECRET = "(a claim named with the secret)"  # said instead of that name, which would leak it
+_SEARCHED_RUNS = 64  # up to this many runs (a secret of 71 characters), each is searched for in the text
 _MAX_SCANNED = 2000  # members looked at per token: a pasted megabyte of claims stays cheap
 _NESTED = (dict, list)
 _KNOWN_NAMES = frozenset((*CLAIM_ORDER, *HEADER, "meetingNumber"))  # names no secret is hidden in
-_BASE64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_=")
+_BASE64_WORD = re.compile(r"[A-Za-z0-9+/_-]{11,}={0,2}")  # base64 of 8 bytes or more, alone or in a longer text
 
 
 def _strings(value, depth=0):
@@ -32,6 +36,41 @@ def _strings(value, depth=0):
             yield from _strings(item, depth + 1)
 
 
+def _base64_decoded(text: str):
+    """The text of every base64 word in text (a whole string or a word of it) that decodes."""
+    for word in _BASE64_WORD.findall(text):
+        try:
+            yield base64_lenient_decode(word).decode("utf-8", "replace")
+        except ValueError:
+            continue
+
+
+def carries_secret(text: str, secret: str, *, encoded: bool = True) -> bool:
+    """Whether text holds the secret or SECRET_RUN characters of it in a row, or (`encoded`) either in a
+    base64 word."""
+    if len(secret) < SECRET_RUN:
+        return False
+    finder = _SecretFinder(secret)
+    return finder.how(text) is not None if encoded else finder.holds(text)
+
+
+def remove_secret(text: str, secret: str, marker: str) -> str:
+    """text with the secret, every SECRET_RUN characters of it in a row, and every base64 word that decodes
+    to either, replaced by marker."""
+    if len(secret) < SECRET_RUN:
+        return text
+    finder = _SecretFinder(secret)
+    if finder.how(text) is None:  # the usual case, found with a few substring searches
+        return text
+    for word in _BASE64_WORD.findall(text):
+        if not finder.holds(word) and any(map(finder.holds, _base64_decoded(word))):
+            text = text.replace(word, marker)
+    text = text.replace(secret, marker)
+    for start in range(len(secret) - SECRET_RUN + 1):
+        text = text.replace(secret[start : start + SECRET_RUN], marker)
+    return text
+
+
 class _SecretFinder:
     """Finds the secret, or SECRET_RUN characters of it in a row, in text and in base64-decoded text.
 
@@ -43,6 +82,7 @@ class _SecretFinder:
     def __init__(self, secret: str):
         self.secret = secret
         self.blocks = [secret[i : i + 4] for i in range(0, len(secret) - 3, 4)] if len(secret) >= SECRET_RUN else []
+        self.runs = None  # every SECRET_RUN characters in a row, made when a block is seen
         self.seen = {}  # text -> how, for this one token (appKey and sdkKey are usually the same text)
 
     def holds(self, text: str) -> bool:
@@ -53,8 +93,11 @@ class _SecretFinder:
                 break
         else:
             return False
-        runs = {self.secret[i : i + SECRET_RUN] for i in range(len(self.secret) - SECRET_RUN + 1)}
-        return any(text[i : i + SECRET_RUN] in runs for i in range(len(text) - SECRET_RUN + 1))
+        if self.runs is None:
+            self.runs = {self.secret[i : i + SECRET_RUN] for i in range(len(self.secret) - SECRET_RUN + 1)}
+        if len(self.runs) <= _SEARCHED_RUNS:  # a usual secret: a substring search per run
+            return any(run in text for run in self.runs)
+        return any(text[i : i + SECRET_RUN] in self.runs for i in range(len(text) - SECRET_RUN + 1))
 
     def how(self, text: str) -> str | None:
         """How a string carries the secret: "as text", "base64-encoded", or None."""
@@ -63,12 +106,8 @@ class _SecretFinder:
         how = None
         if self.holds(text):
             how = "as text"
-        elif len(text) >= 12 and _BASE64_CHARS.issuperset(text):
-            try:
-                decoded = base64_lenient_decode(text).decode("utf-8", "replace")
-            except ValueError:
-                decoded = ""
-            how = "base64-encoded" if decoded and self.holds(decoded) else None
+        elif any(self.holds(decoded) for decoded in _base64_decoded(text)):  # `Basic <base64>` too
+            how = "base64-encoded"
         self.seen[text] = how
         return how
 
