@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from bench.review_tree import build_tree
 from conftest import DATA, ROOT, run_cli
 from lib.cli import main
-from lib.gate.files import might_sign
+from lib.gate.files import LANGUAGE_OF_EXTENSION, might_sign
 from lib.gate.report import MAX_FILE_BYTES, fails, review_paths
 from lib.gate.sarif import FINGERPRINT, MAX_RESULTS, ReviewedFile, sarif_log
 from lib.javascript.forum import FORUM_SNIPPET
@@ -195,7 +195,7 @@ def corpus():
     items = []
     for folder in (DATA / "review", DATA / "signers", ROOT / "lib/review/reference"):
         for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-            if path.is_file() and path.suffix not in (".json", ".md"):
+            if path.is_file() and path.suffix.lower() in LANGUAGE_OF_EXTENSION:  # not the data, nor a __pycache__
                 items.append((str(path.relative_to(ROOT)), path.read_text(encoding="utf-8"), None))
     for bug in BUGS.values():
         items += [

@@ -24,9 +24,7 @@ from lib.review.syntax import GRAMMARS
 FORUM_CODE = "\n".join(line.js for line in FORUM_SNIPPET) + "\n"
 CORRECT_PY = (ROOT / "lib/review/reference/signer.py").read_text(encoding="utf-8")
 THEIR_LIB = 'raise SystemExit("the project\'s own lib was imported")\n'
-FORUM_FINDING = (
-    "forum.js:5:48: error meeting_number_claim_name The meeting number goes into a claim named meetingNumber"
-)
+FORUM_FINDING = "forum.js:5:48: error meeting_number_claim_name "  # path:line:column: severity code, then the message
 
 
 def git(*args, cwd: Path, env=None):
