@@ -6,7 +6,8 @@ import time
 import streamlit as st
 
 from lib import widget_keys
-from lib.join.plan import HOST_JS, JoinForm, component_data, explain_outcome, plan_join, read_outcome
+from lib.join.outcome import explain_outcome, read_outcome
+from lib.join.plan import HOST_JS, JoinForm, component_data, plan_join
 from lib.navigation import page_path
 from lib.present.display import escape_markdown
 from lib.zoom.facts import ROLE_LABELS, WEB_SDK_LANGUAGES, WEB_SDK_VERSION, WEB_SDK_VERSIONS

@@ -13,7 +13,8 @@ import pytest
 
 from lib.doctor.findings import FINDING_CODES
 from lib.doctor.token_kinds import OAUTH_ACCESS, REST_API_JWT
-from lib.join.plan import _CODE_FIXES, JoinForm, JoinOutcome, bugs_answered_with, explain_outcome, plan_join
+from lib.join.outcome import _CODE_FIXES, JoinOutcome, bugs_answered_with, explain_outcome
+from lib.join.plan import JoinForm, plan_join
 from lib.mistakes.catalogue import BROWSER, BUGS, ZOOM_SERVER
 from lib.mistakes.key_bytes import KEY_BYTES
 from lib.training.exercises import DIFFICULTIES, exercise_set, signer_outcome

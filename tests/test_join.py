@@ -8,22 +8,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from lib.join.plan import (
-    CHANNEL,
+from lib.join.outcome import (
     CLIENT_ERRORS,
-    FRAME_FILE,
-    HOST_JS,
     OUTCOME_STATUSES,
-    JoinForm,
     JoinOutcome,
     bugs_answered_with,
-    component_data,
     explain_outcome,
-    frame_url,
-    plan_join,
     read_outcome,
-    sdk_source,
 )
+from lib.join.plan import CHANNEL, FRAME_FILE, HOST_JS, JoinForm, component_data, frame_url, plan_join
+from lib.join.sdk_source import sdk_source
 from lib.mistakes.catalogue import BUGS
 from lib.signing.steps import SignatureRequest, build_signature_steps
 from lib.zoom.facts import DEMO_MEETING_NUMBER, WEB_SDK_VERSION, ZOOM_ERRORS

@@ -9,7 +9,8 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import APP_FILE, clear_configured_credentials, open_app_page, submit_form
 from lib.builder.form import FormInput
-from lib.join.plan import CHANNEL, HOST_JS, bugs_answered_with
+from lib.join.outcome import bugs_answered_with
+from lib.join.plan import CHANNEL, HOST_JS
 from lib.navigation import page_path
 from lib.signing.steps import SignatureRequest, build_signature_steps
 from lib.widget_keys import JOIN, SHARED_FORM, SHARED_TOKEN

@@ -17,7 +17,9 @@ from lib.doctor.batch_results import diagnose_all
 from lib.doctor.diagnosis import diagnose
 from lib.doctor.token_compare import compare_tokens
 from lib.javascript.forum import forum_generate_signature
-from lib.join.plan import OUTCOME_STATUSES, JoinForm, plan_join, read_outcome, sdk_source
+from lib.join.outcome import OUTCOME_STATUSES, read_outcome
+from lib.join.plan import JoinForm, plan_join
+from lib.join.sdk_source import sdk_source
 from lib.mistakes.catalogue import BUGS, BugSelectionError, sign_with_bugs
 from lib.present.display import escape_markdown, markdown_text
 from lib.present.html import base64_html
