@@ -14,6 +14,7 @@ from lib import widget_keys
 from lib.builder.form import FormInput, read_form
 from lib.javascript.forum import FORUM_SNIPPET, cryptojs_key_bytes, forum_generate_signature, js_btoa
 from lib.javascript.legacy import legacy_signature
+from lib.mistakes.buggy_vs_correct import side_by_side
 from lib.mistakes.catalogue import (
     BROWSER,
     BUGS,
@@ -23,7 +24,6 @@ from lib.mistakes.catalogue import (
     buggy_request,
     sign_with_bugs,
 )
-from lib.mistakes.comparison import compare
 from lib.present.display import escape_markdown
 from lib.present.html import fragments_html
 from lib.signing.encoding import secret_fingerprint
@@ -108,7 +108,7 @@ try:
         buggy = preset.sign(request)
     else:
         buggy = sign_with_bugs(request, selected)
-    comparison = compare(correct, buggy, selected)
+    comparison = side_by_side(correct, buggy, selected)
 except BugSelectionError as exc:
     st.error(f"{escape_markdown(str(exc))}.")
     st.stop()

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from lib.mistakes.buggy_vs_correct import claim_changes, encoding_details, mark_differences, side_by_side
 from lib.mistakes.catalogue import BROWSER, BUGS, NOBODY, PRESETS, ZOOM_SERVER, sign_with_bugs
-from lib.mistakes.comparison import claim_changes, compare, encoding_details, mark_differences
 from lib.present.html import fragments_html
 from lib.signing.steps import STEPS, SignatureRequest, build_signature_steps
 from lib.zoom.facts import UNDOCUMENTED_ERROR
@@ -24,7 +24,7 @@ def request(**changes):
 def run(preset_key, req=None):
     req = req or request()
     preset = PRESETS[preset_key]
-    return compare(build_signature_steps(req), preset.sign(req), preset.bug_ids)
+    return side_by_side(build_signature_steps(req), preset.sign(req), preset.bug_ids)
 
 
 def row(comparison, step):
@@ -138,7 +138,7 @@ def test_role_inverted_towards_participant_is_no_server_error():
 def test_first_server_error_wins_and_the_rest_are_listed():
     req = request()
     selection = ("expired", "meeting_number_spaces", "secret_trailing_newline")
-    comparison = compare(build_signature_steps(req), sign_with_bugs(req, selection), selection)
+    comparison = side_by_side(build_signature_steps(req), sign_with_bugs(req, selection), selection)
     assert comparison.outcome.zoom_error == 3712
     assert "3705" in comparison.outcome.message
     # spaces in mn have no documented code: named as refused, without a number
@@ -175,7 +175,7 @@ def test_every_combination_is_explained():
             selection = {first, second}
             if selection == {"lifetime_too_short", "lifetime_too_long"}:
                 continue
-            comparison = compare(correct, sign_with_bugs(req, selection), selection)
+            comparison = side_by_side(correct, sign_with_bugs(req, selection), selection)
             assert all("no selected bug explains" not in r.verdict for r in comparison.steps), selection
             assert comparison.outcome.message
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from lib.signing.encoding import NOT_IN_BASE64URL
 
 if TYPE_CHECKING:  # for the annotations only: the pages that colour a token need none of these modules
-    from lib.mistakes.comparison import Comparison
+    from lib.mistakes.buggy_vs_correct import Comparison
     from lib.training.lessons import Base64Comparison
     from lib.training.trainer import AgendaBlock, PresenterSlide
 

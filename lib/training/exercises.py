@@ -19,8 +19,8 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 
 from lib.doctor.diagnosis import diagnose
+from lib.mistakes.buggy_vs_correct import side_by_side
 from lib.mistakes.catalogue import BROWSER, BUGS, EXCLUSIVE, ZOOM_SERVER, sign_with_bugs
-from lib.mistakes.comparison import compare
 from lib.signing.jsjson import json_stringify
 from lib.signing.steps import SignatureRequest, build_signature_steps
 from lib.training.signers import KEY_VARIABLE, SECRET_FILE, SIGNERS
@@ -205,7 +205,7 @@ def _what_happens(request: SignatureRequest, bug_ids, thrown: str | None = None)
     if thrown is not None:
         return f"the signer throws {thrown}; no token is made, and join() is never called."
     buggy = sign_with_bugs(request, bug_ids)
-    outcome = compare(build_signature_steps(request), buggy, bug_ids).outcome
+    outcome = side_by_side(build_signature_steps(request), buggy, bug_ids).outcome
     if outcome.zoom_error is not None:
         return f"Zoom answers {outcome.zoom_error} {ZOOM_ERRORS[outcome.zoom_error].message}"
     if buggy.error is not None:

@@ -2,15 +2,15 @@
 
 The order and the prose live here; every live value is computed by the functions the builder and
 the buggy-vs-correct page use (lib.signing.steps, lib.mistakes.catalogue.sign_with_bugs,
-lib.mistakes.comparison), on the learner's own builder inputs when there are any.
+lib.mistakes.buggy_vs_correct), on the learner's own builder inputs when there are any.
 """
 
 import json
 from dataclasses import dataclass, replace
 
 from lib.builder.form import FormInput, read_form
+from lib.mistakes.buggy_vs_correct import Comparison, side_by_side
 from lib.mistakes.catalogue import BUGS, sign_with_bugs
-from lib.mistakes.comparison import Comparison, compare
 from lib.signing.encoding import NOT_IN_BASE64URL, base64url_encode, standard_base64_encode, utf8_bytes
 from lib.signing.jsjson import json_stringify
 from lib.signing.steps import SignatureSteps, build_signature_steps
@@ -338,7 +338,7 @@ class BugDemo:
 def compare_with_mistake(bug_id: str, form: FormInput, now: int) -> Comparison:
     """The builder's correct signature of the form next to the buggy signer's with this one mistake."""
     request = read_form(form, now).request
-    return compare(build_signature_steps(request), sign_with_bugs(request, (bug_id,)), (bug_id,))
+    return side_by_side(build_signature_steps(request), sign_with_bugs(request, (bug_id,)), (bug_id,))
 
 
 def bug_demo(lesson: Lesson, form: FormInput, now: int) -> BugDemo:

@@ -240,7 +240,7 @@ def what_happens_next(buggy: BuggySteps, differing_steps, selected) -> Outcome:
     )
 
 
-def compare(correct: SignatureSteps, buggy: BuggySteps, bug_ids) -> Comparison:
+def side_by_side(correct: SignatureSteps, buggy: BuggySteps, bug_ids) -> Comparison:
     """Align the correct and the buggy steps and explain every difference."""
     selected = check_bug_ids(bug_ids)
     # Rows that differ and exist on the buggy side (a missing row is explained on its own).
