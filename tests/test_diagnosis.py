@@ -237,7 +237,7 @@ def test_zoom_error_follows_the_findings(code, zoom_error):
     text, context = CASES[code]
     checked = diagnose(text, **{"now": NOW, **context})
     assert checked.zoom_error == zoom_error
-    assert str(zoom_error) in checked.verdict and ZOOM_ERRORS[zoom_error][0] in checked.verdict
+    assert str(zoom_error) in checked.verdict and ZOOM_ERRORS[zoom_error].message in checked.verdict
 
 
 def test_signature_errors_outrank_expiry_which_outranks_the_meeting():

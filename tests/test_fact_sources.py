@@ -6,6 +6,7 @@ the Token doctor's codes and the error table cite these IDs; a prediction withou
 ID the fact base does not have or a row whose code differs from the prediction.
 """
 
+import ast
 import re
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 
 from lib.doctor.findings import FINDING_CODES
 from lib.doctor.token_kinds import OAUTH_ACCESS, REST_API_JWT
-from lib.join.outcome import _CODE_FIXES, JoinOutcome, bugs_answered_with, explain_outcome
+from lib.join.outcome import JoinOutcome, bugs_answered_with, explain_outcome
 from lib.join.plan import JoinForm, plan_join
 from lib.mistakes.catalogue import BROWSER, BUGS, ZOOM_SERVER
 from lib.mistakes.key_bytes import KEY_BYTES
@@ -95,6 +96,79 @@ def test_every_error_code_cites_its_row_with_the_same_message(code):
     assert row[2] == error.message, (row[2], error.message)
 
 
+@pytest.mark.parametrize("code", sorted(ZOOM_ERRORS))
+def test_every_zoom_error_record_is_complete(code):
+    """One record per code: its code, Zoom's message, the usual causes, the fix, and a source row for that code."""
+    error = ZOOM_ERRORS[code]
+    assert error.code == code
+    for name in ("message", "causes", "fix", "source"):
+        value = getattr(error, name)
+        assert isinstance(value, str) and value.strip(), f"{code} has no {name}"
+    assert error.source in SOURCES and code in SOURCES[error.source], (code, error.source)
+
+
+LIB = Path(__file__).resolve().parents[1] / "lib"
+
+
+def _is_zoom_code(node) -> bool:
+    """A literal error code: a known one of four digits, or any of the 37xx signature codes. The generic failure
+    codes 200 and 1 are left out: as numbers they are everywhere."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        node = ast.Constant(-node.operand.value) if isinstance(node.operand, ast.Constant) else node
+    value = node.value if isinstance(node, ast.Constant) else None
+    return type(value) is int and ((value in ZOOM_ERRORS and abs(value) >= 1000) or 3700 <= value < 3800)
+
+
+def second_zoom_error_tables(source: str) -> list[str]:
+    """Places in a module's source that hold data per Zoom error code outside lib.zoom.facts.ZOOM_ERRORS: a dict
+    keyed by codes, a sequence of (code, ...) pairs, or a branch on a code (`if code == 3705: ...`). Naming a
+    code is fine (a rule's zoom_error=3712, the order Zoom checks in); attaching text to it is the table's job."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Dict) and sum(1 for key in node.keys if key and _is_zoom_code(key)) >= 2:
+            found.append(f"line {node.lineno}: a dict keyed by error codes")
+        elif isinstance(node, (ast.Tuple, ast.List)):
+            pairs = [
+                e for e in node.elts if isinstance(e, (ast.Tuple, ast.List)) and e.elts and _is_zoom_code(e.elts[0])
+            ]
+            if len(pairs) >= 2:
+                found.append(f"line {node.lineno}: (code, ...) pairs")
+        elif isinstance(node, ast.Compare) and any(isinstance(op, (ast.Eq, ast.NotEq)) for op in node.ops):
+            if any(_is_zoom_code(side) for side in (node.left, *node.comparators)):
+                found.append(f"line {node.lineno}: a branch on an error code")
+        elif isinstance(node, ast.MatchValue) and _is_zoom_code(node.value):
+            found.append(f"line {node.lineno}: a case of an error code")
+    return found
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "FIXES = {3712: 'check the secret', 3705: 'sign a fresh one'}",
+        "FIXES = ((3712, 'check the secret'), (-3000, 'check the network'))",
+        "def fix(code):\n    if code == 3705:\n        return 'sign a fresh one'",
+        "match code:\n    case 3706:\n        pass",
+    ],
+)
+def test_the_second_table_check_finds_each_shape(source):
+    assert second_zoom_error_tables(source)
+
+
+def test_naming_a_code_is_no_second_table():
+    source = "RULE = Rule(zoom_error=3712)\nORDER = (3712, 3704, 3705)\nMEETING_LEVEL = 3000 <= code < 4000"
+    assert second_zoom_error_tables(source) == []
+
+
+def test_zoom_errors_are_one_table():
+    """Zoom's error codes live in lib.zoom.facts.ZOOM_ERRORS only: no module of lib keeps its own per-code data."""
+    found = {
+        str(path.relative_to(LIB.parent)): places
+        for path in sorted(LIB.rglob("*.py"))
+        if (places := second_zoom_error_tables(path.read_text(encoding="utf-8")))
+    }
+    assert found == {}
+
+
 # ------------------------------------------------------------------------ what the fact base calls undocumented
 
 
@@ -139,7 +213,7 @@ def test_4013_is_the_missing_obf_token_beside_a_privilege_token():
     error = ZOOM_ERRORS[4013]
     assert "privilege token" in error.message and "OBF token" in error.message
     assert "invalid" not in error.causes and "expired" not in error.causes and "ZAK" not in error.causes
-    assert "valid" not in _CODE_FIXES[4013] and "obfToken" in _CODE_FIXES[4013]
+    assert "valid" not in error.fix and "obfToken" in error.fix
     explanation = explain_outcome(JoinOutcome("failed", 4013, ""))
     assert "no OBF token" in explanation.causes and "expired" not in explanation.fix
 
@@ -148,7 +222,7 @@ def test_invalid_mismatched_and_privilege_tokens_have_codes_of_their_own():
     assert "OBF token is invalid" in ZOOM_ERRORS[4014].message
     assert "does not match" in ZOOM_ERRORS[4015].message
     assert ZOOM_ERRORS[4016].message == "The Privilege token is invalid."
-    assert 4016 in _CODE_FIXES
+    assert ZOOM_ERRORS[4016].fix
 
 
 def test_the_fact_base_no_longer_calls_4013_an_invalid_or_expired_zak():

@@ -257,9 +257,9 @@ def test_any_report_from_the_browser_is_read_or_ignored_never_raises(value):
 
 @pytest.mark.parametrize("code", sorted(ZOOM_ERRORS))
 def test_every_known_zoom_error_is_explained_with_a_fix(code):
-    explanation = explain_outcome(JoinOutcome("failed", code, ZOOM_ERRORS[code][0]))
+    explanation = explain_outcome(JoinOutcome("failed", code, ZOOM_ERRORS[code].message))
     assert explanation.severity == "error" and str(code) in explanation.headline
-    assert explanation.fix and explanation.zoom_message == ZOOM_ERRORS[code][0]
+    assert explanation.fix and explanation.zoom_message == ZOOM_ERRORS[code].message
     assert explanation.bugs == bugs_answered_with(code)
 
 

@@ -48,7 +48,7 @@ def _secret_in_doubt(errors) -> bool:
 
 def _doubt_verdict(findings):
     code = _ZOOM_ERROR_OF["signature_mismatch"]
-    refused = f"Zoom answers {code} “{ZOOM_ERRORS[code][0].rstrip('.')}”" if code else "Zoom refuses it"
+    refused = ZOOM_ERRORS[code].answer if code else "Zoom refuses it"
     warnings = sum(1 for f in findings if f.severity == "warning")
     more = f" {warnings} warning{'s' if warnings > 1 else ''} below." if warnings else ""
     return (
@@ -66,7 +66,9 @@ def _verdict(findings, errors, zoom_error, verified, secret_in_doubt=False):
         # the cause: a proven forensic mistake, else the first error that leads to the predicted Zoom error
         leading = next((f for f in errors if f.code in _FORENSIC), None)
         leading = leading or next((f for f in errors if _ZOOM_ERROR_OF[f.code] == zoom_error), errors[0])
-        answer = f"Zoom would most likely answer {zoom_error} “{ZOOM_ERRORS[zoom_error][0]}” " if zoom_error else ""
+        answer = (
+            f"Zoom would most likely answer {zoom_error} “{ZOOM_ERRORS[zoom_error].message}” " if zoom_error else ""
+        )
         more = f" {len(errors) - 1} more error{'s' if len(errors) > 2 else ''} below." if len(errors) > 1 else ""
         fix = f" Fix: {leading.fix}" if leading.fix else ""
         return f"{answer}Cause: {leading.title}.{fix}{more}"

@@ -8,7 +8,7 @@ in the terms of Zoom's official sample (Node, express, cors, jsrsasign).
 from dataclasses import dataclass
 
 from lib.doctor.findings import FINDING_CODES
-from lib.zoom.facts import ZOOM_ERRORS
+from lib.zoom.facts import UNDOCUMENTED_ERROR, ZOOM_ERRORS
 from lib.zoom.rules import RULES
 
 
@@ -204,6 +204,4 @@ def zoom_answer(finding_code: str) -> str:
     doctor's table for its own codes, such as mn_mismatch): an error code only where the fact base has one."""
     rule = RULES.get(finding_code)
     code = rule.zoom_error if rule else FINDING_CODES[finding_code].zoom_error
-    if code is None:
-        return "Zoom refuses it; which code it answers is not documented"
-    return f"Zoom answers {code} “{ZOOM_ERRORS[code][0].rstrip('.')}”"
+    return ZOOM_ERRORS[code].answer if code is not None else UNDOCUMENTED_ERROR

@@ -170,9 +170,8 @@ def bugs_answered_with(code: int) -> tuple:
 def _explain_code(outcome):
     code = outcome.error_code
     known = ZOOM_ERRORS.get(code)
-    message, causes = (known.message, known.causes) if known else ("", "")
+    message, causes, fix = (known.message, known.causes, known.fix) if known else ("", "", "")
     bugs = bugs_answered_with(code)
-    fix = _CODE_FIXES.get(code, "")
     if not message and 3000 <= code < 4000:
         causes = "a meeting-level refusal: the meeting, its settings or the host's account, not the signature"
         fix = "Check the meeting number, that the meeting has started, and its passcode and registration settings."
@@ -188,32 +187,6 @@ def _explain_code(outcome):
         zoom_message=message,
         inspect_token=bool(bugs),
     )
-
-
-_CODE_FIXES = {
-    3712: "Open the token in the Token doctor: it checks the encoding and claims, and with your secret it names "
-    "the exact signing mistake. Also check the credentials are a General app's Client ID and Secret with "
-    "Meeting SDK switched on.",
-    3705: "Sign a fresh token right before joining; never reuse a cached one past its exp.",
-    3706: "Sign mn with exactly the digits of the meeting you join, without spaces or dashes.",
-    3704: "Use the Client ID of a General app with Features → Embed → Meeting SDK switched on as appKey.",
-    3708: "Sign role as the number 0 to join or 1 to start as host; nothing else.",
-    4011: "Join meetings of the app's own account, or publish the app on the Zoom Marketplace (an unlisted app "
-    "reviewed by Zoom also counts).",
-    4012: "For meetings outside the app's account, pass the host's ZAK or an OBF token.",
-    4013: "Meeting raw data with a privilege token needs an OBF token too: request one authorised by the meeting's "
-    "host (GET /users/{userId}/token?type=onbehalf) and pass it to join() as obfToken.",
-    4014: "Request a new OBF token for this user and meeting.",
-    4015: "Request the OBF token for this meeting's number.",
-    4016: "Request a new privilege token: the one given is invalid or has expired.",
-    3610: "Check the meeting number, and that the meeting still exists.",
-    3001: "Check the meeting number, and that the meeting still exists.",
-    3004: "Type the meeting's passcode as the host shared it.",
-    3008: "Wait for the host to start the meeting, or enable join before host.",
-    200: "Read the reason text that came with it; open the frame's developer console for details.",
-    1: "Read the reason text that came with it; open the frame's developer console for details.",
-    -3000: "Check that this browser can reach zoom.us (proxy, firewall, VPN).",
-}
 
 
 def _explain_client_error(outcome):

@@ -208,7 +208,7 @@ def what_happens_next(buggy: BuggySteps, differing_steps, selected) -> Outcome:
         first = min(errors, key=lambda c: ZOOM_ERROR_ORDER.index(c) if c in ZOOM_ERROR_ORDER else 99)
         later = [f"{code} ({_titles(ids)})" for code, ids in errors.items() if code != first]
         later += [f"{BUGS[i].title} (refused, code not documented)" for i in _refused_without_code(effective)]
-        reason = ZOOM_ERRORS[first][0].rstrip(".")
+        reason = ZOOM_ERRORS[first].message.rstrip(".")
         message = f"Zoom's server answers {first} ({reason}) because of: {_titles(errors[first])}."
         if later:
             message += " Once that is fixed: " + "; ".join(later) + "."

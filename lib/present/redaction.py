@@ -46,7 +46,7 @@ def redacted_report(diagnosis: Diagnosis, now: int, *, secret: str | None = None
     """The Markdown report. `secret` and `sdk_key` are only used to scrub them out of the text."""
     status = verification_status(diagnosis)[1]
     if diagnosis.zoom_error:
-        error = f"{diagnosis.zoom_error} — {ZOOM_ERRORS[diagnosis.zoom_error][0]}"
+        error = f"{diagnosis.zoom_error} — {ZOOM_ERRORS[diagnosis.zoom_error].message}"
     else:
         error = (
             "unknown: the secret given may be the wrong one (see the verdict)"

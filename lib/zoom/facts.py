@@ -5,7 +5,7 @@ rules that use them (bounds, severities, predicted errors) are in lib.zoom.rules
 Sources: docs/zoom-signature-facts.md (the fact base, with where each fact comes from).
 """
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 HEADER = {"alg": "HS256", "typ": "JWT"}
 
@@ -49,77 +49,164 @@ DEMO_S2S_CLIENT_SECRET = "DEMO-s2s-oauth-secret-not-real-9876543210"
 ZOOM_ERROR_ORDER = (3712, 3704, 3705, 3706, 3708)
 
 
-class ZoomError(NamedTuple):
-    """A Web SDK error code: Zoom's message, its usual causes, and the ID of the row of the fact base's error
-    table that says so (docs/zoom-signature-facts.md, "Error codes")."""
+@dataclass(frozen=True)
+class ZoomError:
+    """A Web SDK error code: Zoom's message, its usual causes, what to do about it, and the ID of the row of the
+    fact base's error table that says so (docs/zoom-signature-facts.md, "Error codes"). The one record of a code:
+    the join page, the Token doctor, the endpoint tester and the lessons all read it from ZOOM_ERRORS."""
 
+    code: int
     message: str
     causes: str
+    fix: str
     source: str
+
+    @property
+    def answer(self) -> str:
+        """The code and Zoom's words, as the app quotes them in a sentence."""
+        return f"Zoom answers {self.code} “{self.message.rstrip('.')}”"
 
 
 # Web SDK error codes, as SDK 6.2.0 reports them.
 ZOOM_ERRORS = {
-    3712: ZoomError(
-        "Signature is invalid.",
-        "a signature Zoom cannot verify with the app's secret: wrong secret (whitespace, swapped with the key, "
-        "dev/prod mix, other key bytes); base64 instead of base64url; wrong credential type; clock skew (iat in "
-        "the future)",
-        "code-3712",
-    ),
-    3705: ZoomError("The signature has expired.", "exp in the past; a cached token", "code-3705"),
-    3706: ZoomError("The meeting number is wrong.", "mn is not the meeting joined", "code-3706"),
-    3704: ZoomError("The accounts API Key is not valid.", "appKey is not a Meeting SDK key", "code-3704"),
-    3708: ZoomError(
-        "Incorrect role.", "role not 0 or 1 (which inputs trigger it exactly is not documented)", "code-3708"
-    ),
-    4011: ZoomError(
-        "To join a meeting hosted by an external Zoom account, your SDK app has to be published on Zoom Marketplace.",
-        "joining a meeting outside the app's own account with an unpublished app",
-        "code-4011",
-    ),
-    4012: ZoomError(
-        "This join flow is not supported, please join the meeting with a Zoom Client or contact your meeting host "
-        "or vendor.",
-        "anonymous join of another account's meeting: needs a ZAK or OBF token",
-        "code-4012",
-    ),
-    4013: ZoomError(
-        "To access meeting raw data using a privilege token, you must also provide a corresponding OBF token "
-        "authorized by the meeting host.",
-        "no OBF token: meeting raw data was requested with a privilege token, without an OBF token from the host",
-        "code-4013",
-    ),
-    4014: ZoomError(
-        "The OBF token is invalid. Please check the OBF token and try again.", "a bad obfToken", "code-4014"
-    ),
-    4015: ZoomError(
-        "The meeting number associated with the provided OBF token does not match the current meeting.",
-        "an obfToken issued for another meeting",
-        "code-4015",
-    ),
-    4016: ZoomError("The Privilege token is invalid.", "an invalid or expired privilege token", "code-4016"),
-    3610: ZoomError(
-        "Meeting does not exist.",
-        "wrong meeting number (SDK 6.2.0's code for the server's 3001), or an expired registrant token (tk)",
-        "code-3610",
-    ),
-    3001: ZoomError(
-        "Meeting does not exist.", "wrong meeting number (the server's code; SDK 6.2.0 reports it as 3610)", "code-3001"
-    ),
-    3004: ZoomError("Meeting Passcode wrong.", "a wrong passcode", "code-3004"),
-    3008: ZoomError("Meeting has not started", "the host has not started it and join before host is off", "code-3008"),
-    200: ZoomError(
-        "Fail to join the meeting.",
-        "a generic failure of Component View: read the reason text that comes with it",
-        "code-200",
-    ),
-    1: ZoomError(
-        "Fail to join the meeting.",
-        "a generic failure of Client View: read the reason text that comes with it",
-        "code-200",
-    ),
-    -3000: ZoomError("connection error", "no answer from Zoom: network, proxy or firewall", "code-3000"),
+    error.code: error
+    for error in (
+        ZoomError(
+            3712,
+            "Signature is invalid.",
+            "a signature Zoom cannot verify with the app's secret: wrong secret (whitespace, swapped with the "
+            "key, dev/prod mix, other key bytes); base64 instead of base64url; wrong credential type; clock skew "
+            "(iat in the future)",
+            "Open the token in the Token doctor: it checks the encoding and claims, and with your secret it names"
+            " the exact signing mistake. Also check the credentials are a General app's Client ID and Secret with"
+            " Meeting SDK switched on.",
+            "code-3712",
+        ),
+        ZoomError(
+            3705,
+            "The signature has expired.",
+            "exp in the past; a cached token",
+            "Sign a fresh token right before joining; never reuse a cached one past its exp.",
+            "code-3705",
+        ),
+        ZoomError(
+            3706,
+            "The meeting number is wrong.",
+            "mn is not the meeting joined",
+            "Sign mn with exactly the digits of the meeting you join, without spaces or dashes.",
+            "code-3706",
+        ),
+        ZoomError(
+            3704,
+            "The accounts API Key is not valid.",
+            "appKey is not a Meeting SDK key",
+            "Use the Client ID of a General app with Features → Embed → Meeting SDK switched on as appKey.",
+            "code-3704",
+        ),
+        ZoomError(
+            3708,
+            "Incorrect role.",
+            "role not 0 or 1 (which inputs trigger it exactly is not documented)",
+            "Sign role as the number 0 to join or 1 to start as host; nothing else.",
+            "code-3708",
+        ),
+        ZoomError(
+            4011,
+            "To join a meeting hosted by an external Zoom account, your SDK app has to be published on Zoom "
+            "Marketplace.",
+            "joining a meeting outside the app's own account with an unpublished app",
+            "Join meetings of the app's own account, or publish the app on the Zoom Marketplace (an unlisted app "
+            "reviewed by Zoom also counts).",
+            "code-4011",
+        ),
+        ZoomError(
+            4012,
+            "This join flow is not supported, please join the meeting with a Zoom Client or contact your meeting "
+            "host or vendor.",
+            "anonymous join of another account's meeting: needs a ZAK or OBF token",
+            "For meetings outside the app's account, pass the host's ZAK or an OBF token.",
+            "code-4012",
+        ),
+        ZoomError(
+            4013,
+            "To access meeting raw data using a privilege token, you must also provide a corresponding OBF token "
+            "authorized by the meeting host.",
+            "no OBF token: meeting raw data was requested with a privilege token, without an OBF token from the host",
+            "Meeting raw data with a privilege token needs an OBF token too: request one authorised by the "
+            "meeting's host (GET /users/{userId}/token?type=onbehalf) and pass it to join() as obfToken.",
+            "code-4013",
+        ),
+        ZoomError(
+            4014,
+            "The OBF token is invalid. Please check the OBF token and try again.",
+            "a bad obfToken",
+            "Request a new OBF token for this user and meeting.",
+            "code-4014",
+        ),
+        ZoomError(
+            4015,
+            "The meeting number associated with the provided OBF token does not match the current meeting.",
+            "an obfToken issued for another meeting",
+            "Request the OBF token for this meeting's number.",
+            "code-4015",
+        ),
+        ZoomError(
+            4016,
+            "The Privilege token is invalid.",
+            "an invalid or expired privilege token",
+            "Request a new privilege token: the one given is invalid or has expired.",
+            "code-4016",
+        ),
+        ZoomError(
+            3610,
+            "Meeting does not exist.",
+            "wrong meeting number (SDK 6.2.0's code for the server's 3001), or an expired registrant token (tk)",
+            "Check the meeting number, and that the meeting still exists.",
+            "code-3610",
+        ),
+        ZoomError(
+            3001,
+            "Meeting does not exist.",
+            "wrong meeting number (the server's code; SDK 6.2.0 reports it as 3610)",
+            "Check the meeting number, and that the meeting still exists.",
+            "code-3001",
+        ),
+        ZoomError(
+            3004,
+            "Meeting Passcode wrong.",
+            "a wrong passcode",
+            "Type the meeting's passcode as the host shared it.",
+            "code-3004",
+        ),
+        ZoomError(
+            3008,
+            "Meeting has not started",
+            "the host has not started it and join before host is off",
+            "Wait for the host to start the meeting, or enable join before host.",
+            "code-3008",
+        ),
+        ZoomError(
+            200,
+            "Fail to join the meeting.",
+            "a generic failure of Component View: read the reason text that comes with it",
+            "Read the reason text that came with it; open the frame's developer console for details.",
+            "code-200",
+        ),
+        ZoomError(
+            1,
+            "Fail to join the meeting.",
+            "a generic failure of Client View: read the reason text that comes with it",
+            "Read the reason text that came with it; open the frame's developer console for details.",
+            "code-200",
+        ),
+        ZoomError(
+            -3000,
+            "connection error",
+            "no answer from Zoom: network, proxy or firewall",
+            "Check that this browser can reach zoom.us (proxy, firewall, VPN).",
+            "code-3000",
+        ),
+    )
 }
 
 # What the app says instead of a code where no source says which one Zoom answers.
