@@ -30,7 +30,8 @@ from lib.gate.report import (
     source_root,
     text_lines,
 )
-from lib.mistakes.catalogue import BUGS, PRESETS, BugSelectionError, sign_with_bugs
+from lib.mistakes.buggy_signer import PRESETS, BugSelectionError, sign_with_bugs
+from lib.mistakes.catalogue import BUGS
 from lib.review import ReviewInputError, review_code
 from lib.signing.encoding import jsrsasign_key_bytes, utf8_bytes
 from lib.signing.steps import ABSENT, STEPS, SignatureRequest, build_signature_steps

@@ -14,16 +14,9 @@ from lib import widget_keys
 from lib.builder.form import FormInput, read_form
 from lib.javascript.forum import FORUM_SNIPPET, cryptojs_key_bytes, forum_generate_signature, js_btoa
 from lib.javascript.legacy import legacy_signature
+from lib.mistakes.buggy_signer import PRESETS, BugSelectionError, buggy_request, sign_with_bugs
 from lib.mistakes.buggy_vs_correct import side_by_side
-from lib.mistakes.catalogue import (
-    BROWSER,
-    BUGS,
-    PRESETS,
-    ZOOM_SERVER,
-    BugSelectionError,
-    buggy_request,
-    sign_with_bugs,
-)
+from lib.mistakes.catalogue import BROWSER, BUGS, ZOOM_SERVER
 from lib.present.display import escape_markdown
 from lib.present.html import fragments_html
 from lib.signing.encoding import secret_fingerprint

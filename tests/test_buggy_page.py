@@ -5,7 +5,8 @@ import pytest
 from conftest import clear_configured_credentials, open_app_page
 from lib.builder.form import FormInput
 from lib.javascript.forum import FORUM_SNIPPET
-from lib.mistakes.catalogue import BUGS, PRESETS
+from lib.mistakes.buggy_signer import PRESETS
+from lib.mistakes.catalogue import BUGS
 from lib.present.display import escape_markdown
 from lib.signing.encoding import secret_fingerprint
 from lib.widget_keys import BUGGY, SHARED_FORM

@@ -17,24 +17,17 @@ from lib.doctor.diagnosis import diagnose
 from lib.doctor.findings import FINDING_CODES
 from lib.javascript.forum import JsError, forum_call, forum_signature
 from lib.javascript.legacy import node_hmac_key, node_utf8
-from lib.mistakes.catalogue import (
-    BROWSER,
-    BUGS,
-    CLOCK_AHEAD_SECONDS,
-    EXCLUSIVE,
+from lib.mistakes.alterations import CLOCK_AHEAD_SECONDS, TOO_LONG_LIFETIME_SECONDS, TOO_SHORT_LIFETIME_SECONDS
+from lib.mistakes.buggy_signer import (
     FORUM_BUGS,
     FORUM_CALL_BUGS,
-    NOBODY,
-    NOBODY_UNTIL_JOIN,
     PRESETS,
     REQUEST_ORDER,
-    TOO_LONG_LIFETIME_SECONDS,
-    TOO_SHORT_LIFETIME_SECONDS,
-    ZOOM_SERVER,
     BugSelectionError,
     check_bug_ids,
     sign_with_bugs,
 )
+from lib.mistakes.catalogue import BROWSER, BUGS, EXCLUSIVE, NOBODY, NOBODY_UNTIL_JOIN, ZOOM_SERVER
 from lib.signing.steps import STEPS, SignatureRequest, build_signature_steps
 from lib.zoom.facts import DEMO_S2S_CLIENT_ID, DEMO_S2S_CLIENT_SECRET, ZOOM_ERRORS
 

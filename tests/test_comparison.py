@@ -4,8 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from lib.mistakes.buggy_signer import PRESETS, sign_with_bugs
 from lib.mistakes.buggy_vs_correct import claim_changes, encoding_details, mark_differences, side_by_side
-from lib.mistakes.catalogue import BROWSER, BUGS, NOBODY, PRESETS, ZOOM_SERVER, sign_with_bugs
+from lib.mistakes.catalogue import BROWSER, BUGS, NOBODY, ZOOM_SERVER
 from lib.present.html import fragments_html
 from lib.signing.steps import STEPS, SignatureRequest, build_signature_steps
 from lib.zoom.facts import UNDOCUMENTED_ERROR

@@ -21,7 +21,8 @@ import pytest
 
 from conftest import ROOT
 from lib.doctor.diagnosis import diagnose
-from lib.mistakes.catalogue import BUGS, EXCLUSIVE, sign_with_bugs
+from lib.mistakes.buggy_signer import sign_with_bugs
+from lib.mistakes.catalogue import BUGS, EXCLUSIVE
 from lib.review import review_code
 from lib.review.runnable import runnable
 from lib.training.exercises import (

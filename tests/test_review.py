@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from conftest import DATA, ROOT, run_cli
 from lib.doctor.findings import FINDING_CODES
 from lib.javascript.forum import FORUM_SNIPPET
-from lib.mistakes.catalogue import BUGS, FORUM_CALL_BUGS
+from lib.mistakes.buggy_signer import FORUM_CALL_BUGS
+from lib.mistakes.catalogue import BUGS
 from lib.review import MASK, ReviewInputError, detect_language, review_code
 from lib.review.codes import CODE_ONLY, REVIEW_CODES
 from lib.review.corrected import reference_signer

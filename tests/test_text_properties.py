@@ -20,7 +20,8 @@ from lib.javascript.forum import forum_generate_signature
 from lib.join.outcome import OUTCOME_STATUSES, read_outcome
 from lib.join.plan import JoinForm, plan_join
 from lib.join.sdk_source import sdk_source
-from lib.mistakes.catalogue import BUGS, BugSelectionError, sign_with_bugs
+from lib.mistakes.buggy_signer import BugSelectionError, sign_with_bugs
+from lib.mistakes.catalogue import BUGS
 from lib.present.display import escape_markdown, markdown_text
 from lib.present.html import base64_html
 from lib.present.redaction import mask_key, redacted_report

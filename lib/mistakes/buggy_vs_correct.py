@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from lib.javascript.forum import BuggySteps
-from lib.mistakes.catalogue import BROWSER, BUGS, NOBODY, ZOOM_SERVER, check_bug_ids, thrown_by
+from lib.mistakes.buggy_signer import check_bug_ids
+from lib.mistakes.catalogue import BROWSER, BUGS, NOBODY, ZOOM_SERVER, thrown_by
 from lib.signing.steps import STEPS, SignatureSteps
 from lib.zoom.facts import UNDOCUMENTED_ERROR, ZOOM_ERROR_ORDER, ZOOM_ERRORS
 

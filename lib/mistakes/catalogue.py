@@ -1,35 +1,21 @@
 """The catalogue of classic Meeting SDK signature mistakes, each a switch on a buggy signer.
 
 `BUGS` is the project's single vocabulary of causes: diagnosis, the join page and the lessons
-refer to these ids. `sign_with_bugs(request, ids)` signs a request with any set of them switched
-on and returns every step, so the comparison page can put it next to the correct signer's.
-
-The buggy signer hashes with CryptoJS.HmacSHA256, as the forum snippet does: for a string secret
-that is byte for byte what the correct signer does; a non-string secret (the argument shift)
-throws exactly as crypto-js throws. Facts: docs/zoom-signature-facts.md (the forum snippet, the browser's
-checks, error codes).
+refer to these ids. This module is the data: what each mistake looks like, why it fails, what Zoom
+says, how to fix it, and which change (lib.mistakes.alterations) makes it. The buggy signer that
+switches them on is lib.mistakes.buggy_signer. Facts: docs/zoom-signature-facts.md (the forum snippet,
+the browser's checks, error codes).
 """
 
-import functools
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from lib.javascript.forum import (
-    BuggySteps,
-    JsError,
-    cryptojs_hmac_sha256,
-    forum_call,
-    forum_signature,
-    js_btoa,
-    js_to_string,
-)
 from lib.javascript.legacy import legacy_signature, node_base64_decode
+from lib.mistakes import alterations
 from lib.mistakes.key_bytes import KEY_BYTES_CODES
-from lib.signing.encoding import base64url_encode, standard_base64_encode
-from lib.signing.jsjson import js_number, json_stringify
-from lib.signing.steps import ABSENT, STEPS, SignatureRequest, build_header, build_payload, encode_segment, hmac_sha256
-from lib.zoom.facts import DEMO_S2S_CLIENT_ID, DEMO_S2S_CLIENT_SECRET, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
-from lib.zoom.rules import is_integer
+from lib.signing.encoding import standard_base64_encode
+from lib.signing.steps import STEPS
+from lib.zoom.facts import MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
 
 BROWSER = "browser"
 ZOOM_SERVER = "zoom server"
@@ -39,106 +25,7 @@ NOBODY = "nobody"
 _FROM_PAYLOAD = ("payload_json", "payload_b64", "signing_input", "hmac_hex", "signature", "token", "returned")
 _FROM_HMAC = ("hmac_hex", "signature", "token", "returned")
 
-CLOCK_AHEAD_SECONDS = 600  # a server clock ten minutes fast
-TOO_SHORT_LIFETIME_SECONDS = 600  # "ten minutes is plenty"
-TOO_LONG_LIFETIME_SECONDS = 7 * 24 * 3600  # "a week, so we never re-sign"
-CACHED_PAST_EXPIRY_SECONDS = 3600  # the cached token expired an hour ago
 
-
-def _spaced_digits(digits: str) -> str:
-    """Digits grouped the way Zoom invitations show meeting IDs: 857 4606 5432."""
-    head, rest = digits[:3], digits[3:]
-    half = len(rest) // 2
-    return " ".join(part for part in (head, rest[:half], rest[half:]) if part)
-
-
-# Each input mistake: request -> (request, note or None). A note says why it changed nothing.
-def _wrong_app_type(r):
-    return replace(r, sdk_key=DEMO_S2S_CLIENT_ID, sdk_secret=DEMO_S2S_CLIENT_SECRET), None
-
-
-def _secret_trailing_newline(r):
-    if not isinstance(r.sdk_secret, str):
-        return r, "the secret is not text, so no newline was added"
-    return replace(r, sdk_secret=r.sdk_secret + "\n"), None
-
-
-def _key_secret_swapped(r):
-    return replace(r, sdk_key=r.sdk_secret, sdk_secret=r.sdk_key), None
-
-
-def _meeting_number_spaces(r):
-    digits = js_to_string(r.meeting_number)
-    if r.meeting_number is ABSENT or not (digits.isdigit() and digits.isascii() and len(digits) > 3):
-        return r, "the meeting number is not a run of digits, so no spaces were put in"
-    return replace(r, meeting_number=_spaced_digits(digits)), None
-
-
-def _role_inverted(r):
-    swaps = {0: 1, 1: 0, "0": "1", "1": "0"}
-    if (is_integer(r.role) or isinstance(r.role, str)) and r.role in swaps:
-        return replace(r, role=swaps[r.role]), None
-    return r, f"the role is {js_to_string(r.role)}, neither 0 nor 1, so there is nothing to swap"
-
-
-def _role_string(r):
-    if not is_integer(r.role):
-        return r, "the role is not a number, so it is left as it is"
-    return replace(r, role=js_number(r.role)), None
-
-
-def _timed(change):
-    """Wrap a change of (iat, exp) so that non-integer times are left alone with a note."""
-
-    @functools.wraps(change)
-    def apply(r):
-        if not (is_integer(r.iat) and is_integer(r.exp)):
-            return r, "iat and exp are not whole numbers, so the times were left as they are"
-        iat, exp = change(r.iat, r.exp)
-        return replace(r, iat=iat, exp=exp), None  # tokenExp follows exp unless it was given
-
-    return apply
-
-
-@_timed
-def _iat_in_future(iat, exp):
-    return iat + CLOCK_AHEAD_SECONDS, exp + CLOCK_AHEAD_SECONDS
-
-
-@_timed
-def _expired(iat, exp):
-    shift = exp - iat + CACHED_PAST_EXPIRY_SECONDS
-    return iat - shift, exp - shift
-
-
-@_timed
-def _lifetime_too_short(iat, exp):
-    return iat, iat + TOO_SHORT_LIFETIME_SECONDS
-
-
-@_timed
-def _lifetime_too_long(iat, exp):
-    return iat, iat + TOO_LONG_LIFETIME_SECONDS
-
-
-@_timed
-def _timestamps_milliseconds(iat, exp):
-    return iat * 1000, iat * 1000 + (exp - iat)  # Date.now(), plus a lifetime still counted in seconds
-
-
-def _meeting_number_claim(payload):
-    return {("meetingNumber" if claim == "mn" else claim): value for claim, value in payload.items()}
-
-
-def _no_token_exp(r):
-    return replace(r, token_exp=None), None
-
-
-def _argument_shift(r):
-    return replace(r, sdk_key=r.meeting_number, sdk_secret=r.role, meeting_number=ABSENT, role=ABSENT), None
-
-
-# The order the input mistakes are applied in: credentials, then values, then the call itself.
 @dataclass(frozen=True)
 class Bug:
     """One classic mistake: what the code looks like, why it fails, what Zoom says, how to fix it.
@@ -279,7 +166,7 @@ _CATALOGUE = (
         "it had other mistakes too).",
         caught_by=ZOOM_SERVER,
         found_by=("meeting_number_claim_name",),
-        alter_payload=_meeting_number_claim,
+        alter_payload=alterations.meeting_number_claim,
         jwt_only=True,
         fix="Name the claim `mn` and give it the same meeting number you pass to join().",
         source="Forum thread 98154; Zoom's auth endpoint sample src/index.js; facts §1, §3",
@@ -301,7 +188,7 @@ _CATALOGUE = (
         "signed as participant (0) joins without host powers and may wait for the host. Nothing reports an error.",
         caught_by=NOBODY_UNTIL_JOIN,
         found_by=("role_host_needs_zak", "role_participant_for_host"),
-        alter_request=_role_inverted,
+        alter_request=alterations.role_inverted,
         fix="Use 1 only for the host starting the meeting (with the host's ZAK for meetings outside the app's "
         "account), 0 for everyone else.",
         source="Forum thread 98154; Zoom's Meeting SDK auth docs; facts §1, §3, §5",
@@ -322,7 +209,7 @@ _CATALOGUE = (
         "accept a string role, and which code it answers for one is not documented either.",
         caught_by=ZOOM_SERVER,
         found_by=("role_not_number",),
-        alter_request=_role_string,
+        alter_request=alterations.role_string,
         fix="Convert the role to the number 0 or 1 and reject anything else, as the sample's validation does.",
         source="Zoom's auth endpoint sample src/validations.js; Web SDK 6.2.0 bundles; facts §1, §4",
         steps=_FROM_PAYLOAD,
@@ -343,7 +230,7 @@ _CATALOGUE = (
         "recommends adding it (a warning).",
         caught_by=NOBODY,
         found_by=("missing_token_exp",),
-        alter_request=_no_token_exp,
+        alter_request=alterations.no_token_exp,
         jwt_only=True,
         fix="Add tokenExp equal to exp, as the official sample does.",
         source="Zoom's auth endpoint sample src/index.js; Zoom's Meeting SDK auth docs (claims table); Web SDK "
@@ -365,7 +252,7 @@ _CATALOGUE = (
         "Which code Zoom answers for it is not documented. The browser does not check times.",
         caught_by=ZOOM_SERVER,
         found_by=("timestamp_milliseconds",),
-        alter_request=_timestamps_milliseconds,
+        alter_request=alterations.timestamps_milliseconds,
         jwt_only=True,
         fix="Divide Date.now() by 1000 and round down; add lifetimes in seconds.",
         source="RFC 7519 §2 (NumericDate); facts §1, §5",
@@ -386,7 +273,7 @@ _CATALOGUE = (
         "The official sample refuses such a request (HTTP 400) before signing.",
         caught_by=ZOOM_SERVER,
         found_by=("lifetime_too_short",),
-        alter_request=_lifetime_too_short,
+        alter_request=alterations.lifetime_too_short,
         jwt_only=True,
         fix=f"Keep exp − iat between {MIN_LIFETIME_SECONDS} and {MAX_LIFETIME_SECONDS} s; the sample uses 7200.",
         source="Zoom's Meeting SDK auth docs; the sample's validations.js; facts §1, §5",
@@ -405,7 +292,7 @@ _CATALOGUE = (
         symptom="Rejected by Zoom's server; which code it answers for an out-of-range lifetime is not documented.",
         caught_by=ZOOM_SERVER,
         found_by=("lifetime_too_long",),
-        alter_request=_lifetime_too_long,
+        alter_request=alterations.lifetime_too_long,
         jwt_only=True,
         fix="Sign a fresh token for each join with a lifetime of a few hours at most.",
         source="Zoom's Meeting SDK auth docs; the sample's validations.js; facts §1, §5",
@@ -426,7 +313,7 @@ _CATALOGUE = (
         symptom="3712 Signature is invalid, although the token verifies with the right secret.",
         caught_by=ZOOM_SERVER,
         found_by=("iat_in_future",),
-        alter_request=_iat_in_future,
+        alter_request=alterations.iat_in_future,
         fix="Sync the server clock; backdating iat by 30 s (as the sample did until 2023) absorbs small skew.",
         source="Zoom's auth endpoint sample history (iat = now − 30); facts §1, §5",
         steps=_FROM_PAYLOAD,
@@ -446,7 +333,7 @@ _CATALOGUE = (
         symptom="3705 The signature has expired. Works right after deployment, fails hours later.",
         caught_by=ZOOM_SERVER,
         found_by=("expired",),
-        alter_request=_expired,
+        alter_request=alterations.expired,
         fix="Sign just before each join; never cache tokens beyond their exp.",
         source="Zoom error code list; facts §5",
         steps=_FROM_PAYLOAD,
@@ -467,7 +354,7 @@ _CATALOGUE = (
         "another meeting).",
         caught_by=ZOOM_SERVER,
         found_by=("mn_not_digits",),
-        alter_request=_meeting_number_spaces,
+        alter_request=alterations.meeting_number_spaces,
         fix="Strip spaces and dashes; pass the same digits to the signer and to join().",
         source="Zoom error code list; facts §1, §5",
         steps=_FROM_PAYLOAD,
@@ -487,7 +374,7 @@ _CATALOGUE = (
         symptom="3712 Signature is invalid. The token looks perfect: only the signature segment differs.",
         caught_by=ZOOM_SERVER,
         found_by=("secret_whitespace",),
-        alter_request=_secret_trailing_newline,
+        alter_request=alterations.secret_trailing_newline,
         fix="Trim whitespace from the secret where you read it.",
         source="Zoom error code list (wrong secret); facts §5",
         steps=_FROM_HMAC,
@@ -533,7 +420,7 @@ _CATALOGUE = (
         symptom="3712 Signature is invalid — and the secret is now readable by anyone who sees the token: rotate it.",
         caught_by=ZOOM_SERVER,
         found_by=("app_key_is_secret", "signed_with_key"),
-        alter_request=_key_secret_swapped,
+        alter_request=alterations.key_secret_swapped,
         fix="appKey is the Client ID; the HMAC key is the Client Secret. Then regenerate the leaked secret.",
         source="Zoom error code list (key and secret swapped); facts §5",
         steps=_FROM_PAYLOAD,
@@ -555,7 +442,7 @@ _CATALOGUE = (
         symptom="3712 Signature is invalid.",
         caught_by=ZOOM_SERVER,
         found_by=("app_key_mismatch", "wrong_token_kind"),
-        alter_request=_wrong_app_type,
+        alter_request=alterations.wrong_app_type,
         fix="Create or open a General app, enable Features → Embed → Meeting SDK, use its Client ID and Secret.",
         source="Forum thread 98154 ('My credentials are Server-To-Server OAuth'); Zoom's get-credentials docs; "
         "facts §1",
@@ -600,7 +487,7 @@ _CATALOGUE = (
         "which Zoom refuses; which code it answers is not documented.",
         caught_by=BROWSER,
         found_by=("app_key_is_meeting_number", "signed_with_shifted_arguments"),
-        alter_request=_argument_shift,
+        alter_request=alterations.argument_shift,
         throws_at=("CryptoJS.HmacSHA256", "crypto.createHmac"),
         fix="Pass all four arguments — better, fetch the signature from your server, which holds key and secret.",
         source="Forum thread 98154; crypto-js 4.2.0 hmac.js; facts §3",
@@ -643,132 +530,10 @@ def bug_for_finding(code: str, step: str) -> str | None:
     return FINDING_BUGS.get((code, step)) or FINDING_BUGS.get((code, None))
 
 
+# Switches that contradict each other: the buggy signer refuses them together.
 EXCLUSIVE = (frozenset({"lifetime_too_short", "lifetime_too_long"}),)
-
-
-class BugSelectionError(ValueError):
-    """Unknown ids, or switches that cannot be on together."""
-
-
-def check_bug_ids(bug_ids) -> frozenset:
-    """The selection as a set, or BugSelectionError saying what to change."""
-    if isinstance(bug_ids, str) or not all(isinstance(i, str) for i in bug_ids):
-        raise BugSelectionError('give the bugs as a list of catalogue ids, e.g. ["mac_only"]')
-    unknown = sorted(set(bug_ids) - BUGS.keys())
-    if unknown:
-        raise BugSelectionError(f"unknown bug id(s) {', '.join(unknown)}; known ids: {', '.join(BUGS)}")
-    selected = frozenset(bug_ids)
-    for group in EXCLUSIVE:
-        if group <= selected:
-            raise BugSelectionError(f"{' and '.join(sorted(group))} cannot be on together: pick one")
-    return selected
-
-
-# The order the request changes are applied in: credentials, then values, then the call itself.
-REQUEST_ORDER = (
-    "wrong_app_type",
-    "secret_trailing_newline",
-    "key_secret_swapped",
-    "meeting_number_spaces",
-    "role_inverted",
-    "role_string",
-    "iat_in_future",
-    "expired",
-    "lifetime_too_short",
-    "lifetime_too_long",
-    "timestamps_milliseconds",
-    "no_token_exp",
-    "argument_shift",
-)
-
-
-def buggy_request(request: SignatureRequest, bug_ids) -> tuple[SignatureRequest, list[str]]:
-    """Apply the selected mistakes' request changes; notes name the switches that changed nothing."""
-    selected = check_bug_ids(bug_ids)
-    other_format = any(BUGS[i].signer for i in selected)
-    notes = []
-    for bug_id in REQUEST_ORDER:
-        bug = BUGS[bug_id]
-        if bug_id not in selected or (other_format and bug.jwt_only):
-            continue
-        request, note = bug.alter_request(request)
-        if note:
-            notes.append(f"{bug_id}: {note}.")
-    if other_format:
-        notes += [f"{i}: no effect, the legacy format has no such step." for i in sorted(selected) if BUGS[i].jwt_only]
-    return request, notes
-
-
-def sign_with_bugs(request: SignatureRequest, bug_ids) -> BuggySteps:
-    """Sign `request` with the selected mistakes switched on; every step kept, JavaScript errors included.
-
-    Raises BugSelectionError for unknown or conflicting ids.
-    """
-    selected = check_bug_ids(bug_ids)
-    bugs = [bug for bug in _CATALOGUE if bug.id in selected]
-    request, notes = buggy_request(request, selected)
-    signer = next((bug.signer for bug in bugs if bug.signer), None)
-    if signer:
-        return replace(signer(request), notes=tuple(notes))
-    done = {}
-    try:
-        header, payload = build_header(), build_payload(request)
-        for bug in bugs:
-            payload = bug.alter_payload(payload) if bug.alter_payload else payload
-        if any(bug.btoa_segments for bug in bugs):
-            for name, segment in (("header", header), ("payload", payload)):
-                done[f"{name}_json"] = json_stringify(segment)
-                done[f"{name}_b64"] = js_btoa(done[f"{name}_json"], name)
-        else:
-            done["header_json"], done["header_b64"] = encode_segment(header)
-            done["payload_json"], done["payload_b64"] = encode_segment(payload)
-        done["signing_input"] = signing_input = f"{done['header_b64']}.{done['payload_b64']}"
-        secret_to_key = next((bug.secret_to_key for bug in bugs if bug.secret_to_key), None)
-        if secret_to_key and isinstance(request.sdk_secret, str):
-            key = secret_to_key(request.sdk_secret)
-            mac = hmac_sha256(key, signing_input)
-        else:
-            key, mac = cryptojs_hmac_sha256(signing_input, request.sdk_secret)
-        done.update(hmac_key_length=len(key), hmac_key_hex=key.hex(), hmac_hex=mac.hex())
-        encode_mac = next((bug.mac_encoding for bug in bugs if bug.mac_encoding), base64url_encode)
-        done["signature"] = encode_mac(mac)
-        done["token"] = f"{signing_input}.{done['signature']}"
-        done["returned"] = done["signature"] if any(bug.returns_mac for bug in bugs) else done["token"]
-    except JsError as error:
-        return BuggySteps(**done, error=error, notes=tuple(notes))
-    return BuggySteps(**done, notes=tuple(notes))
 
 
 def thrown_by(failed_at: str | None) -> str | None:
     """The catalogue id of the mistake that makes this JavaScript call throw."""
-    return next((bug.id for bug in _CATALOGUE if failed_at in bug.throws_at), None)
-
-
-@dataclass(frozen=True)
-class Preset:
-    """A ready-made buggy signer for the comparison page and the command line."""
-
-    key: str
-    label: str
-    bug_ids: tuple[str, ...]
-    sign: Callable[[SignatureRequest], BuggySteps]
-
-
-# What the forum snippet gets wrong in its own code (role_inverted is only its comment).
-FORUM_BUGS = (
-    "standard_base64_segments",
-    "standard_base64_signature",
-    "mac_only",
-    "meeting_number_claim",
-    "no_token_exp",
-    "secret_in_browser",
-)
-FORUM_CALL_BUGS = FORUM_BUGS + ("argument_shift",)
-
-PRESETS: dict[str, Preset] = {
-    "forum": Preset("forum", "the forum snippet", FORUM_BUGS, forum_signature),
-    "forum_call": Preset("forum_call", "the forum's call", FORUM_CALL_BUGS, forum_call),
-} | {
-    bug.id: Preset(bug.id, bug.title, (bug.id,), functools.partial(sign_with_bugs, bug_ids=(bug.id,)))
-    for bug in _CATALOGUE
-}
+    return next((bug.id for bug in BUGS.values() if failed_at in bug.throws_at), None)

@@ -9,7 +9,7 @@ secret its developer would paste (the CLI's fields).
 
 import json
 
-from lib.mistakes.catalogue import sign_with_bugs
+from lib.mistakes.buggy_signer import sign_with_bugs
 from lib.signing.encoding import jsrsasign_key_bytes
 from lib.signing.steps import SignatureRequest, build_signature_steps
 from lib.zoom.facts import DEMO_SDK_KEY, DEMO_SDK_SECRET

@@ -6,7 +6,7 @@ learner, and the printed handout, gets the same exercises.
 
 An exercise shows either a whole signer with the mistakes written into it (lib.training.signers: the mistakes
 among correct lines, in a language the level allows) or the value a buggy signer
-(lib.mistakes.catalogue.sign_with_bugs) handed to join(). A token is only used when the token doctor
+(lib.mistakes.buggy_signer.sign_with_bugs) handed to join(). A token is only used when the token doctor
 (lib.doctor.diagnosis.diagnose), given exactly what the learner is told, finds exactly the hidden mistakes; a
 signer is only drawn in a language where tests/test_exercise_signers.py proves its code makes the token (or throws
 the error) "What happens" describes, and the code doctor finds exactly its mistakes.
@@ -19,8 +19,9 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 
 from lib.doctor.diagnosis import diagnose
+from lib.mistakes.buggy_signer import sign_with_bugs
 from lib.mistakes.buggy_vs_correct import side_by_side
-from lib.mistakes.catalogue import BROWSER, BUGS, EXCLUSIVE, ZOOM_SERVER, sign_with_bugs
+from lib.mistakes.catalogue import BROWSER, BUGS, EXCLUSIVE, ZOOM_SERVER
 from lib.signing.jsjson import json_stringify
 from lib.signing.steps import SignatureRequest, build_signature_steps
 from lib.training.signers import KEY_VARIABLE, SECRET_FILE, SIGNERS

@@ -1,7 +1,7 @@
 """The Lessons page's guided path: first the JWT itself, then every mistake of the bug catalogue.
 
 The order and the prose live here; every live value is computed by the functions the builder and
-the buggy-vs-correct page use (lib.signing.steps, lib.mistakes.catalogue.sign_with_bugs,
+the buggy-vs-correct page use (lib.signing.steps, lib.mistakes.buggy_signer.sign_with_bugs,
 lib.mistakes.buggy_vs_correct), on the learner's own builder inputs when there are any.
 """
 
@@ -9,8 +9,9 @@ import json
 from dataclasses import dataclass, replace
 
 from lib.builder.form import FormInput, read_form
+from lib.mistakes.buggy_signer import sign_with_bugs
 from lib.mistakes.buggy_vs_correct import Comparison, side_by_side
-from lib.mistakes.catalogue import BUGS, sign_with_bugs
+from lib.mistakes.catalogue import BUGS
 from lib.signing.encoding import NOT_IN_BASE64URL, base64url_encode, standard_base64_encode, utf8_bytes
 from lib.signing.jsjson import json_stringify
 from lib.signing.steps import SignatureSteps, build_signature_steps
