@@ -27,7 +27,7 @@ from lib.mistakes.buggy_signer import (
     check_bug_ids,
     sign_with_bugs,
 )
-from lib.mistakes.catalogue import BROWSER, BUGS, EXCLUSIVE, NOBODY, NOBODY_UNTIL_JOIN, ZOOM_SERVER
+from lib.mistakes.catalogue import BROWSER, BUGS, EXCLUSIVE, NOBODY, NOBODY_UNTIL_JOIN, REQUEST_STAGES, ZOOM_SERVER
 from lib.signing.steps import STEPS, SignatureRequest, build_signature_steps
 from lib.zoom.facts import DEMO_S2S_CLIENT_ID, DEMO_S2S_CLIENT_SECRET, ZOOM_ERRORS
 
@@ -359,3 +359,32 @@ def test_a_mistake_predicts_the_error_its_findings_predict(bug_id):
 
 def test_the_request_order_covers_exactly_the_mistakes_that_change_the_request():
     assert sorted(REQUEST_ORDER) == sorted(bug.id for bug in BUGS.values() if bug.alter_request)
+
+
+def test_each_request_change_names_its_stage_and_the_stages_give_the_agreed_order():
+    """The stage is a field of the mistake; the order it gives is behaviour (a clock ahead, then milliseconds)."""
+    for bug in BUGS.values():
+        assert (bug.request_stage in REQUEST_STAGES) if bug.alter_request else bug.request_stage == "", bug.id
+    assert REQUEST_ORDER == (
+        "wrong_app_type",
+        "secret_trailing_newline",
+        "key_secret_swapped",
+        "meeting_number_spaces",
+        "role_inverted",
+        "role_string",
+        "iat_in_future",
+        "expired",
+        "lifetime_too_short",
+        "lifetime_too_long",
+        "timestamps_milliseconds",
+        "no_token_exp",
+        "argument_shift",
+    )
+    payload = json.loads(sign_with_bugs(REQUEST, ("timestamps_milliseconds", "iat_in_future")).payload_json)
+    assert payload["iat"] == (IAT + CLOCK_AHEAD_SECONDS) * 1000
+
+
+@pytest.mark.parametrize("bug_id", CONTRACT_IDS)
+def test_demo_credentials_are_asked_for_exactly_where_the_secret_reaches_the_payload(bug_id):
+    payload_json = sign_with_bugs(REQUEST, (bug_id,)).payload_json or ""
+    assert BUGS[bug_id].demo_credentials == (SECRET in payload_json), payload_json

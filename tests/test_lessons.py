@@ -16,6 +16,7 @@ from lib.present.html import base64_html, demo_html
 from lib.training.lessons import (
     BASE64_DEMO_TEXT,
     BUG_LESSONS,
+    BUG_PARTS,
     DEMO_FORM,
     JWT_LESSONS,
     LESSON_KEYS,
@@ -45,6 +46,26 @@ def test_every_catalogue_entry_has_exactly_one_lesson_with_a_demo_hint():
     for lesson in BUG_LESSONS:
         assert lesson.look_at.strip(), lesson.bug_id
         assert lesson.title == BUGS[lesson.bug_id].title
+
+
+def test_each_mistake_says_its_part_and_a_place_of_its_own():
+    """The lesson is a field of the catalogue entry: places in a part run 1, 2, 3, … with no gap or double."""
+    places = {}
+    for bug in BUGS.values():
+        assert bug.lesson.part in BUG_PARTS, bug.id
+        places.setdefault(bug.lesson.part, []).append(bug.lesson.place)
+    assert list(places) and all(sorted(numbers) == list(range(1, len(numbers) + 1)) for numbers in places.values())
+    assert [lesson.part for lesson in BUG_LESSONS] == sorted(
+        (lesson.part for lesson in BUG_LESSONS), key=BUG_PARTS.index
+    )
+    assert [lesson.key for lesson in BUG_LESSONS if lesson.part == "Claims"] == [
+        "meeting_number_claim",
+        "meeting_number_spaces",
+        "role_inverted",
+        "role_string",
+        "no_token_exp",
+    ]
+    assert [lesson.key for lesson in BUG_LESSONS if lesson.public_credentials] == ["key_secret_swapped"]
 
 
 def test_the_path_starts_with_the_jwt_and_keys_are_unique():

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from lib.javascript.forum import BuggySteps, JsError, cryptojs_hmac_sha256, forum_call, forum_signature, js_btoa
-from lib.mistakes.catalogue import BUGS, EXCLUSIVE
+from lib.mistakes.catalogue import BUGS, EXCLUSIVE, REQUEST_STAGES
 from lib.signing.encoding import base64url_encode
 from lib.signing.jsjson import json_stringify
 from lib.signing.steps import SignatureRequest, build_header, build_payload, encode_segment, hmac_sha256
@@ -35,21 +35,12 @@ def check_bug_ids(bug_ids) -> frozenset:
     return selected
 
 
-# The order the request changes are applied in: credentials, then values, then the call itself.
-REQUEST_ORDER = (
-    "wrong_app_type",
-    "secret_trailing_newline",
-    "key_secret_swapped",
-    "meeting_number_spaces",
-    "role_inverted",
-    "role_string",
-    "iat_in_future",
-    "expired",
-    "lifetime_too_short",
-    "lifetime_too_long",
-    "timestamps_milliseconds",
-    "no_token_exp",
-    "argument_shift",
+# The mistakes that change the request, in the order the buggy signer applies them (catalogue order within a stage).
+REQUEST_ORDER = tuple(
+    bug.id
+    for bug in sorted(
+        (bug for bug in BUGS.values() if bug.alter_request), key=lambda bug: REQUEST_STAGES.index(bug.request_stage)
+    )
 )
 
 

@@ -25,6 +25,36 @@ NOBODY = "nobody"
 _FROM_PAYLOAD = ("payload_json", "payload_b64", "signing_input", "hmac_hex", "signature", "token", "returned")
 _FROM_HMAC = ("hmac_hex", "signature", "token", "returned")
 
+# When the buggy signer applies each mistake's request change: the credentials first (which app's, the
+# secret's text, which of the two goes where), then the values signed, then the call itself. Two changes
+# of the same value give another request in another order (a clock ten minutes ahead, then milliseconds).
+REQUEST_STAGES = (
+    "app",
+    "secret_text",
+    "key_and_secret",
+    "meeting_number",
+    "role_value",
+    "role_type",
+    "clock",
+    "cache",
+    "lifetime",
+    "time_unit",
+    "claims",
+    "call",
+)
+# The 6 bytes of "~?~?~?" give '+' or '/' at any alignment, so a key ending in them always shows btoa's mistake.
+REVEALING_SDK_KEY = "DEMOkey~?~?~?"
+
+
+@dataclass(frozen=True)
+class BugLesson:
+    """Where the Lessons page (lib.training.lessons) teaches a mistake, and what to watch in its live demo."""
+
+    part: str  # one of lib.training.lessons.BUG_PARTS
+    place: int  # its position in that part, from 1
+    look_at: str
+    reveal_sdk_key: str | None = None  # a key that makes the mistake visible when the learner's does not
+
 
 @dataclass(frozen=True)
 class Bug:
@@ -57,6 +87,7 @@ class Bug:
     undetectable: str = ""
     # How the buggy signer makes it, one stage of signing each (see sign_with_bugs):
     alter_request: Callable | None = None  # request -> (request, note or None: why it changed nothing)
+    request_stage: str = ""  # with alter_request: when it is applied, one of REQUEST_STAGES
     alter_payload: Callable | None = None  # payload dict -> payload dict
     btoa_segments: bool = False  # header and payload through btoa (standard base64, Latin-1 only)
     mac_encoding: Callable | None = None  # MAC bytes -> signature text
@@ -65,6 +96,9 @@ class Bug:
     signer: Callable | None = None  # a whole other format: request -> BuggySteps
     jwt_only: bool = False  # a mistake of the JWT format: another format (signer) has no such step
     throws_at: tuple[str, ...] = ()  # the JavaScript calls it can make throw (BuggySteps.failed_at)
+    # It writes the secret into the readable payload: a demo of it runs on the public demo credentials.
+    demo_credentials: bool = False
+    lesson: BugLesson | None = None  # where the Lessons page teaches it (tests/test_lessons.py: every entry is)
 
     def as_dict(self):
         fields = (
@@ -107,6 +141,13 @@ _CATALOGUE = (
         "(jsrsasign, jsonwebtoken, PyJWT).",
         source="Forum thread 98154; RFC 7515 §2 and RFC 4648 §5; facts §1, §3",
         steps=("payload_b64", "signing_input", "hmac_hex", "signature", "token", "returned"),
+        lesson=BugLesson(
+            part="Encoding and format",
+            place=1,
+            look_at="The payload segment: `+`, `/` or `=` appear where base64url has `-`, `_` or nothing. Every step "
+            "after it differs too, because the HMAC is computed over the wrong text.",
+            reveal_sdk_key=REVEALING_SDK_KEY,
+        ),
     ),
     Bug(
         id="standard_base64_signature",
@@ -128,6 +169,11 @@ _CATALOGUE = (
         fix="base64url-encode the MAC without '=' padding.",
         source="Forum thread 98154; RFC 7515 §2; facts §3",
         steps=("signature", "token", "returned"),
+        lesson=BugLesson(
+            part="Encoding and format",
+            place=2,
+            look_at="Only the last segment differs: 44 characters ending in `=` instead of 43.",
+        ),
     ),
     Bug(
         id="mac_only",
@@ -149,6 +195,11 @@ _CATALOGUE = (
         fix="Return the assembled token, not its last segment.",
         source="Forum thread 98154; Web SDK 6.2.0 bundles; facts §3, §4",
         steps=("returned",),
+        lesson=BugLesson(
+            part="Encoding and format",
+            place=3,
+            look_at="Everything matches until the last row: join() gets the signature segment alone.",
+        ),
     ),
     Bug(
         id="meeting_number_claim",
@@ -172,6 +223,11 @@ _CATALOGUE = (
         source="Forum thread 98154; Zoom's auth endpoint sample src/index.js; facts §1, §3",
         steps=_FROM_PAYLOAD,
         claims=frozenset({"mn", "meetingNumber"}),
+        lesson=BugLesson(
+            part="Claims",
+            place=1,
+            look_at="The payload JSON: the claim is called meetingNumber instead of mn.",
+        ),
     ),
     Bug(
         id="role_inverted",
@@ -194,6 +250,12 @@ _CATALOGUE = (
         source="Forum thread 98154; Zoom's Meeting SDK auth docs; facts §1, §3, §5",
         steps=_FROM_PAYLOAD,
         claims=frozenset({"role"}),
+        request_stage="role_value",
+        lesson=BugLesson(
+            part="Claims",
+            place=3,
+            look_at="The role claim: 0 and 1 trade places.",
+        ),
     ),
     Bug(
         id="role_string",
@@ -214,6 +276,12 @@ _CATALOGUE = (
         source="Zoom's auth endpoint sample src/validations.js; Web SDK 6.2.0 bundles; facts §1, §4",
         steps=_FROM_PAYLOAD,
         claims=frozenset({"role"}),
+        request_stage="role_type",
+        lesson=BugLesson(
+            part="Claims",
+            place=4,
+            look_at='The role claim gains quotes: "1" is text, 1 is a number.',
+        ),
     ),
     Bug(
         id="no_token_exp",
@@ -237,6 +305,12 @@ _CATALOGUE = (
         "3.11.2 generateSDKSignature; facts §1",
         steps=_FROM_PAYLOAD,
         claims=frozenset({"tokenExp"}),
+        request_stage="claims",
+        lesson=BugLesson(
+            part="Claims",
+            place=5,
+            look_at="The payload ends after exp: there is no tokenExp.",
+        ),
     ),
     Bug(
         id="timestamps_milliseconds",
@@ -258,6 +332,12 @@ _CATALOGUE = (
         source="RFC 7519 §2 (NumericDate); facts §1, §5",
         steps=_FROM_PAYLOAD,
         claims=frozenset({"iat", "exp", "tokenExp"}),
+        request_stage="time_unit",
+        lesson=BugLesson(
+            part="Times",
+            place=1,
+            look_at="iat and exp get three more digits: they count milliseconds.",
+        ),
     ),
     Bug(
         id="lifetime_too_short",
@@ -279,6 +359,12 @@ _CATALOGUE = (
         source="Zoom's Meeting SDK auth docs; the sample's validations.js; facts §1, §5",
         steps=_FROM_PAYLOAD,
         claims=frozenset({"exp", "tokenExp"}),
+        request_stage="lifetime",
+        lesson=BugLesson(
+            part="Times",
+            place=2,
+            look_at=f"exp − iat drops below {MIN_LIFETIME_SECONDS} seconds.",
+        ),
     ),
     Bug(
         id="lifetime_too_long",
@@ -298,6 +384,12 @@ _CATALOGUE = (
         source="Zoom's Meeting SDK auth docs; the sample's validations.js; facts §1, §5",
         steps=_FROM_PAYLOAD,
         claims=frozenset({"exp", "tokenExp"}),
+        request_stage="lifetime",
+        lesson=BugLesson(
+            part="Times",
+            place=3,
+            look_at=f"exp − iat rises above {MAX_LIFETIME_SECONDS} seconds.",
+        ),
     ),
     Bug(
         id="iat_in_future",
@@ -318,6 +410,12 @@ _CATALOGUE = (
         source="Zoom's auth endpoint sample history (iat = now − 30); facts §1, §5",
         steps=_FROM_PAYLOAD,
         claims=frozenset({"iat", "exp", "tokenExp"}),
+        request_stage="clock",
+        lesson=BugLesson(
+            part="Times",
+            place=4,
+            look_at="iat and exp are ten minutes later than the correct ones.",
+        ),
     ),
     Bug(
         id="expired",
@@ -338,6 +436,12 @@ _CATALOGUE = (
         source="Zoom error code list; facts §5",
         steps=_FROM_PAYLOAD,
         claims=frozenset({"iat", "exp", "tokenExp"}),
+        request_stage="cache",
+        lesson=BugLesson(
+            part="Times",
+            place=5,
+            look_at="exp is before now: the token was signed for an earlier join.",
+        ),
     ),
     Bug(
         id="meeting_number_spaces",
@@ -359,6 +463,12 @@ _CATALOGUE = (
         source="Zoom error code list; facts §1, §5",
         steps=_FROM_PAYLOAD,
         claims=frozenset({"mn"}),
+        request_stage="meeting_number",
+        lesson=BugLesson(
+            part="Claims",
+            place=2,
+            look_at="The mn claim keeps the spaces of the invitation.",
+        ),
     ),
     Bug(
         id="secret_trailing_newline",
@@ -378,6 +488,12 @@ _CATALOGUE = (
         fix="Trim whitespace from the secret where you read it.",
         source="Zoom error code list (wrong secret); facts §5",
         steps=_FROM_HMAC,
+        request_stage="secret_text",
+        lesson=BugLesson(
+            part="Credentials and where to sign",
+            place=1,
+            look_at="Header and payload are identical; only the HMAC and everything after it differ.",
+        ),
     ),
     Bug(
         id="secret_key_bytes",
@@ -405,6 +521,11 @@ _CATALOGUE = (
         "facts §2",
         steps=_FROM_HMAC,
         secret_to_key=node_base64_decode,
+        lesson=BugLesson(
+            part="Credentials and where to sign",
+            place=2,
+            look_at="Header and payload are identical; the HMAC differs because its key is the base64-decoded secret.",
+        ),
     ),
     Bug(
         id="key_secret_swapped",
@@ -425,6 +546,13 @@ _CATALOGUE = (
         source="Zoom error code list (key and secret swapped); facts §5",
         steps=_FROM_PAYLOAD,
         claims=frozenset({"appKey", "sdkKey"}),
+        request_stage="key_and_secret",
+        demo_credentials=True,
+        lesson=BugLesson(
+            part="Credentials and where to sign",
+            place=3,
+            look_at="appKey now holds the secret, readable by anyone (this demo uses the public demo credentials).",
+        ),
     ),
     Bug(
         id="wrong_app_type",
@@ -448,6 +576,12 @@ _CATALOGUE = (
         "facts §1",
         steps=_FROM_PAYLOAD,
         claims=frozenset({"appKey", "sdkKey"}),
+        request_stage="app",
+        lesson=BugLesson(
+            part="Credentials and where to sign",
+            place=4,
+            look_at="appKey is a Server-to-Server OAuth Client ID, and the HMAC key is its secret.",
+        ),
     ),
     Bug(
         id="legacy_format",
@@ -471,6 +605,11 @@ _CATALOGUE = (
         fix="Sign the HS256 JWT of Zoom's current auth endpoint sample.",
         source="Zoom's 2020 'Generate Signature' docs (Node example); facts §3, §5",
         steps=STEPS,
+        lesson=BugLesson(
+            part="Encoding and format",
+            place=4,
+            look_at="Nothing lines up: there is no header at all and the payload is a dotted string, not JSON.",
+        ),
     ),
     Bug(
         id="argument_shift",
@@ -493,6 +632,13 @@ _CATALOGUE = (
         source="Forum thread 98154; crypto-js 4.2.0 hmac.js; facts §3",
         steps=_FROM_PAYLOAD,
         claims=frozenset({"appKey", "sdkKey", "mn", "role"}),
+        request_stage="call",
+        lesson=BugLesson(
+            part="Credentials and where to sign",
+            place=5,
+            look_at="appKey holds the meeting number, mn and role are gone, and with a numeric role crypto-js throws "
+            "before anything is signed.",
+        ),
     ),
     Bug(
         id="secret_in_browser",
@@ -511,6 +657,11 @@ _CATALOGUE = (
         fix="Sign on your server (Zoom's auth endpoint sample) and send only the token; regenerate an exposed secret.",
         source="Forum thread 98154 (secret read from a cookie); Web SDK 3.12.0 changelog; facts §1, §3",
         steps=(),
+        lesson=BugLesson(
+            part="Credentials and where to sign",
+            place=6,
+            look_at="Nothing differs: the token is valid. The damage is that the secret left the server.",
+        ),
     ),
 )
 

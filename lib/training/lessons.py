@@ -34,8 +34,6 @@ JWT_PART = "The JWT"
 DEMO_FORM = FormInput(DEMO_SDK_KEY, DEMO_SDK_SECRET, DEMO_MEETING_NUMBER, 0)
 # A claim whose standard base64 has all three characters a JWT may not contain: '+', '/' and '='.
 BASE64_DEMO_TEXT = '{"appKey":"key~?~?"}'
-# The 6 bytes of "~?~?~?" give '+' or '/' at any alignment, so a key ending in them always shows btoa's mistake.
-REVEALING_SDK_KEY = "DEMOkey~?~?~?"
 
 
 @dataclass(frozen=True)
@@ -101,88 +99,29 @@ JWT_LESSONS = (
     ),
 )
 
-# The catalogue in teaching order, in four parts: (bug id, what to look at in the live demo, options).
-_BUG_PATH = (
-    (
-        "Encoding and format",
-        (
-            (
-                "standard_base64_segments",
-                "The payload segment: `+`, `/` or `=` appear where base64url has `-`, `_` or nothing. Every "
-                "step after it differs too, because the HMAC is computed over the wrong text.",
-                {"reveal_sdk_key": REVEALING_SDK_KEY},
-            ),
-            (
-                "standard_base64_signature",
-                "Only the last segment differs: 44 characters ending in `=` instead of 43.",
-                {},
-            ),
-            ("mac_only", "Everything matches until the last row: join() gets the signature segment alone.", {}),
-            (
-                "legacy_format",
-                "Nothing lines up: there is no header at all and the payload is a dotted string, not JSON.",
-                {},
-            ),
-        ),
-    ),
-    (
-        "Claims",
-        (
-            ("meeting_number_claim", "The payload JSON: the claim is called meetingNumber instead of mn.", {}),
-            ("meeting_number_spaces", "The mn claim keeps the spaces of the invitation.", {}),
-            ("role_inverted", "The role claim: 0 and 1 trade places.", {}),
-            ("role_string", 'The role claim gains quotes: "1" is text, 1 is a number.', {}),
-            ("no_token_exp", "The payload ends after exp: there is no tokenExp.", {}),
-        ),
-    ),
-    (
-        "Times",
-        (
-            ("timestamps_milliseconds", "iat and exp get three more digits: they count milliseconds.", {}),
-            ("lifetime_too_short", f"exp − iat drops below {MIN_LIFETIME_SECONDS} seconds.", {}),
-            ("lifetime_too_long", f"exp − iat rises above {MAX_LIFETIME_SECONDS} seconds.", {}),
-            ("iat_in_future", "iat and exp are ten minutes later than the correct ones.", {}),
-            ("expired", "exp is before now: the token was signed for an earlier join.", {}),
-        ),
-    ),
-    (
-        "Credentials and where to sign",
-        (
-            (
-                "secret_trailing_newline",
-                "Header and payload are identical; only the HMAC and everything after it differ.",
-                {},
-            ),
-            (
-                "secret_key_bytes",
-                "Header and payload are identical; the HMAC differs because its key is the base64-decoded secret.",
-                {},
-            ),
-            (
-                "key_secret_swapped",
-                "appKey now holds the secret, readable by anyone (this demo uses the public demo credentials).",
-                {"public_credentials": True},
-            ),
-            ("wrong_app_type", "appKey is a Server-to-Server OAuth Client ID, and the HMAC key is its secret.", {}),
-            (
-                "argument_shift",
-                "appKey holds the meeting number, mn and role are gone, and with a numeric role crypto-js throws "
-                "before anything is signed.",
-                {},
-            ),
-            (
-                "secret_in_browser",
-                "Nothing differs: the token is valid. The damage is that the secret left the server.",
-                {},
-            ),
-        ),
-    ),
-)
+# The parts of the mistakes' path, in teaching order; each catalogue entry says its part and place (Bug.lesson).
+BUG_PARTS = ("Encoding and format", "Claims", "Times", "Credentials and where to sign")
+
+
+def _bug_lesson(bug) -> Lesson:
+    taught = bug.lesson
+    return Lesson(
+        bug.id,
+        bug.title,
+        taught.part,
+        bug_id=bug.id,
+        look_at=taught.look_at,
+        reveal_sdk_key=taught.reveal_sdk_key,
+        public_credentials=bug.demo_credentials,
+    )
+
 
 BUG_LESSONS = tuple(
-    Lesson(bug_id, BUGS[bug_id].title, part, bug_id=bug_id, look_at=look_at, **options)
-    for part, entries in _BUG_PATH
-    for bug_id, look_at, options in entries
+    _bug_lesson(bug)
+    for bug in sorted(
+        (bug for bug in BUGS.values() if bug.lesson),
+        key=lambda bug: (BUG_PARTS.index(bug.lesson.part), bug.lesson.place),
+    )
 )
 LESSONS = JWT_LESSONS + BUG_LESSONS
 LESSON_KEYS = tuple(lesson.key for lesson in LESSONS)
