@@ -29,6 +29,7 @@ OUTPUT = ROOT / "docs" / "screenshot.png"
 PAGE_TITLE = "Token doctor"
 VIEWPORT = {"width": 1280, "height": 1200}
 COLOURS = 128  # a palette PNG of the page: a fraction of a true-colour one's size, text still sharp
+MAX_BYTES = 200 * 1024  # the repository keeps every version of it
 
 
 def token_doctor_entry():
@@ -77,8 +78,11 @@ def take_screenshot(output: Path = OUTPUT) -> Path:
                 png = page.screenshot()
             finally:
                 browser.close()
+    small = palette_png(png)
+    if len(small) >= MAX_BYTES:
+        raise SystemExit(f"the screenshot is {len(small) // 1024} KiB, over {MAX_BYTES // 1024} KiB: not saved")
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(palette_png(png))
+    output.write_bytes(small)
     return output
 
 
