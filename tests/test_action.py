@@ -129,15 +129,15 @@ def test_review_links_rules_to_the_given_signature_lab(workspace, runner_temp):
     }
 
 
-def readme_block(heading: str, language: str) -> str:
-    """The first ```language block under a README heading."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split(f"\n### {heading}\n", 1)[1]
+def guide_block(heading: str, language: str) -> str:
+    """The first ```language block under a heading of the CI and editors guide (docs/ci-and-editors.md)."""
+    guide = (ROOT / "docs" / "ci-and-editors.md").read_text(encoding="utf-8")
+    section = guide.split(f"\n## {heading}\n", 1)[1]
     return section.split(f"```{language}\n", 1)[1].split("```", 1)[0]
 
 
-def test_the_readme_workflow_uses_the_actions_inputs_and_uploads_its_sarif():
-    workflow = yaml.safe_load(readme_block("GitHub Actions", "yaml"))
+def test_the_guides_workflow_uses_the_actions_inputs_and_uploads_its_sarif():
+    workflow = yaml.safe_load(guide_block("GitHub Actions", "yaml"))
     steps = workflow["jobs"]["signature-lab"]["steps"]
     ours = next(s for s in steps if s["uses"].startswith("OWNER/signature-lab@"))
     upload = next(s for s in steps if s["uses"].startswith("github/codeql-action/upload-sarif@"))
@@ -146,8 +146,8 @@ def test_the_readme_workflow_uses_the_actions_inputs_and_uploads_its_sarif():
     assert workflow["permissions"]["security-events"] == "write"
 
 
-def test_the_readme_vs_code_problem_matcher_reads_the_text_format(workspace, runner_temp):
-    task = json.loads(readme_block("VS Code and Vim", "json"))["tasks"][0]
+def test_the_guides_vs_code_problem_matcher_reads_the_text_format(workspace, runner_temp):
+    task = json.loads(guide_block("VS Code and Vim", "json"))["tasks"][0]
     pattern = task["problemMatcher"]["pattern"]
     process = run_step(step("Review"), {"fail-on": "never"}, workspace, runner_temp)
     findings = [line for line in process.stdout.splitlines() if not line.startswith("::")]
