@@ -2,7 +2,12 @@
 # The classroom tests' PostgreSQL: Debian's server on 127.0.0.1:5432, with a role and a database of the tests'.
 # Installs the package when missing, creates and starts the cluster when it is down, and prints the
 # SQLAlchemy URL the tests use (tests/conftest.py reads it from SIGNATURE_LAB_TEST_POSTGRES_URL).
+#
+#   bash scripts/start-postgres.sh               install when missing, start, print the URL (scripts/test.sh)
+#   bash scripts/start-postgres.sh --no-install  start only; fail when it is not installed (the tests' fixture)
 set -euo pipefail
+install=true
+[ "${1:-}" = "--no-install" ] && install=false
 
 say() { echo "scripts/start-postgres.sh: $*" >&2; }
 as_root() {
@@ -18,6 +23,10 @@ DATABASE=signature_lab_test
 
 # The server's binary, not only psql (postgresql-client also makes /usr/lib/postgresql/<version>).
 if ! command -v pg_lsclusters >/dev/null || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+  if ! $install; then
+    say "PostgreSQL is not installed: run bash scripts/test.sh --setup-only (it installs what the tests need)"
+    exit 1
+  fi
   say "apt-get install postgresql"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null

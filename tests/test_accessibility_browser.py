@@ -14,10 +14,12 @@ from test_classroom_browser import SHOWN_CODE, answer
 from test_sweep_browser import submit_main_form
 
 from bench.pages import PAGE_FORMS
-from conftest import ROOT, click_and_wait, goto_app, open_app
-from endpoint_servers import python_endpoint
 from lib.navigation import PAGES, browser_path
 from lib.widget_keys import BUGGY, BUILDER, CODE_DOCTOR, ENDPOINT, EXERCISES, TRAINER
+from support import pages
+from support.browser import click_and_wait, goto_app, open_app
+from support.endpoint_servers import python_endpoint
+from support.paths import ROOT
 
 pytestmark = pytest.mark.browser
 AXE_SCRIPT = ROOT / "tests" / "js" / "node_modules" / "axe-core" / "axe.min.js"
@@ -62,13 +64,13 @@ def assert_accessible(page, moment):
 
 
 def sign(page, streamlit_url):
-    submit_main_form(page, PAGE_FORMS["builder"])
+    submit_main_form(page, PAGE_FORMS[pages.BUILDER.url_path])
 
 
 def review_and_run_code(page, streamlit_url):
     """Review the forum snippet, then run it. The sandboxed frame lives only while the code runs, too briefly
     for axe: its name (the title attribute) is read as it is attached."""
-    submit_main_form(page, PAGE_FORMS["code-doctor"])
+    submit_main_form(page, PAGE_FORMS[pages.CODE_DOCTOR.url_path])
     titles = []
     page.on("frameattached", lambda frame: titles.append(frame.frame_element().get_attribute("title")))
     click_and_wait(page, page.locator(f".st-key-{CODE_DOCTOR['run']} button"))
@@ -101,7 +103,7 @@ def check_an_exercise_in_a_class(page, streamlit_url):
 
 
 def start_class(context, streamlit_url):
-    trainer = open_app(context, f"{streamlit_url}/trainer")
+    trainer = open_app(context, pages.address(streamlit_url, pages.TRAINER))
     trainer.locator(f".st-key-{TRAINER['new_count']} input").fill("2")
     click_and_wait(trainer, trainer.locator(f".st-key-{TRAINER['new_submit']} button"))
     trainer.locator(f".st-key-{TRAINER['room']}").wait_for()
@@ -122,11 +124,11 @@ def submit_page_form(url_path):
 
 
 MAIN_ACTIONS = {
-    "builder": sign,
-    "code-doctor": review_and_run_code,
-    "endpoint": probe_local_endpoint,
-    "exercises": check_an_exercise_in_a_class,
-    "trainer": start_and_watch_a_class,
+    pages.BUILDER.url_path: sign,
+    pages.CODE_DOCTOR.url_path: review_and_run_code,
+    pages.ENDPOINT.url_path: probe_local_endpoint,
+    pages.EXERCISES.url_path: check_an_exercise_in_a_class,
+    pages.TRAINER.url_path: start_and_watch_a_class,
 }
 
 
@@ -162,8 +164,8 @@ def test_token_parts_and_marked_differences_are_named_for_a_screen_reader(page, 
     spoken = token_html.aria_snapshot()
     assert f"header: {token[0]}. payload: {token[1]}. signature: {token[2]}" in spoken
     assert token_html.locator("div").first.inner_text() == ".".join(token)
-    goto_app(page, f"{streamlit_url}/buggy-vs-correct")
-    submit_main_form(page, PAGE_FORMS["buggy-vs-correct"])
+    goto_app(page, pages.address(streamlit_url, pages.BUGGY_VS_CORRECT))
+    submit_main_form(page, PAGE_FORMS[pages.BUGGY_VS_CORRECT.url_path])
     row = page.locator(f".st-key-{BUGGY['row'].format(step='payload_json')}")
     assert row.locator("mark.sl-buggy").first.inner_text() == '"meetingNumber"'
     spoken = row.aria_snapshot()

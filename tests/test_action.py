@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
 from lib.javascript.forum import FORUM_SNIPPET
-from sarif_checks import assert_valid_sarif
+from support import pages
+from support.paths import ROOT
+from support.sarif_checks import assert_valid_sarif
 
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
 MATCHER = json.loads((ROOT / ".github/signature-lab-matcher.json").read_text(encoding="utf-8"))
@@ -124,8 +125,8 @@ def test_review_links_rules_to_the_given_signature_lab(workspace, runner_temp):
     log = json.loads((workspace / "signature-lab.sarif").read_text())
     assert_valid_sarif(log)
     assert {rule["helpUri"] for rule in log["runs"][0]["tool"]["driver"]["rules"]} <= {
-        "https://lab.example.com/lessons",
-        "https://lab.example.com/code-doctor",
+        f"https://lab.example.com/{pages.LESSONS.url_path}",
+        f"https://lab.example.com/{pages.CODE_DOCTOR.url_path}",
     }
 
 

@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from support.paths import ROOT
 
 LIB = ROOT / "lib"
 # Each package may import its own layer's modules and the layers before it, never a later one.

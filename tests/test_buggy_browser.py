@@ -2,9 +2,10 @@
 
 import pytest
 
-from conftest import click_and_wait, open_page
 from lib.mistakes.catalogue import BUGS
 from lib.widget_keys import BUGGY
+from support import pages
+from support.browser import click_and_wait, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -14,7 +15,7 @@ def row(page, step):
 
 
 def test_turning_a_bug_on_highlights_the_difference(page, streamlit_url):
-    open_page(page, streamlit_url, "buggy-vs-correct")
+    open_page(page, streamlit_url, pages.BUGGY_VS_CORRECT)
     page.locator(f".st-key-{BUGGY['preset']} input").fill(BUGS["role_inverted"].title)  # filters the list
     click_and_wait(page, page.get_by_role("option", name=f"Only: {BUGS['role_inverted'].title}"))
     assert row(page, "payload_json").locator("mark.sl-buggy").all_inner_texts() == ["1"]

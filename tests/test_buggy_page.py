@@ -2,7 +2,6 @@
 
 import pytest
 
-from conftest import clear_configured_credentials, open_app_page
 from lib.builder.form import FormInput
 from lib.javascript.forum import FORUM_SNIPPET
 from lib.mistakes.buggy_signer import PRESETS
@@ -11,8 +10,11 @@ from lib.present.display import escape_markdown
 from lib.signing.encoding import secret_fingerprint
 from lib.widget_keys import BUGGY, SHARED_FORM
 from lib.zoom.facts import DEMO_SDK_KEY
+from support import pages
+from support.apptest import open_app_page
+from support.credentials import clear_configured_credentials
 
-PAGE = "pages/buggy_vs_correct.py"
+PAGE = pages.BUGGY_VS_CORRECT.path
 SECRET = "buggy-page-secret-0123456789-abcdefghij"
 # Any payload with this key needs '=' padding in standard base64, whatever the clock says.
 PADDED_KEY = "abcDEF123ghiJKL456mnoP~?~?~?"

@@ -3,8 +3,9 @@
 import jwt
 import pytest
 
-from conftest import SERVER_SDK_KEY, SERVER_SDK_SECRET, all_frames_html, click_and_wait
 from lib.widget_keys import BUILDER
+from support.browser import all_frames_html, click_and_wait
+from support.credentials import SERVER_SDK_KEY, SERVER_SDK_SECRET
 
 pytestmark = pytest.mark.browser
 TYPED_SECRET = "browser-typed-secret-0123456789-ABCDEFGH"

@@ -11,10 +11,12 @@ import jwt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import APP_FILE, ROOT, clear_configured_credentials, submit_form
 from lib.signing.steps import SIGNING_STEPS
 from lib.widget_keys import BUILDER, SHARED_FORM, SHARED_TOKEN
 from lib.zoom.facts import DEMO_MEETING_NUMBER, DEMO_SDK_KEY, DEMO_SDK_SECRET, ENV_SDK_KEY, ENV_SDK_SECRET
+from support.apptest import submit_form
+from support.credentials import clear_configured_credentials
+from support.paths import APP_FILE, ROOT
 
 SECRET = "apptest-secret-0123456789-abcdefghijklmn"
 # Streamlit 1.67's frontend loads remark-emoji and its emoji table (about 260 KB) for any Markdown text

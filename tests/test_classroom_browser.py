@@ -10,17 +10,17 @@ hidden accessible copy of its cells, read from the page.
 import csv
 import re
 
-import pyarrow
 import pytest
 from playwright.sync_api import expect
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from conftest import STREAMLIT_SOCKETS, click_and_wait, goto_app, open_app, pick, record_traffic
 from lib.classroom.store import MAX_PIN_FAILURES
 from lib.mistakes.catalogue import BUGS
 from lib.training.exercises import DEFAULT_SEED, POINTS_PER_EXERCISE, exercise_set
 from lib.training.trainer import AGENDA_DIFFICULTY
 from lib.widget_keys import EXERCISES, LEARNER_PARAM, TRAINER
+from support import pages
+from support.browser import STREAMLIT_SOCKETS, click_and_wait, goto_app, open_app, pick, record_traffic
+from support.frames import chart_rows
 
 pytestmark = pytest.mark.browser
 COUNT = 3  # exercises in the class (the trainer form's seed and difficulty are left as they are)
@@ -44,7 +44,7 @@ def key(name):
 
 def start_class(context, streamlit_url):
     """The trainer's page with a new class of COUNT exercises; its join code (as shown) and PIN."""
-    trainer = open_app(context, f"{streamlit_url}/trainer")
+    trainer = open_app(context, pages.address(streamlit_url, pages.TRAINER))
     assert trainer.locator(key(TRAINER["room"])).count() == 0
     trainer.locator(f"{key(TRAINER['new_count'])} input").fill(str(COUNT))
     click_and_wait(trainer, trainer.locator(f"{key(TRAINER['new_submit'])} button"))
@@ -54,7 +54,7 @@ def start_class(context, streamlit_url):
 
 def join(context, streamlit_url, code, name):
     """A learner's Find the bug page, joined to the class under this name."""
-    learner = open_app(context, f"{streamlit_url}/exercises")
+    learner = open_app(context, pages.address(streamlit_url, pages.EXERCISES))
     learner.get_by_text("In a class? Join it with your trainer's code").click()
     learner.locator(f"{key(EXERCISES['class_code'])} input").fill(code)
     learner.locator(f"{key(EXERCISES['class_name'])} input").fill(name)
@@ -76,17 +76,9 @@ def answer(learner, exercise, causes, fixes):
 
 def chart_figures(payload):
     """{(mistake, "right" | "missed"): answers} of the room chart if this frame draws it, else None."""
-    if isinstance(payload, str):
+    rows = chart_rows(payload)
+    if rows is None:
         return None
-    message = ForwardMsg.FromString(payload)
-    if message.WhichOneof("type") != "delta" or message.delta.WhichOneof("type") != "new_element":
-        return None
-    element = message.delta.new_element
-    if element.WhichOneof("type") != "vega_lite_chart":
-        return None
-    chart = element.vega_lite_chart
-    tables = [dataset.data.data for dataset in chart.datasets] + ([chart.data.data] if chart.HasField("data") else [])
-    rows = [row for table in tables for row in pyarrow.ipc.open_stream(table).read_all().to_pylist()]
     return {(row["mistake"], row["answers"]): row["count"] for row in rows if row["count"]}
 
 
@@ -138,7 +130,7 @@ def test_a_trainer_sees_three_learners_answer_live(browser, streamlit_url):
 
         # Nothing of the trainer view reaches a learner, on Find the bug or on the Trainer page.
         assert bob.locator(key(TRAINER["room"])).count() == 0
-        bob_trainer = open_app(learner_contexts[1], f"{streamlit_url}/trainer")
+        bob_trainer = open_app(learner_contexts[1], pages.address(streamlit_url, pages.TRAINER))
         bob_trainer.locator(f"{key(TRAINER['new_submit'])} button").wait_for()
         assert bob_trainer.get_by_role("tab", name="Open a class with its PIN").count() == 1
         assert bob_trainer.locator(key(TRAINER["room"])).count() == 0
@@ -219,7 +211,7 @@ def test_wrong_pins_are_refused_and_five_in_a_row_block_the_trainer_view(browser
     try:
         _, code, pin = start_class(creator, streamlit_url)
         wrong = f"{(int(pin) + 1) % 10**6:06d}"
-        trainer = open_app(other, f"{streamlit_url}/trainer")
+        trainer = open_app(other, pages.address(streamlit_url, pages.TRAINER))
         room = trainer.locator(key(TRAINER["room"]))
 
         for _ in range(MAX_PIN_FAILURES - 1):  # just below the limit the right PIN still opens the view

@@ -1,6 +1,6 @@
 """A class under load, on more than one server, and through a server crash (issue 15, "Measure").
 
-Learners speak Streamlit's websocket protocol (tests/streamlit_session.py): each joins through the join form
+Learners speak Streamlit's websocket protocol (tests/support/streamlit_session.py): each joins through the join form
 of Find the bug, then answers exercise after exercise as a browser would (picks in the two multiselects,
 Check, Next). An answer counts as acknowledged only once the page shows the "Saved for your trainer"
 container, and the database must then hold exactly the acknowledged answers: none lost, none twice, each
@@ -24,20 +24,23 @@ import pytest
 from sqlalchemy import create_engine, select
 
 from bench.browser import free_port, start_streamlit, streamlit_servers, wait_healthy
-from conftest import ROOT, new_postgres_database
 from lib import widget_keys
 from lib.classroom.database import URL_VARIABLE, prepare_engine
 from lib.classroom.schema import MAX_EXERCISES, answers, learners
 from lib.classroom.store import create_class, shown_join_code
 from lib.mistakes.catalogue import BUGS
 from lib.training.exercises import exercise_set
-from streamlit_session import StreamlitSession
+from support import pages
+from support.paths import ROOT
+from support.postgres import new_postgres_database
+from support.streamlit_session import StreamlitSession
 
+pytestmark = pytest.mark.load
 LEARNERS = 50
 SERVE_A_ROOM = ["run", "app.py", "--server.fileWatcherType", "none"]
 SECONDS = float(os.environ.get("LOAD_SECONDS", "60"))
 SEED, DIFFICULTY = 42, "medium"
-PAGE = "exercises"
+PAGE = pages.EXERCISES.url_path
 KEYS = widget_keys.EXERCISES
 TRAINER = widget_keys.TRAINER
 CAUSES_PREFIX = KEYS["causes"].format(exercise_id="")
@@ -263,6 +266,7 @@ def test_fifty_learners_on_one_server_with_sqlite(tmp_path, capsys):
         check_load(database_url, room, servers, "sqlite_one_server", capsys)
 
 
+@pytest.mark.postgres
 def test_fifty_learners_on_two_servers_sharing_postgresql(postgres_servers, capsys):
     servers, database_url = postgres_servers
     room, _ = new_room(database_url)
@@ -274,9 +278,12 @@ def test_fifty_learners_on_two_servers_sharing_postgresql(postgres_servers, caps
 
 async def open_trainer_view(session, room, pin):
     """The trainer page's live view of the class, opened with its join code and PIN."""
-    opened = await session.run("trainer")
+    opened = await session.run(pages.TRAINER.url_path)
     view = await session.press(
-        "trainer", opened, TRAINER["open_submit"], {TRAINER["open_code"]: room.code, TRAINER["open_pin"]: pin}
+        pages.TRAINER.url_path,
+        opened,
+        TRAINER["open_submit"],
+        {TRAINER["open_code"]: room.code, TRAINER["open_pin"]: pin},
     )
     assert view.has_block(TRAINER["room"]), view.alerts
     return view
@@ -291,7 +298,7 @@ def progress(view):
 async def refreshed(session, view):
     """The live view as its timed refresh (st.fragment(run_every=...)) redraws it, as the browser asks."""
     (fragment_id,) = view.auto_reruns
-    return await session.run("trainer", fragment_id=fragment_id)
+    return await session.run(pages.TRAINER.url_path, fragment_id=fragment_id)
 
 
 async def learners_and_trainers_on_two_servers(urls, room, pin):
@@ -329,6 +336,7 @@ async def learners_and_trainers_on_two_servers(urls, room, pin):
             assert progress(now)["Ann"][0] == "3 / 3"
 
 
+@pytest.mark.postgres
 def test_learners_and_trainers_on_two_servers_see_one_class(postgres_servers):
     (urls, _), database_url = postgres_servers
     room, pin = new_room(database_url, exercise_count=3)

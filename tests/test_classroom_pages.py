@@ -7,7 +7,6 @@ from sqlalchemy import MetaData, create_engine, select
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
-from conftest import APP_FILE, submit_form
 from lib import widget_keys
 from lib.classroom import store
 from lib.classroom.database import URL_VARIABLE
@@ -15,6 +14,9 @@ from lib.classroom.room import room_results
 from lib.mistakes.catalogue import BUGS
 from lib.training.exercises import exercise_set
 from lib.zoom.facts import ENV_SDK_KEY, ENV_SDK_SECRET
+from support import pages
+from support.apptest import submit_form
+from support.paths import APP_FILE
 
 LEARN = widget_keys.EXERCISES
 TEACH = widget_keys.TRAINER
@@ -71,7 +73,7 @@ def everything_stored(engine) -> str:
 def test_a_learner_joins_answers_and_a_reload_continues_at_the_next_exercise(database):
     session, _ = store.create_class(database, "Team <b>A</b>", 7, "easy", 3, 1e12 - 1)
     exercises = exercise_set(7, "easy", 3)
-    at = join(app_on("pages/exercises.py"), store.shown_join_code(session.join_code).lower(), "Ann *star*")
+    at = join(app_on(pages.EXERCISES.path), store.shown_join_code(session.join_code).lower(), "Ann *star*")
     key = at.query_params[widget_keys.LEARNER_PARAM]
     banner = at.get("markdown")[0].value
     assert "Team \\<b\\>A\\</b\\>" in banner and "Ann \\*star\\*" in banner  # shown as typed, not as markup
@@ -80,7 +82,7 @@ def test_a_learner_joins_answers_and_a_reload_continues_at_the_next_exercise(dat
     assert at.metric[0].value == "2 / 6"
     assert sorted(store.learner_answers(database, store.learner_by_key(database, key)[0])) == [1]
 
-    again = app_on("pages/exercises.py", learner_key=key)  # a reload: a new session, the same address
+    again = app_on(pages.EXERCISES.path, learner_key=key)  # a reload: a new session, the same address
     assert again.metric[0].value == "2 / 6"
     assert again.get("multiselect")[0].key == LEARN["causes"].format(exercise_id=exercises[1].id)
     answer(again, exercises[1], right=False)
@@ -95,7 +97,7 @@ def test_a_learner_joins_answers_and_a_reload_continues_at_the_next_exercise(dat
 
 def test_a_wrong_code_is_explained_and_nobody_joins(database):
     store.create_class(database, "Team", 7, "easy", 3, 1e12 - 1)
-    at = join(app_on("pages/exercises.py"), "7KQM-3XH0", "Ann")
+    at = join(app_on(pages.EXERCISES.path), "7KQM-3XH0", "Ann")
     assert "never 0, 1, I or O; found 0" in texts(at)
     assert widget_keys.LEARNER_PARAM not in at.query_params
     at = join(at, "2222-2222", "Ann")
@@ -105,9 +107,9 @@ def test_a_wrong_code_is_explained_and_nobody_joins(database):
 
 def test_a_secret_typed_on_another_page_never_reaches_the_database(database, monkeypatch):
     session, _ = store.create_class(database, "Team", 7, "easy", 3, 1e12 - 1)
-    at = app_on("pages/builder.py")
+    at = app_on(pages.BUILDER.path)
     submit_form(at, widget_keys.BUILDER["submit"], [(at.text_input(key=widget_keys.BUILDER["sdk_secret"]), SECRET)])
-    at.switch_page("pages/exercises.py").run()
+    at.switch_page(pages.EXERCISES.path).run()
     at = join(at, session.join_code, f"Ann {SECRET}")
     assert "contains an SDK secret typed on another page" in texts(at)
     monkeypatch.setenv(ENV_SDK_KEY, "ConfiguredKey123")
@@ -121,7 +123,7 @@ def test_a_secret_typed_on_another_page_never_reaches_the_database(database, mon
 
 
 def test_a_link_to_no_place_says_so_and_offers_practice(database):
-    at = app_on("pages/exercises.py", learner_key="no-such-key")
+    at = app_on(pages.EXERCISES.path, learner_key="no-such-key")
     assert "does not exist" in texts(at)
     at.button(key=LEARN["class_leave"]).click().run()
     assert widget_keys.LEARNER_PARAM not in at.query_params
@@ -129,7 +131,7 @@ def test_a_link_to_no_place_says_so_and_offers_practice(database):
 
 
 def test_the_trainer_starts_a_class_and_another_session_opens_it_with_the_pin(database):
-    at = app_on("pages/trainer.py")
+    at = app_on(pages.TRAINER.path)
     at.text_input(key=TEACH["new_title"]).set_value("Room <script>alert(1)</script>")
     at.number_input(key=TEACH["new_count"]).set_value(4)
     at.button(key=TEACH["new_submit"]).click().run()
@@ -140,10 +142,10 @@ def test_the_trainer_starts_a_class_and_another_session_opens_it_with_the_pin(da
     assert f"`{pin}`" in texts(at) and store.shown_join_code(session.join_code) in texts(at)
     assert "Room \\<script\\>" in texts(at)
 
-    learner = join(app_on("pages/exercises.py"), session.join_code, "Bo")
+    learner = join(app_on(pages.EXERCISES.path), session.join_code, "Bo")
     answer(learner, exercise_set(session.seed, "medium", 4)[0])
 
-    other = app_on("pages/trainer.py")
+    other = app_on(pages.TRAINER.path)
     other.text_input(key=TEACH["open_code"]).set_value(session.join_code)
     other.text_input(key=TEACH["open_pin"]).set_value(f"{(int(pin) + 1) % 10**6:06d}")
     other.button(key=TEACH["open_submit"]).click().run()
@@ -164,10 +166,10 @@ def test_the_trainer_starts_a_class_and_another_session_opens_it_with_the_pin(da
 
 
 def test_closing_stops_answers_and_deleting_leaves_nothing(database):
-    at = app_on("pages/trainer.py")
+    at = app_on(pages.TRAINER.path)
     at.button(key=TEACH["new_submit"]).click().run()
     session = store.class_by_id(database, at.session_state[TEACH["class_id"]])
-    learner = join(app_on("pages/exercises.py"), session.join_code, "Cy")
+    learner = join(app_on(pages.EXERCISES.path), session.join_code, "Cy")
     key = learner.query_params[widget_keys.LEARNER_PARAM]
 
     at.button(key=TEACH["room_close"]).click().run()
@@ -182,18 +184,19 @@ def test_closing_stops_answers_and_deleting_leaves_nothing(database):
     assert not at.exception, at.exception
     assert TEACH["class_id"] not in at.session_state
     assert everything_stored(database) == "('0001',)"  # only alembic_version's row is left
-    assert "does not exist" in texts(app_on("pages/exercises.py", learner_key=key))
+    assert "does not exist" in texts(app_on(pages.EXERCISES.path, learner_key=key))
 
 
+@pytest.mark.postgres
 def test_an_unreachable_database_is_a_message_on_both_pages(postgres_server_url, monkeypatch):
     from sqlalchemy.engine import make_url
 
     monkeypatch.setenv(URL_VARIABLE, make_url(postgres_server_url).set(port=1).render_as_string(hide_password=False))
-    at = join(app_on("pages/exercises.py"), "2222-2222", "Ann")
+    at = join(app_on(pages.EXERCISES.path), "2222-2222", "Ann")
     assert "cannot be reached" in texts(at) and "Nothing was saved" in texts(at)
-    learner = app_on("pages/exercises.py", learner_key="some-key")
+    learner = app_on(pages.EXERCISES.path, learner_key="some-key")
     assert "cannot be reached" in texts(learner)
-    trainer = app_on("pages/trainer.py")
+    trainer = app_on(pages.TRAINER.path)
     trainer.button(key=TEACH["new_submit"]).click().run()
     assert not trainer.exception, trainer.exception
     assert "cannot be reached" in texts(trainer)
@@ -204,7 +207,7 @@ def test_an_engine_is_only_made_for_the_class_pages(tmp_path, monkeypatch):
     """Practice needs no database: without a class, Find the bug creates no file."""
     url = f"sqlite:///{tmp_path / 'never.sqlite3'}"
     monkeypatch.setenv(URL_VARIABLE, url)
-    at = app_on("pages/exercises.py")
+    at = app_on(pages.EXERCISES.path)
     answer(at, exercise_set(42, "easy")[0])
     assert at.metric[0].value == "2 / 12"
     assert not (tmp_path / "never.sqlite3").exists()

@@ -517,6 +517,7 @@ def test_the_csv_has_every_answer_and_no_cell_a_spreadsheet_would_run(classroom_
 # ------------------------------------------------------------------------------------------ an unusable database
 
 
+@pytest.mark.postgres
 def test_an_unreachable_database_gives_a_clear_message_without_its_password(postgres_server_url):
     from sqlalchemy.engine import make_url
 

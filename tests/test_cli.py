@@ -7,7 +7,9 @@ import sys
 import jwt
 import pytest
 
-from conftest import ROOT, load_vectors, run_cli
+from support.cli import run_cli
+from support.paths import ROOT
+from support.vectors import load_vectors
 
 SECRET = "cli-test-secret-0123456789-abcdefghij"
 VECTOR_FIELDS = {

@@ -3,9 +3,10 @@
 import subprocess
 import sys
 
-from conftest import ROOT, run_cli
-from doctor_cases import CASES, KEY, NOW, SECRET, good_payload, official_token, sign
 from lib.doctor.diagnosis import diagnose
+from support.cli import run_cli
+from support.doctor_cases import CASES, KEY, NOW, SECRET, good_payload, official_token, sign
+from support.paths import ROOT
 
 
 def test_diagnose_answers_each_line_in_order_like_the_library():

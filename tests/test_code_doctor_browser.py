@@ -2,8 +2,10 @@
 
 import pytest
 
-from conftest import ROOT, all_frames_html, click_and_wait, open_page
 from lib.widget_keys import CODE_DOCTOR
+from support import pages
+from support.browser import all_frames_html, click_and_wait, open_page
+from support.paths import ROOT
 
 pytestmark = pytest.mark.browser
 SIGNER = ROOT / "tests/data/review/jjwt09.java"
@@ -12,7 +14,7 @@ SECRET = "Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z"  # the literal in jjwt09.java
 
 def test_an_uploaded_signer_is_marked_on_its_lines_and_its_secret_never_shown(page, streamlit_url, tmp_path):
     assert SECRET in SIGNER.read_text()
-    open_page(page, streamlit_url, "code-doctor")
+    open_page(page, streamlit_url, pages.CODE_DOCTOR)
     page.locator(f".st-key-{CODE_DOCTOR['upload']} input[type='file']").set_input_files(str(SIGNER))
     page.locator(f".st-key-{CODE_DOCTOR['upload']}").get_by_text("jjwt09.java").wait_for()
     click_and_wait(page, page.locator(f".st-key-{CODE_DOCTOR['submit']} button"))

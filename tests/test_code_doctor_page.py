@@ -2,13 +2,15 @@
 
 import pytest
 
-from conftest import ROOT, open_app_page
 from lib.javascript.forum import FORUM_SNIPPET
 from lib.review import review_code
 from lib.review.corrected import reference_signer
 from lib.review.runnable import runnable_review
 from lib.widget_keys import CODE_DOCTOR
 from lib.zoom.facts import DEMO_SDK_SECRET
+from support import pages
+from support.apptest import open_app_page
+from support.paths import ROOT
 
 FORUM_CODE = "\n".join(line.js for line in FORUM_SNIPPET)
 SECRET = "Wq4Nz7Kd2Rv9Tb6Hm3Xp8Lc5Fj1Gs0Ya"
@@ -16,7 +18,7 @@ SECRET = "Wq4Nz7Kd2Rv9Tb6Hm3Xp8Lc5Fj1Gs0Ya"
 
 @pytest.fixture
 def doctor():
-    return open_app_page("pages/code_doctor.py", timeout=60)
+    return open_app_page(pages.CODE_DOCTOR.path, timeout=60)
 
 
 def review_on_page(at, code, language=None):

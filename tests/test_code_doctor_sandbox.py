@@ -17,7 +17,6 @@ import uuid
 import jwt
 import pytest
 
-from conftest import DATA, ROOT, click_and_wait, load_vectors, open_page
 from lib.javascript.forum import FORUM_SNIPPET, forum_generate_signature
 from lib.mistakes.catalogue import BUGS
 from lib.review.runnable import NotRunnable, Runnable, runnable
@@ -25,6 +24,10 @@ from lib.review.sandbox import LIBRARY_DIRECTORY, LOAD_SECONDS, TIMEOUT_SECONDS,
 from lib.training.signers import SIGNERS
 from lib.widget_keys import CODE_DOCTOR
 from lib.zoom.facts import DEMO_MEETING_NUMBER, DEMO_SDK_KEY, DEMO_SDK_SECRET
+from support import pages
+from support.browser import click_and_wait, open_page
+from support.paths import DATA, ROOT
+from support.vectors import load_vectors
 
 pytestmark = pytest.mark.browser
 FORUM_CODE = "\n".join(line.js for line in FORUM_SNIPPET).replace("generateSignature(mn, 1)", "null")
@@ -168,6 +171,7 @@ def corpus_runs(blank_page):
 BROWSER_CODE = ("review/buggy-browser.js", "forum snippet", "sandbox/next-app-route.ts")
 
 
+@pytest.mark.node
 def test_every_signer_gives_in_the_browser_what_it_gives_on_node(corpus_runs):
     different = []
     for name, (_, browser, node) in corpus_runs.items():
@@ -180,6 +184,7 @@ def test_every_signer_gives_in_the_browser_what_it_gives_on_node(corpus_runs):
     assert len(corpus_runs) >= 50
 
 
+@pytest.mark.node
 def test_every_import_style_makes_a_valid_token(corpus_runs):
     """tests/data/sandbox: each signer, whatever it imports and however, makes a token PyJWT verifies with the
     demo secret, signed at the frozen clock."""
@@ -195,6 +200,7 @@ def test_every_import_style_makes_a_valid_token(corpus_runs):
         assert NOW - 30 <= claims["iat"] <= NOW, name
 
 
+@pytest.mark.node
 def test_the_app_own_signers_run(corpus_runs):
     """The reference signers and the correct exercise signers make a valid token, with no limit of the sandbox."""
     for name in (
@@ -212,6 +218,7 @@ def test_the_app_own_signers_run(corpus_runs):
 NODE_APIS = (ROOT / "tests" / "js" / "sandbox_node_apis.js").read_text()
 
 
+@pytest.mark.node
 def test_node_crypto_and_buffer_give_what_node_gives_byte_for_byte(blank_page):
     runs = [runnable(NODE_APIS.replace("{part}", str(part)), "javascript") for part in range(3)]
     assert runs[0].function == "generateSignature" and runs[0].libraries == ("crypto-js",)
@@ -387,6 +394,7 @@ def test_the_forum_snippet_gives_what_the_public_vectors_recorded(blank_page):
             assert result.limit == "", vector["id"]
 
 
+@pytest.mark.node
 def test_page_code_runs_with_the_page_it_expects_or_says_what_the_sandbox_lacks(corpus_runs):
     forum = corpus_runs["forum snippet"][1]  # the secret from getCookie, CryptoJS as a <script> tag gives it
     iat = NOW - 30
@@ -397,7 +405,7 @@ def test_page_code_runs_with_the_page_it_expects_or_says_what_the_sandbox_lacks(
 
 
 def review_and_run(page, streamlit_url, code, *, returns_a_value=False):
-    open_page(page, streamlit_url, "code-doctor")
+    open_page(page, streamlit_url, pages.CODE_DOCTOR)
     page.locator(f".st-key-{CODE_DOCTOR['code']} textarea").fill(code)
     click_and_wait(page, page.locator(f".st-key-{CODE_DOCTOR['submit']} button"))
     click_and_wait(page, page.locator(f".st-key-{CODE_DOCTOR['run']} button"))

@@ -6,8 +6,6 @@ import json
 import jwt
 import pytest
 
-from conftest import load_vectors
-from doctor_cases import CASES, DROP, FORUM, HEADER_B64, KEY, MN, NOW, SECRET, good_payload, official_token, sign
 from lib.doctor.diagnosis import diagnose
 from lib.doctor.findings import FINDING_CODES, STAGES, Diagnosis
 from lib.doctor.paste import extract_token
@@ -17,6 +15,20 @@ from lib.signing.encoding import base64url_encode, standard_base64_encode
 from lib.signing.secret_scan import NAMED_WITH_SECRET
 from lib.zoom.facts import HEADER, ZOOM_ERRORS
 from lib.zoom.rules import SEVERITIES
+from support.doctor_cases import (
+    CASES,
+    DROP,
+    FORUM,
+    HEADER_B64,
+    KEY,
+    MN,
+    NOW,
+    SECRET,
+    good_payload,
+    official_token,
+    sign,
+)
+from support.vectors import load_vectors
 
 
 def codes(diagnosis):

@@ -10,11 +10,11 @@ import time
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import json_values
 from lib.doctor.diagnosis import diagnose
 from lib.doctor.findings import Diagnosis
 from lib.signing.encoding import base64url_encode, standard_base64_encode
 from lib.signing.steps import hmac_sha256
+from support.properties import json_values
 
 MEGABYTE = 1_000_000
 CPU_SECONDS_BOUND = 0.5

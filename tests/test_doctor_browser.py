@@ -4,10 +4,11 @@ import time
 
 import pytest
 
-from conftest import all_frames_html, click_and_wait, open_page
-from doctor_cases import KEY, good_payload, sign
 from lib.present.redaction import mask_key
 from lib.widget_keys import INSPECTOR
+from support import pages
+from support.browser import all_frames_html, click_and_wait, open_page
+from support.doctor_cases import KEY, good_payload, sign
 
 pytestmark = pytest.mark.browser
 SECRET = "browser-doctor-secret-0123456789-ABCDEFGH"
@@ -20,7 +21,7 @@ def buggy_token(secret):
 
 
 def diagnose_in_browser(page, streamlit_url, token, secret=None):
-    open_page(page, streamlit_url, "inspector")
+    open_page(page, streamlit_url, pages.TOKEN_DOCTOR)
     page.locator(f".st-key-{INSPECTOR['token']} textarea").fill(token)
     if secret:
         page.locator(f".st-key-{INSPECTOR['secret']} input").fill(secret)

@@ -4,11 +4,12 @@ import time
 
 import pytest
 
-from conftest import open_app_page
-from doctor_cases import KEY, SECRET, good_payload, sign
 from lib.builder.form import FormInput
 from lib.signing.steps import SignatureRequest, build_signature_steps
 from lib.widget_keys import BATCH, COMPARE, INSPECTOR, SHARED_FORM, SHARED_TOKEN
+from support import pages
+from support.apptest import open_app_page
+from support.doctor_cases import KEY, SECRET, good_payload, sign
 
 
 def fresh_token(**changes):
@@ -40,7 +41,7 @@ def rendered(at):
 
 @pytest.fixture
 def inspector():
-    return open_page("pages/inspector.py")
+    return open_page(pages.TOKEN_DOCTOR.path)
 
 
 def diagnose_on_page(at, token, secret=""):
@@ -122,7 +123,7 @@ def test_inspector_survives_anything(inspector, pasted):
 def test_inspector_loads_and_verifies_the_builders_token():
     token = fresh_token()
     at = open_page(
-        "pages/inspector.py",
+        pages.TOKEN_DOCTOR.path,
         **{SHARED_TOKEN: token, SHARED_FORM: FormInput(KEY, SECRET, "85746065432", 0)},
     )
     at.button(key=INSPECTOR["load_builder_token"]).click().run()
@@ -136,7 +137,7 @@ def test_inspector_loads_and_verifies_the_builders_token():
 
 
 def test_compare_highlights_and_explains_differences():
-    at = open_page("pages/compare_tokens.py")
+    at = open_page(pages.COMPARE_TOKENS.path)
     at.text_area(key=COMPARE["token_a"]).set_value(sign(fresh_payload(mn="857 4606 5432", role="1")))
     at.text_area(key=COMPARE["token_b"]).set_value(fresh_token(role=1))
     at.text_input(key=COMPARE["secret"]).set_value(SECRET)
@@ -156,7 +157,7 @@ def test_compare_highlights_and_explains_differences():
 
 
 def test_compare_boxes_follow_each_verdicts_colour():
-    at = open_page("pages/compare_tokens.py")
+    at = open_page(pages.COMPARE_TOKENS.path)
     at.text_area(key=COMPARE["token_a"]).set_value(sign(fresh_payload(role="1")))  # a warning only
     at.text_area(key=COMPARE["token_b"]).set_value(fresh_token(sdk_secret="the-signers-other-secret-0123456789ab"))
     at.text_input(key=COMPARE["secret"]).set_value(SECRET)
@@ -168,7 +169,7 @@ def test_compare_boxes_follow_each_verdicts_colour():
 
 
 def test_compare_asks_for_a_missing_token_instead_of_comparing_nothing():
-    at = open_page("pages/compare_tokens.py")
+    at = open_page(pages.COMPARE_TOKENS.path)
     at.text_area(key=COMPARE["token_a"]).set_value(fresh_token())
     at.button(key=COMPARE["submit"]).click().run()
     assert not at.exception
@@ -179,7 +180,7 @@ def test_compare_asks_for_a_missing_token_instead_of_comparing_nothing():
 def test_compare_against_the_builders_token_uses_the_builders_secret():
     builder_token = fresh_token()
     at = open_page(
-        "pages/compare_tokens.py",
+        pages.COMPARE_TOKENS.path,
         **{SHARED_TOKEN: builder_token, SHARED_FORM: FormInput(KEY, SECRET, "85746065432", 0)},
     )
     at.text_area(key=COMPARE["token_a"]).set_value(fresh_token(sdk_secret="another-secret-another-secret-01"))
@@ -195,7 +196,7 @@ def test_compare_against_the_builders_token_uses_the_builders_secret():
 
 
 def test_batch_sample_gives_summary_chart_table_and_download():
-    at = open_page("pages/batch.py")
+    at = open_page(pages.BATCH.path)
     at.button(key=BATCH["sample"]).click().run()
     assert not at.exception
     metrics = {metric.label: metric.value for metric in at.metric}
@@ -212,7 +213,7 @@ def test_batch_sample_gives_summary_chart_table_and_download():
 
 
 def test_batch_of_pasted_lines():
-    at = open_page("pages/batch.py")
+    at = open_page(pages.BATCH.path)
     at.text_area(key=BATCH["paste"]).set_value(f"{fresh_token()}\nnot a token\n\n{fresh_token(role='1')}")
     at.button(key=BATCH["run"]).click().run()
     results = at.session_state["batch_result"]["results"]
@@ -222,7 +223,7 @@ def test_batch_of_pasted_lines():
 
 
 def test_batch_without_tokens_says_so():
-    at = open_page("pages/batch.py")
+    at = open_page(pages.BATCH.path)
     at.button(key=BATCH["run"]).click().run()
     assert "No token found" in at.warning[0].value and not at.dataframe
 
@@ -234,13 +235,13 @@ def test_claim_values_reach_the_tables_markdown_escaped():
     """st.table renders its cells as Markdown: a pasted claim that holds an image must arrive escaped (shown as
     text, no request to its address). tests/test_doctor_browser.py checks what Chromium draws."""
     token = sign(fresh_payload(note=BEACON))
-    at = open_page("pages/inspector.py")
+    at = open_page(pages.TOKEN_DOCTOR.path)
     diagnose_on_page(at, token)
     assert (
         at.table[0].value.set_index("claim").loc["note", "value"]
         == '"\\!\\[beacon\\]\\(http\\://127\\.0\\.0\\.1\\:9/beacon\\.png\\)"'
     )
-    at = open_page("pages/compare_tokens.py")
+    at = open_page(pages.COMPARE_TOKENS.path)
     at.text_area(key=COMPARE["token_a"]).set_value(token)
     at.text_area(key=COMPARE["token_b"]).set_value(fresh_token())
     at.button(key=COMPARE["submit"]).click().run()

@@ -6,7 +6,6 @@ import json
 import pandas as pd
 import pytest
 
-from doctor_cases import CASES, DROP, KEY, NOW, SECRET, good_payload, official_token, sign
 from lib.builder.credentials import take_typed_secret
 from lib.doctor.batch import BadRecord, detect_format, item_from_record, read_batch
 from lib.doctor.batch_results import diagnose_all, finding_counts, summary
@@ -20,6 +19,7 @@ from lib.present.html import CHART_COLOURS, problem_bars_html
 from lib.present.inspection import claim_rows, findings_by_stage, verification_status
 from lib.present.redaction import mask_key, redacted_report
 from lib.zoom.facts import DEMO_SDK_KEY, DEMO_SDK_SECRET
+from support.doctor_cases import CASES, DROP, KEY, NOW, SECRET, good_payload, official_token, sign
 
 # --------------------------------------------------------------------------------------- redaction
 

@@ -4,15 +4,16 @@ itself, where a missing CORS header shows up exactly as a Web SDK app meets it (
 import pytest
 from playwright.sync_api import expect
 
-from conftest import all_frames_html, click_and_wait, open_page
-from endpoint_servers import ENDPOINT_SDK_SECRET, python_endpoint
 from lib.widget_keys import ENDPOINT
+from support import pages
+from support.browser import all_frames_html, click_and_wait, open_page
+from support.endpoint_servers import ENDPOINT_SDK_SECRET, python_endpoint
 
 pytestmark = pytest.mark.browser
 
 
 def run_matrix(page, streamlit_url, url, secret=None):
-    open_page(page, streamlit_url, "endpoint")
+    open_page(page, streamlit_url, pages.ENDPOINT)
     page.locator(f".st-key-{ENDPOINT['url']} input").fill(url)
     if secret:
         page.locator(f".st-key-{ENDPOINT['sdk_secret']} input").fill(secret)

@@ -3,9 +3,10 @@
 import subprocess
 import sys
 
-from conftest import ROOT, run_cli
-from endpoint_servers import ENDPOINT_SDK_KEY, ENDPOINT_SDK_SECRET, python_endpoint
 from lib.endpoint.safety import ENV_ALLOWED_HOSTS
+from support.cli import run_cli
+from support.endpoint_servers import ENDPOINT_SDK_KEY, ENDPOINT_SDK_SECRET, python_endpoint
+from support.paths import ROOT
 
 
 def test_probe_lines_in_input_order_with_findings_and_no_token_or_secret():

@@ -4,14 +4,16 @@ import re
 
 import pytest
 
-from conftest import clear_configured_credentials, open_app_page
-from endpoint_servers import ENDPOINT_SDK_KEY, ENDPOINT_SDK_SECRET, node_endpoint, python_endpoint
 from lib.endpoint.probe import DEFAULT_URL
 from lib.endpoint.safety import ENV_ALLOWED_HOSTS
 from lib.widget_keys import ENDPOINT
 from lib.zoom.facts import ENV_SDK_KEY, ENV_SDK_SECRET
+from support import pages
+from support.apptest import open_app_page
+from support.credentials import clear_configured_credentials
+from support.endpoint_servers import ENDPOINT_SDK_KEY, ENDPOINT_SDK_SECRET, node_endpoint, python_endpoint
 
-PAGE = "pages/endpoint.py"
+PAGE = pages.ENDPOINT.path
 RESULT = "endpoint_result"
 
 
@@ -147,6 +149,7 @@ def test_the_cors_header_star_is_escaped_so_it_shows_as_a_star_not_a_bullet(endp
     assert table.set_index("request").loc["role 0 \\(participant\\)", "content type"] == "application/json"
 
 
+@pytest.mark.node
 def test_an_endpoint_signing_role_as_text_is_shown_as_warnings_not_green(endpoint_page):
     with node_endpoint("role_as_text") as url:
         at = run_probe(endpoint_page, url, ENDPOINT_SDK_SECRET, ENDPOINT_SDK_KEY)
@@ -159,6 +162,7 @@ def test_an_endpoint_signing_role_as_text_is_shown_as_warnings_not_green(endpoin
     assert table.loc["role 0 \\(participant\\)", "token findings"].startswith("⚠ role\\_not\\_number")
 
 
+@pytest.mark.node
 def test_a_backdated_iat_is_a_warning_that_explains_backdating(endpoint_page):
     with node_endpoint("backdated_iat") as url:
         at = run_probe(endpoint_page, url, ENDPOINT_SDK_SECRET)

@@ -10,15 +10,6 @@ from pathlib import Path
 import jwt
 import pytest
 
-from endpoint_servers import (
-    ENDPOINT_SDK_KEY,
-    ENDPOINT_SDK_SECRET,
-    NODE_BACKDATE_SECONDS,
-    NODE_VARIANTS,
-    PYTHON_VARIANTS,
-    node_endpoint,
-    python_endpoint,
-)
 from lib.doctor.findings import FINDING_CODES
 from lib.endpoint import codes as endpoint_codes
 from lib.endpoint.browser import browser_request, explain_outcome
@@ -27,6 +18,17 @@ from lib.endpoint.probe import REMOVED, ProbeSettings, contract_matrix, judge, p
 from lib.endpoint.report import markdown_report, matrix_rows, result_as_dict
 from lib.endpoint.safety import Answer, allow_list
 from lib.zoom.rules import RULES
+from support import pages
+from support.endpoint_servers import (
+    ENDPOINT_SDK_KEY,
+    ENDPOINT_SDK_SECRET,
+    NODE_BACKDATE_SECONDS,
+    NODE_VARIANTS,
+    PYTHON_VARIANTS,
+    node_endpoint,
+    python_endpoint,
+)
+from support.paths import ROOT
 
 SETTINGS = ProbeSettings(allow_list({}), sdk_key=ENDPOINT_SDK_KEY, sdk_secret=ENDPOINT_SDK_SECRET, timeout=2)
 
@@ -118,6 +120,7 @@ def test_every_endpoint_code_is_produced_by_some_test():
     assert [code for code in ENDPOINT_CODES if f'"{code}"' not in tests] == []
 
 
+@pytest.mark.node
 @pytest.mark.parametrize("variant", NODE_VARIANTS)
 def test_node_endpoint_variant_is_named(variant):
     with node_endpoint(variant) as url:
@@ -125,6 +128,7 @@ def test_node_endpoint_variant_is_named(variant):
     check_named(result, NODE_EXPECTED[variant])
 
 
+@pytest.mark.node
 def test_the_official_sample_contract_gives_a_clean_matrix_with_verified_tokens():
     with node_endpoint() as url:
         result = probe(url, SETTINGS)
@@ -295,6 +299,7 @@ def test_the_browser_gets_the_main_request_and_no_secret():
 # ------------------------------------------------------------- issue 21 item 3: every token finding, as sent
 
 
+@pytest.mark.node
 def test_an_endpoint_that_signs_role_as_text_gets_a_warning_not_the_samples_verdict():
     """Node, after the sample, with role: String(role): the Token doctor's role_not_number (a warning) on every
     token is reported as a warning, in every request that shows it, and the verdict is not green."""
@@ -316,6 +321,7 @@ def test_an_endpoint_that_signs_role_as_text_gets_a_warning_not_the_samples_verd
     assert matrix_rows(result)[0]["token findings"] == "⚠ role_not_number, ℹ signature_valid"
 
 
+@pytest.mark.node
 def test_every_token_finding_is_in_the_matrix_with_its_severity_and_why_it_does_not_count():
     with node_endpoint() as url:
         result = probe(url, SETTINGS)
@@ -338,7 +344,7 @@ def test_the_official_samples_contract_keeps_its_clean_verdict_with_every_token_
     assert all(f.severity == "info" for r in result.cases for f in r.token_findings if f.not_counted is None)
 
 
-@pytest.mark.parametrize("node", [True, False])
+@pytest.mark.parametrize("node", [pytest.param(True, marks=pytest.mark.node), False])
 def test_an_old_iat_is_a_warning_that_explains_deliberate_backdating(node):
     """Node backdates iat by 5 minutes on purpose (forum thread 82045); Python signs with a clock 10 minutes late.
     Both are warnings (a public severity changed by issue 21), and the message names backdating as a cause."""
@@ -367,6 +373,7 @@ def test_the_cors_header_is_shown_as_sent(variant, shown):
     assert f"| `{shown}` |" in markdown_report(result, 1_800_000_000)
 
 
+@pytest.mark.node
 def test_node_cors_star_is_shown_as_a_star():
     with node_endpoint() as url:
         result = probe(url, SETTINGS)
@@ -421,7 +428,7 @@ ZOOM_CODE = re.compile(r"\b3[0-9]{3}\b")
 
 def test_the_endpoint_texts_write_no_zoom_error_code_of_their_own():
     """Every prediction comes from the rule book through zoom_answer; none is written in the endpoint's sources."""
-    sources = [*Path(endpoint_codes.__file__).parent.glob("*.py"), Path(__file__).parents[1] / "pages" / "endpoint.py"]
+    sources = [*Path(endpoint_codes.__file__).parent.glob("*.py"), ROOT / pages.ENDPOINT.path]
     assert len(sources) >= 7
     for source in sources:
         assert not ZOOM_CODE.search(source.read_text()), source

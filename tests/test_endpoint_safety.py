@@ -13,7 +13,6 @@ import time
 
 import pytest
 
-from endpoint_servers import ENDPOINT_SDK_KEY, ENDPOINT_SDK_SECRET, python_endpoint
 from lib.endpoint.probe import ProbeSettings, probe
 from lib.endpoint.safety import (
     DEFAULT_ALLOWED_HOSTS,
@@ -27,6 +26,7 @@ from lib.endpoint.safety import (
     send,
     server_allow_list,
 )
+from support.endpoint_servers import ENDPOINT_SDK_KEY, ENDPOINT_SDK_SECRET, python_endpoint
 
 DEFAULT = allow_list({})
 

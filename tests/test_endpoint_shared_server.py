@@ -13,12 +13,14 @@ from playwright.sync_api import expect
 from streamlit import config
 
 from bench.browser import streamlit_server
-from conftest import click_and_wait, open_app, open_app_page, open_page
-from endpoint_servers import python_endpoint
 from lib.classroom.database import URL_VARIABLE
 from lib.endpoint.safety import ENV_ALLOWED_HOSTS, SECRETS_KEY
 from lib.widget_keys import ENDPOINT
 from lib.zoom.facts import ENV_SDK_KEY, ENV_SDK_SECRET
+from support import pages
+from support.apptest import open_app_page
+from support.browser import click_and_wait, open_app, open_page
+from support.endpoint_servers import python_endpoint
 
 PROBE_USER_AGENT = b"SignatureLab-endpoint-probe"
 OFF = "The server-side probe is off"
@@ -56,7 +58,7 @@ def no_operator_list(monkeypatch):
 @pytest.mark.parametrize("address", ["0.0.0.0", "::", "192.168.1.20", "signature-lab.example"])
 def test_a_server_listening_beyond_loopback_probes_nothing_and_says_how_to_allow_an_endpoint(address, no_operator_list):
     with server_address(address), python_endpoint() as endpoint:
-        at = probe_from_the_page(open_app_page("pages/endpoint.py"), endpoint.url)
+        at = probe_from_the_page(open_app_page(pages.ENDPOINT.path), endpoint.url)
         assert endpoint.received == []
     warning = texts(at.warning)
     assert OFF in warning and f"listens on {address}" in warning
@@ -82,7 +84,7 @@ def test_loopback_servers_and_operator_lists_keep_the_probe_on(
     if operator_list:
         monkeypatch.setenv(ENV_ALLOWED_HOSTS, operator_list)
     with server_address(address), python_endpoint() as endpoint:
-        at = probe_from_the_page(open_app_page("pages/endpoint.py"), endpoint.url)
+        at = probe_from_the_page(open_app_page(pages.ENDPOINT.path), endpoint.url)
         assert len(endpoint.received) == requests
     assert OFF not in texts(at.warning)
 

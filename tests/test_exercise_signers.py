@@ -19,7 +19,6 @@ from unittest import mock
 import jwt
 import pytest
 
-from conftest import ROOT
 from lib.doctor.diagnosis import diagnose
 from lib.mistakes.buggy_signer import sign_with_bugs
 from lib.mistakes.catalogue import BUGS, EXCLUSIVE
@@ -36,6 +35,7 @@ from lib.training.exercises import (
 )
 from lib.training.signers import KEY_VARIABLE, SECRET_FILE, SIGNERS
 from lib.zoom.facts import DEMO_SDK_KEY, DEMO_SDK_SECRET
+from support.paths import ROOT
 
 JS_DIR = ROOT / "tests" / "js"
 RUNNABLE = ("javascript", "typescript", "python")
@@ -171,6 +171,7 @@ def what_happens(language, bug_ids):
     return f"What happens: {signer_outcome(language, bug_ids)}"
 
 
+@pytest.mark.node
 def test_the_correct_signers_make_a_valid_token(run_all):
     for language in RUNNABLE:
         token = run_all[language, ()]["token"]
@@ -186,6 +187,7 @@ def test_the_code_doctor_finds_nothing_in_the_correct_signers(language):
     assert review.recognised and review.findings == ()
 
 
+@pytest.mark.node
 def test_every_drawn_signer_makes_a_token_with_exactly_its_mistakes_or_throws_what_the_exercise_says(run_all):
     wrong = []
     for (language, bug_ids), result in run_all.items():
@@ -236,6 +238,7 @@ def test_the_inputs_the_learner_is_told_are_the_ones_the_signers_get():
         assert KEY_VARIABLE in signer.template and SECRET_FILE in signer.template
 
 
+@pytest.mark.node
 def test_every_token_a_signer_returns_is_the_catalogues_buggy_signers_so_what_happens_is_about_it(run_all):
     # "What happens" comes from lib.mistakes.catalogue.sign_with_bugs; these are byte for byte its tokens. Apart:
     # a cached token is older than the catalogue's, and Python's b64decode skips the '-' Node reads as base64url.

@@ -9,7 +9,6 @@ import sys
 import jwt
 import pytest
 
-from conftest import ROOT
 from lib.doctor.diagnosis import diagnose
 from lib.mistakes.catalogue import BUGS
 from lib.training.exercises import (
@@ -29,6 +28,7 @@ from lib.training.exercises import (
 )
 from lib.training.signers import SIGNERS
 from lib.zoom.facts import DEMO_SDK_SECRET
+from support.paths import ROOT
 
 # The mistakes a careful reader cannot find in a token alone: they need the code, or the secret.
 # (wrong_app_type can be: the learner is told the SDK key, and the token carries another app's key.)

@@ -17,12 +17,12 @@ import subprocess
 import jwt
 import pytest
 
-from doctor_cases import DROP, NOW, SECRET, good_payload
 from lib.doctor.diagnosis import diagnose
 from lib.javascript.legacy import node_base64_decode
 from lib.mistakes.forensics import MISTAKE_CODES
 from lib.mistakes.key_bytes import jaxb_base64_decode
 from lib.signing.encoding import secret_fingerprint
+from support.doctor_cases import DROP, NOW, SECRET, good_payload
 
 MEETING = 85746065432
 KEY = "abcDEF123ghiJKL456mnoPqrsTUV789wx"  # 32+ bytes: PyJWT refuses shorter HMAC keys in these tests
@@ -332,6 +332,7 @@ def test_the_jjwt_variant_does_not_explain_a_secret_jjwt_throws_on():
     assert "base64_truncated_secret" not in checked.codes
 
 
+@pytest.mark.node
 def test_node_base64_decoding_is_nodes(tmp_path):
     samples = ["QUJD", "QUI", "Q", "QU=JD", "a-b_cd", JJWT_SECRET, "ab cd!ef", "Zm9v\nYmFy"]
     script = "for (const s of JSON.parse(process.argv[1])) console.log(Buffer.from(s, 'base64').toString('hex'))"
@@ -359,6 +360,7 @@ def test_every_forensic_code_has_a_variant_test_here():
     assert tested == set(MISTAKE_CODES)
 
 
+@pytest.mark.node
 def test_a_node_signer_keyed_with_a_powershell_secret_file_is_named(tmp_path):
     """Windows PowerShell 5.1's `$secret | Out-File secret.txt` writes FF FE, the UTF-16LE text and CR LF; a Node
     signer that keys the HMAC with fs.readFileSync('secret.txt') (a Buffer) signs with all of those bytes."""

@@ -5,13 +5,13 @@ import json
 
 import pytest
 
-from conftest import load_vectors
 from lib.doctor.diagnosis import diagnose
 from lib.doctor.findings import FINDING_CODES
 from lib.mistakes.forensics import MISTAKE_CODES
 from lib.mistakes.key_bytes import jaxb_base64_decode
 from lib.signing.encoding import jsrsasign_key_bytes
 from lib.signing.steps import SignatureRequest, build_signature_steps
+from support.vectors import load_vectors
 
 NOW = 1_700_000_100
 KEY = "abcDEF123ghiJKL456mnoP"

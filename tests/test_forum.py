@@ -8,7 +8,6 @@ import json
 import jwt
 import pytest
 
-from conftest import load_vectors, run_cli
 from lib.javascript.forum import (
     BtoaError,
     JsError,
@@ -20,6 +19,8 @@ from lib.javascript.forum import (
     js_to_string,
 )
 from lib.signing.steps import ABSENT, SignatureRequest
+from support.cli import run_cli
+from support.vectors import load_vectors
 
 FORUM_VARIANTS = ("forum", "forum_called_wrong", "btoa_unicode")
 # vector field -> BuggySteps attribute

@@ -58,6 +58,7 @@ js_values = st.one_of(
 maybe_undefined = st.one_of(st.just(ABSENT), js_values)
 
 
+@pytest.mark.node
 @settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     key=maybe_undefined,

@@ -18,7 +18,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.review_tree import build_tree
-from conftest import DATA, ROOT, run_cli
 from lib.cli import main
 from lib.gate.files import LANGUAGE_OF_EXTENSION, might_sign
 from lib.gate.report import MAX_FILE_BYTES, fails, review_paths
@@ -28,7 +27,10 @@ from lib.mistakes.catalogue import BUGS
 from lib.review import MAX_CODE_CHARS, review_code
 from lib.review.codes import CodeFinding
 from lib.review.syntax import GRAMMARS
-from sarif_checks import assert_valid_sarif, schema_errors
+from support import pages
+from support.cli import run_cli
+from support.paths import DATA, ROOT
+from support.sarif_checks import assert_valid_sarif, schema_errors
 
 FORUM_CODE = "\n".join(line.js for line in FORUM_SNIPPET) + "\n"
 CORRECT_PY = (ROOT / "lib/review/reference/signer.py").read_text(encoding="utf-8")
@@ -286,7 +288,9 @@ def test_sarif_of_the_corpus_is_valid_and_says_what_github_shows():
     base64 = rules["standard_base64"]
     assert BUGS["standard_base64_segments"].fix in base64["help"]["text"]
     assert BUGS["standard_base64_segments"].why in base64["help"]["text"]
-    assert base64["helpUri"] == "https://lab.example.com/lessons" and base64["name"] == "StandardBase64"
+    assert (
+        base64["helpUri"] == f"https://lab.example.com/{pages.LESSONS.url_path}" and base64["name"] == "StandardBase64"
+    )
     assert "security-severity" not in base64["properties"]
     assert float(rules["secret_in_browser"]["properties"]["security-severity"]) >= 9.0
     assert {"security", "external/cwe/cwe-798"} <= set(rules["hardcoded_secret"]["properties"]["tags"])

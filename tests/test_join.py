@@ -7,7 +7,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
 from lib.join.outcome import (
     CLIENT_ERRORS,
     OUTCOME_STATUSES,
@@ -21,6 +20,7 @@ from lib.join.sdk_source import sdk_source
 from lib.mistakes.catalogue import BUGS
 from lib.signing.steps import SignatureRequest, build_signature_steps
 from lib.zoom.facts import DEMO_MEETING_NUMBER, WEB_SDK_VERSION, ZOOM_ERRORS
+from support.paths import ROOT
 
 NOW = 1_800_000_000
 SECRET = "join-unit-test-secret-0123456789-abcdefgh"

@@ -22,16 +22,12 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from bench.browser import CHROMIUM, CHROMIUM_ARGS, wait_rendered
-from conftest import (
-    ROOT,
-    SERVER_SDK_KEY,
-    SERVER_SDK_SECRET,
-    all_frames_html,
-    click_and_wait,
-    goto_app,
-)
 from lib.widget_keys import BUILDER, JOIN
 from lib.zoom.facts import DEMO_MEETING_NUMBER, WEB_SDK_VERSION
+from support import pages
+from support.browser import all_frames_html, click_and_wait, goto_app
+from support.credentials import SERVER_SDK_KEY, SERVER_SDK_SECRET
+from support.paths import ROOT
 
 pytestmark = pytest.mark.browser
 SDK_PATH = f"zoom-sdk/{WEB_SDK_VERSION}/node_modules/@zoom/meetingsdk/dist"
@@ -246,7 +242,7 @@ def test_insecure_context_is_detected_and_explained(browser, streamlit_url, sdk_
         network = Network(context, (f"http://signature-lab.test:{port}", sdk_url), ZOOM_REJECTION)
         page = context.new_page()
         page.set_default_timeout(30000)
-        goto_app(page, f"http://signature-lab.test:{port}/join")
+        goto_app(page, f"http://signature-lab.test:{port}/{pages.JOIN.url_path}")
         join(page, sdk_url, token=token, meeting_number=DEMO_MEETING_NUMBER)
         text = outcome_text(page)
     finally:

@@ -6,18 +6,17 @@ visible focus indicator when it gets there, and each submit must send the server
 frame, awaited as the run it causes) before the result is looked for.
 """
 
-import json
-
 import pytest
 from playwright.sync_api import expect
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from conftest import STREAMLIT_SOCKETS, goto_app, open_app, run_finished
 from lib.javascript.forum import FORUM_SNIPPET
 from lib.mistakes.catalogue import BUGS
 from lib.training.exercises import DEFAULT_SEED, exercise_set
 from lib.training.trainer import AGENDA_DIFFICULTY
 from lib.widget_keys import BUILDER, CODE_DOCTOR, EXERCISES, INSPECTOR, TRAINER
+from support import pages
+from support.browser import STREAMLIT_SOCKETS, goto_app, open_app, run_finished
+from support.frames import chart_spec
 
 pytestmark = pytest.mark.browser
 MAX_TABS = 80  # more than any page has controls before its form's last one
@@ -112,7 +111,7 @@ def test_diagnose_a_token(keyboard_context, streamlit_url):
     from bench.pages import DEMO_TOKENS
     from lib.zoom.facts import DEMO_SDK_SECRET
 
-    page = open_app(keyboard_context, f"{streamlit_url}/inspector")
+    page = open_app(keyboard_context, pages.address(streamlit_url, pages.TOKEN_DOCTOR))
     tab_to(page, key(INSPECTOR["token"]))
     page.keyboard.insert_text(DEMO_TOKENS[1])  # what a paste (Ctrl+V) puts in the field
     tab_to(page, key(INSPECTOR["secret"]))
@@ -125,7 +124,7 @@ def test_diagnose_a_token(keyboard_context, streamlit_url):
 
 
 def test_review_code(keyboard_context, streamlit_url):
-    page = open_app(keyboard_context, f"{streamlit_url}/code-doctor")
+    page = open_app(keyboard_context, pages.address(streamlit_url, pages.CODE_DOCTOR))
     tab_to(page, key(CODE_DOCTOR["code"]))
     page.keyboard.insert_text("\n".join(line.js for line in FORUM_SNIPPET))
     tab_to(page, key(CODE_DOCTOR["submit"]))
@@ -137,7 +136,7 @@ def test_review_code(keyboard_context, streamlit_url):
 
 def start_class_by_keyboard(context, streamlit_url):
     """The trainer page: Tab to the class's form, set its size, Enter on Start. The shown join code."""
-    trainer = open_app(context, f"{streamlit_url}/trainer")
+    trainer = open_app(context, pages.address(streamlit_url, pages.TRAINER))
     tab_to(trainer, key(TRAINER["new_count"]))
     trainer.keyboard.press("ControlOrMeta+a")
     trainer.keyboard.type(str(COUNT))
@@ -164,7 +163,7 @@ def test_start_and_watch_a_class(keyboard_context, streamlit_url):
 
 
 def join_by_keyboard(context, streamlit_url, code, name):
-    learner = open_app(context, f"{streamlit_url}/exercises")
+    learner = open_app(context, pages.address(streamlit_url, pages.EXERCISES))
     tab_to(learner, "[data-testid='stExpander'] summary")
     learner.keyboard.press("Enter")  # open "In a class? Join it with your trainer's code"
     tab_to(learner, key(EXERCISES["class_code"]))
@@ -209,14 +208,3 @@ def test_answer_an_exercise_in_a_class_with_the_lists_closed_by_escape(keyboard_
     layers = chart_spec(payload)["layer"]
     assert [layer["mark"]["type"] for layer in layers] == ["bar", "text"]
     assert layers[1]["encoding"]["text"]["field"] == "count"
-
-
-def chart_spec(payload):
-    """The Vega-Lite spec (a dict) of a chart this websocket frame draws, else None."""
-    if isinstance(payload, str):
-        return None
-    message = ForwardMsg.FromString(payload)
-    if message.WhichOneof("type") != "delta" or message.delta.WhichOneof("type") != "new_element":
-        return None
-    element = message.delta.new_element
-    return json.loads(element.vega_lite_chart.spec) if element.WhichOneof("type") == "vega_lite_chart" else None

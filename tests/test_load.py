@@ -1,6 +1,6 @@
 """A bounded load test: 20 concurrent Streamlit sessions submit the main forms for 60 s, with no error.
 
-Sessions speak Streamlit's websocket protocol (tests/streamlit_session.py), so the figure is the
+Sessions speak Streamlit's websocket protocol (tests/support/streamlit_session.py), so the figure is the
 server's: one 2-core machine cannot also draw 20 browser pages without measuring its own drawing.
 The p95 latency (submit → script run finished) is printed and written to test-artifacts/load.json.
 LOAD_SECONDS shortens the run for local work; CI runs the full 60 s.
@@ -13,14 +13,18 @@ import os
 import statistics
 import time
 
-from bench.pages import PAGE_FORMS
-from conftest import ROOT
-from lib.navigation import PAGES
-from streamlit_session import StreamlitSession
+import pytest
 
+from bench.pages import PAGE_FORMS
+from lib.navigation import PAGES
+from support import pages
+from support.paths import ROOT
+from support.streamlit_session import StreamlitSession
+
+pytestmark = pytest.mark.load
 SESSIONS = 20
 SECONDS = float(os.environ.get("LOAD_SECONDS", "60"))
-LOAD_PAGES = [name for name in ("builder", "inspector") if name in PAGE_FORMS]
+LOAD_PAGES = [entry.url_path for entry in (pages.BUILDER, pages.TOKEN_DOCTOR) if entry.url_path in PAGE_FORMS]
 
 
 async def one_session(url, deadline, number, latencies, errors):

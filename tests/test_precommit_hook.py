@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
 from lib.javascript.forum import FORUM_SNIPPET
 from lib.review.syntax import GRAMMARS
+from support.paths import ROOT
 
 FORUM_CODE = "\n".join(line.js for line in FORUM_SNIPPET) + "\n"
 CORRECT_PY = (ROOT / "lib/review/reference/signer.py").read_text(encoding="utf-8")

@@ -5,7 +5,6 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import json_values
 from lib.builder.form import FormInput, read_form
 from lib.cli import LineError, process_lines, sign_record
 from lib.present.display import describe_time
@@ -13,6 +12,7 @@ from lib.present.html import colour_token_html
 from lib.signing.encoding import base64_lenient_decode, base64url_encode, standard_base64_encode
 from lib.signing.jsjson import json_stringify
 from lib.zoom.meeting_number import normalize_meeting_number
+from support.properties import json_values
 
 NOW = 1_800_000_000
 any_text = st.text(max_size=300)

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, ROOT, run_cli
 from lib.doctor.findings import FINDING_CODES
 from lib.javascript.forum import FORUM_SNIPPET
 from lib.mistakes.buggy_signer import FORUM_CALL_BUGS
@@ -21,6 +20,8 @@ from lib.review.corrected import reference_signer
 from lib.review.rules import REVIEW_RULES
 from lib.review.syntax import GRAMMARS
 from lib.zoom.facts import MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
+from support.cli import run_cli
+from support.paths import DATA, ROOT
 
 CORPUS = DATA / "review"
 LABELS = json.loads((CORPUS / "labels.json").read_text())  # path from the repository's root -> language, findings

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA
 from lib.review import review_code
 from lib.review.codes import REVIEW_CODES
 from lib.review.program import Program
 from lib.review.rules import REVIEW_RULES, RULE_MODULES, ReviewRule
 from lib.review.syntax import GRAMMARS, Parsed
+from support.paths import DATA
 
 FIXTURES = DATA / "review" / "rules"
 LANGUAGE_OF = {".js": "javascript", ".ts": "typescript", ".py": "python", ".php": "php", ".go": "go"}

@@ -7,7 +7,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import load_vectors
 from lib.builder.form import FormInput, check_request, read_form
 from lib.cli import diagnose_record, sign_record
 from lib.doctor.diagnosis import diagnose
@@ -15,6 +14,7 @@ from lib.signing.encoding import base64url_encode
 from lib.signing.steps import SignatureRequest, build_signature_steps
 from lib.zoom.facts import CLOCK_SKEW_SECONDS, MAX_LIFETIME_SECONDS, MILLISECONDS_THRESHOLD, MIN_LIFETIME_SECONDS
 from lib.zoom.rules import RULES, check_claims, time_zone_offset
+from support.vectors import load_vectors
 
 NOW = 1_800_000_000
 KEY = "RulesKeyQwErTyUiOpAsDf"

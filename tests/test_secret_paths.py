@@ -17,8 +17,6 @@ import string
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import clear_configured_credentials, open_app_page
-from doctor_cases import KEY, NOW, good_payload, sign
 from lib.cli import compare_record
 from lib.doctor.batch import BatchItem
 from lib.doctor.batch_results import diagnose_all, results_csv
@@ -30,6 +28,10 @@ from lib.present.redaction import redacted_report
 from lib.signing.secret_scan import SECRET_RUN
 from lib.widget_keys import BUILDER, INSPECTOR
 from lib.zoom.facts import HEADER
+from support import pages
+from support.apptest import open_app_page
+from support.credentials import clear_configured_credentials
+from support.doctor_cases import KEY, NOW, good_payload, sign
 
 OTHER_SECRET = "Other-signing-secret-4f9Q2x7K1m8Z3c6V"  # signs the tokens that were not made with the secret
 BLOCKS = st.permutations(
@@ -216,7 +218,7 @@ TYPED_ONLY = st.tuples(PASTED, st.just("nowhere"), st.booleans(), st.booleans())
 def test_the_token_doctor_page_shows_no_run_of_the_secret(case, monkeypatch):
     clear_configured_credentials(monkeypatch)
     secret, pasted, token, sdk_key = pasted_forms(case)
-    at = open_app_page("pages/inspector.py")
+    at = open_app_page(pages.TOKEN_DOCTOR.path)
     at.text_area(key=INSPECTOR["token"]).set_value(token)
     at.text_input(key=INSPECTOR["secret"]).set_value(pasted)
     at.text_input(key=INSPECTOR["sdk_key"]).set_value(sdk_key)
@@ -230,7 +232,7 @@ def test_the_token_doctor_page_shows_no_run_of_the_secret(case, monkeypatch):
 def test_the_builder_page_shows_no_run_of_the_secret(pasted, as_key_too, monkeypatch):
     clear_configured_credentials(monkeypatch)
     secret, before, after = pasted
-    at = open_app_page("pages/builder.py")
+    at = open_app_page(pages.BUILDER.path)
     at.text_input(key=BUILDER["sdk_key"]).set_value(before + secret + after if as_key_too else KEY)
     at.text_input(key=BUILDER["sdk_secret"]).set_value(before + secret + after)
     at.button(key=BUILDER["submit"]).click().run()

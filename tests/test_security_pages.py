@@ -17,8 +17,6 @@ import pytest
 from streamlit.proto.TextInput_pb2 import TextInput
 from streamlit.testing.v1 import AppTest
 
-from conftest import APP_FILE
-from doctor_cases import sign
 from lib.builder.form import FormInput
 from lib.classroom.database import URL_VARIABLE
 from lib.mistakes.catalogue import BUGS
@@ -28,6 +26,8 @@ from lib.training.exercises import DIFFICULTIES
 from lib.training.lessons import LESSON_KEYS
 from lib.widget_keys import SHARED_FORM, SHARED_TOKEN
 from lib.zoom.facts import DEMO_MEETING_NUMBER, ENV_SDK_KEY, ENV_SDK_SECRET
+from support.doctor_cases import sign
+from support.paths import APP_FILE
 
 SECRET = "known-secret-for-the-scan-0123456789-XYZW"
 FORBIDDEN = [SECRET, base64.b64encode(SECRET.encode()).decode(), SECRET.encode().hex()]

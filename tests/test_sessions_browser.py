@@ -12,9 +12,10 @@ import jwt
 import pytest
 
 from bench.browser import wait_rendered
-from conftest import Traffic, all_frames_html, click_and_wait, open_app, record_traffic, run_finished
 from lib.signing.encoding import secret_fingerprint
 from lib.widget_keys import BUILDER, INSPECTOR
+from support import pages
+from support.browser import Traffic, all_frames_html, click_and_wait, open_app, record_traffic, run_finished
 
 pytestmark = pytest.mark.browser
 
@@ -75,7 +76,7 @@ def test_two_sessions_at_once_never_see_each_others_secret_or_token(people):
         claims = jwt.decode(person.token, person.secret, algorithms=["HS256"])
         assert (claims["appKey"], claims["mn"]) == (person.sdk_key, person.meeting_number)
 
-    both(people, lambda p: p.page.locator("[data-testid='stSidebarNavLink'][href$='/inspector']"))
+    both(people, lambda p: p.page.locator(f"[data-testid='stSidebarNavLink'][href$='/{pages.TOKEN_DOCTOR.url_path}']"))
     for person in people:  # in-app navigation keeps the session: the builder's token and secret come along
         click_and_wait(person.page, person.page.locator(f".st-key-{INSPECTOR['load_builder_token']} button"))
         shared = person.page.locator(f".st-key-{INSPECTOR['use_shared_secret']}")

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, run_cli
 from lib.doctor.findings import FINDING_CODES
 from lib.endpoint.codes import ENDPOINT_CODES
 from lib.review.codes import REVIEW_CODES
+from support.cli import run_cli
+from support.paths import DATA
 
 TABLE = json.loads((DATA / "severities.json").read_text())
 CONTRACT = (Path(__file__).resolve().parent.parent / ".." / "shared" / "contract" / "finding-codes.txt").resolve()

@@ -19,10 +19,10 @@ from unittest import mock
 import jwt
 import pytest
 
-from conftest import DATA, ROOT
 from lib.review import detect_language, review_code
 from lib.review.codes import REVIEW_CODES
 from lib.review.syntax import GRAMMARS
+from support.paths import DATA, ROOT
 
 CORPUS = DATA / "signers"
 ROWS = json.loads((CORPUS / "manifest.json").read_text())
@@ -209,6 +209,7 @@ def assert_a_right_token(token: str, role: int, now: float, slack: int):
 NODE_ROWS = sorted(row["file"] for row in ROWS if row.get("node"))
 
 
+@pytest.mark.node
 @pytest.mark.parametrize("name", NODE_ROWS)
 def test_a_correct_node_signer_makes_a_token_pyjwt_accepts(name, tmp_path):
     row = BY_FILE[name]
@@ -228,6 +229,7 @@ def test_a_correct_node_signer_makes_a_token_pyjwt_accepts(name, tmp_path):
     assert_a_right_token(json.loads(run.stdout)["token"], role, NOW, slack=60)
 
 
+@pytest.mark.node
 def test_the_node_check_runs_enough_signers_and_fails_a_broken_one(tmp_path):
     assert len(NODE_ROWS) >= 5
     broken = tmp_path / "broken.js"

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import load_vectors
 from lib.signing.encoding import jsrsasign_hmac_key, jsrsasign_key_bytes
 from lib.signing.jsjson import js_number, json_stringify
 from lib.signing.steps import ABSENT, SIGNING_STEPS, SignatureRequest, SignatureSteps, build_signature_steps
+from support.vectors import load_vectors
 
 SECRET = "Xy9SecretSecretSecretSecret12345-long-enough"
 

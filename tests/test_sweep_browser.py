@@ -12,17 +12,12 @@ import pytest
 
 from bench.browser import wait_rendered
 from bench.pages import PAGE_FORMS
-from conftest import (
-    ROOT,
-    SERVER_SDK_SECRET,
-    all_frames_html,
-    click_and_wait,
-    goto_app,
-    open_app,
-    record_traffic,
-)
 from lib.navigation import PAGES, browser_path
 from lib.widget_keys import BUILDER
+from support import pages
+from support.browser import all_frames_html, click_and_wait, goto_app, open_app, record_traffic
+from support.credentials import SERVER_SDK_SECRET
+from support.paths import ROOT
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "test-artifacts" / "sweep"
@@ -111,9 +106,11 @@ def test_no_page_sends_a_secret_to_the_browser(browser, streamlit_url):
     try:
         page = open_app(context, streamlit_url)
         page.locator(f".st-key-{BUILDER['use_configured']} label").click()
-        submit_main_form(page, PAGE_FORMS["builder"])  # signed with the server's configured secret
+        submit_main_form(page, PAGE_FORMS[pages.BUILDER.url_path])  # signed with the server's configured secret
         page.locator(f".st-key-{BUILDER['use_configured']} label").click()
-        submit_main_form(page, PAGE_FORMS["builder"], TYPED_SECRET)  # then with a typed one, shared onwards
+        submit_main_form(
+            page, PAGE_FORMS[pages.BUILDER.url_path], TYPED_SECRET
+        )  # then with a typed one, shared onwards
         html = all_frames_html(page)
         downloads = download_everything(page)
         for entry in PAGES[1:]:  # in-app navigation: one session, the builder's secret in its state

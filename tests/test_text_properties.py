@@ -9,8 +9,6 @@ import json
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from conftest import json_values
-from doctor_cases import sign
 from lib.cli import compare_record, diagnose_record, process_lines
 from lib.doctor.batch import read_batch
 from lib.doctor.batch_results import diagnose_all
@@ -29,6 +27,8 @@ from lib.signing.encoding import secret_fingerprint
 from lib.signing.steps import SignatureRequest
 from lib.training.lessons import base64_comparison
 from lib.zoom.facts import CLAIM_ORDER
+from support.doctor_cases import sign
+from support.properties import json_values
 
 NOW = 1_800_000_000
 any_text = st.text(max_size=200)

@@ -2,11 +2,11 @@
 
 import pytest
 
-from conftest import click_and_wait, open_page, pick
 from lib.mistakes.catalogue import BUGS
 from lib.navigation import PAGES, browser_path
 from lib.training.exercises import DEFAULT_SEED, POINTS_PER_EXERCISE, SET_SIZE, exercise_set
 from lib.widget_keys import EXERCISES
+from support.browser import click_and_wait, open_page, pick
 
 pytestmark = pytest.mark.browser
 EXERCISES_PAGE = next(entry for entry in PAGES if entry.url_path == "exercises")

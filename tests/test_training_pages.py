@@ -6,7 +6,6 @@ import json
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-from conftest import clear_configured_credentials, open_app_page
 from lib.builder.form import FormInput
 from lib.mistakes.catalogue import BUGS
 from lib.present.html import mark_style
@@ -15,6 +14,9 @@ from lib.training.lessons import LESSON_KEYS, LESSONS_BY_KEY
 from lib.training.signers import SIGNERS
 from lib.training.trainer import AGENDA, handout_markdown, presenter_slides
 from lib.widget_keys import EXERCISES, LESSONS, SHARED_FORM, TRAINER
+from support import pages
+from support.apptest import open_app_page
+from support.credentials import clear_configured_credentials
 
 SECRET = "training-pages-secret-0123456789-abcdefgh"
 LEARNER = FormInput("LearnerKey0123", SECRET, "857 4606 5432", 1)
@@ -61,7 +63,7 @@ def downloads(monkeypatch):
 
 
 def test_lessons_walk_the_whole_path_on_the_learners_inputs_without_showing_the_secret(monkeypatch):
-    at = open_page(monkeypatch, "pages/lessons.py", shared=LEARNER)
+    at = open_page(monkeypatch, pages.LESSONS.path, shared=LEARNER)
     assert at.button(key=LESSONS["previous"]).disabled
     for index, key in enumerate(LESSON_KEYS):
         assert at.selectbox(key=LESSONS["choose"]).value == key
@@ -90,7 +92,7 @@ def test_lessons_walk_the_whole_path_on_the_learners_inputs_without_showing_the_
 
 
 def test_the_jwt_lessons_use_the_builders_inputs(monkeypatch):
-    at = open_page(monkeypatch, "pages/lessons.py", shared=LEARNER)
+    at = open_page(monkeypatch, pages.LESSONS.path, shared=LEARNER)
     assert any('"mn":"85746065432","role":1' in c.value for c in at.code)
     at.selectbox(key=LESSONS["choose"]).select("claims").run()
     table = str(at.table[0].proto)
@@ -102,7 +104,7 @@ def buggy_mark(char):
 
 
 def test_the_base64_lesson_encodes_what_the_learner_types(monkeypatch):
-    at = open_page(monkeypatch, "pages/lessons.py")
+    at = open_page(monkeypatch, pages.LESSONS.path)
     at.selectbox(key=LESSONS["choose"]).select("base64url").run()
     assert f"eyJhcHBLZXkiOiJrZXl{buggy_mark('+')}P34{buggy_mark('/')}" in html_bodies(at)
     at.text_input(key=LESSONS["base64_text"]).set_value("é?>~").run()
@@ -110,7 +112,7 @@ def test_the_base64_lesson_encodes_what_the_learner_types(monkeypatch):
 
 
 def test_lessons_without_the_builder_use_the_demo_values(monkeypatch):
-    at = open_page(monkeypatch, "pages/lessons.py")
+    at = open_page(monkeypatch, pages.LESSONS.path)
     assert any("demo values" in c.value for c in at.caption)
     at.selectbox(key=LESSONS["choose"]).select("standard_base64_segments").run()
     assert "sl-buggy" in html_bodies(at)  # the demo shows the mistake even if the demo key would not
@@ -135,7 +137,7 @@ def answer(at, exercise, causes, fixes):
 
 def test_a_full_seeded_set_is_answered_and_scored(monkeypatch, downloads):
     seed, total = 7, POINTS_PER_EXERCISE * SET_SIZE
-    at = open_page(monkeypatch, "pages/exercises.py")
+    at = open_page(monkeypatch, pages.EXERCISES.path)
     assert at.get("download_button")[0].disabled  # nothing answered yet
     at.number_input(key=EXERCISES["seed"]).set_value(seed).run()
     at.selectbox(key=EXERCISES["difficulty"]).select("hard").run()
@@ -173,7 +175,7 @@ def test_a_full_seeded_set_is_answered_and_scored(monkeypatch, downloads):
 
 
 def test_an_answer_counts_once_and_previous_shows_its_feedback(monkeypatch):
-    at = open_page(monkeypatch, "pages/exercises.py")
+    at = open_page(monkeypatch, pages.EXERCISES.path)
     first = exercise_set(DEFAULT_SEED, "easy")[0]
     answer(at, first, first.bug_ids, first.bug_ids)
     click(at, EXERCISES["next"])
@@ -185,8 +187,8 @@ def test_an_answer_counts_once_and_previous_shows_its_feedback(monkeypatch):
 
 def test_two_sessions_never_see_each_others_answers(monkeypatch):
     first = exercise_set(DEFAULT_SEED, "easy")[0]
-    alice = open_page(monkeypatch, "pages/exercises.py")
-    bob = open_page(monkeypatch, "pages/exercises.py")
+    alice = open_page(monkeypatch, pages.EXERCISES.path)
+    bob = open_page(monkeypatch, pages.EXERCISES.path)
     answer(alice, first, first.bug_ids, first.bug_ids)
     bob.run()
     assert score_shown(bob) == f"0 / {POINTS_PER_EXERCISE * SET_SIZE}"
@@ -204,7 +206,7 @@ def test_two_sessions_never_see_each_others_answers(monkeypatch):
 
 
 def test_the_presenter_reveals_slides_with_next_and_previous(monkeypatch):
-    at = open_page(monkeypatch, "pages/trainer.py")
+    at = open_page(monkeypatch, pages.TRAINER.path)
     slides = presenter_slides()
     assert at.button(key=TRAINER["previous"]).disabled
     assert in_html(at, AGENDA[0].title) and not in_html(at, AGENDA[0].points[0])
@@ -225,7 +227,7 @@ def test_the_presenter_reveals_slides_with_next_and_previous(monkeypatch):
 
 
 def test_the_handout_download_is_the_seeded_set_with_answers(monkeypatch, downloads):
-    at = open_page(monkeypatch, "pages/trainer.py")
+    at = open_page(monkeypatch, pages.TRAINER.path)
     at.number_input(key=TRAINER["handout_seed"]).set_value(7).run()
     at.selectbox(key=TRAINER["handout_difficulty"]).select("hard").run()
     handout = downloads["find-the-bug-seed-7-hard.md"].decode()

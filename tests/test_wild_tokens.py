@@ -10,8 +10,9 @@ import json
 import jwt
 import pytest
 
-from conftest import DATA, run_cli
 from lib.doctor.findings import FINDING_CODES
+from support.cli import run_cli
+from support.paths import DATA
 
 ROWS = [json.loads(line) for line in (DATA / "wild-tokens.jsonl").read_text().splitlines() if line.strip()]
 CONTEXT = ("token", "sdkSecret", "sdkKey", "meetingNumber", "now")

@@ -8,9 +8,9 @@ import base64
 import jwt
 import pytest
 
-from doctor_cases import DROP, KEY, NOW, SECRET, good_payload, sign
 from lib.doctor.diagnosis import diagnose
 from lib.present.redaction import REMOVED, mask_key, redacted_report, scrub
+from support.doctor_cases import DROP, KEY, NOW, SECRET, good_payload, sign
 
 OTHER_KEY = "OtherClientId0123456789"
 ANOTHER_SECRET = "a-completely-different-secret-0123456789"

@@ -15,7 +15,7 @@ import re
 
 import jsonschema
 
-from conftest import DATA
+from support.paths import DATA
 
 SCHEMA = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft4Validator(SCHEMA, format_checker=jsonschema.FormatChecker())

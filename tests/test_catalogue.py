@@ -12,7 +12,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import run_cli
 from lib.doctor.diagnosis import diagnose
 from lib.doctor.findings import FINDING_CODES
 from lib.javascript.forum import JsError, forum_call, forum_signature
@@ -30,6 +29,7 @@ from lib.mistakes.buggy_signer import (
 from lib.mistakes.catalogue import BROWSER, BUGS, EXCLUSIVE, NOBODY, NOBODY_UNTIL_JOIN, REQUEST_STAGES, ZOOM_SERVER
 from lib.signing.steps import STEPS, SignatureRequest, build_signature_steps
 from lib.zoom.facts import DEMO_S2S_CLIENT_ID, DEMO_S2S_CLIENT_SECRET, ZOOM_ERRORS
+from support.cli import run_cli
 
 CONTRACT_IDS = [
     "standard_base64_segments",

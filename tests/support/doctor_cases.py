@@ -2,11 +2,11 @@
 
 import base64
 
-from conftest import load_vectors
 from lib.signing.encoding import base64url_encode
 from lib.signing.jsjson import json_stringify
 from lib.signing.steps import SignatureRequest, build_signature_steps, hmac_sha256
 from lib.zoom.facts import HEADER
+from support.vectors import load_vectors
 
 NOW = 1_800_000_000
 KEY = "abcDEF123ghiJKL456mnoP"

@@ -14,12 +14,12 @@ import subprocess
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import jwt
 import pytest
 
-JS_DIR = Path(__file__).resolve().parent / "js"
+from support.paths import JS_DIR
+
 ENDPOINT_SDK_KEY = "EndpointTestClientId0123"
 ENDPOINT_SDK_SECRET = "endpoint-test-secret-Zq9Wx7Vb5Nm3Lk1Jh8Gf6Ds4"  # 46 bytes, not all hex
 OTHER_MEETING_NUMBER = "91234567890"  # what the ignores_meeting_number variant always signs
