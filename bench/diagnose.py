@@ -2,7 +2,9 @@
 
 The tokens are lib.mistakes.samples' realistic mix: three quarters correct, one quarter with a classic mistake
 (secret forms that forensics must explain, another app's secret, standard base64, milliseconds, a
-missing claim, a MAC only, …), each diagnosed with the secret its developer would paste. PyJWT runs
+missing claim, a MAC only, …), each diagnosed with the secret its developer would paste; one in FAMILY_SHARE
+is replaced by a Video SDK or native Meeting SDK token (every family's signer), some with their own mistakes
+(role_type as text, a tpc over 200 characters, a user key over 36, no tokenExp). PyJWT runs
 `jwt.decode(token, secret, algorithms=["HS256"])` (signature plus its default exp/iat checks) with its
 exceptions caught. Both run alternately over the same chunks; each side's best of --repeats runs per
 chunk counts (as timeit does), so other processes on a shared machine do not decide the ratio.
@@ -23,6 +25,41 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lib.doctor.diagnosis import diagnose  # noqa: E402
 from lib.mistakes.samples import BUGGY_SHARE, MISTAKE_MAKERS, demo_records  # noqa: E402
+from lib.signing.steps import ABSENT, SignatureRequest, build_signature_steps  # noqa: E402
+from lib.zoom.facts import DEMO_SDK_KEY, DEMO_SDK_SECRET  # noqa: E402
+from lib.zoom.families import MEETING_NATIVE, VIDEO  # noqa: E402
+
+FAMILY_SHARE = 5  # one token in 5 is a Video SDK or a native Meeting SDK token
+# (family, changes) cycled through: mostly correct tokens, then one mistake of each family's own
+FAMILY_TOKENS = (
+    (VIDEO, {}),
+    (MEETING_NATIVE, {}),
+    (VIDEO, {"session_key": "session-0001"}),
+    (MEETING_NATIVE, {"token_exp": None}),
+    (VIDEO, {"role": "1"}),
+    (VIDEO, {"session_name": "t" * 201}),
+    (VIDEO, {"user_key": "u" * 37}),
+    (MEETING_NATIVE, {"exp": 0}),
+)
+
+
+def family_token(now, index):
+    """A Video SDK or native Meeting SDK token from our signer, the index-th of FAMILY_TOKENS' cycle."""
+    family, changes = FAMILY_TOKENS[index % len(FAMILY_TOKENS)]
+    values = dict(sdk_key=DEMO_SDK_KEY, sdk_secret=DEMO_SDK_SECRET, role=ABSENT, iat=now - index % 60, family=family)
+    if family == VIDEO:
+        values.update(role=index % 2, session_name="Bench session", user_key=f"user-{index}")
+    values.update(changes)
+    values["exp"] = values["iat"] + 7200 if values.get("exp", ABSENT) is ABSENT else now - 60
+    return build_signature_steps(SignatureRequest(**values)).token
+
+
+def benchmark_records(count, now):
+    """lib.mistakes.samples' mix with one token in FAMILY_SHARE replaced by a Video SDK or native one."""
+    records = demo_records(count, now)
+    for index in range(2, count, FAMILY_SHARE):
+        records[index] = {"token": family_token(now, index), "sdkSecret": DEMO_SDK_SECRET, "sdkKey": DEMO_SDK_KEY}
+    return records
 
 
 def run_ours(records, now):
@@ -54,7 +91,7 @@ def main():
     args = parser.parse_args()
     warnings.simplefilter("ignore")  # PyJWT warns about the short hex test secret
     now = int(time.time())
-    records = demo_records(args.tokens, now)
+    records = benchmark_records(args.tokens, now)
     ours_seconds = pyjwt_seconds = 0.0
     rejected = with_errors = 0
     for start in range(0, len(records), args.chunk):
@@ -69,7 +106,11 @@ def main():
         with_errors += our_runs[0][1]
     count = len(records)
     per_token = 1e6 / count
-    print(f"tokens: {count} ({count // BUGGY_SHARE} with one of {len(MISTAKE_MAKERS)} mistakes), with their secret")
+    families = len(range(2, count, FAMILY_SHARE))
+    print(
+        f"tokens: {count} ({count // BUGGY_SHARE} with one of {len(MISTAKE_MAKERS)} mistakes; {families} Video SDK or "
+        "native Meeting SDK tokens), with their secret"
+    )
     print(
         f"pyjwt jwt.decode (verify): {pyjwt_seconds:.3f} s, {pyjwt_seconds * per_token:.1f} µs/token, "
         f"{rejected} rejected"

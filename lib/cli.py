@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from lib.builder.form import InputProblem, check_request
+from lib.builder.form import InputProblem, check_request, token_family
 from lib.doctor.batch import BadRecord, item_from_record
 from lib.doctor.token_compare import compare_tokens
 from lib.endpoint.probe import probe, settings_from_record
@@ -36,20 +36,30 @@ from lib.review import ReviewInputError, review_code
 from lib.signing.encoding import jsrsasign_key_bytes, utf8_bytes
 from lib.signing.steps import ABSENT, STEPS, SignatureRequest, build_signature_steps
 from lib.zoom.facts import CLOCK_SKEW_SECONDS, DEFAULT_LIFETIME_SECONDS
+from lib.zoom.families import CLAIMS, SDK_FAMILIES, VIDEO
 
 SIGN_HELP = """\
-Sign Meeting SDK signatures, one JSON object per input line (JSON Lines).
+Sign Zoom SDK tokens (Meeting SDK for web or native apps, Video SDK), one JSON object per input line
+(JSON Lines).
 
 Input fields (JSON types are kept as given: a string "1" role stays a string; a missing field is
 left out of the payload):
-  sdkKey           SDK key / Client ID            -> claims appKey and sdkKey
+  sdk              which SDK joins with the token: "web" or "native" (Meeting SDK), "video" (Video SDK);
+                   absent: the Video SDK when sessionName is given, else the Meeting SDK (web with
+                   meetingNumber and role, native without them)
+  sdkKey           SDK key / Client ID            -> claims appKey and sdkKey (Video SDK: app_key)
   sdkSecret        SDK secret / Client Secret     (required; never echoed)
-  meetingNumber    meeting number                 -> claim mn
-  role             0 participant/attendee, 1 host -> claim role
+  meetingNumber    meeting number                 -> claim mn (Meeting SDK for web)
+  role             0 participant/attendee, 1 host -> claim role (Video SDK: role_type)
   iat              issued-at, epoch seconds       (absent: now)
   exp              expiry, epoch seconds          (absent: iat + 7200)
-  tokenExp         absent: equal to exp; null: no tokenExp claim
+  tokenExp         absent: equal to exp; null: no tokenExp claim (Meeting SDK)
   videoWebRtcMode  0 or 1                         -> claim video_webrtc_mode
+  sessionName      Video SDK session name         -> claim tpc
+  version          absent: 1 (Video SDK); null: no version claim
+  userKey, sessionKey, userIdentity, geoRegions, cloudRecordingOption, cloudRecordingElection,
+  cloudRecordingTranscriptOption, telemetryTrackingId, audioWebRtcMode
+                   the Video SDK's optional claims: user_key, session_key, user_identity, …
   variant          "correct" (default): UTF-8 key bytes, as PyJWT and npm jsonwebtoken
                    "official": Zoom's sample exactly (jsrsasign keys an even-length all-hex
                    secret as hex bytes, others by the low byte of each UTF-16 unit)
@@ -65,7 +75,8 @@ left out of the payload):
 For the buggy variants a missing field is JavaScript's undefined: sdkSecret may be left out.
 
 Output, one object per input line, in input order:
-  header_json, payload_json, header_b64, payload_b64, signing_input, hmac_hex, signature, token
+  token_family (meeting_web, meeting_native or video), header_json, payload_json, header_b64, payload_b64,
+  signing_input, hmac_hex, signature, token
   (header.payload.signature as assembled, even when it is not base64url), returned (what the
   signing function hands back: the MAC alone for the forum snippet), warnings (code, field,
   severity, message, fix: what the credentials and Zoom's claim rules say of the request, with the
@@ -88,20 +99,26 @@ Examples:
 """
 
 DIAGNOSE_HELP = """\
-Diagnose Meeting SDK signatures, one JSON object per input line (JSON Lines).
+Diagnose Zoom SDK tokens (Meeting SDK for web or native apps, Video SDK), one JSON object per input line
+(JSON Lines).
 
 Input fields:
   token          the signature as you have it (quotes, Bearer, JSON wrapper and line breaks are removed)
   sdkSecret      optional: verifies the signature and lets forensics name the signing mistake (never echoed)
   sdkKey         optional: the SDK key / Client ID the token should carry
   meetingNumber  optional: the meeting you will join (compared with mn)
+  sdk            optional: which SDK joins with it, "web", "native" or "video" (absent: worked out from the
+                 token; a token of the other product's SDK is wrong_token_kind)
+  sessionName    optional: the Video SDK session you will join (compared with tpc, ignoring case)
   now            optional: the clock for this line, epoch seconds (default: --now or the real clock)
   id             optional, echoed back
 
 Output, one object per input line, in input order:
-  findings (code, severity, step, message, fix, evidence, bug_id), verdict, zoom_error, secret_in_doubt
-  (true when the signature does not match the sdkSecret given and nothing else is wrong: that secret may be
-  the wrong one, so zoom_error is null)
+  token_family (meeting_web, meeting_native, video, or null for another kind of token), findings (code,
+  severity, step, message, fix, evidence, bug_id), verdict, zoom_error (a Meeting SDK for web code, null for
+  the other families), platform_errors (finding, platform, code, name, source: what each platform reports for
+  the errors, where a source says), secret_in_doubt (true when the signature does not match the sdkSecret given
+  and nothing else is wrong: that secret may be the wrong one, so zoom_error is null)
 or, for a line that cannot be read: {"error": {"name": ..., "message": ...}, "step": ...}
 The exit status is 1 if any line could not be read, or if --fail-on is given and a finding at or above that
 severity (error, or error and warning) was reported; 0 otherwise (without --fail-on, whatever the findings).
@@ -111,22 +128,23 @@ Example:
 """
 
 COMPARE_HELP = """\
-Compare two Meeting SDK signatures, one pair per input line (JSON Lines).
+Compare two Zoom SDK tokens, one pair per input line (JSON Lines).
 
 Input fields:
   a, b                   the two tokens
   sdkSecret              optional: verifies both tokens (sdkSecretA / sdkSecretB: one each)
-  sdkKey, meetingNumber  optional context, as for diagnose
+  sdkKey, meetingNumber, sdk, sessionName  optional context, as for diagnose
   now                    optional clock, epoch seconds
   id                     optional, echoed back
 
 Output, one object per input line: identical, claims (claim, a, b, same, explanation), segments
-(segment, a, b, same, explanation), and for a and b: verdict, zoom_error, secret_in_doubt, verified, codes.
+(segment, a, b, same, explanation), and for a and b: token_family, verdict, zoom_error, secret_in_doubt,
+verified, codes.
 
 Example:
   echo '{"a":"eyJ...","b":"eyJ..."}' | python -m lib compare --input -
 """
-COMPARE_CONTEXT = ("sdkKey", "meetingNumber", "now")
+COMPARE_CONTEXT = ("sdkKey", "meetingNumber", "now", "sdk", "sessionName")
 
 PROBE_HELP = """\
 Test your own signature endpoint (the server your Web SDK app asks for signatures), one JSON object per
@@ -205,6 +223,16 @@ REQUEST_FIELDS = {
     "exp": "exp",
     "tokenExp": "token_exp",
     "videoWebRtcMode": "video_webrtc_mode",
+    "sessionName": "session_name",
+    "version": "version",
+    "userKey": "user_key",
+    "sessionKey": "session_key",
+}
+# The Video SDK's optional claims, each signed from its request field (the claim table's `field`).
+OPTION_FIELDS = {
+    claim.field: name
+    for name, claim in CLAIMS.items()
+    if claim.field and claim.field not in REQUEST_FIELDS and name not in ("appKey", "sdkKey", "app_key")
 }
 OUTPUT_FIELDS = STEPS  # every step, in the order it is computed
 
@@ -234,12 +262,25 @@ def request_from_record(record: dict, now: int, *, secret_required=True, skew=0)
     if secret_required and "sdkSecret" not in record:
         raise LineError("input", "sdkSecret is missing: every line needs the SDK secret to sign with.")
     values = {attr: record.get(name, ABSENT) for name, attr in REQUEST_FIELDS.items()}
+    values["family"] = _stated_family(record)
+    values["claims"] = {claim: record[name] for name, claim in OPTION_FIELDS.items() if name in record}
     if values["iat"] is ABSENT:
         values["iat"] = now - skew
     if values["exp"] is ABSENT:
         base = values["iat"] if isinstance(values["iat"], int) and not isinstance(values["iat"], bool) else now
         values["exp"] = base + DEFAULT_LIFETIME_SECONDS
     return SignatureRequest(**values)
+
+
+def _stated_family(record) -> str | None:
+    """The family `sdk` names; the Video SDK's when a session name is given without it; None: a Meeting SDK
+    token whose family its claims decide."""
+    sdk = record.get("sdk")
+    if sdk is None:
+        return VIDEO if "sessionName" in record else None
+    if sdk not in SDK_FAMILIES:
+        raise LineError("input", f"sdk must be one of {', '.join(map(json.dumps, SDK_FAMILIES))}, not {sdk!r}.")
+    return SDK_FAMILIES[sdk]
 
 
 def sign_record(record, now: int) -> dict:
@@ -261,7 +302,7 @@ def sign_record(record, now: int) -> dict:
         steps = build_signature_steps(request, SECRET_TO_KEY[variant])
     except ValueError as exc:  # e.g. an unpaired surrogate: the message names the position, not the value
         raise LineError("encode", str(exc)) from None
-    result = {name: getattr(steps, name) for name in OUTPUT_FIELDS}
+    result = {"token_family": token_family(request), **{name: getattr(steps, name) for name in OUTPUT_FIELDS}}
     result["warnings"] = [p.as_dict() for p in check_request(request, now)]
     return result
 
@@ -280,6 +321,7 @@ def sign_buggy_record(record: dict, variant, now: int) -> dict:
     except ValueError as exc:  # an input the emulation does not cover: say so rather than guess
         raise LineError("emulate", str(exc), name="NotEmulated") from None
     result = {name: getattr(steps, name) for name in OUTPUT_FIELDS if getattr(steps, name) is not None}
+    result = {"token_family": token_family(request), **result}
     result["warnings"] = [p.as_dict() for p in check_request(request, now)]
     notes = list(steps.notes)
     if forum is None and "key_secret_swapped" in variant:
@@ -334,15 +376,18 @@ def diagnose_record(record, now: int) -> dict:
         raise LineError("input", str(exc)) from None
     checked = item.diagnose(now)
     return {
+        "token_family": checked.token_family,
         "findings": [finding.as_dict() for finding in checked.findings],
         "verdict": checked.verdict,
         "zoom_error": checked.zoom_error,
+        "platform_errors": checked.platform_errors,
         "secret_in_doubt": checked.secret_in_doubt,
     }
 
 
 def _side(checked):
     return {
+        "token_family": checked.token_family,
         "verdict": checked.verdict,
         "zoom_error": checked.zoom_error,
         "secret_in_doubt": checked.secret_in_doubt,
@@ -372,6 +417,8 @@ def compare_record(record, now: int) -> dict:
         sdk_key=first.sdk_key,
         meeting_number=first.meeting_number,
         now=now if first.now is None else first.now,
+        sdk=first.sdk,
+        session_name=first.session_name,
     )
     return {
         "identical": comparison.identical,

@@ -79,10 +79,17 @@ def test_types_are_kept_and_defaults_filled():
 
 
 def test_missing_fields_are_absent_and_null_token_exp_drops_the_claim():
-    _, [output] = run_sign([{"sdkSecret": SECRET, "iat": 1, "exp": 7201, "tokenExp": None}], "--now", "1")
-    assert json.loads(output["payload_json"]) == {"iat": 1, "exp": 7201}
+    line = {"sdkSecret": SECRET, "iat": 1, "exp": 7201, "tokenExp": None}
+    _, [unstated, web] = run_sign([line, {**line, "sdk": "web"}], "--now", "1")
+    assert json.loads(unstated["payload_json"]) == json.loads(web["payload_json"]) == {"iat": 1, "exp": 7201}
+    # no mn and no role: a native token unless the Web SDK is said to join with it
+    assert unstated["token_family"] == "meeting_native" and web["token_family"] == "meeting_web"
+    assert {"missing_app_key", "meeting_native_assumed", "missing_token_exp"} <= {
+        w["code"] for w in unstated["warnings"]
+    }
+    assert not {"missing_mn", "missing_role"} & {w["code"] for w in unstated["warnings"]}
     assert {"missing_app_key", "missing_mn", "missing_role", "missing_token_exp"} <= {
-        w["code"] for w in output["warnings"]
+        w["code"] for w in web["warnings"]
     }
 
 

@@ -411,11 +411,6 @@ def test_a_key_that_is_not_the_given_one_is_a_mismatch_even_when_it_verifies():
     ("header", "payload", "kind"),
     [
         ({}, {"iss": "JwtAppApiKey0123", "exp": NOW + 3600}, "rest_api_jwt"),
-        (
-            {},
-            {"app_key": KEY, "tpc": "my session", "role_type": 1, "version": 1, "iat": NOW, "exp": NOW + 7200},
-            "video_sdk",
-        ),
         ({}, {"app_key": KEY, "role_type": 2, "iat": NOW, "exp": NOW + 7200}, "cobrowse_sdk"),
         (
             {"alg": "HS512", "v": "2.0"},

@@ -42,7 +42,7 @@ MISTAKES = {
     "signed_with_shifted_arguments": (
         vector("forum-called-wrong-strings", "repaired_token"),
         "Xy9SecretSecretSecretSecret12345",
-        {},
+        {"sdk": "web"},  # no mn, no role: a native token unless the Web SDK is said to join with it
     ),
     "signed_over_standard_base64": (
         vector("forum-b64-plus-slash-pad", "repaired_token"),

@@ -15,7 +15,7 @@ from support.cli import run_cli
 from support.paths import DATA
 
 ROWS = [json.loads(line) for line in (DATA / "wild-tokens.jsonl").read_text().splitlines() if line.strip()]
-CONTEXT = ("token", "sdkSecret", "sdkKey", "meetingNumber", "now")
+CONTEXT = ("token", "sdkSecret", "sdkKey", "meetingNumber", "now", "sdk", "sessionName")
 # Codes issue 12 announces; a label may use them before the doctor has them (the test then says which are missing).
 ANNOUNCED_CODES = {"secret_in_token", "wrong_token_kind"}
 # `forensic:<label>` of a row -> the finding code that names that key handling.
@@ -26,7 +26,8 @@ TIME_CODES = ("iat_in_future", "expired")
 @pytest.fixture(scope="module")
 def diagnoses():
     """Every row through one `python -m lib diagnose` run, by id."""
-    process, outputs = run_cli("diagnose", [{"id": row["id"], **{name: row[name] for name in CONTEXT}} for row in ROWS])
+    records = [{"id": row["id"], **{name: row[name] for name in CONTEXT if name in row}} for row in ROWS]
+    process, outputs = run_cli("diagnose", records)
     assert process.returncode == 0, process.stderr
     return {output["id"]: output for output in outputs}
 

@@ -14,6 +14,7 @@ from lib.signing.jsjson import json_stringify
 from lib.signing.secret_scan import secret_breaches
 from lib.signing.steps import ABSENT, SignatureRequest, build_header, build_payload, default_times
 from lib.zoom.facts import CLOCK_SKEW_SECONDS, DEFAULT_LIFETIME_SECONDS
+from lib.zoom.families import MEETING_NATIVE, VIDEO, family_of, request_field
 from lib.zoom.meeting_number import normalize_meeting_number
 from lib.zoom.rules import check_claims
 
@@ -45,18 +46,9 @@ class InputProblem:
         }
 
 
-# The request field each claim comes from (the CLI's input names).
-CLAIM_FIELDS = {
-    "appKey": "sdkKey",
-    "sdkKey": "sdkKey",
-    "mn": "meetingNumber",
-    "meetingNumber": "meetingNumber",
-    "role": "role",
-    "iat": "iat",
-    "exp": "exp",
-    "tokenExp": "tokenExp",
-    "video_webrtc_mode": "videoWebRtcMode",
-}
+def token_family(request: SignatureRequest) -> str:
+    """The family of the token the request makes: the one stated, else the one its claims belong to."""
+    return request.family or family_of(build_payload(request))
 
 
 def check_request(request: SignatureRequest, now: int) -> list[InputProblem]:
@@ -65,12 +57,12 @@ def check_request(request: SignatureRequest, now: int) -> list[InputProblem]:
     problems = _check_credentials(request.sdk_key, request.sdk_secret)
     # judged as the token will carry them: JSON.stringify writes 1.0 as 1 and NaN as null
     signed_payload = json.loads(json_stringify(build_payload(request)))
-    breaches = check_claims(signed_payload, now)
+    breaches = check_claims(signed_payload, now, family=request.family)
     if isinstance(request.sdk_secret, str) and request.sdk_secret:
         breaches += secret_breaches(build_header(), signed_payload, request.sdk_secret)
     for breach in breaches:
         claims = breach.evidence.get("claims") or ["appKey"]
-        field_name = CLAIM_FIELDS.get(claims[0], claims[0])
+        field_name = request_field(claims[0])  # the claim table says which request field it comes from
         problems.append(InputProblem(breach.code, field_name, breach.severity, breach.message, breach.fix))
     return problems
 
@@ -137,6 +129,10 @@ class FormInput:
     lifetime: int = DEFAULT_LIFETIME_SECONDS
     iat_skew: bool = False
     webrtc_mode: int | None = None
+    family: str | None = None  # lib.zoom.families; None: a Meeting SDK token (web with a meeting number)
+    session_name: str = ""  # the Video SDK's session name (tpc)
+    user_key: str = ""
+    session_key: str = ""
 
 
 @dataclass
@@ -175,23 +171,34 @@ def read_form(form: FormInput, now: int) -> FormResult:
         message = "The SDK key (Client ID) is empty."
         fix = "Copy it from your Meeting SDK app's App Credentials."
         problems.append(InputProblem("missing_app_key", "sdkKey", "error", message, fix))
+    iat, exp = default_times(now, form.lifetime, CLOCK_SKEW_SECONDS if form.iat_skew else 0)
+    common = dict(
+        sdk_key=key,
+        sdk_secret=secret,
+        role=form.role,
+        iat=iat,
+        exp=exp,
+        video_webrtc_mode=ABSENT if form.webrtc_mode is None else form.webrtc_mode,
+        family=form.family,
+    )
+    if form.family == VIDEO:
+        texts = {"session_name": form.session_name, "user_key": form.user_key, "session_key": form.session_key}
+        request = SignatureRequest(**common, **{name: value or ABSENT for name, value in texts.items()})
+    elif form.family == MEETING_NATIVE:  # the native SDKs take the meeting and the role in their own join call
+        request = SignatureRequest(**{**common, "role": ABSENT})
+    else:
+        request = SignatureRequest(**common, meeting_number=_meeting_number(problems, form))
+    seen = {p.code for p in problems}
+    problems += [p for p in check_request(request, now) if p.code not in seen]
+    return FormResult(request, problems)
+
+
+def _meeting_number(problems, form: FormInput):
+    """The form's meeting number as digits (with a note on what was removed), or as typed when it is not one."""
     mn = normalize_meeting_number(form.meeting_number)
     if mn.note:
         problems.append(InputProblem("mn_normalized", "meetingNumber", "info", mn.note))
     if mn.error:
         code = "mn_not_digits" if form.meeting_number.strip() else "missing_mn"
         problems.append(InputProblem(code, "meetingNumber", "error", mn.error))
-    meeting_number = mn.digits if mn.digits else (form.meeting_number.strip() or ABSENT)
-    iat, exp = default_times(now, form.lifetime, CLOCK_SKEW_SECONDS if form.iat_skew else 0)
-    request = SignatureRequest(
-        sdk_key=key,
-        sdk_secret=secret,
-        meeting_number=meeting_number,
-        role=form.role,
-        iat=iat,
-        exp=exp,
-        video_webrtc_mode=ABSENT if form.webrtc_mode is None else form.webrtc_mode,
-    )
-    seen = {p.code for p in problems}
-    problems += [p for p in check_request(request, now) if p.code not in seen]
-    return FormResult(request, problems)
+    return mn.digits if mn.digits else (form.meeting_number.strip() or ABSENT)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from lib.doctor.diagnosis import diagnose
 from lib.doctor.findings import Diagnosis
+from lib.zoom.families import SDK_FAMILIES
 
 # Column / field names accepted for each diagnose argument (CSV headers are matched case-insensitively).
 FIELD_NAMES = {
@@ -18,6 +19,8 @@ FIELD_NAMES = {
     "sdk_key": ("sdkKey", "key", "sdk_key", "appKey", "clientId"),
     "meeting_number": ("meetingNumber", "mn", "meeting_number"),
     "now": ("now",),
+    "sdk": ("sdk",),
+    "session_name": ("sessionName", "session_name", "topic"),
 }
 
 
@@ -33,6 +36,8 @@ class BatchItem:
     sdk_key: str | None = None
     meeting_number: str | int | None = None
     now: int | None = None
+    sdk: str | None = None  # "web", "native" or "video": which SDK joins with it
+    session_name: str | None = None  # the Video SDK session joined
 
     def diagnose(self, now: int) -> Diagnosis:
         return diagnose(
@@ -41,6 +46,8 @@ class BatchItem:
             sdk_key=self.sdk_key,
             meeting_number=self.meeting_number,
             now=now if self.now is None else self.now,
+            sdk=self.sdk,
+            session_name=self.session_name,
         )
 
 
@@ -53,13 +60,16 @@ def _first_given(record, aliases):
 
 
 def item_from_record(record, line: int) -> BatchItem:
-    """A JSON object {"token", "sdkSecret"?, "sdkKey"?, "meetingNumber"?, "now"?} as a BatchItem."""
+    """A JSON object {"token", "sdkSecret"?, "sdkKey"?, "meetingNumber"?, "now"?, "sdk"?, "sessionName"?} as a
+    BatchItem."""
     if not isinstance(record, dict):
         raise BadRecord('each line must be a JSON object such as {"token": "eyJ…"}.')
     values = {name: _first_given(record, aliases) for name, aliases in FIELD_NAMES.items()}
     if not isinstance(values["token"], str):
         raise BadRecord('"token" is missing or not a string: give the signature as {"token": "eyJ…"}.')
-    for name in ("secret", "sdk_key"):
+    if values["sdk"] is not None and values["sdk"] not in SDK_FAMILIES:
+        raise BadRecord(f"sdk must be one of {', '.join(map(json.dumps, SDK_FAMILIES))}, not {values['sdk']!r}.")
+    for name in ("secret", "sdk_key", "session_name"):
         if values[name] is not None and not isinstance(values[name], str):
             raise BadRecord(f"{FIELD_NAMES[name][0]} must be a JSON string.")
     if values["meeting_number"] is not None and not isinstance(values["meeting_number"], str | int):

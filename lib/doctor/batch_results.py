@@ -10,8 +10,23 @@ from collections import Counter
 import pandas as pd
 
 from lib.doctor.findings import FINDING_CODES
+from lib.zoom.families import VIDEO
 
-RESULT_COLUMNS = ("line", "token_sha256", "verdict", "zoom_error", "errors", "warnings", "codes", "bug_ids")
+RESULT_COLUMNS = (
+    "line",
+    "token_sha256",
+    "token_family",
+    "verdict",
+    "zoom_error",
+    "errors",
+    "warnings",
+    "codes",
+    "bug_ids",
+    "tpc",
+    "session_key",
+)
+# The Video SDK claims that name a session: one session's tokens share them (tpc compared ignoring case).
+SESSION_CLAIMS = ("tpc", "session_key")
 
 
 def diagnose_all(items, now: int, on_progress=None, every: int = 2000) -> pd.DataFrame:
@@ -22,6 +37,11 @@ def diagnose_all(items, now: int, on_progress=None, every: int = 2000) -> pd.Dat
         checked = item.diagnose(now)
         columns["line"].append(item.line)
         columns["token_sha256"].append(hashlib.sha256(item.token.strip().encode("utf-8", "replace")).hexdigest()[:12])
+        columns["token_family"].append(checked.token_family)
+        video = checked.token_family == VIDEO and checked.payload or {}
+        for claim in SESSION_CLAIMS:
+            value = video.get(claim)
+            columns[claim].append(value if isinstance(value, str) else None)
         columns["verdict"].append(checked.verdict)
         columns["zoom_error"].append(checked.zoom_error)
         columns["errors"].append(checked.severity_count("error"))
@@ -57,7 +77,35 @@ def summary(results: pd.DataFrame) -> dict:
         "with_errors": with_errors,
         "with_warnings_only": total - clean - with_errors,
         "zoom_errors": {int(k): int(v) for k, v in sorted(zoom_errors.items())},
+        "token_families": {str(k): int(v) for k, v in results["token_family"].value_counts().items()},
+        "session_outliers": len(session_outliers(results)),
     }
+
+
+def session_outliers(results: pd.DataFrame) -> pd.DataFrame:
+    """Video SDK tokens whose tpc or session_key differs from what most of the file's Video SDK tokens carry: in
+    a file of one session's tokens, the tokens that would join another session (or are counted as another)."""
+    rows = []
+    video = results[results["token_family"] == VIDEO]
+    for claim in SESSION_CLAIMS:
+        values = video[claim].dropna()
+        keys = values.str.lower() if claim == "tpc" else values
+        if keys.nunique() < 2:
+            continue
+        usual = keys.value_counts().index[0]
+        shown_usual = values[keys == usual].iloc[0]
+        for index in keys[keys != usual].index:
+            row = results.loc[index]
+            rows.append(
+                {
+                    "line": row["line"],
+                    "token_sha256": row["token_sha256"],
+                    "claim": claim,
+                    "value": row[claim],
+                    "usual": shown_usual,
+                }
+            )
+    return pd.DataFrame(rows, columns=["line", "token_sha256", "claim", "value", "usual"])
 
 
 def problem_rows(results: pd.DataFrame, limit: int = 5000) -> pd.DataFrame:

@@ -23,7 +23,7 @@ def context_meeting_number(findings, meeting_number):
     return result.digits
 
 
-def check_context(findings, header, payload, context_key, context_mn, secret, payload_json=None):
+def check_context(findings, header, payload, context_key, context_mn, secret, payload_json=None, session_name=None):
     # the usual token (standard header, no string but the claim names and the user's key) is not looked into
     if secret and not (
         context_key != secret
@@ -32,7 +32,7 @@ def check_context(findings, header, payload, context_key, context_mn, secret, pa
         and only_names_and_key(payload, payload_json, context_key)
     ):
         findings += map(breach_finding, secret_breaches(header, payload, secret, context_key))
-    app_key = payload.get("appKey") or payload.get("sdkKey")
+    app_key = payload.get("appKey") or payload.get("sdkKey") or payload.get("app_key")
     if context_key and app_key != context_key and isinstance(app_key, str):
         if not any(f.code == "app_key_is_meeting_number" for f in findings):
             add_finding(
@@ -48,6 +48,23 @@ def check_context(findings, header, payload, context_key, context_mn, secret, pa
             )
     if context_mn:
         _check_meeting(findings, payload, context_mn)
+    if session_name is not None:
+        _check_session(findings, payload, session_name)
+
+
+def _check_session(findings, payload, session_name):
+    """The Video SDK compares the token's tpc with the session name given to join(), ignoring case."""
+    tpc = payload.get("tpc")
+    if isinstance(tpc, str) and tpc and tpc.lower() != session_name.lower():
+        add_finding(
+            findings,
+            "tpc_mismatch",
+            "context",
+            f"The token's tpc is {cut(repr(tpc))} but you join the session {cut(repr(session_name))}: the Video SDK "
+            "compares them (ignoring case) and refuses a token for another session.",
+            "Sign the token with tpc equal to the session name you pass to join() (the topic).",
+            claims=["tpc"],
+        )
 
 
 def _check_meeting(findings, payload, context_mn):

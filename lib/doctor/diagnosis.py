@@ -23,10 +23,11 @@ from lib.doctor.structure import (
     legacy_finding,
     read_header,
 )
-from lib.doctor.token_kinds import token_kind
+from lib.doctor.token_kinds import family_kind, token_kind
 from lib.mistakes.forensics import MISTAKE_CODES
 from lib.signing.secret_scan import REMOVED, SECRET_RUN, carries_secret, remove_secret
 from lib.zoom.facts import ZOOM_ERROR_ORDER, ZOOM_ERRORS
+from lib.zoom.families import FAMILIES, MEETING_WEB, SDK_FAMILIES, family_of, same_sdk
 from lib.zoom.rules import check_claims
 
 _NUMBER_TYPES = (int, float)  # not bool: a "now" of True is no clock
@@ -59,7 +60,24 @@ def _doubt_verdict(findings):
     )
 
 
-def _verdict(findings, errors, zoom_error, verified, secret_in_doubt=False):
+def _platform_errors(errors, family):
+    """What each platform reports for these errors, where a source says (the family's table), in finding order."""
+    if family is None or not family.errors:
+        return []
+    return [{"finding": f.code, **error.as_dict()} for f in errors for error in family.errors.get(f.code, ())]
+
+
+def _platform_answer(family, platform_errors):
+    if family is None or family.id == MEETING_WEB or (not platform_errors and not family.refused_as.startswith("its")):
+        return ""
+    if platform_errors:
+        first = platform_errors[0]["finding"]
+        said = "; ".join(f"{e['platform']}: {e['code']} {e['name']}" for e in platform_errors if e["finding"] == first)
+        return f"The {family.title} would refuse it ({said}). "
+    return f"A {family.title} would refuse it, with {family.refused_as}. "
+
+
+def _verdict(findings, errors, zoom_error, verified, secret_in_doubt=False, platform=""):
     if secret_in_doubt:
         return _doubt_verdict(findings)
     if errors:
@@ -67,7 +85,7 @@ def _verdict(findings, errors, zoom_error, verified, secret_in_doubt=False):
         leading = next((f for f in errors if f.code in _FORENSIC), None)
         leading = leading or next((f for f in errors if _ZOOM_ERROR_OF[f.code] == zoom_error), errors[0])
         answer = (
-            f"Zoom would most likely answer {zoom_error} “{ZOOM_ERRORS[zoom_error].message}” " if zoom_error else ""
+            f"Zoom would most likely answer {zoom_error} “{ZOOM_ERRORS[zoom_error].message}” " if zoom_error else platform
         )
         more = f" {len(errors) - 1} more error{'s' if len(errors) > 2 else ''} below." if len(errors) > 1 else ""
         fix = f" Fix: {leading.fix}" if leading.fix else ""
@@ -81,20 +99,31 @@ def _verdict(findings, errors, zoom_error, verified, secret_in_doubt=False):
     return "No problem found in the token; the signature is not verified (enter the secret to check it)."
 
 
-def _finish(findings, token=None, header=None, payload=None, verified=None, segments=()):
+def _finish(findings, token=None, header=None, payload=None, verified=None, segments=(), family=None, judged=None):
+    """The verdict; `family`: the token's family (None when it is no Meeting or Video SDK token), `judged`: the
+    family whose rules judged it. Web SDK codes are predicted only for the Meeting SDK for web."""
     errors = [f for f in findings if f.severity == "error"]
     in_doubt = _secret_in_doubt(errors)
-    zoom_error = _zoom_error(errors) if errors and not in_doubt else None
-    verdict = _verdict(findings, errors, zoom_error, verified, in_doubt)
-    return Diagnosis(findings, verdict, zoom_error, token, header, payload, verified, segments, in_doubt)
+    web = judged is None or judged.id == MEETING_WEB
+    zoom_error = _zoom_error(errors) if errors and not in_doubt and web else None
+    platform_errors = _platform_errors(errors, judged) if errors and not in_doubt else []
+    platform = _platform_answer(judged, platform_errors) if errors and not in_doubt and family else ""
+    verdict = _verdict(findings, errors, zoom_error, verified, in_doubt, platform)
+    return Diagnosis(
+        findings, verdict, zoom_error, token, header, payload, verified, segments, in_doubt, family, platform_errors
+    )
 
 
-def diagnose(text, *, secret=None, sdk_key=None, meeting_number=None, now=None, host=False) -> Diagnosis:
+def diagnose(
+    text, *, secret=None, sdk_key=None, meeting_number=None, now=None, host=False, sdk=None, session_name=None
+) -> Diagnosis:
     """Everything wrong with a pasted token, given what the user knows (all optional): the SDK secret,
-    the SDK key, the meeting number they will join, the clock, and whether they start as host (ZAK).
-    Never raises: an unexpected failure becomes a `diagnosis_failed` finding."""
+    the SDK key, the meeting number they will join, the clock, whether they start as host (ZAK), which SDK
+    joins with it (`sdk`: "web", "native" or "video"; None: worked out from the token) and the Video SDK
+    session name they join. Never raises: an unexpected failure becomes a `diagnosis_failed` finding."""
     try:
-        return _without_secret(_diagnose(text, secret, sdk_key, meeting_number, now, host), secret)
+        context = (sdk if sdk in SDK_FAMILIES else None, session_name if isinstance(session_name, str) else None)
+        return _without_secret(_diagnose(text, secret, sdk_key, meeting_number, now, host, *context), secret)
     except Exception as exc:  # a bug of ours: say so without values (the input may hold secrets)
         findings = []
         add_finding(
@@ -149,7 +178,41 @@ def _without_secret(checked: Diagnosis, secret) -> Diagnosis:
     return checked
 
 
-def _diagnose(text, secret, sdk_key, meeting_number, now, host):
+def _judging_family(findings, header, payload, sdk):
+    """(the token's family or None for another kind of Zoom token, the family whose rules judge it), with the
+    finding that says the token is of another kind than the SDK that joins with it."""
+    stated = family_of(payload, sdk) if sdk else None
+    kind = token_kind(header or {}, payload)
+    if kind:  # another Zoom token: judged as the signature it was given for (a web one unless told)
+        found = []
+        message = f"This is {kind.name}, not a Meeting SDK signature. {kind.purpose}"
+        add_finding(found, "wrong_token_kind", "payload", message, kind.instead, kind=kind.id)
+        _insert_before_errors(findings, found[0])
+        return None, FAMILIES[stated or MEETING_WEB]
+    own = family_of(payload)
+    if stated is None:
+        return own, FAMILIES[own]
+    if same_sdk(own, stated):
+        return stated, FAMILIES[stated]  # web or native: the user says which Meeting SDK joins
+    kind = family_kind(own)
+    wanted = FAMILIES[stated]
+    message = (
+        f"This is {kind.name} ({FAMILIES[own].title}), but you join with the {wanted.title}: it does not take "
+        f"this token. {kind.purpose}"
+    )
+    found = []
+    add_finding(found, "wrong_token_kind", "payload", message, kind.instead, kind=kind.id, sdk=sdk)
+    _insert_before_errors(findings, found[0])
+    return own, FAMILIES[own]  # judged as what it is: its own mistakes still count
+
+
+def _insert_before_errors(findings, finding):
+    """The cause goes before the errors it explains (another alg, the claims it lacks)."""
+    first_error = next((i for i, f in enumerate(findings) if f.severity == "error"), len(findings))
+    findings.insert(first_error, finding)
+
+
+def _diagnose(text, secret, sdk_key, meeting_number, now, host, sdk=None, session_name=None):
     findings = []
     if type(now) not in _NUMBER_TYPES or not math.isfinite(now):
         now = time.time()  # no clock given (or no usable one): the real clock
@@ -202,19 +265,17 @@ def _diagnose(text, secret, sdk_key, meeting_number, now, host):
     header_bytes, header = read_header(findings, header_b64)
     payload_bytes, payload = decode_json_segment(findings, "payload", payload_b64)
     claims = payload if payload is not None else {}
+    family = judged = None
     if payload is not None:
-        kind = token_kind(header or {}, payload)
-        if kind:  # the cause: it goes before the errors it explains (another alg, the claims it lacks)
-            first_error = next((i for i, f in enumerate(findings) if f.severity == "error"), len(findings))
-            found = []
-            message = f"This is {kind.name}, not a Meeting SDK signature. {kind.purpose}"
-            add_finding(found, "wrong_token_kind", "payload", message, kind.instead, kind=kind.id)
-            findings.insert(first_error, found[0])
-        if breaches := check_claims(payload, now, host=host):
+        family, judged = _judging_family(findings, header, payload, sdk)
+        told = None if family is not None and sdk is None else judged.id  # None: the rule book works it out
+        if breaches := check_claims(payload, now, host=host, family=told):
             findings += map(breach_finding, breaches)
-        check_context(findings, header or {}, payload, context_key, context_mn, trimmed_secret, payload_bytes)
+        check_context(
+            findings, header or {}, payload, context_key, context_mn, trimmed_secret, payload_bytes, session_name
+        )
     decoded = (header_bytes, payload_bytes) if header_bytes is not None and payload_bytes is not None else None
     verified = check_signature(
         findings, parts, decoded, trimmed_secret, secret if trimmed_secret else None, context_key, claims
     )
-    return _finish(findings, token, header, payload, verified, tuple(parts))
+    return _finish(findings, token, header, payload, verified, tuple(parts), family, judged)

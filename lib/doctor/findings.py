@@ -48,6 +48,7 @@ FINDING_CODES = {
     "secret_not_usable": Code("Secret cannot be used", "warning"),
     "app_key_mismatch": Code("appKey is not the SDK key given", "error"),
     "mn_mismatch": Code("mn differs from the meeting to join", "error", 3706, "mn-other-meeting"),
+    "tpc_mismatch": Code("tpc is not the session name joined", "error"),
     "meeting_number_unreadable": Code("Meeting number given is not usable", "info"),
     # signature
     "signature_not_verified": Code("Signature not verified (no secret)", "info"),
@@ -111,6 +112,9 @@ class Diagnosis:
     # The signature does not verify and nothing else is wrong: the secret typed into the doctor may be the wrong
     # one as much as the signer's, so no Zoom error is predicted (zoom_error None).
     secret_in_doubt: bool = False
+    token_family: str | None = None  # meeting_web, meeting_native or video (lib.zoom.families); None: not a JWT
+    # what each platform reports for the error-level findings, where a source says (lib.zoom.families)
+    platform_errors: list = field(default_factory=list)
 
     @property
     def codes(self):
@@ -132,6 +136,8 @@ class Diagnosis:
             "verdict": self.verdict,
             "zoom_error": self.zoom_error,
             "secret_in_doubt": self.secret_in_doubt,
+            "token_family": self.token_family,
+            "platform_errors": self.platform_errors,
         }
 
 

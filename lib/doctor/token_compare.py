@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from lib.doctor.diagnosis import diagnose
 from lib.doctor.findings import Diagnosis, json_value, shown_value
 from lib.signing.secret_scan import REMOVED, SECRET_CODES, remove_secret
-from lib.zoom.facts import CLAIM_ORDER, MILLISECONDS_THRESHOLD, REQUIRED_CLAIMS, TIME_CLAIMS
+from lib.zoom.facts import MILLISECONDS_THRESHOLD
+from lib.zoom.families import CLAIMS, EPOCH, FAMILIES, KEY, MEETING_WEB, ROLE
 from lib.zoom.meeting_number import normalize_meeting_number
 
 SEGMENT_NAMES = ("header", "payload", "signature")
@@ -51,11 +52,12 @@ def _same_digits(a, b):
     return digits[0] is not None and digits[0] == digits[1]
 
 
-def explain_claim(claim: str, a, b) -> str:
-    """Why two values of one claim differ, in terms of what Zoom does with them."""
+def explain_claim(claim: str, a, b, family: str = MEETING_WEB) -> str:
+    """Why two values of one claim differ, in terms of what Zoom does with them (for a token of `family`)."""
+    kind = CLAIMS[claim].kind if claim in CLAIMS else None
     if a is _MISSING or b is _MISSING:
         side = "B" if a is _MISSING else "A"
-        return f"Only in {side}." + (" Zoom needs this claim." if claim in REQUIRED_CLAIMS else "")
+        return f"Only in {side}." + (" Zoom needs this claim." if claim in FAMILIES[family].required else "")
     if _json_type(a) != _json_type(b):
         kinds = f"A is {_json_type(a)}, B {_json_type(b)}"
         if claim == "mn" and _same_digits(a, b):
@@ -65,20 +67,23 @@ def explain_claim(claim: str, a, b) -> str:
         return f"Different values and types ({kinds})."
     if claim == "mn" and _same_digits(a, b):
         return "Same meeting number, but one has spaces or dashes: mn must be digits only."
-    if claim in TIME_CLAIMS and isinstance(a, int) and isinstance(b, int):
+    if kind == EPOCH and isinstance(a, int) and isinstance(b, int):
         if (a > MILLISECONDS_THRESHOLD) != (b > MILLISECONDS_THRESHOLD):
             return "One is in milliseconds (Date.now()), the other in seconds."
         return f"B is {b - a:+d} s from A."
-    if claim == "role":
+    if kind == ROLE:
         return "Different roles: 0 joins as participant/attendee, 1 as host."
-    if claim in ("appKey", "sdkKey"):
+    if kind == KEY:
         return "Different keys: the tokens are for different apps, and one secret cannot verify both."
+    if claim == "tpc":
+        return "Different session names: the Video SDK joins the session the token names (ignoring case)."
     return "Different values."
 
 
 def _claim_rows(a: Diagnosis, b: Diagnosis) -> list[dict]:
     payload_a, payload_b = a.payload or {}, b.payload or {}
-    names = [c for c in CLAIM_ORDER if c in payload_a or c in payload_b]
+    family = a.token_family or b.token_family or MEETING_WEB
+    names = [c for c in FAMILIES[family].claims if c in payload_a or c in payload_b]  # the sample's order
     names += [c for c in {**payload_a, **payload_b} if c not in names]
     rows = []
     for claim in names:
@@ -90,7 +95,7 @@ def _claim_rows(a: Diagnosis, b: Diagnosis) -> list[dict]:
                 "a": "(missing)" if value_a is _MISSING else shown_value(value_a),
                 "b": "(missing)" if value_b is _MISSING else shown_value(value_b),
                 "same": same,
-                "explanation": "" if same else explain_claim(claim, value_a, value_b),
+                "explanation": "" if same else explain_claim(claim, value_a, value_b, family),
             }
         )
     return rows
@@ -126,10 +131,22 @@ def _segment_rows(a: Diagnosis, b: Diagnosis) -> list[dict]:
     return rows
 
 
-def compare_tokens(text_a, text_b, *, secret_a=None, secret_b=None, sdk_key=None, meeting_number=None, now=None):
+def compare_tokens(
+    text_a,
+    text_b,
+    *,
+    secret_a=None,
+    secret_b=None,
+    sdk_key=None,
+    meeting_number=None,
+    now=None,
+    sdk=None,
+    session_name=None,
+):
     """Diagnose both tokens (each with its own secret, if known) and line them up."""
-    a = diagnose(text_a, secret=secret_a, sdk_key=sdk_key, meeting_number=meeting_number, now=now)
-    b = diagnose(text_b, secret=secret_b, sdk_key=sdk_key, meeting_number=meeting_number, now=now)
+    context = dict(sdk_key=sdk_key, meeting_number=meeting_number, now=now, sdk=sdk, session_name=session_name)
+    a = diagnose(text_a, secret=secret_a, **context)
+    b = diagnose(text_b, secret=secret_b, **context)
     return Comparison(a, b, _without_secrets(_claim_rows(a, b), a, b, (secret_a, secret_b)), _segment_rows(a, b))
 
 

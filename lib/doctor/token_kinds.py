@@ -6,6 +6,8 @@ Recognised from the claims (and header members) each kind is documented or obser
 
 from typing import NamedTuple
 
+from lib.zoom.families import FAMILIES, MEETING_WEB, VIDEO
+
 
 class TokenKind(NamedTuple):
     id: str
@@ -15,9 +17,18 @@ class TokenKind(NamedTuple):
 
 
 _MEETING_SDK_CLAIMS = frozenset(("appKey", "sdkKey", "mn", "role"))
+
+
+def _claim_list(family_id):
+    family = FAMILIES[family_id]
+    required = [name for name in family.claims if name in family.required]
+    recommended = [name for name in family.claims if name in family.recommended]
+    return f"claims {', '.join(required)} (and {', '.join(recommended)})"
+
+
 _INSTEAD = (
     "Sign a Meeting SDK signature on your server with the Client ID and Client Secret of a General app with "
-    "Embed → Meeting SDK on: claims appKey, mn, role, iat, exp (and tokenExp)."
+    f"Embed → Meeting SDK on: {_claim_list(MEETING_WEB)}."
 )
 REST_API_JWT = TokenKind(
     "rest_api_jwt",
@@ -32,7 +43,17 @@ VIDEO_SDK = TokenKind(
     "a Video SDK token",
     "It joins a Video SDK session (tpc is the session name), which is not a Zoom meeting: the Video SDK cannot "
     "join meetings and the Meeting SDK does not take its tokens.",
-    _INSTEAD,
+    _INSTEAD
+    + ' If your app is built on the Video SDK, pass this token to the Video SDK\'s join() and say so (sdk: "video").',
+)
+MEETING_SDK = TokenKind(
+    "meeting_sdk",
+    "a Meeting SDK signature",
+    "It joins a Zoom meeting with the Meeting SDK (mn is the meeting number); the Video SDK does not take it: it "
+    "reads app_key, role_type and tpc.",
+    "Sign a Video SDK token on your server with the SDK key and secret of your Video SDK app: "
+    f"{_claim_list(VIDEO)}. If your app joins Zoom meetings, it needs the Meeting SDK, which takes this token "
+    '(sdk: "web" or "native").',
 )
 COBROWSE_SDK = TokenKind(
     "cobrowse_sdk",
@@ -58,7 +79,7 @@ ZAK_OR_OBF = TokenKind(
 
 
 def token_kind(header: dict, payload: dict) -> TokenKind | None:
-    """Which other kind of Zoom token this is, or None for a Meeting SDK signature (right or wrong)."""
+    """Which other kind of Zoom token this is, or None for a Meeting SDK or Video SDK token (right or wrong)."""
     if not _MEETING_SDK_CLAIMS.isdisjoint(payload):
         return None
     issuer = payload.get("iss")
@@ -69,8 +90,16 @@ def token_kind(header: dict, payload: dict) -> TokenKind | None:
         isinstance(audience, str) and "oauth.zoom.us" in audience
     ):
         return OAUTH_ACCESS
-    if "app_key" in payload:
-        return VIDEO_SDK if "tpc" in payload or "version" in payload else COBROWSE_SDK
-    if "iss" in payload and "exp" in payload:
+    if "app_key" in payload and "tpc" not in payload and "version" not in payload:
+        # a Cobrowse SDK token names its user (user_id, user_name) or is an agent's (role_type 2); anything else
+        # with app_key is a Video SDK token, judged by that family's rules (lib.zoom.families)
+        if "user_id" in payload or "user_name" in payload or payload.get("role_type") == 2:
+            return COBROWSE_SDK
+    if "iss" in payload and "exp" in payload and "app_key" not in payload:
         return REST_API_JWT
     return None
+
+
+def family_kind(token_family: str) -> TokenKind:
+    """The kind a token of this family is, named when it is given to the other product's SDK."""
+    return VIDEO_SDK if token_family == VIDEO else MEETING_SDK

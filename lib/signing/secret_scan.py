@@ -9,7 +9,8 @@ import re
 from itertools import islice
 
 from lib.signing.encoding import base64_lenient_decode
-from lib.zoom.facts import CLAIM_ORDER, HEADER
+from lib.zoom.facts import HEADER
+from lib.zoom.families import CLAIMS
 from lib.zoom.rules import KEY_CLAIMS, Breach, add_breach, cut
 
 SECRET_RUN = 8  # this many characters of the secret in a row, anywhere in the token, are a leak
@@ -19,7 +20,7 @@ NAMED_WITH_SECRET = "(a claim named with the secret)"  # said instead of that na
 _SEARCHED_RUNS = 64  # up to this many runs (a secret of 71 characters), each is searched for in the text
 _MAX_SCANNED = 2000  # members looked at per token: a pasted megabyte of claims stays cheap
 _NESTED = (dict, list)
-_KNOWN_NAMES = frozenset((*CLAIM_ORDER, *HEADER, "meetingNumber"))  # names no secret is hidden in
+_KNOWN_NAMES = frozenset((*CLAIMS, *HEADER, "meetingNumber"))  # names no secret is hidden in (every family's)
 _BASE64_WORD = re.compile(r"[A-Za-z0-9+/_-]{11,}={0,2}")  # base64 of 8 bytes or more, alone or in a longer text
 
 
@@ -128,7 +129,7 @@ def only_names_and_key(payload: dict, payload_json: bytes, known_key) -> bool:
     """
     if not _KNOWN_NAMES.issuperset(payload):
         return False
-    key_values = (payload.get("appKey") == known_key) + (payload.get("sdkKey") == known_key) if known_key else 0
+    key_values = sum(payload.get(claim) == known_key for claim in KEY_CLAIMS) if known_key else 0
     return payload_json.count(b'"') == 2 * (len(payload) + key_values)
 
 

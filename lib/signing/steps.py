@@ -1,4 +1,4 @@
-"""The correct Meeting SDK signer, one visible step at a time.
+"""The correct signer for every Zoom SDK token family, one visible step at a time.
 
 Each step is its own small function so the builder page can show the exact code that ran.
 The result matches Zoom's official sample (jsrsasign) byte for byte for ASCII secrets that are
@@ -12,7 +12,8 @@ from dataclasses import asdict, dataclass, field
 
 from lib.signing.encoding import base64url_encode, utf8_bytes
 from lib.signing.jsjson import json_stringify
-from lib.zoom.facts import CLAIM_ORDER, DEFAULT_LIFETIME_SECONDS, HEADER
+from lib.zoom.facts import DEFAULT_LIFETIME_SECONDS, HEADER
+from lib.zoom.families import CLAIMS, FAMILIES, KEY, MEETING_WEB, ROLE, VIDEO
 
 
 class Absent:
@@ -30,8 +31,11 @@ ABSENT = Absent()
 
 @dataclass(frozen=True)
 class SignatureRequest:
-    """What the signer is asked to sign. Values keep the JSON types they were given (a "1" role
-    stays a string) so wrong inputs can be demonstrated; ABSENT leaves a claim out."""
+    """What the signer is asked to sign: the family's claims from these values. Values keep the JSON types they
+    were given (a "1" role stays a string) so wrong inputs can be demonstrated; ABSENT leaves a claim out.
+    `family`: the token family (lib.zoom.families); None is a Meeting SDK token whose family the rule book works
+    out (web with mn and role, native without). `claims`: any other claim by its name (a Video SDK option, or a
+    claim of the wrong family to demonstrate that mistake), signed after the family's own."""
 
     sdk_key: object
     sdk_secret: object = field(repr=False)  # never in a repr, a log or an exception message
@@ -41,6 +45,12 @@ class SignatureRequest:
     exp: object = ABSENT
     token_exp: object = ABSENT  # ABSENT: equal to exp; None: no tokenExp claim
     video_webrtc_mode: object = ABSENT
+    family: str | None = None
+    session_name: object = ABSENT  # the Video SDK's tpc
+    version: object = ABSENT  # the Video SDK's version: ABSENT signs 1 as the sample does; None leaves it out
+    user_key: object = ABSENT
+    session_key: object = ABSENT
+    claims: dict = field(default_factory=dict)
 
 
 # The steps of a signature (its rows on every page), in the order they are computed; `returned` is what
@@ -88,19 +98,37 @@ def build_header():
 
 
 def build_payload(request: SignatureRequest) -> dict:
-    """Claims in the official sample's order; tokenExp follows exp unless told otherwise."""
+    """The family's claims in its official sample's order, then any other claims given; tokenExp (Meeting SDK)
+    follows exp and version (Video SDK) is 1 unless told otherwise."""
+    family = FAMILIES[request.family or MEETING_WEB]
     token_exp = request.exp if request.token_exp is ABSENT else request.token_exp
+    by_kind = {KEY: request.sdk_key, ROLE: request.role}
     values = {
-        "appKey": request.sdk_key,
-        "sdkKey": request.sdk_key,
         "mn": request.meeting_number,
-        "role": request.role,
         "iat": request.iat,
         "exp": request.exp,
         "tokenExp": ABSENT if request.token_exp is None else token_exp,
         "video_webrtc_mode": request.video_webrtc_mode,
+        "tpc": request.session_name,
+        "version": _version(request.version, family),
+        "user_key": request.user_key,
+        "session_key": request.session_key,
+        **request.claims,
     }
-    return {claim: values[claim] for claim in CLAIM_ORDER if values[claim] is not ABSENT}
+    payload = {}
+    for claim in family.claims:
+        value = values.get(claim, by_kind.get(CLAIMS[claim].kind, ABSENT))
+        if value is not ABSENT:
+            payload[claim] = value
+    payload.update((claim, value) for claim, value in request.claims.items() if value is not ABSENT)
+    return payload
+
+
+def _version(version, family):
+    """The Video SDK's version claim: the sample's 1 unless given; None leaves it out."""
+    if version is ABSENT:
+        return 1 if family.id == VIDEO else ABSENT
+    return ABSENT if version is None else version
 
 
 def encode_segment(obj: dict) -> tuple[str, str]:
@@ -173,9 +201,10 @@ SIGNING_STEPS = (
         "payload_json",
         "Payload JSON",
         build_payload,
-        "The claims in the order Zoom's official sample writes them. appKey is the Client ID of a Meeting SDK "
-        "app, mn the meeting number (digits only), role 0 for a participant or 1 for a host, iat/exp/tokenExp "
-        "epoch seconds. Non-ASCII text stays UTF-8, as in JavaScript.",
+        "The claims in the order Zoom's official sample writes them. Meeting SDK: appKey is the Client ID of a "
+        "Meeting SDK app, mn the meeting number (digits only; native apps leave mn and role out), role 0 for a "
+        "participant or 1 for a host, iat/exp/tokenExp epoch seconds. Video SDK: app_key, role_type, tpc (the "
+        "session name), version 1, iat, exp. Non-ASCII text stays UTF-8, as in JavaScript.",
     ),
     StepInfo(
         "payload_b64",

@@ -12,7 +12,13 @@ Limits, each tested just below, at and just above (tests/test_rules.py):
 - expiry: a token whose exp is now or earlier is expired (RFC 7519 §4.1.4: now must be before exp);
 - clock skew: iat may be up to CLOCK_SKEW_SECONDS ahead of now; one second more is iat_in_future;
 - tokenExp: equal to exp, or at least MIN_LIFETIME_SECONDS after iat and after now;
-- times above MILLISECONDS_THRESHOLD are milliseconds.
+- times above MILLISECONDS_THRESHOLD are milliseconds;
+- Video SDK texts: tpc at most 200 characters, user_key (user_identity) and session_key at most 36, counted as
+  JavaScript's .length counts them (UTF-16 units).
+
+Each rule names the token families it applies to (lib.zoom.families); `check_claims` judges a payload as the
+family it belongs to (or the one the caller states), with one validator per claim kind that reads the family's
+claims and the codes they report from the claim table.
 """
 
 from dataclasses import dataclass
@@ -22,9 +28,21 @@ from lib.zoom.facts import (
     CLAIM_ORDER,
     CLOCK_SKEW_SECONDS,
     DEFAULT_LIFETIME_SECONDS,
-    MAX_LIFETIME_SECONDS,
     MILLISECONDS_THRESHOLD,
     MIN_LIFETIME_SECONDS,
+)
+from lib.zoom.families import (
+    ALL_FAMILIES,
+    CLAIMS,
+    FAMILIES,
+    KEY,
+    MEETING_FAMILIES,
+    MEETING_NATIVE,
+    MEETING_WEB,
+    ROLE,
+    TEXT,
+    VIDEO,
+    family_of,
 )
 from lib.zoom.meeting_number import normalize_meeting_number
 
@@ -32,8 +50,12 @@ SEVERITIES = ("error", "warning", "info")  # worst first
 SHOWN_CHARS = 80
 TIME_ZONE_TOLERANCE_SECONDS = 120  # iat off by whole half-hours give or take this: a time-zone mix-up
 _MISSING = object()
-_KNOWN_CLAIMS = frozenset((*CLAIM_ORDER, "meetingNumber"))
-KEY_CLAIMS = ("appKey", "sdkKey")
+KEY_CLAIMS = tuple(name for name, claim in CLAIMS.items() if claim.kind == KEY)
+_KNOWN = {family.id: family.known for family in FAMILIES.values()}
+_TIMES = {family.id: tuple(c for c in ("iat", "exp", "tokenExp") if c in family.claims) for family in FAMILIES.values()}
+_TEXTS = {family.id: tuple(c for c in family.claims if CLAIMS[c].kind == TEXT) for family in FAMILIES.values()}
+_WEB, _NATIVE = FAMILIES[MEETING_WEB], FAMILIES[MEETING_NATIVE]
+assert _WEB.claims == CLAIM_ORDER, "facts.CLAIM_ORDER is the web family's order"
 
 
 @dataclass(frozen=True)
@@ -47,11 +69,17 @@ class Rule:
     claims: tuple[str, ...]
     fix: str
     zoom_error_source: str = ""  # the fact base's row that says which error: its ID, "" with no prediction
+    families: tuple[str, ...] = ALL_FAMILIES  # the token families it applies to (lib.zoom.families)
 
 
 _CALL_FIX = "Use Math.floor(Date.now() / 1000) (Python: int(time.time())), as a JSON number."
 _LIFETIME_FIX = f"Use exp = iat + {DEFAULT_LIFETIME_SECONDS} (the sample's default)."
 _ROTATE = "Rotate the secret now (regenerate it on the app's page), then sign with it and send only the token."
+
+_WEB_ONLY = (MEETING_WEB,)
+_MEETING = MEETING_FAMILIES
+_VIDEO = (VIDEO,)
+_VIDEO_KEY_FIX = "Sign with the SDK key and secret of your Video SDK app (Zoom App Marketplace, Video SDK credentials)."
 
 RULES: dict[str, Rule] = {
     rule.code: rule
@@ -62,7 +90,8 @@ RULES: dict[str, Rule] = {
             "error",
             None,
             ("appKey",),
-            "Add appKey: the Client ID (SDK key) of your Meeting SDK app.",
+            "Add the app's key: appKey, the Client ID (SDK key) of your Meeting SDK app; in a Video SDK token, "
+            "app_key, the Video SDK key.",
         ),
         Rule(
             "app_key_not_text",
@@ -70,7 +99,7 @@ RULES: dict[str, Rule] = {
             "error",
             None,
             ("appKey",),
-            "Set appKey to the Client ID string from the app's App Credentials.",
+            "Set the key claim to the Client ID (SDK key) text from the app's credentials.",
         ),
         Rule(
             "app_key_sdk_key_differ",
@@ -79,6 +108,7 @@ RULES: dict[str, Rule] = {
             None,
             ("appKey", "sdkKey"),
             "Use the same Client ID for both, or drop sdkKey (it is deprecated).",
+            families=_MEETING,
         ),
         Rule(
             "app_key_is_meeting_number",
@@ -87,6 +117,7 @@ RULES: dict[str, Rule] = {
             None,
             ("appKey",),
             "Pass all four arguments in order: (sdkKey, sdkSecret, meetingNumber, role).",
+            families=_MEETING,
         ),
         Rule(
             "meeting_number_claim_name",
@@ -95,6 +126,7 @@ RULES: dict[str, Rule] = {
             None,
             ("meetingNumber",),
             "Rename the claim to mn: { ..., mn: meetingNumber, ... }.",
+            families=_WEB_ONLY,
         ),
         Rule(
             "missing_mn",
@@ -103,6 +135,7 @@ RULES: dict[str, Rule] = {
             None,
             ("mn",),
             "Add mn: the meeting number you pass to join(), digits only.",
+            families=_WEB_ONLY,
         ),
         Rule(
             "mn_not_digits",
@@ -111,8 +144,17 @@ RULES: dict[str, Rule] = {
             None,
             ("mn",),
             "Remove spaces and dashes before signing: meetingNumber.replace(/\\D/g, '').",
+            families=_MEETING,
         ),
-        Rule("missing_role", "role missing", "error", None, ("role",), "Add role: 0 (participant) or 1 (host)."),
+        Rule(
+            "missing_role",
+            "role missing",
+            "error",
+            None,
+            ("role",),
+            "Add role: 0 (participant) or 1 (host).",
+            families=_WEB_ONLY,
+        ),
         Rule(
             "role_not_number",
             "role is not a number",
@@ -120,6 +162,7 @@ RULES: dict[str, Rule] = {
             None,
             ("role",),
             "Send role as the number 0 or 1 (JavaScript: parseInt(req.body.role, 10)).",
+            families=_MEETING,
         ),
         Rule(
             "role_out_of_range",
@@ -129,6 +172,7 @@ RULES: dict[str, Rule] = {
             ("role",),
             "Use 0 to join as participant, 1 to start as host.",
             "role-unknown",
+            families=_MEETING,
         ),
         Rule(
             "role_host_needs_zak",
@@ -137,6 +181,7 @@ RULES: dict[str, Rule] = {
             None,
             ("role",),
             "Join with role 0 unless you start the meeting as its host.",
+            families=_MEETING,
         ),
         Rule(
             "role_participant_for_host",
@@ -145,6 +190,17 @@ RULES: dict[str, Rule] = {
             None,
             ("role",),
             "Sign with role 1 to start the meeting as host.",
+            families=_MEETING,
+        ),
+        Rule(
+            "meeting_native_assumed",
+            "No mn and no role: judged as a native token",
+            "info",
+            None,
+            ("mn", "role"),
+            "If a web page joins with it, add mn (the meeting number) and role (0 or 1); say which SDK joins "
+            '(sdk: "web", "native" or "video") to have it judged as that SDK\'s token.',
+            families=(MEETING_NATIVE,),
         ),
         Rule(
             "missing_iat",
@@ -169,6 +225,7 @@ RULES: dict[str, Rule] = {
             None,
             ("tokenExp",),
             "Add tokenExp: the same value as exp, as the official sample does.",
+            families=_MEETING,
         ),
         Rule("timestamp_not_integer", "Time claim is not whole seconds", "error", None, ("iat", "exp"), _CALL_FIX),
         Rule("timestamp_milliseconds", "Time claim in milliseconds", "error", None, ("iat", "exp"), _CALL_FIX),
@@ -192,14 +249,94 @@ RULES: dict[str, Rule] = {
         ),
         Rule("lifetime_too_short", "exp − iat below 30 min", "error", None, ("iat", "exp"), _LIFETIME_FIX),
         Rule("lifetime_too_long", "exp − iat above 48 h", "error", None, ("iat", "exp"), _LIFETIME_FIX),
-        Rule("token_exp_too_short", "tokenExp too soon", "warning", None, ("tokenExp",), "Set tokenExp = exp."),
+        Rule(
+            "token_exp_too_short",
+            "tokenExp too soon",
+            "warning",
+            None,
+            ("tokenExp",),
+            "Set tokenExp = exp.",
+            families=_MEETING,
+        ),
         Rule(
             "webrtc_mode_invalid",
             "video_webrtc_mode not 0/1",
             "warning",
             None,
             ("video_webrtc_mode",),
-            "Use 1 for WebRTC video, 0 for none, or leave the claim out for the SDK's default.",
+            "Use 1 for WebRTC, 0 for none, or leave the claim out for the SDK's default.",
+        ),
+        Rule(
+            "missing_tpc",
+            "tpc (the session name) missing",
+            "error",
+            None,
+            ("tpc",),
+            "Add tpc: the session name your app passes to the Video SDK's join(), as text.",
+            families=_VIDEO,
+        ),
+        Rule(
+            "tpc_too_long",
+            "tpc over 200 characters",
+            "error",
+            None,
+            ("tpc",),
+            "Use a session name of at most 200 characters, in the token and in join() alike.",
+            families=_VIDEO,
+        ),
+        Rule(
+            "missing_role_type",
+            "role_type missing",
+            "error",
+            None,
+            ("role_type",),
+            "Add role_type: 1 for the host, 0 for a participant, as a number.",
+            families=_VIDEO,
+        ),
+        Rule(
+            "role_type_not_number",
+            "role_type is not a number",
+            "error",
+            None,
+            ("role_type",),
+            "Send role_type as the number 0 or 1 (JavaScript: parseInt(req.body.role, 10), as the sample does).",
+            families=_VIDEO,
+        ),
+        Rule(
+            "role_type_out_of_range",
+            "role_type is not 0 or 1",
+            "error",
+            None,
+            ("role_type",),
+            "Use 1 for the host and 0 for a participant.",
+            families=_VIDEO,
+        ),
+        Rule(
+            "missing_version",
+            "version missing",
+            "warning",
+            None,
+            ("version",),
+            "Add version: 1, as Zoom's Video SDK sample does.",
+            families=_VIDEO,
+        ),
+        Rule(
+            "user_key_too_long",
+            "user_key over 36 characters",
+            "error",
+            None,
+            ("user_key",),
+            "Use a user key of at most 36 characters (a UUID is 36), or a hash of a longer one.",
+            families=_VIDEO,
+        ),
+        Rule(
+            "session_key_too_long",
+            "session_key over 36 characters",
+            "error",
+            None,
+            ("session_key",),
+            "Use a session key of at most 36 characters (a UUID is 36), or a hash of a longer one.",
+            families=_VIDEO,
         ),
         Rule(
             "app_key_is_secret",
@@ -264,6 +401,11 @@ def is_integer(value) -> bool:
     return type(value) is int
 
 
+def js_length(text: str) -> int:
+    """The length JavaScript's .length gives (UTF-16 units), which the Video SDK's checks count."""
+    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
+
+
 def mn_digits(payload: dict) -> str | None:
     """The token's meeting number as digits, or None if mn is missing or not digits only."""
     mn = payload.get("mn")
@@ -274,20 +416,45 @@ def mn_digits(payload: dict) -> str | None:
     return None
 
 
-def check_claims(payload: dict, now: int, *, host: bool = False) -> list[Breach]:
-    """Every claim rule the payload breaks, at the clock `now`; `host`: the user starts the meeting
-    as host (a ZAK is given). Values are JSON values: a string "1" is not the number 1."""
+def check_claims(payload: dict, now: int, *, host: bool = False, family: str | None = None) -> list[Breach]:
+    """Every claim rule the payload breaks, at the clock `now`, judged as a token of `family` (lib.zoom.families;
+    None: the family its claims belong to, with a note when that is the native Meeting SDK's by default);
+    `host`: the user starts the meeting as host (a ZAK is given). Values are JSON values: a string "1" is not
+    the number 1."""
     breaches = []
-    _check_app_key(breaches, payload)
-    _check_mn(breaches, payload)
-    _check_role(breaches, payload, host)
-    iat, exp, token_exp = _epoch_claims(breaches, payload)
-    _check_times(breaches, iat, exp, token_exp, now)
-    _check_other_claims(breaches, payload)
+    judged = FAMILIES[family or family_of(payload)]
+    if family is None and judged is _NATIVE:
+        add_breach(
+            breaches,
+            "meeting_native_assumed",
+            "The token has neither mn nor role, so it is judged as a token of a native Meeting SDK (Android, iOS, "
+            "Windows, macOS, Linux, Electron), which does not need them. The Meeting SDK for web needs both: it "
+            "would refuse this token.",
+        )
+    _check_key(breaches, payload, judged)
+    if judged is not FAMILIES[VIDEO]:
+        _check_mn(breaches, payload, judged)
+    _check_role(breaches, payload, judged, host)
+    iat, exp, token_exp = _epoch_claims(breaches, payload, judged)
+    _check_times(breaches, iat, exp, token_exp, now, judged)
+    if judged.id == VIDEO:
+        _check_texts(breaches, payload, judged)
+        if "version" not in payload:
+            add_breach(
+                breaches,
+                "missing_version",
+                "The payload has no version. Zoom's Video SDK sample writes version: 1; some of Zoom's own examples "
+                "leave it out, and no source says the Video SDK refuses a token without it.",
+            )
+    _check_other_claims(breaches, payload, judged)
     return breaches
 
 
-def _check_app_key(breaches, payload):
+def _check_key(breaches, payload, family):
+    """The key kind: the family's key claim (appKey or app_key), present, text, not a meeting number."""
+    if family.id == VIDEO:
+        _check_video_key(breaches, payload)
+        return
     app_key = payload.get("appKey", _MISSING)
     sdk_key = payload.get("sdkKey", _MISSING)
     if app_key is _MISSING or app_key == "" or app_key is None:
@@ -300,6 +467,7 @@ def _check_app_key(breaches, payload):
                 "The Web SDK falls back to sdkKey for now, but since 5.0.0 the signature requires appKey."
                 if has_sdk_key
                 else "The Web SDK rejects it in the browser: 'appKey can not empty in the signature'."
+                + (" It has app_key, the Video SDK's name: this is a Video SDK claim." if "app_key" in payload else "")
             ),
             severity="warning" if has_sdk_key else None,
         )
@@ -323,9 +491,33 @@ def _check_app_key(breaches, payload):
         )
 
 
-def _check_mn(breaches, payload):
+def _check_video_key(breaches, payload):
+    app_key = payload.get("app_key", _MISSING)
+    if app_key is _MISSING or app_key == "" or app_key is None:
+        meeting_keys = [name for name in ("appKey", "sdkKey") if name in payload]
+        add_breach(
+            breaches,
+            "missing_app_key",
+            "The payload has no app_key, the Video SDK key."
+            + (
+                f" It has {' and '.join(meeting_keys)}, the Meeting SDK's name: the Video SDK reads only app_key."
+                if meeting_keys
+                else ""
+            ),
+            claims=["app_key"],
+        )
+    elif not isinstance(app_key, str):
+        add_breach(
+            breaches, "app_key_not_text", f"app_key is {shown(app_key)}, not the SDK key text.", claims=["app_key"]
+        )
+
+
+def _check_mn(breaches, payload, family):
+    """The meeting-number kind: required for web, checked wherever it is given."""
     mn = payload.get("mn", _MISSING)
     if mn is _MISSING:
+        if "mn" not in family.required:
+            return
         if "meetingNumber" in payload:
             add_breach(
                 breaches,
@@ -352,28 +544,50 @@ def _check_mn(breaches, payload):
         )
 
 
-def _check_role(breaches, payload, host):
-    role = payload.get("role", _MISSING)
+def _check_role(breaches, payload, family, host):
+    """The role kind: role (Meeting SDK) or role_type (Video SDK), the number 0 or 1; codes from the claim table."""
+    name = family.claim(ROLE)
+    codes = CLAIMS[name].codes
+    role = payload.get(name, _MISSING)
+    video = family.id == VIDEO
     if role is _MISSING:
-        add_breach(
-            breaches,
-            "missing_role",
-            "The payload has no role claim; the Web SDK needs it: 0 to join as participant/attendee, 1 as host.",
-        )
+        if name not in family.required:
+            return
+        if video:
+            message = (
+                "The payload has no role_type; the Video SDK needs it since 1.2.0: 1 for the host, 0 for a "
+                "participant."
+                + (" It has role, the Meeting SDK's name: the Video SDK reads role_type." if "role" in payload else "")
+            )
+        else:
+            message = (
+                "The payload has no role claim; the Web SDK needs it: 0 to join as participant/attendee, 1 as host."
+            )
+        add_breach(breaches, codes["missing"], message)
         return
     if is_integer(role):
         if role not in (0, 1):
             add_breach(
                 breaches,
-                "role_out_of_range",
-                f"role is {role}; Zoom knows only 0 (participant/attendee) and 1 (host); 3708 Incorrect role is "
-                "its code for a wrong role.",
+                codes["out_of_range"],
+                f"role_type is {role}; the Video SDK knows only 1 (host) and 0 (participant)."
+                if video
+                else f"role is {role}; Zoom knows only 0 (participant/attendee) and 1 (host); 3708 Incorrect role "
+                "is its code for a wrong role.",
             )
             return
+    elif video:
+        add_breach(
+            breaches,
+            codes["not_number"],
+            f"role_type is {shown(role)}; Zoom's Video SDK page says it must be a number, 1 (host) or 0 "
+            "(participant). Which answer a text role_type gets is not documented.",
+        )
+        return
     elif isinstance(role, str) and role in ("0", "1"):
         add_breach(
             breaches,
-            "role_not_number",
+            codes["not_number"],
             f"role is the string {role!r}; the official sample sends the number {role} (it parseInt's the request). "
             "The Web SDK reads it, but Zoom's server is not documented to accept it.",
         )
@@ -381,10 +595,12 @@ def _check_role(breaches, payload, host):
     else:
         add_breach(
             breaches,
-            "role_not_number",
+            codes["not_number"],
             f"role is {shown(role)}; it must be the number 0 (participant/attendee) or 1 (host).",
             severity="error",
         )
+        return
+    if video:
         return
     if role == 1 and not host:
         add_breach(
@@ -404,19 +620,51 @@ def _check_role(breaches, payload, host):
         )
 
 
-def _epoch_claims(breaches, payload):
+def _check_texts(breaches, payload, family):
+    """The text kind: tpc (required), user_key / user_identity and session_key, each within its limit."""
+    for name in _TEXTS[family.id]:
+        claim = CLAIMS[name]
+        value = payload.get(name, _MISSING)
+        if value is _MISSING or value == "" or not isinstance(value, str):
+            if name in family.required:
+                add_breach(
+                    breaches,
+                    claim.codes["missing"],
+                    "The payload has no tpc; the Video SDK needs the session name in the token."
+                    if value is _MISSING or value == ""
+                    else f"tpc is {shown(value)}, not the session name as text.",
+                )
+            continue
+        length = js_length(value)
+        if length > claim.max_length:
+            add_breach(
+                breaches,
+                claim.codes["too_long"],
+                f"{name} is {length} characters long; Zoom allows at most {claim.max_length}.",
+                claims=[name],
+                length=length,
+            )
+
+
+def _epoch_claims(breaches, payload, family):
     """iat, exp, tokenExp as whole epoch seconds; None where missing or unusable (with a breach)."""
     iat, exp, token_exp = payload.get("iat"), payload.get("exp"), payload.get("tokenExp")
-    if type(iat) is int and type(exp) is int and type(token_exp) is int:  # the usual case: nothing to report
-        if iat <= MILLISECONDS_THRESHOLD and exp <= MILLISECONDS_THRESHOLD and token_exp <= MILLISECONDS_THRESHOLD:
-            return iat, exp, token_exp
-    values = {}
+    times = _TIMES[family.id]
+    if type(iat) is int and type(exp) is int and (type(token_exp) is int or len(times) == 2):
+        # the usual case: nothing to report
+        if (
+            iat <= MILLISECONDS_THRESHOLD
+            and exp <= MILLISECONDS_THRESHOLD
+            and (len(times) == 2 or token_exp <= MILLISECONDS_THRESHOLD)
+        ):
+            return iat, exp, token_exp if len(times) == 3 else None
+    values = {"tokenExp": None}
     milliseconds, not_integer = [], []
-    for claim in ("iat", "exp", "tokenExp"):
+    for claim in times:
         value = payload.get(claim, _MISSING)
         values[claim] = None
         if value is _MISSING:
-            _missing_time(breaches, claim)
+            _missing_time(breaches, claim, family)
         elif not is_integer(value):
             not_integer.append(claim)
             if isinstance(value, float) and value > MILLISECONDS_THRESHOLD:
@@ -454,13 +702,17 @@ def _epoch_claims(breaches, payload):
     return values["iat"], values["exp"], values["tokenExp"]
 
 
-def _missing_time(breaches, claim):
+def _missing_time(breaches, claim, family):
     if claim == "tokenExp":
         add_breach(
             breaches,
             "missing_token_exp",
-            "The payload has no tokenExp. The Web SDK does not require it (Zoom: required for the native SDKs, "
-            "optional for Web), but the official sample always sets it equal to exp.",
+            "The payload has no tokenExp. Every native Meeting SDK payload Zoom publishes carries it (the sample, "
+            "its blog, the native auth page: at least 1800 s after iat); no source says a native SDK refuses a "
+            "token without it, but add it as the sample does."
+            if family is _NATIVE
+            else "The payload has no tokenExp. The Web SDK does not require it (Zoom: required for the native "
+            "SDKs, optional for Web), but the official sample always sets it equal to exp.",
         )
         return
     message = f"The payload has no {claim}: Zoom needs iat (issued at) and exp (expiry) in epoch seconds."
@@ -489,14 +741,14 @@ def _time_zone_note(iat, now):
     return note, {"time_zone_offset_hours": hours}
 
 
-def _check_times(breaches, iat, exp, token_exp, now):
+def _check_times(breaches, iat, exp, token_exp, now, family):
     if iat is not None and iat > now + CLOCK_SKEW_SECONDS:
         note, evidence = _time_zone_note(iat, now)
         add_breach(
             breaches,
             "iat_in_future",
             f"iat is {iat - now} s in the future: the signing server's clock runs ahead (or iat was set ahead), "
-            "and Zoom refuses a token issued later than its own clock (3712)." + note,
+            "and Zoom refuses a token issued later than its own clock" + (" (3712)." if family is _WEB else ".") + note,
             seconds_ahead=iat - now,
             **evidence,
         )
@@ -511,20 +763,21 @@ def _check_times(breaches, iat, exp, token_exp, now):
         )
     if iat is not None and exp is not None:
         lifetime = exp - iat
-        if lifetime < MIN_LIFETIME_SECONDS:
+        if lifetime < family.min_lifetime:
             add_breach(
                 breaches,
                 "lifetime_too_short",
-                f"exp − iat is {lifetime} s; Zoom requires at least {MIN_LIFETIME_SECONDS} s (30 min). Which code it "
+                f"exp − iat is {lifetime} s; Zoom requires at least {family.min_lifetime} s (30 min). Which code it "
                 "answers for a shorter one is not documented.",
                 lifetime=lifetime,
             )
-        elif lifetime > MAX_LIFETIME_SECONDS:
+        elif lifetime > family.max_lifetime:
             add_breach(
                 breaches,
                 "lifetime_too_long",
-                f"exp − iat is {lifetime} s; Zoom allows at most {MAX_LIFETIME_SECONDS} s (48 h). Which code it "
-                "answers for a longer one is not documented.",
+                f"exp − iat is {lifetime} s; Zoom allows at most {family.max_lifetime} s (48 h). Which code it "
+                "answers for a longer one is not documented"
+                + (" for the Meeting SDK." if family.id != VIDEO else " for native apps."),
                 lifetime=lifetime,
             )
     # tokenExp equal to exp (the sample's way) is judged by the rules on exp above
@@ -544,23 +797,43 @@ def _check_times(breaches, iat, exp, token_exp, now):
     )
 
 
-def _check_other_claims(breaches, payload):
-    if "video_webrtc_mode" in payload:
-        mode = payload["video_webrtc_mode"]
-        if not is_integer(mode) or mode not in (0, 1):
-            add_breach(
-                breaches,
-                "webrtc_mode_invalid",
-                f"video_webrtc_mode is {shown(mode)}; it must be the number 0 or 1, or left out. The official "
-                "sample refuses other values (HTTP 400); what Zoom does with them is not documented.",
-            )
-    if not _KNOWN_CLAIMS.issuperset(payload):
-        unknown = [name for name in payload if name not in _KNOWN_CLAIMS]
+_FLAGS = ("video_webrtc_mode", "audio_webrtc_mode")
+
+
+def _check_other_claims(breaches, payload, family):
+    """The flag kind (the WebRTC modes: 0, 1 or left out), then the claims the family's SDK does not read."""
+    for name in _FLAGS:
+        if name in payload and name in family.claims:
+            mode = payload[name]
+            if not is_integer(mode) or mode not in (0, 1):
+                add_breach(
+                    breaches,
+                    "webrtc_mode_invalid",
+                    f"{name} is {shown(mode)}; it must be the number 0 or 1, or left out. The official "
+                    "sample refuses other values (HTTP 400); what Zoom does with them is not documented.",
+                    claims=[name],
+                )
+    known = _KNOWN[family.id]
+    if not known.issuperset(payload):
+        unknown = [name for name in payload if name not in known]
+        other = [name for name in unknown if _belongs_elsewhere(name, family)]
         add_breach(
             breaches,
             "unknown_claims",
             f"Claims Zoom does not read: {', '.join(shown(n) for n in unknown[:10])}"
             + (f" and {len(unknown) - 10} more" if len(unknown) > 10 else "")
-            + ". They are signed but ignored.",
+            + ". They are signed but ignored."
+            + (
+                f" {', '.join(other[:10])} {'are' if len(other) > 1 else 'is'} "
+                + ("the Meeting SDK's, not the Video SDK's." if family.id == VIDEO else "the Video SDK's.")
+                if other
+                else ""
+            ),
             claims=unknown,  # every one: the Token doctor's table marks each claim it lists
         )
+
+
+def _belongs_elsewhere(name, family):
+    """A claim of the other SDK's family (a Meeting SDK claim in a Video SDK token, or the reverse)."""
+    others = (_WEB,) if family.id == VIDEO else (FAMILIES[VIDEO],)
+    return any(name in other.known for other in others)

@@ -29,6 +29,27 @@ def good_payload(**changes):
     return {k: v for k, v in payload.items() if v is not DROP}
 
 
+def video_payload(**changes):
+    """A correct Video SDK payload, in the order Zoom's videosdk-auth-endpoint-sample writes it."""
+    payload = {
+        "app_key": KEY,
+        "role_type": 0,
+        "tpc": "Cool Cars",
+        "version": 1,
+        "iat": NOW - 10,
+        "exp": NOW - 10 + 7200,
+        "user_key": "user123",
+        "session_key": "session123",
+    }
+    payload.update(changes)
+    return {k: v for k, v in payload.items() if v is not DROP}
+
+
+def native_payload(**changes):
+    """A correct native Meeting SDK payload: the sample's answer to a request without meetingNumber and role."""
+    return good_payload(mn=DROP, role=DROP, **changes)
+
+
 def sign(payload, secret=SECRET, header=HEADER, encode=base64url_encode, encode_signature=base64url_encode):
     """A token over any payload, with the segment and signature encodings a bug might use."""
     signing_input = f"{encode(json_stringify(header).encode())}.{encode(json_stringify(payload).encode())}"
@@ -58,6 +79,16 @@ CASES = {
     "legacy_signature_format": (legacy_signature(), {}),
     "wrong_alg": (sign(good_payload(), header={"alg": "HS512", "typ": "JWT"}), {}),
     "wrong_token_kind": (sign({"iss": KEY, "exp": NOW + 3600}), {}),
+    "meeting_native_assumed": (sign(native_payload()), {}),
+    "missing_tpc": (sign(video_payload(tpc=DROP)), {}),
+    "tpc_too_long": (sign(video_payload(tpc="t" * 201)), {}),
+    "tpc_mismatch": (sign(video_payload()), {"session_name": "Other Cars"}),
+    "missing_role_type": (sign(video_payload(role_type=DROP)), {}),
+    "role_type_not_number": (sign(video_payload(role_type="1")), {}),
+    "role_type_out_of_range": (sign(video_payload(role_type=2)), {}),
+    "missing_version": (sign(video_payload(version=DROP)), {}),
+    "user_key_too_long": (sign(video_payload(user_key="u" * 37)), {}),
+    "session_key_too_long": (sign(video_payload(session_key="s" * 37)), {}),
     "missing_app_key": (sign(good_payload(appKey=DROP, sdkKey=DROP)), {}),
     "app_key_not_text": (sign(good_payload(appKey=12)), {}),
     "app_key_sdk_key_differ": (sign(good_payload(sdkKey="another")), {}),
