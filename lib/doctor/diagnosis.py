@@ -85,7 +85,9 @@ def _verdict(findings, errors, zoom_error, verified, secret_in_doubt=False, plat
         leading = next((f for f in errors if f.code in _FORENSIC), None)
         leading = leading or next((f for f in errors if _ZOOM_ERROR_OF[f.code] == zoom_error), errors[0])
         answer = (
-            f"Zoom would most likely answer {zoom_error} “{ZOOM_ERRORS[zoom_error].message}” " if zoom_error else platform
+            f"Zoom would most likely answer {zoom_error} “{ZOOM_ERRORS[zoom_error].message}” "
+            if zoom_error
+            else platform
         )
         more = f" {len(errors) - 1} more error{'s' if len(errors) > 2 else ''} below." if len(errors) > 1 else ""
         fix = f" Fix: {leading.fix}" if leading.fix else ""
