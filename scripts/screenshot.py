@@ -52,19 +52,16 @@ def palette_png(png: bytes) -> bytes:
     return out.getvalue()
 
 
-def take_screenshot(output: Path = OUTPUT) -> Path:
-    """Fill the Token doctor with the forum snippet's token and the demo secret, submit, save the viewport."""
+def token_doctor_png(browser) -> bytes:
+    """Fill the Token doctor with the forum snippet's token and the demo secret, submit, return the viewport."""
     token = MISTAKE_MAKERS["forum_snippet"](int(time.time()), 0)
     keys = widget_keys.INSPECTOR
     with tempfile.TemporaryDirectory() as empty:
         no_secrets_file = Path(empty) / "no-secrets.toml"  # never written: the app sees no secrets.toml
-        with (
-            sync_playwright() as playwright,
-            streamlit_server(["run", "app.py"], env=server_environment(no_secrets_file)) as url,
-        ):
-            browser = launch_chromium(playwright)
+        with streamlit_server(["run", "app.py"], env=server_environment(no_secrets_file)) as url:
+            context = browser.new_context(viewport=VIEWPORT)
             try:
-                page = browser.new_page(viewport=VIEWPORT)
+                page = context.new_page()
                 with page.expect_websocket() as socket_opened:
                     page.goto(f"{url}/{browser_path(token_doctor_entry())}")
                 socket = socket_opened.value
@@ -75,9 +72,22 @@ def take_screenshot(output: Path = OUTPUT) -> Path:
                     page.locator(f".st-key-{keys['submit']} button").click()
                 wait_rendered(page)
                 page.locator(f".st-key-{keys['verdict']}").first.scroll_into_view_if_needed()
-                png = page.screenshot()
+                return page.screenshot()
             finally:
-                browser.close()
+                context.close()
+
+
+def take_screenshot(output: Path = OUTPUT, browser=None) -> Path:
+    """Save the Token doctor's result as a small PNG, with the given browser or a chromium of its own."""
+    if browser is None:
+        with sync_playwright() as playwright:
+            chromium = launch_chromium(playwright)
+            try:
+                png = token_doctor_png(chromium)
+            finally:
+                chromium.close()
+    else:
+        png = token_doctor_png(browser)
     small = palette_png(png)
     if len(small) >= MAX_BYTES:
         raise SystemExit(f"the screenshot is {len(small) // 1024} KiB, over {MAX_BYTES // 1024} KiB: not saved")

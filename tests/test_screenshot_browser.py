@@ -8,8 +8,8 @@ from scripts.screenshot import MAX_BYTES, VIEWPORT, server_environment, take_scr
 
 
 @pytest.mark.browser
-def test_the_script_saves_the_token_doctors_result_as_a_small_png(tmp_path):
-    path = take_screenshot(tmp_path / "docs" / "screenshot.png")
+def test_the_script_saves_the_token_doctors_result_as_a_small_png(tmp_path, browser):
+    path = take_screenshot(tmp_path / "docs" / "screenshot.png", browser)
     with Image.open(path) as image:
         assert image.format == "PNG" and image.size == (VIEWPORT["width"], VIEWPORT["height"])
         assert len(image.getcolors(maxcolors=256)) > 16  # a drawn page, not a blank one
