@@ -34,6 +34,8 @@ def check_payload(program: Program, literal):
         ("version", "missing_version", "The payload has no version; Zoom's Video SDK auth page lists version: 1."),
     ):
         if claim not in claims and whole:
+            if code == "missing_role_type" and "role" in claims:
+                says = "The payload has role, the Meeting SDK's name; the Video SDK reads role_type (1 host, 0 join)."
             program.hit(code, literal.node, says)
     if "tpc" in claims and claims["tpc"][1] is not None:
         topic = program.resolve(claims["tpc"][1])

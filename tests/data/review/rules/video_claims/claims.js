@@ -25,3 +25,9 @@ function limits(key, iat, exp) {
   return [topic200, at, above, user36, user37, session36, session37];
 }
 module.exports = { payloads, limits };
+
+function meetingName(key, sessionName, iat, exp) {
+  const misnamed = { app_key: key, tpc: sessionName, role: 1, version: 1, iat, exp }; // must-fire: missing_role_type
+  return misnamed;
+}
+module.exports.meetingName = meetingName;

@@ -6,3 +6,5 @@ const mixed = { appKey: KEY, mn, role, tpc: topic, iat, exp, tokenExp: exp }; //
 const video = { app_key: KEY, tpc: topic, role_type: 0, version: 1, iat, exp }; // must-not-fire
 const native = { appKey: KEY, iat, exp, tokenExp: exp }; // must-not-fire
 module.exports.more = [mixed, video, native].map((p) => jwt.sign(p, SDK_SECRET));
+const roleMisnamed = { app_key: KEY, tpc: topic, role: 1, version: 1, iat, exp }; // must-not-fire
+module.exports.roleMisnamed = jwt.sign(roleMisnamed, SDK_SECRET);
