@@ -40,7 +40,7 @@ def test_a_correct_endpoint_answers_the_browser_too(page, streamlit_url):
         run_matrix(page, streamlit_url, server.url, ENDPOINT_SDK_SECRET)
         verdict = page.locator(f".st-key-{ENDPOINT['verdict']}").inner_text()
         assert "passes the contract matrix: 15 requests" in verdict
-        assert page.locator(f".st-key-{ENDPOINT['matrix']} tbody tr").count() == 15
+        assert page.locator(f".st-key-{ENDPOINT['matrix']} tbody tr").count() == 16
         # the header value * drawn as *, not as a Markdown bullet; our own titles keep their parentheses
         assert column_texts(page, "CORS") == ["*"] * 15
         assert page.locator(f".st-key-{ENDPOINT['matrix']} li").count() == 0

@@ -1,7 +1,8 @@
 // A Video SDK signer written as zoom/videosdk-auth-endpoint-sample (src/index.js) signs: the request body's
 // numbers coerced with parseInt, the payload in the sample's order (undefined claims dropped by JSON.stringify),
-// KJUR.jws.JWS.sign('HS256', sHeader, sPayload, secret). Used by tests/test_videosdk_cross_check.py: a JSON list
-// of cases on stdin ({body, now, key, secret}), one {token} per case on stdout.
+// KJUR.jws.JWS.sign('HS256', sHeader, sPayload, secret). Run as a script (tests/test_videosdk_cross_check.py): a
+// JSON list of cases on stdin ({body, now, key, secret}), one {token} per case on stdout. Required as a module
+// (tests/js/videosdk_endpoint.js): coerceRequestBody and videoSdkSignature.
 const { KJUR } = require('jsrsasign')
 
 const coerceRequestBody = (body) => ({
@@ -38,14 +39,18 @@ function videoSdkSignature (body, key, secret) {
   return KJUR.jws.JWS.sign('HS256', JSON.stringify(oHeader), JSON.stringify(oPayload), secret)
 }
 
-const realNow = Date.now
-const cases = JSON.parse(require('fs').readFileSync(0, 'utf8'))
-const results = cases.map(({ body, now, key, secret }) => {
-  Date.now = () => now * 1000
-  try {
-    return { token: videoSdkSignature(body, key, secret) }
-  } finally {
-    Date.now = realNow
-  }
-})
-process.stdout.write(JSON.stringify(results))
+module.exports = { coerceRequestBody, videoSdkSignature }
+
+if (require.main === module) {
+  const realNow = Date.now
+  const cases = JSON.parse(require('fs').readFileSync(0, 'utf8'))
+  const results = cases.map(({ body, now, key, secret }) => {
+    Date.now = () => now * 1000
+    try {
+      return { token: videoSdkSignature(body, key, secret) }
+    } finally {
+      Date.now = realNow
+    }
+  })
+  process.stdout.write(JSON.stringify(results))
+}
