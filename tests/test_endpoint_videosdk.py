@@ -79,7 +79,8 @@ def test_the_matrix_asks_the_samples_limits_below_at_and_above():
     matrix = {case.id: case for case in video_contract_matrix("s")}
     assert set(SIGNED) | set(INVALID) | {"user_identity_36", "body_not_json", "preflight"} == set(matrix)
     assert [len(matrix[c].body["sessionName"]) for c in ("session_name_max", "session_name_too_long")] == [200, 201]
-    assert [len(matrix[c].body["userIdentity"]) for c in ("user_identity_35", "user_identity_36", "user_identity_37")]
+    identities = ("user_identity_35", "user_identity_36", "user_identity_37")
+    assert [len(matrix[c].body["userIdentity"]) for c in identities] == [35, 36, 37]
     assert [len(matrix[c].body["sessionKey"]) for c in ("session_key_36", "session_key_37")] == [36, 37]
     assert all(case.family == "video" for case in matrix.values())
     assert "sessionName" not in matrix["missing_session_name"].body and "role" not in matrix["missing_role"].body

@@ -4,7 +4,7 @@ checked against the payload's, and `review` says which family it judged."""
 
 import pytest
 
-from conftest import run_cli
+from conftest import DATA, run_cli
 from lib.review import ReviewInputError, review_code
 from lib.review.rules.video_claims import KEY_MAX_CHARS, TPC_MAX_CHARS
 
@@ -111,3 +111,8 @@ def test_the_command_line_review_says_the_token_family():
     process, outputs = run_cli("review", [{"code": NATIVE}, {"code": video()}, {"code": "x = 1"}])
     assert process.returncode == 0, process.stderr
     assert [o["token_family"] for o in outputs] == ["meeting_native", "video", None]
+
+
+def test_a_video_signers_role_from_the_request_is_role_type_not_number_and_not_the_meeting_sdks_code():
+    text = (DATA / "review" / "rules" / "video_claims" / "express_role.js").read_text()
+    assert [(f.line, f.code) for f in review_code(text).findings] == [(4, "role_type_not_number")]
