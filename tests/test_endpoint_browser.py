@@ -40,10 +40,10 @@ def test_a_correct_endpoint_answers_the_browser_too(page, streamlit_url):
     with python_endpoint() as server:
         run_matrix(page, streamlit_url, server.url, ENDPOINT_SDK_SECRET)
         verdict = page.locator(f".st-key-{ENDPOINT['verdict']}").inner_text()
-        assert "passes the contract matrix: 15 requests" in verdict
-        assert page.locator(f".st-key-{ENDPOINT['matrix']} tbody tr").count() == 15
+        assert "passes the contract matrix: 16 requests" in verdict
+        assert page.locator(f".st-key-{ENDPOINT['matrix']} tbody tr").count() == 16
         # the header value * drawn as *, not as a Markdown bullet; our own titles keep their parentheses
-        assert column_texts(page, "CORS") == ["*"] * 15
+        assert column_texts(page, "CORS") == ["*"] * 16
         assert page.locator(f".st-key-{ENDPOINT['matrix']} li").count() == 0
         assert 'role "1" (a string)' in column_texts(page, "request")
         assert column_texts(page, "token findings")[0] == "ℹ signature_valid"

@@ -20,7 +20,7 @@ def test_probe_lines_in_input_order_with_findings_and_no_token_or_secret():
     first, second = outputs
     assert first["id"] == "good" and second["id"] == "bad"
     assert [f["code"] for f in first["findings"]] == ["endpoint_keeps_meeting_number_text"]
-    assert len(first["matrix"]) == 15
+    assert len(first["matrix"]) == 16
     assert first["matrix"][0]["claims"]["mn"] == "85746065432"
     assert first["matrix"][0]["token_codes"] == ["signature_valid"]
     assert first["matrix"][0]["token_findings"] == [

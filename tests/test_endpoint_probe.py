@@ -41,8 +41,11 @@ SIGNED = (  # the requests the official sample signs
     "expiration_min",
     "expiration_max",
     "webrtc_mode_1",
+    "native",
     "repeat",
 )
+SIGNED_WEB = tuple(case for case in SIGNED if case != "native")
+NATIVE_NOT_NATIVE = {"endpoint_native_token_not_native": ("native",)}  # signs mn or role into the native token
 # variant -> {code: the matrix cases it must be seen in} (errors and warnings; info findings are not breakages)
 EXPECTED = {
     "correct": {},
@@ -52,8 +55,8 @@ EXPECTED = {
     },
     "wrong_origin": {"endpoint_cors_wrong_origin": None},
     "mac_only": {"endpoint_bad_token": None},
-    "ignores_role": {"endpoint_ignores_role": ("role_1", "role_as_string")},
-    "ignores_meeting_number": {"endpoint_ignores_meeting_number": None},
+    "ignores_role": {"endpoint_ignores_role": ("role_1", "role_as_string"), **NATIVE_NOT_NATIVE},
+    "ignores_meeting_number": {"endpoint_ignores_meeting_number": SIGNED_WEB, **NATIVE_NOT_NATIVE},
     "ignores_expiration": {"endpoint_ignores_expiration": ("expiration_min", "expiration_max")},
     "ignores_webrtc_mode": {"endpoint_ignores_webrtc_mode": ("webrtc_mode_1",)},
     "cached": {
@@ -61,6 +64,7 @@ EXPECTED = {
         "endpoint_ignores_role": ("role_1", "role_as_string"),
         "endpoint_ignores_expiration": ("expiration_min", "expiration_max"),
         "endpoint_ignores_webrtc_mode": ("webrtc_mode_1",),
+        **NATIVE_NOT_NATIVE,  # the first token again: with mn and role
     },
     "role_string_500": {"endpoint_server_error": ("role_as_string",)},
     "leaks_secret": {"endpoint_leaks_secret": None},
@@ -84,7 +88,11 @@ EXPECTED = {
     },
     "no_signature": {"endpoint_no_signature": SIGNED},
     "slow_preflight": {"endpoint_timeout": ("preflight",)},
-    "role_as_text": {"endpoint_token_warning": SIGNED},  # role_not_number on every token: not green
+    "role_as_text": {  # role_not_number on every token: not green; the native one gets role "undefined"
+        "endpoint_token_warning": SIGNED_WEB,
+        "endpoint_bad_token": ("native",),
+        **NATIVE_NOT_NATIVE,
+    },
     "backdated_iat": {"endpoint_stale_iat": SIGNED},
 }
 NODE_EXPECTED = {**EXPECTED, "no_cors": {"endpoint_no_cors": None, "endpoint_preflight_blocks_request": ("preflight",)}}
@@ -132,17 +140,20 @@ def test_node_endpoint_variant_is_named(variant):
 def test_the_official_sample_contract_gives_a_clean_matrix_with_verified_tokens():
     with node_endpoint() as url:
         result = probe(url, SETTINGS)
-    assert result.verdict.startswith("The endpoint passes the contract matrix: 15 requests")
-    assert [r.verdict for r in result.cases] == ["ok"] * 15
+    assert result.verdict.startswith("The endpoint passes the contract matrix: 16 requests")
+    assert [r.verdict for r in result.cases] == ["ok"] * 16
     statuses = {r.case.id: r.answer.status for r in result.cases}
     assert statuses["missing_role"] == statuses["expiration_below_min"] == statuses["body_not_json"] == 400
     assert statuses["preflight"] == 204
     signed = [r for r in result.cases if r.token]
-    assert len(signed) == 9
+    assert len(signed) == 10
     for checked in signed:  # PyJWT as the independent check of what the doctor verified
         assert checked.diagnosis.verified is True
         claims = jwt.decode(checked.token, ENDPOINT_SDK_SECRET, algorithms=["HS256"], options={"verify_exp": False})
         assert claims["appKey"] == ENDPOINT_SDK_KEY
+        assert ({"mn", "role"} <= set(claims)) == (checked.case.id != "native")  # native: neither
+    rows = {row["case"]: row for row in result_as_dict(result)["matrix"]}
+    assert rows["native"]["token_family"] == "meeting_native" and rows["role_0"]["token_family"] == "meeting_web"
     lifetimes = {r.case.id: r.diagnosis.payload["exp"] - r.diagnosis.payload["iat"] for r in signed}
     assert lifetimes["expiration_min"] == 1800 and lifetimes["expiration_max"] == 172800
     assert lifetimes["role_0"] == 7200
@@ -156,7 +167,7 @@ def test_a_wrong_secret_or_key_is_named_through_the_token_doctor():
         result = probe(server.url, settings)
     (finding,) = [f for f in result.findings if f.code == "endpoint_bad_token"]
     assert "signature_mismatch" in finding.message and "app_key_mismatch" in finding.message
-    assert len(finding.cases) == 9
+    assert len(finding.cases) == 10
 
 
 def test_mac_only_is_named_as_a_bare_signature():
@@ -215,7 +226,8 @@ def test_a_204_preflight_without_an_allow_origin_header_is_reported():
 
 def test_the_matrix_asks_what_the_issue_lists():
     matrix = {case.id: case for case in contract_matrix("85746065432")}
-    assert len(matrix) == 15
+    assert len(matrix) == 16
+    assert matrix["native"].body == {} and matrix["native"].family == "meeting_native"
     assert matrix["meeting_number_with_spaces"].body["meetingNumber"] == "857 4606 5432"
     assert matrix["meeting_number_as_number"].body["meetingNumber"] == 85746065432
     assert [matrix[f"expiration_{n}"].body["expirationSeconds"] for n in ("below_min", "min", "max", "above_max")] == [
@@ -248,9 +260,9 @@ def test_the_reports_hold_the_matrix_and_fixes_but_no_token_secret_or_key():
         for checked in result.cases:
             assert not checked.token or checked.token not in shared
         assert "eyJ" not in shared
-    assert text.count("\n| ") == 16  # the header and 15 requests
+    assert text.count("\n| ") == 17  # the header and 16 requests
     assert "`endpoint_leaks_secret`" in text and "Fix: Answer only {signature, sdkKey}" in text
-    assert len(matrix_rows(result)) == 15
+    assert len(matrix_rows(result)) == 16
 
 
 def test_untrusted_header_values_cannot_leave_their_code_span():
@@ -305,16 +317,16 @@ def test_an_endpoint_that_signs_role_as_text_gets_a_warning_not_the_samples_verd
     token is reported as a warning, in every request that shows it, and the verdict is not green."""
     with node_endpoint("role_as_text") as url:
         result = probe(url, SETTINGS)
-    signed = [r for r in result.cases if r.token]
+    signed = [r for r in result.cases if r.token and r.case.id != "native"]
     assert len(signed) == 9
     for checked in signed:  # PyJWT: the endpoint really signed a string
         claims = jwt.decode(checked.token, ENDPOINT_SDK_SECRET, algorithms=["HS256"], options={"verify_exp": False})
         assert isinstance(claims["role"], str) and checked.verdict == "warning"
-    (warned,) = [f for f in result.findings if f.severity != "info"]
-    assert (warned.code, warned.severity, warned.cases) == ("endpoint_token_warning", "warning", SIGNED)
+    (warned,) = [f for f in result.findings if f.code == "endpoint_token_warning"]
+    assert (warned.code, warned.severity, warned.cases) == ("endpoint_token_warning", "warning", SIGNED_WEB)
     assert "role_not_number (role is not a number)" in warned.message and "parseInt" in warned.fix
     assert "as the official sample does" not in result.verdict
-    assert result.verdict.startswith("0 error(s), 1 warning(s): Token has warnings")
+    assert result.verdict.startswith("1 error(s), 2 warning(s): ")  # the native request's token: role "undefined"
     row = result_as_dict(result)["matrix"][0]
     assert {"code": "role_not_number", "severity": "warning", "not_counted": None} in row["token_findings"]
     assert row["token_codes"] == [f["code"] for f in row["token_findings"]]  # the old field stays as it was

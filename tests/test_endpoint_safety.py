@@ -225,7 +225,7 @@ def test_redirects_are_reported_never_followed():
 def test_no_secret_and_no_key_reach_the_endpoint():
     with python_endpoint() as server:
         result = probe(server.url, ProbeSettings(DEFAULT, sdk_key=ENDPOINT_SDK_KEY, sdk_secret=ENDPOINT_SDK_SECRET))
-    assert len(server.received) == len(result.cases) == 15
+    assert len(server.received) == len(result.cases) == 16
     wire = b"".join(server.received)
     assert ENDPOINT_SDK_SECRET.encode() not in wire
     assert ENDPOINT_SDK_KEY.encode() not in wire
@@ -247,7 +247,7 @@ def test_a_slow_endpoint_is_cut_at_the_time_limit_and_the_rest_skipped():
         assert len(server.received) == 1
     assert result.codes == ["endpoint_timeout"]
     assert "0.3 s" in result.findings[0].message
-    assert [r.verdict for r in result.cases] == ["error"] + ["skipped"] * 14
+    assert [r.verdict for r in result.cases] == ["error"] + ["skipped"] * 15
 
 
 def test_a_closed_port_is_unreachable():

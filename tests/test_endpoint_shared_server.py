@@ -71,10 +71,10 @@ def test_a_server_listening_beyond_loopback_probes_nothing_and_says_how_to_allow
 @pytest.mark.parametrize(
     ("address", "operator_list", "requests"),
     [
-        ("127.0.0.1", None, 15),  # this machine only: loopback by default, as before
-        ("localhost", None, 15),
-        ("::1", None, 15),
-        ("0.0.0.0", "127.0.0.1", 15),  # the operator listed the training endpoint: it is called
+        ("127.0.0.1", None, 16),  # this machine only: loopback by default, as before
+        ("localhost", None, 16),
+        ("::1", None, 16),
+        ("0.0.0.0", "127.0.0.1", 16),  # the operator listed the training endpoint: it is called
         ("0.0.0.0", "signing.example.com", 0),  # the operator's list, which does not hold it
     ],
 )

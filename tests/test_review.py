@@ -381,8 +381,8 @@ def test_the_command_line_reviews_each_line_in_order():
     process, outputs = run_cli("review", lines)
     assert process.returncode == 1 and process.stderr == ""
     assert [list(o) for o in outputs[:2]] == [
-        ["id", "language", "findings", "verdict"],
-        ["language", "findings", "verdict"],
+        ["id", "language", "token_family", "findings", "verdict"],
+        ["language", "token_family", "findings", "verdict"],
     ]
     assert outputs[0]["language"] == "ruby" and outputs[1]["findings"] == []
     assert list(outputs[0]["findings"][0]) == [

@@ -8,6 +8,7 @@ Python in-process) with fixed credentials and a fixed clock, and their tokens ch
 """
 
 import json
+import os
 import re
 import subprocess
 import textwrap
@@ -51,6 +52,24 @@ def found(row) -> list[str]:
 def test_each_signer_gets_exactly_its_labelled_findings(name):
     row = BY_FILE[name]
     assert Counter(found(row)) == Counter(row["findings"]), row["note"]
+
+
+FAMILY_ROWS = sorted(row["file"] for row in ROWS if row.get("family"))
+
+
+@pytest.mark.parametrize("name", FAMILY_ROWS)
+def test_each_video_and_native_signer_is_reviewed_as_its_token_family(name):
+    row = BY_FILE[name]
+    assert review_code(text_of(row), row["language"]).token_family == row["family"]
+
+
+def test_the_corpus_holds_video_sdk_and_native_signers_the_issue_asks_for():
+    video = [row for row in ROWS if row.get("family") == "video"]
+    native = [row for row in ROWS if row.get("family") == "meeting_native"]
+    assert len(video) + len(native) >= 15 and len(native) >= 3
+    assert len({row["language"] for row in video + native}) >= 4
+    assert any(row["findings"] for row in video) and any(not row["findings"] for row in video)
+    assert any(row.get("node") for row in video) and any(row.get("python") for row in video + native)
 
 
 @pytest.mark.parametrize("name", sorted(BY_FILE))
@@ -180,7 +199,8 @@ NODE_HARNESS = textwrap.dedent(
     """
 )
 
-PLACEHOLDERS = {"KEY": KEY, "SECRET": SECRET, "MN": MEETING}
+SESSION = "Corpus session 7"
+PLACEHOLDERS = {"KEY": KEY, "SECRET": SECRET, "MN": MEETING, "SESSION": SESSION}
 
 
 def filled(value):
@@ -193,17 +213,27 @@ def filled(value):
     return value
 
 
-def assert_a_right_token(token: str, role: int, now: float, slack: int):
+def assert_a_right_token(token: str, role: int | None, now: float, slack: int, family: str = "meeting_web"):
+    """A token of its family PyJWT accepts: the Meeting SDK's claims (native: without mn and role) or the
+    Video SDK's (app_key, tpc, role_type, version), times in whole seconds inside Zoom's limits."""
     header = jwt.get_unverified_header(token)
     assert header["alg"] == "HS256"
     claims = jwt.decode(token, SECRET, algorithms=["HS256"], options={"verify_exp": False, "verify_iat": False})
-    assert claims["appKey"] == KEY
-    assert str(claims["mn"]) == MEETING
-    assert claims["role"] == role and isinstance(claims["role"], int)
     assert isinstance(claims["iat"], int) and isinstance(claims["exp"], int)
     assert now - slack <= claims["iat"] <= now + 1
     assert 1800 <= claims["exp"] - claims["iat"] <= 172800
+    if family == "video":
+        assert claims["app_key"] == KEY and claims["tpc"] == SESSION and claims["version"] == 1
+        assert claims["role_type"] == role and isinstance(claims["role_type"], int)
+        assert not {"appKey", "mn", "role", "tokenExp"} & set(claims)
+        return
+    assert claims["appKey"] == KEY
     assert claims["tokenExp"] >= claims["iat"] + 1800
+    if family == "meeting_native":
+        assert not {"mn", "role"} & set(claims)
+        return
+    assert str(claims["mn"]) == MEETING
+    assert claims["role"] == role and isinstance(claims["role"], int)
 
 
 NODE_ROWS = sorted(row["file"] for row in ROWS if row.get("node"))
@@ -226,7 +256,7 @@ def test_a_correct_node_signer_makes_a_token_pyjwt_accepts(name, tmp_path):
     assert run.returncode == 0, run.stderr
     body = spec.get("body") or {}
     role = int(body.get("role", spec.get("args", [0, 0, 0, 0])[-1] if spec.get("call") else 0))
-    assert_a_right_token(json.loads(run.stdout)["token"], role, NOW, slack=60)
+    assert_a_right_token(json.loads(run.stdout)["token"], role, NOW, slack=60, family=row.get("family", "meeting_web"))
 
 
 @pytest.mark.node
@@ -253,13 +283,18 @@ def test_a_correct_python_signer_makes_a_token_pyjwt_accepts(name):
     spec = filled(row["python"])
     namespace = {"__name__": "corpus_signer"}
     fixed = spec["clock"] == "time"
-    with mock.patch("time.time", return_value=float(NOW)) if fixed else nullcontext():
+    with (
+        mock.patch("time.time", return_value=float(NOW)) if fixed else nullcontext(),
+        mock.patch.dict(os.environ, spec.get("env", {})),
+    ):
         exec(compile(text_of(row), name, "exec"), namespace)  # our own corpus file, written for this test
         if "config" in spec:
             namespace[spec["config"]].update(CLIENT_ID=KEY, CLIENT_SECRET=SECRET)
         now = NOW if fixed else time.time()
         token = namespace[spec["call"]](*spec["args"])
+    if spec.get("returns") == "pair":  # (token, exp)
+        token = token[0]
     args = spec["args"]
-    role = next((a["role"] for a in args if isinstance(a, dict)), None)
+    role = next((a["role"] for a in args if isinstance(a, dict)), spec.get("role"))
     role = role if role is not None else next((a for a in args if isinstance(a, int)), 1)
-    assert_a_right_token(token, role, now, slack=60)
+    assert_a_right_token(token, role, now, slack=60, family=row.get("family", "meeting_web"))

@@ -138,6 +138,21 @@ ENDPOINT_CODES = {
         "of signing each request, so its iat and exp age and every caller gets the first caller's role and meeting.",
         "Sign a new token for every request; never cache signatures on the server or in the app.",
     ),
+    "endpoint_ignores_session_name": EndpointCode(
+        "Session name of the request ignored",
+        "error",
+        "{case}: asked for session {requested}, the token has tpc {signed}. The Video SDK joins the session the "
+        "token names only: a join() with the session name asked for is refused.",
+        "Sign tpc from the request body: oPayload.tpc = req.body.sessionName (as zoom/videosdk-auth-endpoint-sample).",
+    ),
+    "endpoint_native_token_not_native": EndpointCode(
+        "Native request signed with mn or role",
+        "warning",
+        "{case}: asked with neither meetingNumber nor role (a native SDK's token), the token has {claims}. Zoom's "
+        "sample then signs a native token, without them.",
+        "Sign mn and role only when the request has them: the sample's payload takes them from the body as given "
+        "(JSON.stringify leaves out the undefined ones).",
+    ),
     "endpoint_stale_iat": EndpointCode(
         "iat older than the request",
         "warning",

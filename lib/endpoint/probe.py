@@ -1,10 +1,13 @@
-"""The contract matrix: the requests a Web SDK app (and a careless one) sends to its signature endpoint,
-and the judgement of each answer against the contract of Zoom's official sample.
+"""The contract matrix: the requests an app (and a careless one) sends to its signature endpoint, and the
+judgement of each answer against the contract of Zoom's official sample for its SDK.
 
-The sample answers POST {meetingNumber, role, expirationSeconds?, videoWebRtcMode?} with
-{signature, sdkKey}, refuses a bad request with HTTP 400 {errors: [...]}, and enables CORS. Each
-returned token goes through the Token doctor with the request as context. No secret is ever sent: the
-SDK key and secret given to `probe` only verify the answers here.
+Meeting SDK (zoom/meetingsdk-auth-endpoint-sample): POST {meetingNumber, role, expirationSeconds?,
+videoWebRtcMode?} answered with {signature, sdkKey}; meetingNumber and role both or neither (neither: a
+native SDK's token, without mn and role). Video SDK (zoom/videosdk-auth-endpoint-sample, `sdk: "video"`):
+POST {sessionName, role, expirationSeconds?, userIdentity?, sessionKey?, …} answered with {signature}.
+Both refuse a bad request with HTTP 400 {errors: [...]} and enable CORS. Each returned token goes through
+the Token doctor with the request as context. No secret is ever sent: the SDK key and secret given to
+`probe` only verify the answers here.
 """
 
 import json
@@ -32,6 +35,7 @@ from lib.present.inspection import SEVERITY_ORDER
 from lib.present.redaction import REMOVED
 from lib.signing.secret_scan import carries_secret, remove_secret
 from lib.zoom.facts import CLOCK_SKEW_SECONDS, DEMO_MEETING_NUMBER, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
+from lib.zoom.families import family_of
 
 SIGN, REJECT, SIGN_OR_REJECT, PREFLIGHT = "sign", "reject", "sign or reject", "preflight"
 DEFAULT_URL = "http://localhost:4000"  # where the official sample listens
@@ -52,6 +56,7 @@ class Case:
     expect: str  # SIGN | REJECT | SIGN_OR_REJECT | PREFLIGHT
     why_invalid: str = ""  # for REJECT: what Zoom does with a token signed for it
     tolerated: tuple = ()  # Token doctor codes this request itself causes
+    family: str = "meeting_web"  # the token family the request asks for (lib.zoom.families)
 
     @property
     def method(self):
@@ -109,9 +114,94 @@ def contract_matrix(meeting_number: str) -> tuple:
             f"a lifetime above 48 h: {zoom_answer('lifetime_too_long')}",
         ),
         Case("webrtc_mode_1", "videoWebRtcMode 1", {**base, "videoWebRtcMode": 1}, SIGN),
+        Case(
+            "native",
+            "neither meetingNumber nor role (a native SDK's token)",
+            {},
+            SIGN,
+            tolerated=("missing_mn", "missing_role"),
+            family="meeting_native",
+        ),
         Case("body_not_json", "a body that is not JSON", json.dumps(base).encode()[:-1], REJECT, "not a request"),
         Case("preflight", "CORS preflight (OPTIONS)", None, PREFLIGHT),
         Case("repeat", "role 0 again, a second later", base, SIGN),
+    )
+
+
+DEFAULT_SESSION_NAME = "Signature Lab probe"
+# zoom/videosdk-auth-endpoint-sample's src/index.js validator: sessionName required, at most 200 characters;
+# userIdentity at most 35 (Zoom's Video SDK auth page: user_key at most 36, so 36 may go either way);
+# sessionKey at most 36; role required, 0 or 1 (a string is coerced with parseInt).
+SAMPLE_SESSION_NAME_MAX, SAMPLE_USER_IDENTITY_MAX, SAMPLE_SESSION_KEY_MAX = 200, 35, 36
+# What the Token doctor says today of any Video SDK token, from its Meeting SDK rules: not counted until diagnose
+# takes the family (issue 20, `families`); the probe checks the Video SDK token itself (_judge_video_claims).
+_MEETING_RULES = ("wrong_token_kind", "missing_mn", "missing_role", "missing_app_key", "missing_token_exp")
+_MEETING_RULES += ("unknown_claims",)
+
+
+def video_contract_matrix(session_name: str) -> tuple:
+    """The matrix of zoom/videosdk-auth-endpoint-sample's contract; the first case is the main request."""
+    base = {"sessionName": session_name, "role": 0}
+
+    def video(case_id, title, body, expect, why_invalid=""):
+        return Case(case_id, title, body, expect, why_invalid, _MEETING_RULES, "video")
+
+    def longer(name, length):
+        return {**base, name: ("s" * length) if name == "sessionName" else "u" * length}
+
+    return (
+        video("role_0", "role 0 (participant)", base, SIGN),
+        video("role_1", "role 1 (host)", {**base, "role": 1}, SIGN),
+        video("role_as_string", 'role "1" (a string)', {**base, "role": "1"}, SIGN_OR_REJECT),
+        video("role_2", "role 2", {**base, "role": 2}, REJECT, "role_type 2: neither participant (0) nor host (1)"),
+        video("missing_role", "no role", {"sessionName": session_name}, REJECT, "no role_type claim"),
+        video("missing_session_name", "no sessionName", {"role": 0}, REJECT, "no tpc: the token names no session"),
+        video(
+            "session_name_max", "sessionName of 200 characters", longer("sessionName", SAMPLE_SESSION_NAME_MAX), SIGN
+        ),
+        video(
+            "session_name_too_long",
+            "sessionName of 201 characters",
+            longer("sessionName", SAMPLE_SESSION_NAME_MAX + 1),
+            REJECT,
+            "a tpc over 200 characters",
+        ),
+        video("expiration_min", "expirationSeconds 1800", {**base, "expirationSeconds": MIN_LIFETIME_SECONDS}, SIGN),
+        video("expiration_max", "expirationSeconds 172800", {**base, "expirationSeconds": MAX_LIFETIME_SECONDS}, SIGN),
+        video(
+            "expiration_below_min",
+            "expirationSeconds 1799",
+            {**base, "expirationSeconds": MIN_LIFETIME_SECONDS - 1},
+            REJECT,
+            "a lifetime below 30 min",
+        ),
+        video(
+            "expiration_above_max",
+            "expirationSeconds 172801",
+            {**base, "expirationSeconds": MAX_LIFETIME_SECONDS + 1},
+            REJECT,
+            "a lifetime above 48 h",
+        ),
+        video("user_identity_35", "userIdentity of 35 characters", longer("userIdentity", 35), SIGN),
+        video("user_identity_36", "userIdentity of 36 characters", longer("userIdentity", 36), SIGN_OR_REJECT),
+        video(
+            "user_identity_37",
+            "userIdentity of 37 characters",
+            longer("userIdentity", 37),
+            REJECT,
+            "a user_key over 36",
+        ),
+        video("session_key_36", "sessionKey of 36 characters", longer("sessionKey", SAMPLE_SESSION_KEY_MAX), SIGN),
+        video(
+            "session_key_37",
+            "sessionKey of 37 characters",
+            longer("sessionKey", SAMPLE_SESSION_KEY_MAX + 1),
+            REJECT,
+            "a session_key over 36",
+        ),
+        video("body_not_json", "a body that is not JSON", json.dumps(base).encode()[:-1], REJECT, "not a request"),
+        video("preflight", "CORS preflight (OPTIONS)", None, PREFLIGHT),
+        video("repeat", "role 0 again, a second later", base, SIGN),
     )
 
 
@@ -200,7 +290,8 @@ class CaseResult:
         against the endpoint (`not_counted` says why not)."""
         if self.diagnosis is None:
             return []
-        asked = dict.fromkeys(self.case.tolerated, "the request asks for it")
+        why = {"video": "a Meeting SDK rule: this is a Video SDK token", "meeting_native": "a native token has neither"}
+        asked = dict.fromkeys(self.case.tolerated, why.get(self.case.family, "the request asks for it"))
         reasons = {**_JUDGED_BY_THE_PROBE, **asked}
         return [TokenFinding(f.code, f.severity, reasons.get(f.code)) for f in self.diagnosis.findings]
 
@@ -213,6 +304,8 @@ class ProbeResult:
     cases: list
     findings: list
     meeting_number: str = DEMO_MEETING_NUMBER
+    sdk: str = "web"  # the contract probed: web or native (the Meeting SDK sample's), video (the Video SDK's)
+    session_name: str = DEFAULT_SESSION_NAME
 
     @property
     def codes(self):
@@ -236,6 +329,8 @@ class ProbeSettings:
     sdk_key: str | None = None
     sdk_secret: str | None = field(default=None, repr=False)
     meeting_number: str = DEMO_MEETING_NUMBER
+    sdk: str = "web"  # web, native: the Meeting SDK sample's contract; video: the Video SDK sample's
+    session_name: str = DEFAULT_SESSION_NAME
     origin: str = DEFAULT_ORIGIN
     timeout: float = DEFAULT_TIMEOUT_SECONDS
     max_bytes: int = DEFAULT_MAX_ANSWER_BYTES
@@ -264,8 +359,11 @@ def probe(url: str, settings: ProbeSettings, progress: Callable | None = None) -
     for a meeting number or origin that cannot be asked with (the caller's input: check it first)."""
     digits = meeting_digits(settings.meeting_number)
     settings = replace(settings, origin=web_origin(settings.origin))
-    matrix = contract_matrix(digits)
-    result = ProbeResult(url, settings.origin, settings.allowed.describe(), [], [], digits)
+    video = settings.sdk == "video"
+    matrix = video_contract_matrix(checked_session_name(settings.session_name)) if video else contract_matrix(digits)
+    result = ProbeResult(
+        url, settings.origin, settings.allowed.describe(), [], [], digits, settings.sdk, settings.session_name
+    )
     try:
         check_typed_url(url)
         target = check_url(url, settings.allowed, settings.resolver)
@@ -508,7 +606,8 @@ def _as_role(value):
 
 def _judge_token(checked: CaseResult, token: str, settings: ProbeSettings):
     case, add = checked.case, checked.findings.append
-    requested_mn = normalize_meeting_number(str(case.requested("meetingNumber"))).digits
+    requested = case.requested("meetingNumber")
+    requested_mn = normalize_meeting_number(str(requested)).digits if requested is not None else None
     checked.diagnosis = diagnosis = diagnose(
         token,
         secret=settings.sdk_secret,
@@ -525,6 +624,20 @@ def _judge_token(checked: CaseResult, token: str, settings: ProbeSettings):
     payload = diagnosis.payload
     if not isinstance(payload, dict):
         return
+    if case.family == "video":
+        _judge_video_claims(checked, payload)
+    elif case.family == "meeting_native":
+        signed = [claim for claim in ("mn", "role") if claim in payload]
+        if signed:
+            add(_finding("endpoint_native_token_not_native", case.id, claims=" and ".join(signed)))
+    else:
+        _judge_meeting_claims(checked, payload)
+    _judge_times(checked, payload)
+
+
+def _judge_meeting_claims(checked: CaseResult, payload: dict):
+    case, add = checked.case, checked.findings.append
+    requested_mn = normalize_meeting_number(str(case.requested("meetingNumber"))).digits
     signed_mn = payload.get("mn")
     signed_digits = normalize_meeting_number(str(signed_mn)).digits if signed_mn is not None else None
     if signed_digits != requested_mn:
@@ -550,15 +663,62 @@ def _judge_token(checked: CaseResult, token: str, settings: ProbeSettings):
     signed_role = payload.get("role")
     if _as_role(signed_role) != requested_role:
         add(_finding("endpoint_ignores_role", case.id, requested=requested_role, signed=json.dumps(signed_role)))
+    if case.requested("videoWebRtcMode") is not None and payload.get("video_webrtc_mode") != case.requested(
+        "videoWebRtcMode"
+    ):
+        add(_finding("endpoint_ignores_webrtc_mode", case.id, signed=json.dumps(payload.get("video_webrtc_mode"))))
+
+
+_ROLE_TYPE_FIX = "Sign role_type from the request body as a number: role_type: parseInt(req.body.role, 10)."
+
+
+def _judge_video_claims(checked: CaseResult, payload: dict):
+    """The Video SDK token against the request: a Video SDK token at all, its tpc the session name asked for,
+    its role_type the role asked for, as a number."""
+    case, add = checked.case, checked.findings.append
+    family = family_of(payload)
+    if family != "video":
+        add(
+            _finding(
+                "endpoint_bad_token",
+                case.id,
+                "Sign the Video SDK payload of zoom/videosdk-auth-endpoint-sample: app_key, tpc, role_type, version, "
+                "iat, exp, with the Video SDK app's credentials.",
+                codes=f"wrong_token_kind (a {family} token for a Video SDK request)",
+                doctor_fix="",
+            )
+        )
+        return
+    if payload.get("tpc") != case.requested("sessionName"):
+        requested = plain(case.requested("sessionName"))[:60]
+        add(
+            _finding(
+                "endpoint_ignores_session_name",
+                case.id,
+                requested=requested,
+                signed=json.dumps(payload.get("tpc"))[:60],
+            )
+        )
+    requested_role, signed_role = _as_role(case.requested("role")), payload.get("role_type")
+    if type(signed_role) is not int or signed_role != requested_role:
+        add(
+            _finding(
+                "endpoint_ignores_role",
+                case.id,
+                _ROLE_TYPE_FIX,
+                requested=requested_role,
+                signed=json.dumps(signed_role),
+            )
+        )
+
+
+def _judge_times(checked: CaseResult, payload: dict):
+    case, add = checked.case, checked.findings.append
     iat, exp = payload.get("iat"), payload.get("exp")
     times_known = type(iat) is int and type(exp) is int
     expiration = case.requested("expirationSeconds")
     if expiration is not None and times_known and exp - iat != expiration:
         add(_finding("endpoint_ignores_expiration", case.id, requested=expiration, signed=exp - iat))
-    if case.requested("videoWebRtcMode") is not None and payload.get("video_webrtc_mode") != case.requested(
-        "videoWebRtcMode"
-    ):
-        add(_finding("endpoint_ignores_webrtc_mode", case.id, signed=json.dumps(payload.get("video_webrtc_mode"))))
     if type(iat) is int and iat < checked.sent_at - CLOCK_SKEW_SECONDS:
         add(_finding("endpoint_stale_iat", case.id, seconds=checked.sent_at - iat))
 
@@ -594,6 +754,17 @@ def meeting_digits(meeting_number) -> str:
 
 
 RECORD_FIELDS = {"sdkKey": "sdk_key", "sdkSecret": "sdk_secret", "meetingNumber": "meeting_number", "origin": "origin"}
+RECORD_FIELDS |= {"sdk": "sdk", "sessionName": "session_name"}
+SDKS = ("web", "native", "video")
+
+
+def checked_session_name(session_name) -> str:
+    """The session name to ask for, or ValueError saying what to give: text of 1 to 200 characters."""
+    if not isinstance(session_name, str) or not 0 < len(session_name) <= SAMPLE_SESSION_NAME_MAX:
+        raise ValueError(f"sessionName must be text of 1 to {SAMPLE_SESSION_NAME_MAX} characters.")
+    return session_name
+
+
 MAX_TIMEOUT_SECONDS = 30.0
 
 
@@ -610,6 +781,9 @@ def settings_from_record(record: Mapping, allowed: AllowList) -> ProbeSettings:
         changes[attribute] = value
     meeting_digits(changes.get("meeting_number", DEMO_MEETING_NUMBER))
     web_origin(changes.get("origin", DEFAULT_ORIGIN))
+    if changes.get("sdk", "web") not in SDKS:
+        raise ValueError("sdk must be web, native or video (the SDK that joins with the endpoint's tokens).")
+    checked_session_name(changes.get("session_name", DEFAULT_SESSION_NAME))
     timeout = record.get("timeout")
     if timeout is not None:
         if type(timeout) not in (int, float) or not 0 < timeout <= MAX_TIMEOUT_SECONDS:

@@ -11,8 +11,10 @@ from datetime import UTC, datetime
 from lib.endpoint.probe import ProbeResult
 from lib.present.inspection import SEVERITY_MARKS
 from lib.present.redaction import REMOVED, code_span, mask_key, table_cell
+from lib.zoom.families import family_of
 
-SHOWN_CLAIMS = ("mn", "role", "iat", "exp", "tokenExp", "video_webrtc_mode")  # not appKey / sdkKey
+SHOWN_CLAIMS = ("mn", "role", "tpc", "role_type", "version", "iat", "exp", "tokenExp", "video_webrtc_mode")  # no keys
+KEY_CLAIMS = ("appKey", "sdkKey", "app_key")
 VERDICT_MARKS = {**SEVERITY_MARKS, "ok": SEVERITY_MARKS[None], "skipped": "– skipped"}
 TOKEN_FINDING_MARKS = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 
@@ -48,6 +50,12 @@ def matrix_rows(result: ProbeResult) -> list[dict]:
     return rows
 
 
+def _family(checked):
+    """The token family of the token the case got back (lib.zoom.families), None without a token."""
+    payload = checked.diagnosis.payload if checked.diagnosis else None
+    return family_of(payload) if isinstance(payload, dict) else None
+
+
 def _claims(checked):
     payload = checked.diagnosis.payload if checked.diagnosis else None
     if not isinstance(payload, dict):
@@ -62,6 +70,8 @@ def result_as_dict(result: ProbeResult, *, secret: str | None = None, sdk_key: s
         "origin": result.origin,
         "allowed_hosts": result.allowed,
         "meetingNumber": result.meeting_number,
+        "sdk": result.sdk,
+        "token_family": family_of({}, result.sdk),
         "verdict": result.verdict,
         "findings": [finding.as_dict() for finding in result.findings],
         "matrix": [
@@ -79,6 +89,7 @@ def result_as_dict(result: ProbeResult, *, secret: str | None = None, sdk_key: s
                 "token_codes": checked.diagnosis.codes if checked.diagnosis else None,
                 "token_findings": [f.as_dict() for f in checked.token_findings] if checked.diagnosis else None,
                 "claims": _claims(checked),
+                "token_family": _family(checked),
             }
             for checked in result.cases
         ],
@@ -87,11 +98,13 @@ def result_as_dict(result: ProbeResult, *, secret: str | None = None, sdk_key: s
 
 
 def markdown_report(result: ProbeResult, now: int, *, secret: str | None = None, sdk_key: str | None = None) -> str:
+    video = result.sdk == "video"
+    asked = f"session name {code_span(result.session_name)}" if video else f"meeting number {result.meeting_number}"
     lines = [
-        "# Zoom Meeting SDK auth endpoint: contract matrix (redacted)",
+        f"# Zoom {'Video' if video else 'Meeting'} SDK auth endpoint: contract matrix (redacted)",
         "",
         f"Made with Signature Lab on {datetime.fromtimestamp(now, UTC):%Y-%m-%d %H:%M} UTC against `{result.url}` "
-        f"(Origin `{result.origin}`, meeting number {result.meeting_number}). Tokens, answers and secrets are left "
+        f"(Origin `{result.origin}`, {asked}). Tokens, answers and secrets are left "
         "out and the SDK key is masked, so this report is safe to post.",
         "",
         f"**Verdict:** {result.verdict}",
@@ -125,7 +138,7 @@ def scrub(text: str, result: ProbeResult, secret: str | None = None, sdk_key: st
             if isinstance(value, str) and len(value) >= 8:
                 text = text.replace(value, REMOVED)
         payload = checked.diagnosis.payload if isinstance(checked.diagnosis.payload, dict) else {}
-        keys |= {payload.get(claim) for claim in ("appKey", "sdkKey")}
+        keys |= {payload.get(claim) for claim in KEY_CLAIMS}
     if secret and len(secret) >= 4:
         text = text.replace(secret, REMOVED)
     for key in keys:

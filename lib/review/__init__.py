@@ -8,14 +8,17 @@ as written — any secret literal masked, there and in `masked_text`, so nothing
 from dataclasses import dataclass
 
 from lib.review.codes import REVIEW_CODES, CodeFinding, bug_for_code
+from lib.review.payload import judged_family, payloads
 from lib.review.reading import string_value
 from lib.review.rules import run_rules
 from lib.review.syntax import GRAMMARS, Parsed, language_id
+from lib.zoom.families import family_of
 from lib.zoom.rules import RULES, SEVERITIES
 
 MASK = "•"
 MAX_EXCERPT = 200
 MAX_CODE_CHARS = 200_000
+SDKS = ("web", "native", "video")  # what the user may say joins with the token (the CLI's `sdk` field)
 
 
 class ReviewInputError(ValueError):
@@ -30,6 +33,7 @@ class Review:
     masked_text: str  # the code as given, every secret literal replaced by MASK characters
     secrets_masked: int  # how many secret literals were masked
     recognised: bool = True  # the code builds or signs something: "no finding" then means "looks right"
+    token_family: str | None = None  # meeting_web, meeting_native or video: the payload's; None: no payload seen
 
     @property
     def codes(self):
@@ -40,7 +44,12 @@ class Review:
         return min((f.severity for f in self.findings), key=SEVERITIES.index, default=None)
 
     def as_dict(self):
-        return {"language": self.language, "findings": [f.as_dict() for f in self.findings], "verdict": self.verdict}
+        return {
+            "language": self.language,
+            "token_family": self.token_family,
+            "findings": [f.as_dict() for f in self.findings],
+            "verdict": self.verdict,
+        }
 
 
 def detect_language(text: str) -> str:
@@ -89,10 +98,13 @@ def mask_runs(text: str, values) -> str:
     return "".join(MASK if index in hidden else char for index, char in enumerate(text))
 
 
-def review_code(text: str, language: str | None = None) -> Review:
-    """Review signing code. Raises ReviewInputError for text that is not code or a language we do not read."""
+def review_code(text: str, language: str | None = None, sdk: str | None = None) -> Review:
+    """Review signing code; `sdk` is the SDK the user says joins with its token (web, native, video), None to
+    work it out from the claims. Raises ReviewInputError for input the code doctor cannot review."""
     if not isinstance(text, str):
         raise ReviewInputError("the code must be text")
+    if sdk is not None and sdk not in SDKS:
+        raise ReviewInputError(f"unknown sdk {str(sdk)[:20]!r}; use web, native or video, or leave it out.")
     if len(text) > MAX_CODE_CHARS:
         raise ReviewInputError(f"the code is {len(text):,} characters; paste at most {MAX_CODE_CHARS:,} (one file).")
     if language:
@@ -104,7 +116,7 @@ def review_code(text: str, language: str | None = None) -> Review:
         found = detect_language(text)
     text = text.replace("\r\n", "\n")
     parsed = Parsed(text, GRAMMARS[found])
-    program = run_rules(parsed)
+    program = run_rules(parsed, sdk)
     secrets = [string_value(parsed, node) for node in program.secret_literals]
     secrets = [s for s in secrets if s]
     masked = mask_secrets(text, secrets)
@@ -132,7 +144,16 @@ def review_code(text: str, language: str | None = None) -> Review:
         )
     findings.sort(key=lambda f: (f.line, f.column, SEVERITIES.index(f.severity)))
     recognised = bool(program.maps or program.calls)
-    return Review(found, tuple(findings), verdict_of(findings, recognised), masked, len(set(secrets)), recognised)
+    verdict = verdict_of(findings, recognised)
+    return Review(found, tuple(findings), verdict, masked, len(set(secrets)), recognised, family_of_code(program))
+
+
+def family_of_code(program) -> str | None:
+    """The token family of the code's first payload (as it is judged), else the one the user names."""
+    found = payloads(program)
+    if found:
+        return judged_family(program, found[0])
+    return family_of({}, program.sdk) if program.sdk else None
 
 
 def _rule_fix(code: str) -> str:

@@ -30,8 +30,10 @@ MEETINGISH = re.compile(r"^(mn|meeting)", re.I)
 ROLEISH = re.compile(r"^role$|_role$|Role$", re.I)
 
 
-# The claims of a Meeting SDK payload, by their lower-case spelling (Go and C# write AppKey, TokenExp).
-CLAIMS = {c.lower(): c for c in ("appKey", "sdkKey", "mn", "meetingNumber", "role", "iat", "exp", "tokenExp")}
+MEETING_CLAIMS = ("appKey", "sdkKey", "mn", "meetingNumber", "role", "iat", "exp", "tokenExp")
+VIDEO_CLAIMS = ("app_key", "tpc", "role_type", "version", "user_identity", "user_key", "session_key")
+# The claims of a Meeting SDK or Video SDK payload, by their lower-case spelling (Go and C# write AppKey, TokenExp).
+CLAIMS = {c.lower(): c for c in (*MEETING_CLAIMS, *VIDEO_CLAIMS)}
 
 
 JOIN_OPTIONS = frozenset({"signature", "username", "password", "passcode", "useremail", "zak", "tk", "leaveurl"})
@@ -213,6 +215,7 @@ class Program:
     """A parsed program and what every check asks of it, read once."""
 
     parsed: Parsed
+    sdk: str | None = None  # the SDK the user says joins with the token (web, native, video); None: from the claims
     calls: list = field(default_factory=list)
     bindings: list = field(default_factory=list)
     maps: list = field(default_factory=list)
@@ -228,8 +231,8 @@ class Program:
     has_hmac: bool = False  # the code computes an HMAC itself (rather than through a JWT library)
 
     @classmethod
-    def read(cls, parsed: Parsed):
-        program = cls(parsed)
+    def read(cls, parsed: Parsed, sdk: str | None = None):
+        program = cls(parsed, sdk)
         program.calls = calls(parsed)
         program.call_at = {call.node.id: call for call in program.calls}
         program.has_hmac = any(matches(call, HMAC_CALLS) for call in program.calls)

@@ -218,6 +218,9 @@ def binary(parsed: Parsed, node):
 
 def number_value(parsed: Parsed, node) -> float | None:
     node = unwrap(node)
+    if node is not None and node.type not in parsed.grammar.number and node_text(node).lstrip().startswith("-"):
+        operand = number_value(parsed, node.named_children[0]) if node.named_child_count == 1 else None
+        return -operand if operand is not None else None  # -1: a unary minus on a number literal
     if node is None or node.type not in parsed.grammar.number:
         return None
     text = node_text(node).replace("_", "").rstrip("lLfFdDmMuU")

@@ -184,11 +184,80 @@ class EndpointHandler(BaseHTTPRequestHandler):
         return token.rsplit(".", 1)[1] if variant == "mac_only" else token
 
 
+VIDEO_PYTHON_VARIANTS = (
+    "correct",
+    "meeting_token",  # signs a Meeting SDK token (appKey, mn, role) for a Video SDK request
+    "role_type_text",  # coerces nothing: role "1" passes its check as text and is signed as text
+)
+
+
+class VideoEndpointHandler(EndpointHandler):
+    """zoom/videosdk-auth-endpoint-sample's contract in Python: {sessionName, role, ...} -> {signature}."""
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self._record(body)
+        try:
+            request = json.loads(body)
+        except ValueError:
+            return self._answer(400, {"errors": [{"property": "body", "reason": "not JSON"}]})
+        text_role = self.server.variant == "role_type_text"
+        if not text_role:
+            request = {**request, **{k: parse_int(v) for k, v in request.items() if k in self.COERCED}}
+        errors = video_validation_errors(request, text_role=text_role)
+        if errors:
+            return self._answer(400, {"errors": errors})
+        self._answer(200, {"signature": self.sign(request)})
+
+    def sign(self, request):
+        server = self.server
+        iat = int(time.time())
+        exp = iat + (request.get("expirationSeconds") or DEFAULT_EXPIRATION)
+        if server.variant == "meeting_token":
+            payload = {"appKey": server.sdk_key, "mn": "85746065432", "role": request["role"], "iat": iat, "exp": exp}
+        else:
+            payload = {"app_key": server.sdk_key, "role_type": request["role"], "tpc": request["sessionName"]}
+            payload |= {"version": 1, "iat": iat, "exp": exp, "user_identity": request.get("userIdentity")}
+            payload |= {"session_key": request.get("sessionKey")}
+        payload = {name: value for name, value in payload.items() if value is not None}  # as JSON.stringify
+        return jwt.encode(payload, server.sdk_secret, algorithm="HS256")
+
+
+def video_validation_errors(body, *, text_role=False):
+    """The Video SDK sample's validator: role required, 0 or 1; sessionName required, at most 200 characters;
+    expirationSeconds in range; userIdentity at most 35 and sessionKey at most 36 characters."""
+    errors = []
+    roles = (*ROLES, *map(str, ROLES)) if text_role else ROLES
+    if body.get("role") not in roles:
+        errors.append({"property": "role", "reason": "required, one of 0,1"})
+    name = body.get("sessionName")
+    if not isinstance(name, str) or len(name) > 200:
+        errors.append({"property": "sessionName", "reason": "required, at most 200 characters"})
+    expiration = body.get("expirationSeconds")
+    if expiration is not None and not (type(expiration) is int and MIN_EXPIRATION <= expiration <= MAX_EXPIRATION):
+        errors.append({"property": "expirationSeconds", "reason": "must be between 1800 and 172800"})
+    for field, limit in (("userIdentity", 35), ("sessionKey", 36)):
+        if field in body and not (isinstance(body[field], str) and len(body[field]) <= limit):
+            errors.append({"property": field, "reason": f"at most {limit} characters"})
+    return errors
+
+
 @contextlib.contextmanager
 def python_endpoint(variant="correct", *, redirect_to="http://localhost:9/", pad_to=70000):
     """An endpoint on 127.0.0.1 at a free port; yields the server (url, received, release)."""
     assert variant in PYTHON_VARIANTS, variant
     server = ThreadingHTTPServer(("127.0.0.1", 0), EndpointHandler)
+    yield from _serve(server, variant, redirect_to, pad_to)
+
+
+@contextlib.contextmanager
+def python_video_endpoint(variant="correct"):
+    """A Video SDK endpoint after zoom/videosdk-auth-endpoint-sample on 127.0.0.1 at a free port."""
+    assert variant in VIDEO_PYTHON_VARIANTS, variant
+    yield from _serve(ThreadingHTTPServer(("127.0.0.1", 0), VideoEndpointHandler), variant, "http://localhost:9/", 0)
+
+
+def _serve(server, variant, redirect_to, pad_to):
     server.daemon_threads = True
     server.variant, server.redirect_to, server.pad_to = variant, redirect_to, pad_to
     server.sdk_key, server.sdk_secret = ENDPOINT_SDK_KEY, ENDPOINT_SDK_SECRET
@@ -214,9 +283,13 @@ def require_node():
         pytest.skip(reason)
 
 
+VIDEO_NODE_VARIANTS = ("correct", "fixed_session", "no_validation")
+
+
 @contextlib.contextmanager
-def node_endpoint(variant="correct"):
-    """tests/js/auth_endpoint.js on 127.0.0.1 at a free port; yields its URL once it listens."""
+def node_endpoint(variant="correct", script="auth_endpoint.js"):
+    """tests/js/auth_endpoint.js (or videosdk_endpoint.js) on 127.0.0.1 at a free port; yields its URL once it
+    listens."""
     require_node()
     env = {
         **os.environ,
@@ -224,9 +297,11 @@ def node_endpoint(variant="correct"):
         "VARIANT": variant,
         "ZOOM_MEETING_SDK_KEY": ENDPOINT_SDK_KEY,
         "ZOOM_MEETING_SDK_SECRET": ENDPOINT_SDK_SECRET,
+        "ZOOM_VIDEO_SDK_KEY": ENDPOINT_SDK_KEY,
+        "ZOOM_VIDEO_SDK_SECRET": ENDPOINT_SDK_SECRET,
     }
     process = subprocess.Popen(
-        ["node", str(JS_DIR / "auth_endpoint.js")],
+        ["node", str(JS_DIR / script)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,  # express logs the stack of each broken JSON body the probe sends
@@ -235,7 +310,7 @@ def node_endpoint(variant="correct"):
     )
     try:
         first_line = process.stdout.readline()  # printed once it listens: an event, not a fixed wait
-        assert first_line, f"node auth_endpoint.js exited with {process.wait(10)}"
+        assert first_line, f"node {script} exited with {process.wait(10)}"
         yield f"http://127.0.0.1:{json.loads(first_line)['port']}"
     finally:
         process.terminate()

@@ -24,6 +24,7 @@ from lib.review.rules import (
     secret_whitespace,
     standard_base64,
     timestamp_units,
+    video_claims,
     wrong_token_kind,
 )
 from lib.review.rules.base import ReviewRule  # noqa: F401  (re-exported)
@@ -34,6 +35,7 @@ RULE_MODULES = (
     payload_claims,
     app_key_is_secret,
     role_not_number,
+    video_claims,
     mn_not_digits,
     standard_base64,
     bare_signature,
@@ -53,9 +55,10 @@ REVIEW_RULES: dict[str, ReviewRule] = {module.__name__.rsplit(".", 1)[-1]: modul
 RULE_OF_CODE = {code: name for name, rule in REVIEW_RULES.items() for code in rule.codes}
 
 
-def run_rules(parsed: Parsed) -> Program:
-    """Every rule's check on the program, then each firing rule's false alarms held back."""
-    program = Program.read(parsed)
+def run_rules(parsed: Parsed, sdk: str | None = None) -> Program:
+    """Every rule's check on the program, then each firing rule's false alarms held back; `sdk` is the SDK
+    the user says joins with the token (web, native, video), None to work it out from the claims."""
+    program = Program.read(parsed, sdk)
     for rule in REVIEW_RULES.values():
         rule.check(program)
     fired = {hit.code for hit in program.hits}

@@ -13,7 +13,7 @@ from lib.review.values import signer_parameters
 def check(program: Program):
     for literal in payloads(program):
         claims = claim_entries(literal)
-        for claim in ("appKey", "sdkKey"):
+        for claim in ("appKey", "sdkKey", "app_key"):
             if claim in claims and claims[claim][1] is not None:
                 value = claims[claim][1]
                 if is_secretish(node_text(value)) or is_secretish(node_text(program.resolve(value))):

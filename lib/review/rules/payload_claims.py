@@ -1,6 +1,6 @@
 """missing_* and meeting_number_claim_name: the claims a Meeting SDK payload lacks or misnames."""
 
-from lib.review.payload import claim_entries, payloads, rule_book_breaches
+from lib.review.payload import claim_entries, judged_family, payloads, rule_book_breaches
 from lib.review.program import Program
 from lib.review.rules.base import ReviewRule
 from lib.review.syntax import MapLiteral
@@ -24,7 +24,13 @@ def check_payload(program: Program, literal: MapLiteral):
             continue  # `{...base, mn}` may hold the rest; pseudo-code `{..., "iat": iat}` shows only the times
         else:
             node = literal.node
-        program.hit(breach.code, node, breach.message, severity=breach.severity)
+        message = breach.message
+        if breach.code == "missing_app_key" and judged_family(program, literal) == "video":
+            message = VIDEO_APP_KEY
+        program.hit(breach.code, node, message, severity=breach.severity)
+
+
+VIDEO_APP_KEY = "The payload has no app_key: the Video SDK's Client ID (SDK key), which Zoom reads to find the app."
 
 
 RULE_CODES = (

@@ -1,0 +1,87 @@
+"""The Video SDK's own claims in a Video SDK payload (app_key, tpc, role_type …): tpc and role_type missing
+or wrong, version missing, user_key / session_key longer than Zoom takes.
+
+Only values the code writes as literals are measured; a role_type is followed to where it comes from as
+role_not_number follows a role (text from the request, a conversion to text, an environment variable).
+Limits: Zoom's Video SDK auth page, docs/zoom-signature-facts.md (Video SDK): tpc at most TPC_MAX_CHARS,
+user_key and session_key at most KEY_MAX_CHARS, role_type 0 or 1.
+"""
+
+from lib.review.payload import claim_entries, judged_family, payloads
+from lib.review.program import Program
+from lib.review.reading import number_value, string_value
+from lib.review.rules.base import ReviewRule
+from lib.review.rules.role_not_number import text_role
+
+TPC_MAX_CHARS = 200
+KEY_MAX_CHARS = 36
+ROLE_TYPES = (0, 1)
+USER_KEY_CLAIMS = ("user_key", "user_identity")  # user_identity: the claim's former name, still in Zoom's sample
+
+
+def check(program: Program):
+    for literal in payloads(program):
+        if judged_family(program, literal) == "video":
+            check_payload(program, literal)
+
+
+def check_payload(program: Program, literal):
+    claims = claim_entries(literal)
+    whole = not (literal.open or literal.placeholder)  # `{...base, tpc}` may hold the rest
+    for claim, code, says in (
+        ("tpc", "missing_tpc", "The payload has no tpc: the session name the client passes to join()."),
+        ("role_type", "missing_role_type", "The payload has no role_type: 1 to host the session, 0 to join it."),
+        ("version", "missing_version", "The payload has no version; Zoom's Video SDK auth page lists version: 1."),
+    ):
+        if claim not in claims and whole:
+            if code == "missing_role_type" and "role" in claims:
+                says = "The payload has role, the Meeting SDK's name; the Video SDK reads role_type (1 host, 0 join)."
+            program.hit(code, literal.node, says)
+    if "tpc" in claims and claims["tpc"][1] is not None:
+        topic = program.resolve(claims["tpc"][1])
+        if string_value(program.parsed, topic) == "":
+            program.hit("missing_tpc", topic, "tpc is empty: Zoom needs the session name the client passes to join().")
+        check_length(program, topic, "tpc", TPC_MAX_CHARS, "tpc_too_long")
+    for claim in USER_KEY_CLAIMS:
+        if claim in claims:
+            check_length(program, claims[claim][1], claim, KEY_MAX_CHARS, "user_key_too_long")
+    if "session_key" in claims:
+        check_length(program, claims["session_key"][1], "session_key", KEY_MAX_CHARS, "session_key_too_long")
+    if "role_type" in claims and claims["role_type"][1] is not None:
+        check_role_type(program, claims["role_type"][1])
+
+
+def check_length(program: Program, node, claim: str, limit: int, code: str):
+    text = string_value(program.parsed, program.resolve(node)) if node is not None else None
+    if text is not None and len(text) > limit:
+        program.hit(code, program.resolve(node), f"{claim} is {len(text)} characters; Zoom takes at most {limit}.")
+
+
+def check_role_type(program: Program, node):
+    value = program.resolve(node)
+    text, number = string_value(program.parsed, value), number_value(program.parsed, value)
+    if text is not None:
+        says = f"role_type is the text {text[:10]!r}; it must be the number 0 or 1."
+        program.hit("role_type_not_number", value, says)
+    elif number is not None and number not in ROLE_TYPES:
+        program.hit("role_type_out_of_range", value, f"role_type is {number:g}; it must be 0 (join) or 1 (host).")
+    elif number is None:
+        found = text_role(program, node)
+        if found:
+            reason, where = found
+            program.hit("role_type_not_number", where if where is not None else value, reason)
+
+
+RULE = ReviewRule(
+    codes=(
+        "missing_tpc",
+        "tpc_too_long",
+        "missing_role_type",
+        "role_type_not_number",
+        "role_type_out_of_range",
+        "missing_version",
+        "user_key_too_long",
+        "session_key_too_long",
+    ),
+    check=check,
+)
