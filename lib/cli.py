@@ -451,7 +451,7 @@ def review_record(record, now: int) -> dict:
     if language is not None and not isinstance(language, str):
         raise LineError("input", 'language must be a string such as "javascript" or "python", or left out.')
     try:
-        return review_code(record["code"], language).as_dict()
+        return review_code(record["code"], language, record.get("sdk")).as_dict()
     except ReviewInputError as exc:
         raise LineError("input", str(exc)) from None
 

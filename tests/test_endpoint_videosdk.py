@@ -9,15 +9,6 @@ from dataclasses import replace
 import jwt
 import pytest
 
-from conftest import run_cli
-from endpoint_servers import (
-    ENDPOINT_SDK_KEY,
-    ENDPOINT_SDK_SECRET,
-    VIDEO_NODE_VARIANTS,
-    VIDEO_PYTHON_VARIANTS,
-    node_endpoint,
-    python_video_endpoint,
-)
 from lib.endpoint.probe import (
     DEFAULT_SESSION_NAME,
     SAMPLE_SESSION_NAME_MAX,
@@ -28,6 +19,15 @@ from lib.endpoint.probe import (
 )
 from lib.endpoint.report import markdown_report, result_as_dict
 from lib.endpoint.safety import allow_list
+from support.cli import run_cli
+from support.endpoint_servers import (
+    ENDPOINT_SDK_KEY,
+    ENDPOINT_SDK_SECRET,
+    VIDEO_NODE_VARIANTS,
+    VIDEO_PYTHON_VARIANTS,
+    node_endpoint,
+    python_video_endpoint,
+)
 
 SETTINGS = ProbeSettings(
     allow_list({}), sdk_key=ENDPOINT_SDK_KEY, sdk_secret=ENDPOINT_SDK_SECRET, timeout=2, sdk="video"

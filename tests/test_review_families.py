@@ -4,9 +4,10 @@ checked against the payload's, and `review` says which family it judged."""
 
 import pytest
 
-from conftest import DATA, run_cli
 from lib.review import ReviewInputError, review_code
 from lib.review.rules.video_claims import KEY_MAX_CHARS, TPC_MAX_CHARS
+from support.cli import run_cli
+from support.paths import DATA
 
 NATIVE = """const { KJUR } = require('jsrsasign')
 function initToken(key, secret) {

@@ -15,10 +15,10 @@ import subprocess
 import jwt
 import pytest
 
-from conftest import ROOT
-from endpoint_servers import require_node
 from lib.signing.encoding import base64url_encode, jsrsasign_key_bytes, utf8_bytes
 from lib.signing.steps import encode_segment, hmac_sha256
+from support.endpoint_servers import require_node
+from support.paths import ROOT
 
 KEY = "VideoCrossCheckKey012345"
 SECRET = "video-cross-check-secret-Qw8Er6Ty4Ui2Op0As"  # 42 bytes

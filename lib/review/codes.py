@@ -16,19 +16,7 @@ CODE_ONLY = {
     "hardcoded_secret": Code("A Client Secret written in the code", "error"),
     "secret_logged": Code("The secret is written to a log", "warning"),
 }
-# Issue 20's Video SDK codes, until the rule book (`families`) defines them: its definitions win
-# (FINDING_CODES is merged last), so at merge this table is only deleted.
-FAMILY_CODES = {
-    "missing_tpc": Code("tpc missing", "error"),
-    "tpc_too_long": Code("tpc longer than 200 characters", "error"),
-    "missing_role_type": Code("role_type missing", "error"),
-    "role_type_not_number": Code("role_type is not a number", "warning"),
-    "role_type_out_of_range": Code("role_type is not 0 or 1", "error"),
-    "missing_version": Code("version missing", "warning"),
-    "user_key_too_long": Code("user_key longer than 36 characters", "error"),
-    "session_key_too_long": Code("session_key longer than 36 characters", "error"),
-}
-REVIEW_CODES = {**FAMILY_CODES, **CODE_ONLY, **FINDING_CODES}
+REVIEW_CODES = {**CODE_ONLY, **FINDING_CODES}
 
 # Findings whose mistake the catalogue lists under another name (its found_by lists token codes only).
 _CODE_ONLY_BUGS = {"secret_in_browser": "secret_in_browser"}
