@@ -15,7 +15,7 @@ class PageEntry:
 PAGES = (
     PageEntry("pages/builder.py", "Signature builder", ":material/build:", "builder"),
     PageEntry("pages/buggy_vs_correct.py", "Buggy vs correct", ":material/bug_report:", "buggy-vs-correct"),
-    PageEntry("pages/inspector.py", "Token doctor", ":material/stethoscope:", "inspector"),
+    PageEntry("pages/token_doctor.py", "Token doctor", ":material/stethoscope:", "inspector"),
     PageEntry("pages/code_doctor.py", "Code doctor", ":material/code:", "code-doctor"),
     PageEntry("pages/compare_tokens.py", "Compare tokens", ":material/compare_arrows:", "compare_tokens"),
     PageEntry("pages/batch.py", "Batch check", ":material/checklist:", "batch"),

@@ -40,7 +40,7 @@ def rendered(at):
 
 @pytest.fixture
 def inspector():
-    return open_page("pages/inspector.py")
+    return open_page("pages/token_doctor.py")
 
 
 def diagnose_on_page(at, token, secret=""):
@@ -122,7 +122,7 @@ def test_inspector_survives_anything(inspector, pasted):
 def test_inspector_loads_and_verifies_the_builders_token():
     token = fresh_token()
     at = open_page(
-        "pages/inspector.py",
+        "pages/token_doctor.py",
         **{SHARED_TOKEN: token, SHARED_FORM: FormInput(KEY, SECRET, "85746065432", 0)},
     )
     at.button(key=INSPECTOR["load_builder_token"]).click().run()
@@ -234,7 +234,7 @@ def test_claim_values_reach_the_tables_markdown_escaped():
     """st.table renders its cells as Markdown: a pasted claim that holds an image must arrive escaped (shown as
     text, no request to its address). tests/test_doctor_browser.py checks what Chromium draws."""
     token = sign(fresh_payload(note=BEACON))
-    at = open_page("pages/inspector.py")
+    at = open_page("pages/token_doctor.py")
     diagnose_on_page(at, token)
     assert (
         at.table[0].value.set_index("claim").loc["note", "value"]

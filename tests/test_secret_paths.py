@@ -216,7 +216,7 @@ TYPED_ONLY = st.tuples(PASTED, st.just("nowhere"), st.booleans(), st.booleans())
 def test_the_token_doctor_page_shows_no_run_of_the_secret(case, monkeypatch):
     clear_configured_credentials(monkeypatch)
     secret, pasted, token, sdk_key = pasted_forms(case)
-    at = open_app_page("pages/inspector.py")
+    at = open_app_page("pages/token_doctor.py")
     at.text_area(key=INSPECTOR["token"]).set_value(token)
     at.text_input(key=INSPECTOR["secret"]).set_value(pasted)
     at.text_input(key=INSPECTOR["sdk_key"]).set_value(sdk_key)
