@@ -20,7 +20,7 @@ def buggy_token(secret):
 
 
 def diagnose_in_browser(page, streamlit_url, token, secret=None):
-    open_page(page, streamlit_url, "inspector")
+    open_page(page, streamlit_url, "token-doctor")
     page.locator(f".st-key-{INSPECTOR['token']} textarea").fill(token)
     if secret:
         page.locator(f".st-key-{INSPECTOR['secret']} input").fill(secret)

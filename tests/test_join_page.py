@@ -149,7 +149,7 @@ def test_insecure_context_is_explained(app):
 
 def test_the_inspector_gets_the_token_through_session_state():
     """A stopped join offers the Token doctor; the token goes there in session state, never in a URL."""
-    assert page_path("inspector") == "pages/token_doctor.py", "the app's menu has no Token doctor"
+    assert page_path("token-doctor") == "pages/token_doctor.py", "the app's menu has no Token doctor"
     at = AppTest.from_file(APP_FILE, default_timeout=30)
     at.run()
     at.switch_page("pages/join.py").run()

@@ -112,7 +112,7 @@ def test_diagnose_a_token(keyboard_context, streamlit_url):
     from bench.pages import DEMO_TOKENS
     from lib.zoom.facts import DEMO_SDK_SECRET
 
-    page = open_app(keyboard_context, f"{streamlit_url}/inspector")
+    page = open_app(keyboard_context, f"{streamlit_url}/token-doctor")
     tab_to(page, key(INSPECTOR["token"]))
     page.keyboard.insert_text(DEMO_TOKENS[1])  # what a paste (Ctrl+V) puts in the field
     tab_to(page, key(INSPECTOR["secret"]))

@@ -20,7 +20,7 @@ from streamlit_session import StreamlitSession
 
 SESSIONS = 20
 SECONDS = float(os.environ.get("LOAD_SECONDS", "60"))
-LOAD_PAGES = [name for name in ("builder", "inspector") if name in PAGE_FORMS]
+LOAD_PAGES = [name for name in ("builder", "token-doctor") if name in PAGE_FORMS]
 
 
 async def one_session(url, deadline, number, latencies, errors):

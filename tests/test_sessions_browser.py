@@ -75,7 +75,7 @@ def test_two_sessions_at_once_never_see_each_others_secret_or_token(people):
         claims = jwt.decode(person.token, person.secret, algorithms=["HS256"])
         assert (claims["appKey"], claims["mn"]) == (person.sdk_key, person.meeting_number)
 
-    both(people, lambda p: p.page.locator("[data-testid='stSidebarNavLink'][href$='/inspector']"))
+    both(people, lambda p: p.page.locator("[data-testid='stSidebarNavLink'][href$='/token-doctor']"))
     for person in people:  # in-app navigation keeps the session: the builder's token and secret come along
         click_and_wait(person.page, person.page.locator(f".st-key-{INSPECTOR['load_builder_token']} button"))
         shared = person.page.locator(f".st-key-{INSPECTOR['use_shared_secret']}")
