@@ -2,17 +2,21 @@
 
 import pytest
 
+from doctor_cases import NOW, good_payload, sign
+from doctor_cases import SECRET as DOCTOR_SECRET
 from lib.builder.credentials import Credentials, verifying_credentials
 from lib.builder.form import FormInput
 from lib.navigation import PAGES, entry_at
 from lib.present.buggy_vs_correct import compare_signers, credentials_for, preset_ticks, python_that_ran
 from lib.present.cards import finding_markdown
 from lib.present.code_review import explain_run
+from lib.present.token_doctor import token_doctor_result
 from lib.review.sandbox import RunResult
 from lib.review.submission import AUTO, read_submission
 from lib.zoom.facts import DEMO_SDK_KEY, DEMO_SDK_SECRET
 
 SECRET = "a-test-secret-of-thirty-two-bytes-or-more"
+WRONG_SECRET = "another-secret-of-thirty-two-bytes-or-more"
 CONFIGURED = Credentials("ConfiguredKey", "configured-secret-of-thirty-two-bytes", "secrets.toml [zoom]")
 
 
@@ -122,3 +126,24 @@ def test_explain_run(result, unknown, levels, words):
     assert [level for level, _ in explanation.notes] == levels
     assert words in " ".join(text for _, text in explanation.notes)
     assert (explanation.diagnosis is not None) == (result.status == "returned")
+
+
+@pytest.mark.parametrize(
+    "typed, shared, kept, verified",
+    [
+        (DOCTOR_SECRET, None, WRONG_SECRET, True),  # typed now wins over one kept from an earlier check
+        (WRONG_SECRET, None, DOCTOR_SECRET, False),
+        ("", DOCTOR_SECRET, WRONG_SECRET, True),  # the builder's, when asked for, wins over the kept one
+        ("", None, DOCTOR_SECRET, True),
+        ("", None, None, None),
+    ],
+    ids=["typed-wins", "typed-wrong", "builders-wins", "kept", "none"],
+)
+def test_the_token_doctor_verifies_with_the_secret_typed_then_the_builders_then_the_kept_one(
+    typed, shared, kept, verified
+):
+    result = token_doctor_result(
+        sign(good_payload()), typed=typed, shared=shared, kept=kept, sdk_key="", meeting_number="", host=False, now=NOW
+    )
+    assert result["diagnosis"].verified is verified
+    assert DOCTOR_SECRET not in result["report"] + result["secret_note"]
