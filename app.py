@@ -11,6 +11,7 @@ import streamlit as st
 
 from lib.navigation import PAGES
 from lib.present.html import ACCESSIBLE_CSS
+from ui.links import former_address_pages
 
 
 @contextlib.asynccontextmanager
@@ -19,7 +20,7 @@ async def router_owns_every_address(app):
 
     Streamlit 1.67 decides per process, in PagesManager.uses_pages_directory: it is set when the first
     session starts, true because pages/ exists, and cleared only when some script calls st.navigation.
-    Until then a page's own address (/inspector) ran that file without this router (Streamlit's
+    Until then a page's own address (/batch) ran that file without this router (Streamlit's
     automatic menu of file names, narrow layout), and an address that is no file name (/buggy-vs-correct)
     said "Page not found". Clearing it here makes every address go through st.navigation from the start
     (tests/test_direct_links_browser.py opens each page first on a new server).
@@ -40,6 +41,6 @@ if __name__ == "__main__":
         st.Page(entry.path, title=entry.title, icon=entry.icon, url_path=entry.url_path, default=index == 0)
         for index, entry in enumerate(PAGES)
     ]
-    st.navigation(pages).run()
+    st.navigation(pages + former_address_pages(PAGES)).run()
 else:
     app = st.App(__file__, lifespan=router_owns_every_address)

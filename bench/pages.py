@@ -1,6 +1,6 @@
 """Time from submitting each page's main form to its result being drawn, against a minimal page.
 
-    python bench/pages.py [--runs 20] [--pages builder inspector]
+    python bench/pages.py [--runs 20] [--pages builder token-doctor]
 
 For every page in lib/navigation.PAGES, PAGE_FORMS says how to fill its main form, which button
 submits it and which element shows the result. Each run reloads the page (a fresh session, warm
@@ -42,7 +42,7 @@ PAGE_FORMS = {
     "builder": PageForm(
         {widget_keys.BUILDER["sdk_secret"]: BENCH_SECRET}, widget_keys.BUILDER["submit"], widget_keys.BUILDER["token"]
     ),
-    "inspector": PageForm(
+    "token-doctor": PageForm(
         {widget_keys.INSPECTOR["token"]: DEMO_TOKENS[1], widget_keys.INSPECTOR["secret"]: DEMO_SDK_SECRET},
         widget_keys.INSPECTOR["submit"],
         widget_keys.INSPECTOR["findings"],
@@ -52,7 +52,7 @@ PAGE_FORMS = {
         widget_keys.CODE_DOCTOR["submit"],
         widget_keys.CODE_DOCTOR["findings"],
     ),
-    "compare_tokens": PageForm(
+    "compare-tokens": PageForm(
         {widget_keys.COMPARE["token_a"]: DEMO_TOKENS[0], widget_keys.COMPARE["token_b"]: DEMO_TOKENS[1]},
         widget_keys.COMPARE["submit"],
         widget_keys.COMPARE["claims"],

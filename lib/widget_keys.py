@@ -1,4 +1,5 @@
-"""One dictionary of widget keys per page: the shared handles for pages, AppTest and Playwright.
+"""One dictionary of keys per page: its widgets' keys, the shared handles for pages, AppTest and Playwright,
+and the session-state keys the page keeps its state under (every key a page uses is here).
 
 A widget with key `k` renders with the CSS class `st-key-k`, so browser tests find it as
 `.st-key-k`; AppTest finds it as `at.text_input(key=k)` and the like.
@@ -23,6 +24,10 @@ BUILDER = {
     "submit": "builder_submit",
     "token": "builder_token",
     "step_code": "builder_step_code_{field}",  # one lazy expander per lib.signing.steps.SIGNING_STEPS field
+    # session state, not widgets
+    "kept_secret": "builder_kept_secret",  # server-side only: the secret typed in an earlier submit
+    "typed_now": "builder_typed_now",  # the secret typed in this submit, from the button's callback to the script
+    "result": "builder_result",  # what the last submit signed (lib.builder.result.sign_builder_form)
 }
 
 INSPECTOR = {
@@ -43,6 +48,10 @@ INSPECTOR = {
     "verification": "inspector_verification",
     "report": "inspector_report",
     "report_preview": "inspector_report_preview",  # lazy expander: the report is drawn only when open
+    # session state, not widgets
+    "kept_secret": "inspector_kept_secret",  # server-side only: the secret typed in an earlier check
+    "typed_now": "inspector_typed_now",
+    "result": "inspector_result",  # lib.present.token_doctor.token_doctor_result
 }
 
 COMPARE = {
@@ -56,6 +65,10 @@ COMPARE = {
     "segments": "compare_segments",
     "verification": "compare_verification",
     "findings": "compare_findings",
+    # session state, not widgets
+    "kept_secret": "compare_kept_secret",  # server-side only
+    "typed_now": "compare_typed_now",
+    "result": "compare_result",  # lib.doctor.token_compare.Comparison, or None
 }
 
 BATCH = {
@@ -69,6 +82,7 @@ BATCH = {
     "chart": "batch_chart",
     "results": "batch_results",
     "download": "batch_download",
+    "result": "batch_result",  # session state: lib.doctor.batch_results.batch_result
 }
 
 BUGGY = {
@@ -106,6 +120,7 @@ JOIN = {
     "meeting": "join_meeting",
     "inspect": "join_inspect",
     "leave": "join_leave",
+    "attempt": "join_attempt",  # session state: the attempt's plan, nonce and Zoom's last outcome
 }
 
 LESSONS = {
@@ -200,6 +215,10 @@ ENDPOINT = {
     "answers": "endpoint_answers",  # lazy expander of the raw answers
     "report_markdown": "endpoint_report_markdown",
     "report_json": "endpoint_report_json",
+    # session state, not widgets
+    "kept_secret": "endpoint_kept_secret",  # server-side only: the secret typed in an earlier run
+    "typed_now": "endpoint_typed_now",
+    "result": "endpoint_result",  # lib.endpoint.report.probe_outputs
 }
 
 CODE_DOCTOR = {
@@ -218,4 +237,7 @@ CODE_DOCTOR = {
     "run": "code_doctor_run",  # the button that runs JavaScript in the browser's sandboxed frame
     "sandbox": "code_doctor_sandbox",  # the component that hosts that frame
     "run_result": "code_doctor_run_result",  # the container of what the run returned and the Token doctor's verdict
+    # session state, not widgets
+    "result": "code_doctor_result",  # the review and its report
+    "run_attempt": "code_doctor_run_attempt",  # the sandboxed run (lib.present.code_review.prepare_run)
 }

@@ -6,12 +6,12 @@ import streamlit as st
 
 from lib import widget_keys
 from lib.doctor.batch import read_batch
-from lib.doctor.batch_results import diagnose_all, finding_counts, problem_rows, results_csv, summary
+from lib.doctor.batch_results import batch_result, finding_counts, problem_rows, summary
 from lib.mistakes.samples import demo_jsonl
 from lib.present.html import problem_bars_html
+from ui.progress import progress_bar
 
 KEYS = widget_keys.BATCH
-RESULT = "batch_result"
 SAMPLE_SIZE = 1000
 SHOWN_ROWS = 5000
 
@@ -37,25 +37,14 @@ if run or use_sample:
         source = read_batch(uploaded.getvalue(), uploaded.name)
     else:
         source = read_batch(pasted)
+    st.session_state.pop(KEYS["result"], None)
     if not source.items:
         st.warning("No token found: upload a file or paste tokens, one per line.")
-        st.session_state.pop(RESULT, None)
     else:
-        progress = st.progress(0.0, text="Diagnosing…")
+        with progress_bar("Diagnosing…", "Diagnosed {done:,} of {total:,} tokens") as progress:
+            st.session_state[KEYS["result"]] = batch_result(source, now, on_progress=progress.step)
 
-        def show_progress(done, total):
-            progress.progress(done / total, text=f"Diagnosed {done:,} of {total:,} tokens")
-
-        results = diagnose_all(source.items, now, on_progress=show_progress)
-        progress.empty()
-        st.session_state[RESULT] = {
-            "results": results,
-            "csv": results_csv(results),
-            "problems": source.problems,
-            "format": source.format,
-        }
-
-shown = st.session_state.get(RESULT)
+shown = st.session_state.get(KEYS["result"])
 if shown:
     results = shown["results"]
     numbers = summary(results)

@@ -1,18 +1,14 @@
 """Signature builder: sign with the official sample's rules and show every step with its code."""
 
-import inspect
-import os
 import time
 
 import streamlit as st
 
 from lib import widget_keys
-from lib.builder.credentials import choose_secret, configured_credentials, take_typed_secret
-from lib.builder.form import FormInput, InputProblem, read_form
+from lib.builder.result import BuilderFields, sign_builder_form
 from lib.present.display import describe_time, escape_markdown
 from lib.present.html import colour_token_html
-from lib.signing.encoding import jsrsasign_hmac_key, secret_fingerprint
-from lib.signing.steps import SIGNING_STEPS, build_signature_steps
+from lib.signing.steps import SIGNING_STEPS
 from lib.zoom.facts import (
     DEFAULT_LIFETIME_SECONDS,
     DEMO_MEETING_NUMBER,
@@ -22,17 +18,13 @@ from lib.zoom.facts import (
     ROLE_LABELS,
     WEBRTC_MODE_LABELS,
 )
+from ui.credentials import KeptSecret, configured_zoom_credentials
+from ui.findings import finding_card
+from ui.source import source_expander
 
 KEYS = widget_keys.BUILDER
-KEPT_SECRET = "builder_kept_secret"  # server-side only: the secret typed in an earlier submit
-TYPED_NOW = "builder_typed_now"  # the secret typed in this submit, handed from the callback to the script
-RESULT = "builder_result"
-
-
-def forget_typed_secret():
-    """On submit, keep the typed secret on the server and empty the field, so it leaves the browser."""
-    st.session_state[TYPED_NOW] = take_typed_secret(st.session_state, KEYS["sdk_secret"], KEPT_SECRET)
-
+secret = KeptSecret(KEYS["sdk_secret"], KEYS["kept_secret"], KEYS["typed_now"])
+IAT_CHOICES = {False: "now (current official sample)", True: "now − 30 s (clock-skew allowance)"}
 
 st.title("Signature builder")
 st.caption(
@@ -41,24 +33,16 @@ st.caption(
     "inputs and press **Sign**."
 )
 
-try:
-    secrets_table = st.secrets.get("zoom")
-except Exception:  # no secrets.toml at all: Streamlit raises instead of returning None
-    secrets_table = None
-configured = configured_credentials(os.environ, secrets_table)
-kept = st.session_state.get(KEPT_SECRET)
+configured = configured_zoom_credentials()
 
 with st.form(KEYS["form"]):
     st.header("Credentials")
-    if configured:
-        use_configured = st.checkbox(
-            f"Use the credentials configured on the server ({configured.source}): key `{configured.sdk_key}`, "
-            f"secret {configured.fingerprint}",
-            key=KEYS["use_configured"],
-            help="The configured secret stays on the server; it is never sent to your browser.",
-        )
-    else:
-        use_configured = False
+    use_configured = configured is not None and st.checkbox(
+        f"Use the credentials configured on the server ({configured.source}): key `{configured.sdk_key}`, "
+        f"secret {configured.fingerprint}",
+        key=KEYS["use_configured"],
+        help="The configured secret stays on the server; it is never sent to your browser.",
+    )
     left, right = st.columns(2)
     sdk_key = left.text_input(
         "SDK key (Client ID)",
@@ -66,12 +50,11 @@ with st.form(KEYS["form"]):
         key=KEYS["sdk_key"],
         help="The Client ID of a General app with Features → Embed → Meeting SDK switched on.",
     )
-    sdk_secret = right.text_input(
+    secret.field(
         "SDK secret (Client Secret)",
-        type="password",
-        key=KEYS["sdk_secret"],
-        placeholder=f"kept on the server: {secret_fingerprint(kept)}" if kept else "empty: the public demo secret",
-        help="Sent once to this server, never back to the browser; the field empties after signing.",
+        "Sent once to this server, never back to the browser; the field empties after signing.",
+        right,
+        empty="empty: the public demo secret",
     )
     st.header("Meeting")
     left, middle, right = st.columns(3)
@@ -96,56 +79,28 @@ with st.form(KEYS["form"]):
     )
     iat_skew = right.radio(
         "iat (issued at)",
-        [False, True],
-        format_func=lambda skew: "now − 30 s (clock-skew allowance)" if skew else "now (current official sample)",
+        list(IAT_CHOICES),
+        format_func=IAT_CHOICES.get,
         key=KEYS["iat_skew"],
         help="If your server's clock runs ahead of Zoom's, a token issued 'now' looks like it comes from the "
         "future and is refused (3712). The official sample used iat = now − 30 until 2023 to absorb such skew.",
     )
     sign_anyway = st.checkbox("Sign anyway, to see what breaks", key=KEYS["sign_anyway"])
-    submitted = st.form_submit_button("Sign", type="primary", key=KEYS["submit"], on_click=forget_typed_secret)
+    submitted = st.form_submit_button("Sign", type="primary", key=KEYS["submit"], on_click=secret.keep_typed)
 
-if submitted or RESULT not in st.session_state:  # a first visit opens on the demo signature, every step shown
-    now = int(time.time())
-    choice = choose_secret(st.session_state.pop(TYPED_NOW, ""), use_configured, configured, kept)
-    form = FormInput(
-        sdk_key=configured.sdk_key if use_configured and configured else sdk_key,
-        sdk_secret=choice.secret,
-        meeting_number=meeting_number,
-        role=role,
-        lifetime=int(lifetime),
-        iat_skew=iat_skew,
-        webrtc_mode=webrtc_mode,
-    )
-    result = read_form(form, now)
-    steps = None
-    if not result.errors or sign_anyway:
-        try:
-            steps = build_signature_steps(result.request)
-        except ValueError as exc:  # an unpaired surrogate: the message names its position, not the value
-            result.problems.append(InputProblem("not_encodable", "input", "error", str(exc)))
-    st.session_state[RESULT] = {
-        "now": now,
-        "problems": result.problems,
-        "steps": steps,
-        "secret_source": choice.source,
-        "secret_is_demo": choice.is_demo,
-        "fingerprint": secret_fingerprint(result.request.sdk_secret),
-        "hex_like": jsrsasign_hmac_key(result.request.sdk_secret)[0] == "hex",
-        "iat": result.request.iat,
-        "exp": result.request.exp,
-        "blocked": bool(result.errors) and not sign_anyway,
-    }
-    if submitted and steps is not None and not result.errors:  # only what the user signed goes to other pages
-        st.session_state[widget_keys.SHARED_FORM] = form
-        st.session_state[widget_keys.SHARED_TOKEN] = steps.token
+if submitted or KEYS["result"] not in st.session_state:  # a first visit opens on the demo signature, every step shown
+    fields = BuilderFields(sdk_key, meeting_number, role, lifetime, iat_skew, webrtc_mode, sign_anyway)
+    chosen = configured if use_configured else None
+    result, signed = sign_builder_form(fields, secret.take_typed(), secret.kept, chosen, int(time.time()))
+    st.session_state[KEYS["result"]] = result
+    if submitted and signed is not None:  # only what the user signed goes to other pages
+        st.session_state[widget_keys.SHARED_FORM] = signed
+        st.session_state[widget_keys.SHARED_TOKEN] = result["steps"].token
 
-shown = st.session_state.get(RESULT)
+shown = st.session_state.get(KEYS["result"])
 if shown:
     for problem in shown["problems"]:
-        getattr(st, problem.severity)(
-            f"**{problem.field}** — {escape_markdown(problem.text)}"
-        )  # st.error / warning / info
+        finding_card(f"**{problem.field}** — {escape_markdown(problem.text)}", problem.severity)
     if shown["blocked"]:
         st.error("Not signed: fix the errors above, or tick **Sign anyway** to see what the mistake produces.")
     st.caption(f"Secret used: {shown['secret_source']} · {shown['fingerprint']}")
@@ -170,13 +125,12 @@ if shown:
                 getattr(steps, step.field), language="json" if step.field.endswith("_json") else None, wrap_lines=True
             )
             st.caption(step.explanation)
-            code_box = st.expander(
+            # drawn only when opened: highlighting eight functions nobody opened costs the browser ~75 ms per submit
+            source_expander(
                 f"Code that computed it: `{step.function.__name__}`",
-                key=KEYS["step_code"].format(field=step.field),
-                on_change="rerun",
+                KEYS["step_code"].format(field=step.field),
+                step.function,
             )
-            if code_box.open:  # highlighting eight functions nobody opened costs the browser ~75 ms per submit
-                code_box.code(inspect.getsource(step.function), language="python")
 
 with st.expander("Why does Zoom's sample give another token for some secrets? (the jsrsasign quirk)"):
     st.markdown(

@@ -1,30 +1,26 @@
 """Code doctor: paste the code that signs, see each mistake marked on its line, and the code to use instead."""
 
 import time
-import uuid
-from pathlib import PurePath
 
 import streamlit as st
 
 from lib import widget_keys
-from lib.doctor.diagnosis import diagnose
-from lib.present.code_review import review_report
+from lib.present.cards import finding_markdown
+from lib.present.code_review import explain_run, prepare_run, review_level, review_report
 from lib.present.display import markdown_text
 from lib.present.html import marked_code_html
 from lib.review import ReviewInputError, review_code
 from lib.review.corrected import corrections, reference_signer
-from lib.review.runnable import RUNNABLE_LANGUAGES, NotRunnable, runnable_review
-from lib.review.sandbox import CHANNEL, HOST_JS, TIMEOUT_SECONDS, LibrariesMissing, read_result, sandbox_document
+from lib.review.runnable import RUNNABLE_LANGUAGES, NotRunnable
+from lib.review.sandbox import CHANNEL, HOST_JS, TIMEOUT_SECONDS, LibrariesMissing, read_result
+from lib.review.submission import LANGUAGE_CHOICES, UPLOAD_EXTENSIONS, read_submission
 from lib.review.syntax import GRAMMARS
-from lib.zoom.facts import DEMO_SDK_KEY, DEMO_SDK_SECRET
+from ui.findings import finding_card
+from ui.source import lazy_expander
+from ui.verdict import verdict_box
 
 KEYS = widget_keys.CODE_DOCTOR
-RESULT = "code_doctor_result"
-RUN = "code_doctor_run_attempt"  # session state: the sandboxed run of the reviewed code
 sandbox_frame = st.components.v2.component("signature_lab.code_sandbox", js=HOST_JS)
-AUTO = "Detect from the code"
-EXTENSIONS = sorted({extension.lstrip(".") for grammar in GRAMMARS.values() for extension in grammar.extensions})
-LANGUAGE_OF_EXTENSION = {e: g.name for g in GRAMMARS.values() for e in g.extensions}
 
 st.title("Code doctor")
 st.caption(
@@ -36,41 +32,33 @@ st.caption(
 with st.form(KEYS["form"]):
     pasted = st.text_area("Your signing code", key=KEYS["code"], height=260, placeholder="function generateSignature(…")
     left, right = st.columns(2)
-    uploaded = left.file_uploader("…or upload the file", type=EXTENSIONS, key=KEYS["upload"])
-    chosen = right.selectbox(
-        "Language", [AUTO, *(g.label for g in GRAMMARS.values())], key=KEYS["language"], help="Or let it be detected."
-    )
+    uploaded = left.file_uploader("…or upload the file", type=UPLOAD_EXTENSIONS, key=KEYS["upload"])
+    chosen = right.selectbox("Language", LANGUAGE_CHOICES, key=KEYS["language"], help="Or let it be detected.")
     submitted = st.form_submit_button("Review", type="primary", key=KEYS["submit"])
 
 if submitted:
-    language = next((g.name for g in GRAMMARS.values() if g.label == chosen), None)
-    text = pasted
-    if uploaded is not None:
+    st.session_state.pop(KEYS["result"], None)
+    st.session_state.pop(KEYS["run_attempt"], None)
+    if uploaded is None:
+        submission = read_submission(pasted, chosen)
+    else:
+        submission = read_submission(pasted, chosen, uploaded.name, uploaded.getvalue())
+    if submission.problem:
+        level, problem = submission.problem
+        getattr(st, level)(problem)
+    else:
         try:
-            text = uploaded.getvalue().decode("utf-8")
-        except UnicodeDecodeError:
-            text = None
-            st.error(f"{uploaded.name} is not UTF-8 text: save it as UTF-8, or paste the function instead.")
-        language = language or LANGUAGE_OF_EXTENSION.get(PurePath(uploaded.name).suffix.lower())
-    st.session_state.pop(RESULT, None)
-    st.session_state.pop(RUN, None)
-    if text is not None and not text.strip():
-        st.warning("Paste the code that builds the signature, or upload its file.")
-    elif text is not None:
-        try:
-            review = review_code(text, language)
+            review = review_code(submission.text, submission.language)
         except ReviewInputError as exc:
             st.error(f"Cannot review this: {exc}")
         else:
-            st.session_state[RESULT] = {"review": review, "report": review_report(review)}
+            st.session_state[KEYS["result"]] = {"review": review, "report": review_report(review)}
 
-shown = st.session_state.get(RESULT)
+shown = st.session_state.get(KEYS["result"])
 if shown:
     review = shown["review"]
     label = GRAMMARS[review.language].label
-    with st.container(key=KEYS["verdict"]):
-        level = review.worst_severity or ("success" if review.recognised else "info")  # nothing to judge: no tick
-        getattr(st, level)(f"**{label}:** {markdown_text(review.verdict)}")
+    verdict_box(review_level(review), f"**{label}:** {markdown_text(review.verdict)}", KEYS["verdict"])
     if review.secrets_masked:
         with st.container(key=KEYS["secret_warning"]):
             st.warning(
@@ -85,12 +73,10 @@ if shown:
         st.html(marked_code_html(review.masked_text, review.findings))
     with corrected.container(key=KEYS["corrected"]):
         st.header(f"A correct signer in {label}")
-        signer_box = st.expander(
-            f"The whole correct signer, and the fix of each mistake found, in {label}",
-            key=KEYS["corrected_code"],
-            on_change="rerun",
+        signer_box = lazy_expander(
+            f"The whole correct signer, and the fix of each mistake found, in {label}", KEYS["corrected_code"]
         )
-        if signer_box.open:  # highlighting code nobody opened costs the browser more than the review itself
+        if signer_box is not None:  # highlighting code nobody opened costs the browser more than the review itself
             signer_box.code(reference_signer(review.language), language=review.language, line_numbers=True)
             for fix in corrections((f.bug_id for f in review.findings), review.language):
                 signer_box.markdown(f"**{markdown_text(fix.title)}** (`{fix.bug_id}`)")
@@ -100,15 +86,11 @@ if shown:
         if not review.findings:
             st.success("No known mistake: this code signs the way Zoom's sample does.")
         for finding in review.findings:
-            text = (
-                f"**Line {finding.line}: {markdown_text(finding.title)}** (`{finding.code}`) — "
-                f"{markdown_text(finding.message)}"
+            note = f"Known mistake: `{finding.bug_id}` (see Lessons)" if finding.bug_id else None
+            text = finding_markdown(
+                finding.title, finding.message, code=finding.code, fix=finding.fix, notes=[note], line=finding.line
             )
-            if finding.fix:
-                text += f"\n\n**Fix:** {markdown_text(finding.fix)}"
-            if finding.bug_id:
-                text += f"\n\nKnown mistake: `{finding.bug_id}` (see Lessons)"
-            getattr(st, finding.severity)(text)
+            finding_card(text, finding.severity)
     st.download_button(
         "Download the review (Markdown, secrets masked)",
         data=shown["report"],
@@ -125,60 +107,24 @@ if shown and shown["review"].language in RUNNABLE_LANGUAGES:
         "Nothing runs on the server."
     )
     if st.button("Run it (sandboxed, demo credentials)", key=KEYS["run"], icon=":material/play_arrow:"):
-        now = int(time.time())
-        nonce = uuid.uuid4().hex
         try:
-            run = runnable_review(shown["review"])
-            document = sandbox_document(run, nonce=nonce, now=now)
+            st.session_state[KEYS["run_attempt"]] = prepare_run(shown["review"], int(time.time()))
         except (NotRunnable, LibrariesMissing) as exc:
-            st.session_state.pop(RUN, None)
+            st.session_state.pop(KEYS["run_attempt"], None)
             st.warning(str(exc))
-        else:
-            unknown = ", ".join(f"`{name}`" for name in run.unknown_parameters)
-            st.session_state[RUN] = {
-                "nonce": nonce,
-                "now": now,
-                "document": document,
-                "unknown": unknown,
-                "result": None,
-            }
-    attempt = st.session_state.get(RUN)
+    attempt = st.session_state.get(KEYS["run_attempt"])
     if attempt and attempt["result"] is None:
         data = {"document": attempt["document"], "nonce": attempt["nonce"], "channel": CHANNEL}
         data["title"] = "Your code, running sandboxed"
         state = sandbox_frame(key=KEYS["sandbox"], data=data, on_result_change=lambda: None)
         attempt["result"] = read_result(state.get("result"), attempt["nonce"])
     if attempt and attempt["result"] is not None:
-        result = attempt["result"]
+        explanation = explain_run(attempt["result"], attempt["unknown"], attempt["now"])
         with st.container(key=KEYS["run_result"]):
-            if result.top_level and not result.limit:
-                st.info(f"While loading, its top level threw {result.top_level} (the function was called anyway).")
-            if result.unset:
-                names = ", ".join(f"`process.env.{name}`" for name in result.unset)
-                st.info(f"It read {names}, which the sandbox leaves unset (it sets only the demo key and secret).")
-            if result.status == "timeout":
-                st.error(
-                    f"Stopped after {TIMEOUT_SECONDS} s: your code did not finish (an endless loop, or a promise "
-                    "that never settles). Nothing else was affected."
-                )
-            elif result.limit:
-                st.warning(
-                    f"Not run to the end: {markdown_text(result.limit)}. This is a limit of the sandbox, not a "
-                    "finding about your code; the static review above still applies. Run the signer on your server "
-                    "and paste the token it returns into the Token doctor."
-                )
-            elif result.status == "no_function":
-                st.warning("The function could not be found after the code loaded: see the error above.")
-            elif result.status == "threw" and attempt["unknown"]:
-                st.warning(
-                    f"Your function threw `{result.error}`, but the sandbox passed `null` for "
-                    f"{attempt['unknown']} (it fills parameters by their names: key, secret, meeting number, "
-                    "role, request, response), so the error may come from that rather than from your code."
-                )
-            elif result.status == "threw":
-                st.error(f"Your function threw `{result.error}`: this is what join() would get instead of a token.")
-            else:
-                checked = diagnose(result.value, secret=DEMO_SDK_SECRET, sdk_key=DEMO_SDK_KEY, now=attempt["now"])
+            for level, text in explanation.notes:
+                getattr(st, level)(text)
+            checked = explanation.diagnosis
+            if checked is not None:
                 static, dynamic = st.columns(2)
                 static.markdown("**What the code shows** (static review)")
                 static.markdown(", ".join(f"`{f.code}`" for f in shown["review"].findings) or "no finding")
@@ -187,4 +133,4 @@ if shown and shown["review"].language in RUNNABLE_LANGUAGES:
                     markdown_text(checked.verdict)
                 )
                 dynamic.markdown(", ".join(f"`{code}`" for code in checked.codes) or "no finding")
-                dynamic.code(result.value, wrap_lines=True)
+                dynamic.code(attempt["result"].value, wrap_lines=True)

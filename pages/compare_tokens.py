@@ -2,36 +2,20 @@
 
 import time
 
-import pandas as pd
 import streamlit as st
 
 from lib import widget_keys
-from lib.builder.credentials import take_typed_secret
-from lib.doctor.token_compare import compare_tokens
-from lib.present.display import escape_markdown, markdown_text
+from lib.present.display import markdown_text
 from lib.present.html import colour_token_html
 from lib.present.inspection import verification_status
-from lib.signing.encoding import secret_fingerprint
+from lib.present.tables import side_by_side_table
+from lib.present.token_doctor import compare_pasted_tokens
+from ui.credentials import KeptSecret
 
 KEYS = widget_keys.COMPARE
-KEPT_SECRET = "compare_kept_secret"  # server-side only
-TYPED_NOW = "compare_typed_now"
-RESULT = "compare_result"
 PASTED, BUILDER = "Paste token B", "The builder's last token"
-DIFFERENT = "background-color: rgba(240, 170, 0, 0.25)"
 MAX_COLOURED_CHARS = 3000
-
-
-def keep_typed_secret():
-    st.session_state[TYPED_NOW] = take_typed_secret(st.session_state, KEYS["secret"], KEPT_SECRET)
-
-
-SAME_MARKS = {True: "✔", False: "✖"}
-
-
-def highlight_differences(row):
-    return [DIFFERENT if row["same"] == SAME_MARKS[False] else ""] * len(row)
-
+secret = KeptSecret(KEYS["secret"], KEYS["kept_secret"], KEYS["typed_now"])
 
 st.title("Compare tokens")
 st.caption(
@@ -41,7 +25,6 @@ st.caption(
 
 shared_token = st.session_state.get(widget_keys.SHARED_TOKEN)
 shared_form = st.session_state.get(widget_keys.SHARED_FORM)
-kept = st.session_state.get(KEPT_SECRET)
 
 with st.form(KEYS["form"]):
     left, right = st.columns(2)
@@ -49,34 +32,28 @@ with st.form(KEYS["form"]):
     sources = [PASTED, BUILDER] if shared_token else [PASTED]
     b_source = right.radio("Token B", sources, key=KEYS["b_source"], horizontal=True)
     token_b = right.text_area("Token B (pasted)", key=KEYS["token_b"], height=100, placeholder="eyJ…")
-    st.text_input(
+    secret.field(
         "SDK secret (optional: verifies both tokens)",
-        type="password",
-        key=KEYS["secret"],
-        placeholder=f"kept on the server: {secret_fingerprint(kept)}" if kept else "not given",
-        help="Sent once to this server, never back to your browser. The builder's token is verified with the "
+        "Sent once to this server, never back to your browser. The builder's token is verified with the "
         "builder's secret.",
     )
-    submitted = st.form_submit_button("Compare", type="primary", key=KEYS["submit"], on_click=keep_typed_secret)
+    submitted = st.form_submit_button("Compare", type="primary", key=KEYS["submit"], on_click=secret.keep_typed)
 
 if submitted:
-    secret = st.session_state.pop(TYPED_NOW, "") or kept or None
     use_builder = b_source == BUILDER and shared_token
-    token_b = shared_token if use_builder else token_b
-    missing = [name for name, token in (("A", token_a), ("B", token_b)) if not token.strip()]
-    if missing:
-        st.session_state.pop(RESULT, None)
-        st.warning(f"Token {' and '.join(missing)} is empty: paste a signature (it starts with eyJ) in each box.")
-if submitted and not missing:
-    st.session_state[RESULT] = compare_tokens(
+    comparison, problem = compare_pasted_tokens(
         token_a,
-        token_b,
-        secret_a=secret,
-        secret_b=shared_form.sdk_secret if use_builder and shared_form else secret,
+        shared_token if use_builder else token_b,
+        typed=secret.take_typed(),
+        kept=secret.kept,
+        builder_secret=shared_form.sdk_secret if use_builder and shared_form else None,
         now=int(time.time()),
     )
+    st.session_state[KEYS["result"]] = comparison
+    if problem:
+        st.warning(problem)
 
-comparison = st.session_state.get(RESULT)
+comparison = st.session_state.get(KEYS["result"])
 if comparison:
     if comparison.identical:
         st.success("The two tokens are identical.")
@@ -94,12 +71,8 @@ if comparison:
     for name, rows, first_column in tables:
         with st.container(key=KEYS[name]):
             st.header(name.capitalize())
-            frame = pd.DataFrame(rows, columns=[first_column, "a", "b", "same", "explanation"])
-            frame["same"] = frame["same"].map(SAME_MARKS)
-            # A static table: the explanations wrap instead of being cut at the column's edge. Its cells are
-            # Markdown: escaped, a pasted claim cannot draw an image, a link or a bullet.
-            frame = frame.astype(str).map(escape_markdown)
-            st.table(frame.style.apply(highlight_differences, axis=1), hide_index=True)
+            # A static table: the explanations wrap instead of being cut at the column's edge.
+            st.table(side_by_side_table(rows, first_column), hide_index=True)
     with st.container(key=KEYS["findings"]):
         st.header("Findings on each side")
         left, right = st.columns(2)

@@ -1,52 +1,30 @@
 """Test your endpoint: call the developer's own signature endpoint as a Web SDK app does, run the
 contract matrix of Zoom's sample against it, and say what is wrong with each answer and how to fix it."""
 
-import json
 import os
 import time
 
-import pandas as pd
 import streamlit as st
 
 from lib import widget_keys
-from lib.builder.credentials import configured_credentials, take_typed_secret
+from lib.builder.credentials import verifying_credentials
 from lib.endpoint.browser import FETCH_JS, browser_request, explain_outcome
-from lib.endpoint.probe import (
-    DEFAULT_ORIGIN,
-    DEFAULT_URL,
-    ProbeSettings,
-    meeting_digits,
-    probe,
-    redact_answer,
-    web_origin,
-)
-from lib.endpoint.report import markdown_report, matrix_rows, result_as_dict
-from lib.endpoint.safety import ENV_ALLOWED_HOSTS, SECRETS_KEY, SECRETS_TABLE, server_allow_list
-from lib.present.display import escape_markdown, markdown_text
-from lib.signing.encoding import secret_fingerprint
+from lib.endpoint.probe import DEFAULT_ORIGIN, DEFAULT_URL, ProbeSettings, meeting_digits, probe, web_origin
+from lib.endpoint.report import matrix_rows, probe_outputs, verdict_level
+from lib.endpoint.safety import SECRETS_TABLE, allow_list_note, server_allow_list
+from lib.present.cards import finding_markdown
+from lib.present.display import markdown_text
+from lib.present.tables import markdown_table
 from lib.zoom.facts import DEMO_MEETING_NUMBER
+from ui.credentials import KeptSecret, configured_table, configured_zoom_credentials
+from ui.findings import finding_card
+from ui.progress import progress_bar
+from ui.source import lazy_expander
+from ui.verdict import verdict_box
 
 KEYS = widget_keys.ENDPOINT
-KEPT_SECRET = "endpoint_kept_secret"  # server-side only: the secret typed in an earlier run
-TYPED_NOW = "endpoint_typed_now"
-RESULT = "endpoint_result"
 fetch_from_browser = st.components.v2.component("signature_lab.endpoint_fetch", js=FETCH_JS)
-
-
-def keep_typed_secret():
-    st.session_state[TYPED_NOW] = take_typed_secret(st.session_state, KEYS["sdk_secret"], KEPT_SECRET)
-
-
-def forget_secret():
-    st.session_state.pop(KEPT_SECRET, None)
-
-
-def secrets_table(name):
-    try:
-        return st.secrets.get(name)
-    except Exception:  # no secrets.toml at all: Streamlit raises instead of returning None
-        return None
-
+secret = KeptSecret(KEYS["sdk_secret"], KEYS["kept_secret"], KEYS["typed_now"])
 
 st.title("Test your endpoint")
 st.caption(
@@ -57,29 +35,14 @@ st.caption(
 )
 
 try:
-    allowed = server_allow_list(os.environ, secrets_table(SECRETS_TABLE), st.get_option("server.address"))
+    allowed = server_allow_list(os.environ, configured_table(SECRETS_TABLE), st.get_option("server.address"))
 except ValueError as exc:
     st.error(f"The server's list of allowed hosts is wrong, so the probe is off: {exc}")
     st.stop()
-if allowed.entries:
-    st.caption(
-        f"This server calls only: `{allowed.describe()}` ({allowed.source}). A shared server must not become a "
-        f"way into its own network, so other hosts need the operator: `{ENV_ALLOWED_HOSTS}` or `{SECRETS_KEY}` "
-        f"in `[{SECRETS_TABLE}]` of secrets.toml. Your browser's own request (below) reaches what your machine "
-        "reaches."
-    )
-else:
-    st.warning(
-        f"The server-side probe is off ({allowed.source}): on a shared server it would let anyone here make "
-        "this server call its own services. To test a training endpoint from this server, the operator lists "
-        f"that endpoint alone: `{ENV_ALLOWED_HOSTS}=localhost:4000` in the server's environment, or "
-        f'`{SECRETS_KEY} = ["localhost:4000"]` in `[{SECRETS_TABLE}]` of `.streamlit/secrets.toml`. Meanwhile '
-        "run the matrix anyway: this server sends nothing, and your browser can send the main request itself "
-        "(it reaches what your machine reaches, your own localhost too)."
-    )
+level, note = allow_list_note(allowed)
+getattr(st, level)(note)
 
-configured = configured_credentials(os.environ, secrets_table("zoom"))
-kept = st.session_state.get(KEPT_SECRET)
+configured = configured_zoom_credentials()
 with st.form(KEYS["form"]):
     url = st.text_input("Endpoint URL", value=DEFAULT_URL, key=KEYS["url"], help="The sample listens on port 4000.")
     left, right = st.columns(2)
@@ -94,70 +57,44 @@ with st.form(KEYS["form"]):
     )
     left, right = st.columns(2)
     sdk_key = left.text_input("SDK key / Client ID (optional: checks appKey)", key=KEYS["sdk_key"])
-    right.text_input(
+    secret.field(
         "SDK secret (optional: verifies the tokens)",
-        type="password",
-        key=KEYS["sdk_secret"],
-        placeholder=f"kept on the server: {secret_fingerprint(kept)}" if kept else "not given",
-        help="Used on this server to verify the answers; never sent to the endpoint nor back to your browser.",
+        "Used on this server to verify the answers; never sent to the endpoint nor back to your browser.",
+        right,
     )
-    use_configured = (
-        st.checkbox(
-            f"Verify with the credentials configured on the server ({configured.source}): secret "
-            f"{configured.fingerprint}",
-            key=KEYS["use_configured"],
-        )
-        if configured
-        else False
+    use_configured = configured is not None and st.checkbox(
+        f"Verify with the credentials configured on the server ({configured.source}): secret {configured.fingerprint}",
+        key=KEYS["use_configured"],
     )
     submitted = st.form_submit_button(
-        "Run the contract matrix", type="primary", key=KEYS["run"], on_click=keep_typed_secret
+        "Run the contract matrix", type="primary", key=KEYS["run"], on_click=secret.keep_typed
     )
 
-if kept:
-    st.button("Forget the kept secret", key=KEYS["forget_secret"], on_click=forget_secret)
+secret.forget_button(KEYS["forget_secret"])
 
 if submitted:
-    typed = st.session_state.pop(TYPED_NOW, "")
-    if use_configured and configured:
-        secret, key = configured.sdk_secret, configured.sdk_key
-    else:
-        secret, key = typed or kept or None, sdk_key.strip() or None
+    verifying, verifying_key = verifying_credentials(
+        secret.take_typed(), secret.kept, sdk_key, use_configured, configured
+    )
     try:
         digits, app_origin = meeting_digits(meeting_number), web_origin(origin or DEFAULT_ORIGIN)
     except ValueError as exc:
         st.error(markdown_text(str(exc)))
-        st.session_state.pop(RESULT, None)
+        st.session_state.pop(KEYS["result"], None)
     else:
-        settings = ProbeSettings(allowed, sdk_key=key, sdk_secret=secret, meeting_number=digits, origin=app_origin)
-        with st.container(key=KEYS["progress"]):
-            progress = st.progress(0.0, text="Calling the endpoint…")
+        settings = ProbeSettings(
+            allowed, sdk_key=verifying_key, sdk_secret=verifying, meeting_number=digits, origin=app_origin
+        )
+        with progress_bar("Calling the endpoint…", "{done} of {total}: {item.title}", KEYS["progress"]) as progress:
+            result = probe(url, settings, progress.step)
+        st.session_state[KEYS["result"]] = probe_outputs(
+            result, int(time.time()), secret=verifying, sdk_key=verifying_key
+        )
 
-        def show_progress(done, total, case):
-            progress.progress(done / total, text=f"{done} of {total}: {case.title}")
-
-        result = probe(url, settings, show_progress)
-        progress.empty()
-        now = int(time.time())
-        st.session_state[RESULT] = {
-            "result": result,
-            "markdown": markdown_report(result, now, secret=secret, sdk_key=key),
-            "json": json.dumps(result_as_dict(result, secret=secret, sdk_key=key), indent=2, ensure_ascii=False),
-            "answers": [
-                (checked.case.title, checked.answer, redact_answer(checked.text, secret))
-                for checked in result.cases
-                if checked.answer is not None
-            ],
-            "browser": None,  # the browser's own request, once asked for
-        }
-
-shown = st.session_state.get(RESULT)
+shown = st.session_state.get(KEYS["result"])
 if shown:
     result = shown["result"]
-    severities = {finding.severity for finding in result.findings}
-    with st.container(key=KEYS["verdict"]):
-        level = "error" if "error" in severities else "warning" if "warning" in severities else "success"
-        getattr(st, level)(markdown_text(result.verdict))  # levels are named as Streamlit's boxes
+    verdict_box(verdict_level(result), markdown_text(result.verdict), KEYS["verdict"])
     with st.container(key=KEYS["browser"]):
         st.header("From your browser")
         st.caption(
@@ -178,28 +115,20 @@ if shown:
             getattr(st, level)(text)
     with st.container(key=KEYS["matrix"]):
         st.header("The matrix")
-        # st.table renders its cells as Markdown: escaped, a CORS header `*` shows as *, not as a bullet, and
-        # the endpoint's own header values cannot draw links or images
-        st.table(pd.DataFrame(matrix_rows(result)).map(escape_markdown), hide_index=True)
+        st.table(markdown_table(matrix_rows(result)), hide_index=True)
     with st.container(key=KEYS["findings"]):
         st.header("Findings")
         for finding in result.findings:
-            text = f"**{markdown_text(finding.title)}** (`{finding.code}`) — {markdown_text(finding.message)}"
-            text += f"\n\n**Fix:** {markdown_text(finding.fix)}"
-            if finding.cases:
-                text += f"\n\nSeen in: {', '.join(finding.cases)}"
-            getattr(st, finding.severity)(text)
+            note = f"Seen in: {', '.join(finding.cases)}" if finding.cases else None
+            text = finding_markdown(finding.title, finding.message, code=finding.code, fix=finding.fix, notes=[note])
+            finding_card(text, finding.severity)
         if not result.findings:
             st.success("Nothing to fix: every answer is what the official sample answers.")
-    answers = st.expander(
-        "The raw answers (untrusted text, shown as text, secrets removed)", key=KEYS["answers"], on_change="rerun"
-    )
-    if answers.open:
-        for title, answer, text in shown["answers"]:
-            status = answer.status or answer.error
-            headers = "\n".join(f"{name}: {value}" for name, value in answer.headers)
-            answers.markdown(f"**{markdown_text(title)}**: {status}, {answer.seconds * 1000:.0f} ms")
-            answers.code(f"{headers}\n\n{text}", language=None, wrap_lines=True)
+    answers = lazy_expander("The raw answers (untrusted text, shown as text, secrets removed)", KEYS["answers"])
+    if answers is not None:  # drawn only when opened
+        for heading, text in shown["answers"]:
+            answers.markdown(heading)
+            answers.code(text, language=None, wrap_lines=True)
     st.header("Share it safely")
     st.caption("The reports leave out the tokens, the answers and the secret, and mask the SDK key.")
     downloads = (

@@ -1,33 +1,22 @@
 """Join a meeting: try a token against a real meeting with the Web SDK, and explain what Zoom answers."""
 
-import secrets
 import time
 
 import streamlit as st
 
 from lib import widget_keys
 from lib.join.outcome import explain_outcome, read_outcome
-from lib.join.plan import HOST_JS, JoinForm, component_data, plan_join
-from lib.navigation import page_path
+from lib.join.plan import HOST_JS, JoinForm, component_data
 from lib.present.display import escape_markdown
+from lib.present.join import new_attempt, outcome_notes, pre_join_notes
 from lib.zoom.facts import ROLE_LABELS, WEB_SDK_LANGUAGES, WEB_SDK_VERSION, WEB_SDK_VERSIONS
+from ui.findings import finding_card
+from ui.links import switch_button
 
 KEYS = widget_keys.JOIN
-ATTEMPT = "join_attempt"  # server-side: the current attempt's plan, nonce and last outcome
+TO_TOKEN_DOCTOR = ("token-doctor", "Open this token in the Token doctor", KEYS["inspect"])  # via session state
 
 meeting_frame = st.components.v2.component("signature_lab.join_meeting", js=HOST_JS)
-
-
-def show_inspector_button(token):
-    """The token goes to the Token doctor through session state, never through a URL."""
-    inspector = page_path("inspector")
-    if (
-        token
-        and inspector
-        and st.button("Open this token in the Token doctor", key=KEYS["inspect"], icon=":material/search:")
-    ):
-        st.session_state[widget_keys.SHARED_TOKEN] = token
-        st.switch_page(inspector)
 
 
 st.title("Join a meeting")
@@ -119,31 +108,16 @@ if submitted:
         language=language,
         send_anyway=send_anyway,
     )
-    st.session_state[ATTEMPT] = {
-        "plan": plan_join(form, int(time.time())),
-        "nonce": secrets.token_urlsafe(12),
-        "outcome": None,
-    }
+    st.session_state[KEYS["attempt"]] = new_attempt(form, int(time.time()))
 
-attempt = st.session_state.get(ATTEMPT)
+attempt = st.session_state.get(KEYS["attempt"])
 if attempt:
     plan = attempt["plan"]
     with st.container(key=KEYS["checks"]):
-        for problem in plan.problems:
-            # severities are named as Streamlit's boxes: st.error / st.warning / st.info / st.success
-            getattr(st, problem.severity)(f"**{problem.field}** — {escape_markdown(problem.text)}")
-        for finding in plan.diagnosis.findings:
-            if finding.severity != "info":
-                text = escape_markdown(f"{finding.message} {finding.fix}")
-                getattr(st, finding.severity)(f"**{escape_markdown(finding.title)}** — {text}")
-        if plan.blocked:
-            st.error(
-                "Not sent to Zoom: fix the errors above. To see what Zoom answers to a token with these mistakes, "
-                "tick *Send the token to Zoom even if the checks find mistakes*."
-            )
-            show_inspector_button(plan.diagnosis.token)
-        elif plan.token_errors:
-            st.warning("Sent to Zoom although the checks found mistakes, as you asked.")
+        for level, text in pre_join_notes(plan):
+            finding_card(text, level)
+        if plan.blocked and plan.diagnosis.token:
+            switch_button(*TO_TOKEN_DOCTOR, {widget_keys.SHARED_TOKEN: plan.diagnosis.token}, ":material/search:")
     if not plan.blocked:
         outcome_box = st.container(key=KEYS["outcome"])
         outcome = attempt["outcome"]
@@ -157,17 +131,16 @@ if attempt:
                 st.info("Loading the Web SDK…")
             else:
                 explanation = explain_outcome(outcome, plan.sdk)
-                getattr(st, explanation.severity)(escape_markdown(explanation.headline))
-                if explanation.causes:
-                    st.markdown(f"**Why:** {escape_markdown(explanation.causes)}")
-                if explanation.fix:
-                    st.markdown(f"**Fix:** {escape_markdown(explanation.fix)}")
+                for element, text in outcome_notes(explanation):
+                    getattr(st, element)(text)
                 if explanation.bugs:
                     with st.expander(f"Known mistakes that give this answer ({len(explanation.bugs)})"):
                         for bug in explanation.bugs:
                             st.markdown(f"**{escape_markdown(bug.title)}** (`{bug.id}`) — {escape_markdown(bug.fix)}")
-                if explanation.inspect_token:
-                    show_inspector_button(plan.options["signature"])
+                if explanation.inspect_token and plan.options["signature"]:
+                    switch_button(
+                        *TO_TOKEN_DOCTOR, {widget_keys.SHARED_TOKEN: plan.options["signature"]}, ":material/search:"
+                    )
         if st.button("Leave and close the meeting frame", key=KEYS["leave"], icon=":material/call_end:"):
-            del st.session_state[ATTEMPT]
+            del st.session_state[KEYS["attempt"]]
             st.rerun()

@@ -3,7 +3,6 @@
 The path and its prose are lib.training.lessons; live values come from the learner's last builder inputs.
 """
 
-import inspect
 import time
 
 import streamlit as st
@@ -31,6 +30,8 @@ from lib.training.lessons import (
     neighbours,
     token_parts,
 )
+from ui.links import page_link
+from ui.source import source_expander
 
 KEYS = widget_keys.LESSONS
 NUMBERS = {lesson.key: number for number, lesson in enumerate(LESSONS, start=1)}
@@ -120,12 +121,8 @@ with st.container(key=KEYS["lesson"]):
             st.markdown(f"**Caught by {outcome.caught_by}.** {escape_markdown(outcome.message)}")
             for note in demo.notes:
                 st.caption(escape_markdown(note))
-            python_box = st.expander("The Python that made this demo", key=KEYS["python"], on_change="rerun")
-            if python_box.open:  # highlighted source is drawn only when asked for
-                python_box.code(
-                    inspect.getsource(bug_demo) + "\n\n" + inspect.getsource(compare_with_mistake), language="python"
-                )
+            source_expander("The Python that made this demo", KEYS["python"], bug_demo, compare_with_mistake)
         st.markdown(f"**What Zoom shows.** {bug.symptom}")
         st.markdown(f"**Fix.** {bug.fix}")
         st.caption(f"Source: {bug.source}")
-        st.page_link("pages/buggy_vs_correct.py", label="Combine it with other mistakes in Buggy vs correct")
+        page_link("buggy-vs-correct", "Combine it with other mistakes in Buggy vs correct")

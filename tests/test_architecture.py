@@ -1,10 +1,15 @@
-"""lib/'s shape: pure Python, packages whose imports point one way, and a command line without pandas."""
+"""The app's shape: lib/ is pure Python whose packages import one way, ui/ draws, pages/ are thin scripts
+(read widgets, call lib, draw with ui), page names line up, and the command line loads no pandas."""
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from lib.navigation import PAGES
 from support.paths import ROOT
 
 LIB = ROOT / "lib"
@@ -53,12 +58,115 @@ def test_imports_point_one_way():
     assert wrong == []
 
 
-def test_lib_never_imports_streamlit():
+def imported_roots(path: Path) -> set[str]:
+    """The top-level names of every module the file imports (relative imports count as their own package)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    roots = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            roots.add("." if node.level else node.module.split(".")[0])
+    return roots
+
+
+STANDARD_LIBRARY = set(sys.stdlib_module_names)
+PAGE_FILES = sorted((ROOT / "pages").glob("*.py"))
+UI_FILES = sorted((ROOT / "ui").rglob("*.py"))
+PAGE_BUDGET = 150  # lines: a page longer than this holds work that belongs in lib/ or a drawing that belongs in ui/
+
+
+def test_lib_never_imports_streamlit_nor_ui():
     for path in LIB.rglob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        modules = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
-        modules += [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module]
-        assert not any(m.split(".")[0] == "streamlit" for m in modules), path
+        assert not imported_roots(path) & {"streamlit", "ui"}, path
+
+
+def test_ui_imports_only_streamlit_lib_and_the_standard_library():
+    assert UI_FILES
+    for path in UI_FILES:
+        assert imported_roots(path) <= STANDARD_LIBRARY | {"streamlit", "lib", "ui"}, path
+
+
+@pytest.mark.parametrize("path", PAGE_FILES, ids=lambda path: path.name)
+def test_pages_import_only_lib_ui_streamlit_and_the_standard_library(path):
+    """Anything else (pandas, altair, a relative import) is work or drawing that belongs in lib/ or ui/."""
+    assert imported_roots(path) <= STANDARD_LIBRARY | {"streamlit", "lib", "ui"}
+
+
+@pytest.mark.parametrize("path", PAGE_FILES, ids=lambda path: path.name)
+def test_each_page_fits_its_budget(path):
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= PAGE_BUDGET, f"{path.name} has {lines} lines: move its work to lib/, its shared drawing to ui/"
+
+
+CALLBACK_KEYWORD = re.compile(r"on_click|on_change|on_submit|on_\w+_change|format_func")
+CALLBACK_DECORATORS = {"fragment", "dialog"}  # st.fragment, st.dialog, with or without arguments
+
+
+def not_callbacks(tree: ast.Module) -> list[str]:
+    """The functions a page defines (def or lambda) that are not callbacks. A callback is passed, by name or
+    as a lambda written there, as a Streamlit callback keyword (on_click, on_change, on_submit, a component's
+    on_<state>_change, a widget's format_func), or is decorated with st.fragment or st.dialog."""
+    passed = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg and CALLBACK_KEYWORD.fullmatch(node.arg):
+            passed.add(id(node.value))
+            if isinstance(node.value, ast.Name):
+                passed.add(node.value.id)
+    wrong = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Lambda) and id(node) not in passed:
+            wrong.append(f"a lambda on line {node.lineno}")
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            decorators = [d.func if isinstance(d, ast.Call) else d for d in node.decorator_list]
+            decorated = any(
+                isinstance(d, ast.Attribute) and d.attr in CALLBACK_DECORATORS and getattr(d.value, "id", "") == "st"
+                for d in decorators
+            )
+            if not decorated and node.name not in passed:
+                wrong.append(f"{node.name}() on line {node.lineno}")
+    return wrong
+
+
+@pytest.mark.parametrize("path", PAGE_FILES, ids=lambda path: path.name)
+def test_pages_define_only_callbacks(path):
+    assert not_callbacks(ast.parse(path.read_text(encoding="utf-8"))) == []
+
+
+@pytest.mark.parametrize(
+    "source, wrong",
+    [
+        ("def go(): pass\nst.button('x', on_click=go)", []),
+        ("st.button('x', on_click=lambda: None)", []),
+        ("c(key='k', on_result_change=lambda: None)", []),
+        ("st.selectbox('x', [1], format_func=lambda v: str(v))", []),
+        ("@st.fragment\ndef part(): pass", []),
+        ("@st.dialog('Sure?')\ndef ask(): pass", []),
+        ("def helper(): pass\nhelper()", ["helper() on line 1"]),
+        ("def go(): pass\nst.button('x', args=(go,))", ["go() on line 1"]),
+        ("rows.sort(key=lambda r: r[0])", ["a lambda on line 1"]),
+        ("@functools.cache\ndef slow(): pass", ["slow() on line 2"]),
+        ("def outer():\n    def inner(): pass\nst.button('x', on_click=outer)", ["inner() on line 2"]),
+    ],
+)
+def test_the_callback_rule(source, wrong):
+    assert not_callbacks(ast.parse(source)) == wrong
+
+
+ADDRESS = re.compile(r"[a-z]+(-[a-z]+)*")
+
+
+@pytest.mark.parametrize("entry", PAGES, ids=lambda entry: entry.url_path)
+def test_a_pages_file_address_and_package_line_up(entry):
+    """The file is the address with _ for -, one scheme for every address, and the package exists."""
+    assert ADDRESS.fullmatch(entry.url_path)
+    assert entry.path == f"pages/{entry.url_path.replace('-', '_')}.py" and (ROOT / entry.path).is_file()
+    assert entry.package.startswith("lib.") and (ROOT / entry.package.replace(".", "/") / "__init__.py").is_file()
+
+
+def test_every_page_file_is_in_the_menu_and_addresses_are_unique():
+    assert {entry.path for entry in PAGES} == {f"pages/{path.name}" for path in PAGE_FILES}
+    addresses = [entry.url_path for entry in PAGES] + [old for entry in PAGES for old in entry.former_addresses]
+    assert len(addresses) == len(set(addresses))
+    assert len({entry.title for entry in PAGES}) == len(PAGES)
 
 
 def test_the_command_line_does_not_import_pandas():

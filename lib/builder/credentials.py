@@ -59,3 +59,13 @@ def take_typed_secret(state: MutableMapping, field_key: str, kept_key: str) -> s
         state[kept_key] = typed
     state[field_key] = ""
     return typed
+
+
+def verifying_credentials(
+    typed: str, kept: str | None, sdk_key: str, use_configured: bool, configured: Credentials | None
+) -> tuple[str | None, str | None]:
+    """(secret, key) to verify someone else's tokens with: choose_secret's order, but no demo fallback (a
+    token is verified only with a secret the user gave), and the key as typed when not configured."""
+    if use_configured and configured is not None:
+        return configured.sdk_secret, configured.sdk_key
+    return typed or kept or None, sdk_key.strip() or None

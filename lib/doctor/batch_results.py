@@ -115,3 +115,10 @@ def problem_rows(results: pd.DataFrame, limit: int = 5000) -> pd.DataFrame:
 
 def results_csv(results: pd.DataFrame) -> str:
     return results.to_csv(index=False)
+
+
+def batch_result(source, now: int, on_progress=None) -> dict:
+    """What the Batch check keeps of a run over a lib.doctor.batch.ReadResult: the results, their CSV, the
+    lines skipped and the format the file was read as."""
+    results = diagnose_all(source.items, now, on_progress=on_progress)
+    return {"results": results, "csv": results_csv(results), "problems": source.problems, "format": source.format}

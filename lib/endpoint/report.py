@@ -8,7 +8,8 @@ reached the text some other way (a finding quoting a redirect target, say).
 import json
 from datetime import UTC, datetime
 
-from lib.endpoint.probe import ProbeResult
+from lib.endpoint.probe import ProbeResult, redact_answer
+from lib.present.display import markdown_text
 from lib.present.inspection import SEVERITY_MARKS
 from lib.present.redaction import REMOVED, code_span, mask_key, table_cell
 from lib.zoom.families import family_of
@@ -145,3 +146,30 @@ def scrub(text: str, result: ProbeResult, secret: str | None = None, sdk_key: st
         if isinstance(key, str) and len(key) >= 4:
             text = text.replace(key, mask_key(key))
     return text
+
+
+def verdict_level(result: ProbeResult) -> str:
+    """The verdict's box: the worst finding's severity, or success."""
+    severities = {finding.severity for finding in result.findings}
+    return "error" if "error" in severities else "warning" if "warning" in severities else "success"
+
+
+def probe_outputs(result: ProbeResult, now: int, *, secret: str | None, sdk_key: str | None) -> dict:
+    """What the page keeps of a run: the result, both reports, the raw answers (a Markdown heading, then the
+    headers and body as text, the secret removed), and the browser's own request once it is asked for."""
+    return {
+        "result": result,
+        "markdown": markdown_report(result, now, secret=secret, sdk_key=sdk_key),
+        "json": json.dumps(result_as_dict(result, secret=secret, sdk_key=sdk_key), indent=2, ensure_ascii=False),
+        "answers": [
+            (
+                f"**{markdown_text(checked.case.title)}**: {checked.answer.status or checked.answer.error}, "
+                f"{checked.answer.seconds * 1000:.0f} ms",
+                "\n".join(f"{name}: {value}" for name, value in checked.answer.headers)
+                + f"\n\n{redact_answer(checked.text, secret)}",
+            )
+            for checked in result.cases
+            if checked.answer is not None
+        ],
+        "browser": None,
+    }

@@ -318,3 +318,24 @@ def send(
 
 def _failed(status, headers, chunks, started, error, detail):
     return Answer(status, tuple(headers), b"".join(chunks), time.monotonic() - started, False, error, detail)
+
+
+def allow_list_note(allowed: AllowList) -> tuple[str, str]:
+    """What the page says about the server's allow-list: (Streamlit box name, Markdown)."""
+    where = f"`{ENV_ALLOWED_HOSTS}` or `{SECRETS_KEY}` in `[{SECRETS_TABLE}]` of secrets.toml"
+    if allowed.entries:
+        return (
+            "caption",
+            f"This server calls only: `{allowed.describe()}` ({allowed.source}). A shared server must not become a "
+            f"way into its own network, so other hosts need the operator: {where}. Your browser's own request "
+            "(below) reaches what your machine reaches.",
+        )
+    return (
+        "warning",
+        f"The server-side probe is off ({allowed.source}): on a shared server it would let anyone here make "
+        "this server call its own services. To test a training endpoint from this server, the operator lists "
+        f"that endpoint alone: `{ENV_ALLOWED_HOSTS}=localhost:4000` in the server's environment, or "
+        f'`{SECRETS_KEY} = ["localhost:4000"]` in `[{SECRETS_TABLE}]` of `.streamlit/secrets.toml`. Meanwhile '
+        "run the matrix anyway: this server sends nothing, and your browser can send the main request itself "
+        "(it reaches what your machine reaches, your own localhost too).",
+    )

@@ -25,8 +25,8 @@ class ScriptRun:
         self.query_string = None  # the query string the run set, if it set one
         for message in messages:
             kind = message.WhichOneof("type")
-            if kind == "navigation":  # the last one is the menu the run ended with
-                self.page_titles = [page.page_name for page in message.navigation.app_pages]
+            if kind == "navigation":  # the last one is the menu the run ended with (hidden pages are no part of it)
+                self.page_titles = [page.page_name for page in message.navigation.app_pages if not page.is_hidden]
             elif kind == "page_info_changed":
                 self.query_string = message.page_info_changed.query_string
             elif kind == "auto_rerun":  # a fragment the browser reruns every interval seconds

@@ -1,0 +1,30 @@
+"""The Streamlit components the pages share: one drawing of each thing, so the pages stay thin scripts.
+
+Layers: a page imports `lib` (the work) and `ui` (the drawing); `ui` imports Streamlit and `lib`; `lib`
+never imports either (tests/test_architecture.py). The names below are stable: other branches draw with them.
+
+- `ui.findings.finding_card(text, severity, container=st)` — one finding in its severity's box; the text
+  comes from `lib.present.cards.finding_markdown(title, message, code=None, fix=None, notes=(), line=None)`.
+- `ui.verdict.verdict_box(level, text, key)` — the verdict of a check, in a keyed container, in the box of
+  `level` ("error", "warning", "info" or "success": Streamlit's box names).
+- `ui.credentials.KeptSecret(field_key, kept_key, typed_key)` — a password field whose value moves to
+  server-side state on submit: `.field(label, help, container=st, empty="not given")` draws it,
+  `.keep_typed` (a submit button's on_click), `.take_typed()`, `.kept`, `.placeholder(empty)`, `.forget()`,
+  `.forget_button(key)`.
+- `ui.credentials.configured_table(name)` — a table of `.streamlit/secrets.toml`, or None when there is none.
+- `ui.credentials.configured_zoom_credentials()` — the server's configured SDK key and secret
+  (`lib.builder.credentials.Credentials`), or None.
+- `ui.source.lazy_expander(label, key, container=st)` — an expander whose body is drawn only while it
+  is open: returns the open expander, or None.
+- `ui.source.source_expander(label, key, *functions, container=st)` — a lazy expander showing the Python
+  source of `functions`.
+- `ui.links.page_link(address, label, icon=None)` — a link to the page served at `address`
+  (lib.navigation; a former address works too).
+- `ui.links.switch_to(address, state=None)` — put `state` (key -> value) into session state, then open
+  that page (values travel server-side, never in a URL).
+- `ui.links.switch_button(address, label, key, state=None, icon=None)` — a button doing switch_to.
+- `ui.links.former_address_pages(entries)` — hidden st.Page objects that forward each former address
+  of lib.navigation's entries to the page now serving it (app.py adds them to st.navigation).
+- `ui.progress.progress_bar(text, template, key=None)` — a context manager yielding a progress bar whose
+  `.step(done, total, item=None)` is a lib function's progress callback; the bar goes when the block ends.
+"""
