@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 
 from lib.doctor.diagnosis import diagnose
 from lib.doctor.findings import FINDING_CODES
-from lib.mistakes.catalogue import BUGS, EXCLUSIVE, ZOOM_SERVER, sign_with_bugs
+from lib.mistakes.catalogue import BUGS, EXCLUSIVE, NOBODY, ZOOM_SERVER, Bug, sign_with_bugs
 from lib.signing.jsjson import json_stringify
 from lib.signing.steps import SignatureRequest
 from lib.training.signers import KEY_VARIABLE, SECRET_FILE, SIGNERS
@@ -111,13 +111,27 @@ class Exercise:
         return f"{self.difficulty}_{self.seed}_{self.number}"
 
 
+def optional_on_the_web(bug: Bug) -> bool:
+    """Nothing refuses it and the rule book finds no more than a recommendation in it (tokenExp left out: the
+    Web SDK does not need it). Such a mistake is never an exercise's answer, nor one of its options."""
+    codes = [entry.partition("@")[0] for entry in bug.found_by]
+    return (
+        bug.caught_by == NOBODY
+        and bool(codes)
+        and all(code in RULES and RULES[code].severity != "error" for code in codes)
+    )
+
+
+EXERCISE_MISTAKES = tuple(bug_id for bug_id, bug in BUGS.items() if not optional_on_the_web(bug))
+
+
 def exercise_pool(difficulty: str) -> tuple[tuple[str, ...], ...]:
     """Every combination of mistakes a set of this difficulty may draw (one is skipped when neither a token nor a
     signer can show it)."""
     level = DIFFICULTIES[difficulty]
     return tuple(
         combination
-        for combination in itertools.combinations(BUGS, level.mistakes)
+        for combination in itertools.combinations(EXERCISE_MISTAKES, level.mistakes)
         if not any(group <= set(combination) for group in EXCLUSIVE)
     )
 
@@ -161,7 +175,7 @@ def build_exercise(
         context = (*code_inputs(CODE_REQUEST), f"What happens: {signer_outcome(language, bug_ids)}")
     else:
         return None
-    others = [bug_id for bug_id in BUGS if bug_id not in bug_ids]
+    others = [bug_id for bug_id in EXERCISE_MISTAKES if bug_id not in bug_ids]
     causes = list(bug_ids) + rng.sample(others, level.options - len(bug_ids))
     rng.shuffle(causes)
     fixes = rng.sample(causes, len(causes))
