@@ -23,7 +23,7 @@ from lib.doctor.findings import FINDING_CODES
 from lib.mistakes.catalogue import BUGS, EXCLUSIVE, NOBODY, ZOOM_SERVER, Bug, sign_with_bugs
 from lib.signing.jsjson import json_stringify
 from lib.signing.steps import SignatureRequest
-from lib.training.signers import KEY_VARIABLE, SECRET_FILE, SIGNERS
+from lib.training.signers import KEY_VARIABLE, PUBLIC_SECRET_VARIABLE, SECRET_FILE, SIGNERS
 from lib.zoom.facts import (
     DEFAULT_LIFETIME_SECONDS,
     DEMO_MEETING_NUMBER,
@@ -172,7 +172,7 @@ def build_exercise(
         kind, decoded, join = "code", None, None
         language = rng.choice(languages)
         shown = SIGNERS[language].with_mistakes(bug_ids)
-        context = (*code_inputs(CODE_REQUEST), f"What happens: {signer_outcome(language, bug_ids)}")
+        context = (*code_inputs(CODE_REQUEST, shown), f"What happens: {signer_outcome(language, bug_ids)}")
     else:
         return None
     others = [bug_id for bug_id in EXERCISE_MISTAKES if bug_id not in bug_ids]
@@ -184,12 +184,22 @@ def build_exercise(
     )
 
 
-def code_inputs(request: SignatureRequest) -> tuple[str, ...]:
-    """What the learner is told about the signer's inputs: the same for every code exercise, and exactly what
+def code_inputs(request: SignatureRequest, code: str) -> tuple[str, ...]:
+    """What the learner is told about the signer's inputs, where this code reads them: exactly what
     tests/test_exercise_signers.py gives the signer when it runs it."""
+    client_id = f"`{KEY_VARIABLE}` = `{request.sdk_key}` (your app's Client ID)"
+    if PUBLIC_SECRET_VARIABLE in code:
+        secret = f"and `{PUBLIC_SECRET_VARIABLE}` = the Client Secret in its environment"
+        return (f"The server (a Next.js app) has {client_id} {secret}.", *_request_inputs(request))
+    secret = (
+        f"in its environment and the Client Secret in `{SECRET_FILE}`, as an editor saved it (with a final newline)"
+    )
+    return (f"The server has {client_id} {secret}.", *_request_inputs(request))
+
+
+def _request_inputs(request: SignatureRequest) -> tuple[str, ...]:
+    """What the learner is told about the request and the clock."""
     return (
-        f"The server has `{KEY_VARIABLE}` = `{request.sdk_key}` (your app's Client ID) in its environment and "
-        f"the Client Secret in `{SECRET_FILE}`, as an editor saved it (with a final newline).",
         f"The page posts the form fields meetingNumber = `{request.meeting_number}` and role = `{request.role}` "
         "(as text) to the handler; you join that meeting as a participant.",
         f"The server has been up and signing for {SERVER_UPTIME_DAYS} days; this join is at "

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 # The file the handler reads the Client Secret from; it was saved by an editor, so it ends in a newline.
 SECRET_FILE = "zoom_sdk_secret.txt"
 KEY_VARIABLE = "ZOOM_MEETING_SDK_KEY"
+# Where a Next.js app keeps a value it hands to the page's JavaScript too.
+PUBLIC_SECRET_VARIABLE = "NEXT_PUBLIC_ZOOM_MEETING_SDK_SECRET"
 _MILLISECONDS = "a time in milliseconds hides the lifetime added to it, and when the token expires"
 # Pairs no signer shows together: one hides the other, from the code doctor or from the token the signer makes.
 NOT_TOGETHER = {
@@ -172,7 +174,7 @@ JAVASCRIPT_SIGNER = Signer(
     | {
         "expired": _cached("let cachedToken = null", "function signatureFor"),
         "argument_shift": (("(sdkKey, sdkSecret, meetingNumber, role)\n", "(meetingNumber, role)\n"),),
-        "secret_in_browser": ((_READ_SECRET, "process.env.NEXT_PUBLIC_ZOOM_MEETING_SDK_SECRET"),),
+        "secret_in_browser": ((_READ_SECRET, f"process.env.{PUBLIC_SECRET_VARIABLE}"),),
     },
     {
         "argument_shift": 'TypeError [ERR_INVALID_ARG_TYPE]: The "key" argument must be of type string or an instance '
@@ -187,7 +189,7 @@ TYPESCRIPT_SIGNER = Signer(
     _NODE_MISTAKES
     | {
         "expired": _cached("let cachedToken = ''", "export function signatureFor"),
-        "secret_in_browser": ((_READ_SECRET, "process.env.NEXT_PUBLIC_ZOOM_MEETING_SDK_SECRET ?? ''"),),
+        "secret_in_browser": ((_READ_SECRET, f"process.env.{PUBLIC_SECRET_VARIABLE} ?? ''"),),
     },
     {},
 )
