@@ -26,6 +26,7 @@ from lib.training.exercises import (
     SET_SIZE,
     Join,
     build_exercise,
+    code_inputs,
     code_languages,
     exercise_pool,
     exercise_set,
@@ -36,7 +37,7 @@ from lib.training.exercises import (
     signer_outcome,
 )
 from lib.training.signers import SIGNERS
-from lib.zoom.facts import DEMO_S2S_CLIENT_ID, DEMO_SDK_KEY, DEMO_SDK_SECRET, UNDOCUMENTED_ERROR
+from lib.zoom.facts import DEMO_S2S_CLIENT_ID, DEMO_SDK_KEY, DEMO_SDK_SECRET, UNDOCUMENTED_ERROR, ZOOM_ERRORS
 from lib.zoom.rules import RULES, check_claims
 
 SEEDS = range(200)  # every test over drawn exercises reads these seeds at every difficulty
@@ -301,3 +302,69 @@ def test_no_drawn_exercise_counts_an_optional_claim_as_a_mistake(drawn_exercises
     assert optional == {"no_token_exp"}
     counted = [e.id for e in drawn_exercises if optional & {*e.bug_ids, *e.cause_options, *e.fix_options}]
     assert counted == []
+
+
+# The word rule: a mistake is named by the words of its title and id (identifiers split where their case or an
+# underscore changes, case ignored) of 3 characters or more with a letter, except stop words, words every
+# exercise shows whatever its mistakes (the correct signers, what the learner is told) and library names the
+# mistake is written with; plus the few other words ALSO_NAMED_BY gives.
+STOP_WORDS = frozenset("the for and with instead not into from two called".split())
+ALSO_NAMED_BY = {"wrong_app_type": {"s2s", "oauth"}, "expired": {"cache", "reuse", "reused"}}
+# The language's own names for what the mistake does: an exercise cannot show the mistake without them.
+LIBRARY_NAMES = {
+    "functools.cache": "Python's memoising decorator (expired)",
+    "ToUnixTimeMilliseconds": ".NET's clock in milliseconds (timestamps_milliseconds)",
+}
+_CAMEL_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
+_CASE_RUNS = re.compile(r"[a-z0-9]+|[A-Z]+")
+
+
+def word_parts(text: str) -> set[str]:
+    """The words of a text, identifiers split where their case or an underscore changes (both as camel case and as
+    runs of one case), lower case: `cachedToken` has cached and token, `FAKEs2sOAuthClientId0` fake and s2s."""
+    return {part.lower() for pattern in (_CAMEL_PARTS, _CASE_RUNS) for part in pattern.findall(text)}
+
+
+def correct_material() -> str:
+    """What every exercise shows whatever its mistakes: the correct signers and what the learner is told."""
+    told = [line for signer in SIGNERS.values() for line in code_inputs(CODE_REQUEST, signer.template)]
+    told += Join(DEMO_SDK_KEY, CODE_REQUEST.meeting_number, CODE_REQUEST.iat, host=True).lines()
+    return "\n".join(
+        [*(signer.template for signer in SIGNERS.values()), *told, sign_with_bugs(CODE_REQUEST, ()).payload_json]
+    )
+
+
+def telltale_words(bug_id: str) -> set[str]:
+    """The words of the mistake's title and id that the correct material does not have anyway, and the words
+    ALSO_NAMED_BY gives it."""
+    everyday = word_parts(correct_material())
+    named = {word for word in word_parts(BUGS[bug_id].title) | set(bug_id.split("_")) if len(word) >= 3}
+    named = {word for word in named if not word.isdigit()}
+    return (named - STOP_WORDS - everyday) | ALSO_NAMED_BY.get(bug_id, set())
+
+
+def written_by_us(exercise) -> str:
+    """The exercise's text without what Zoom or a runtime says (Zoom's messages, what a signer throws)."""
+    text = "\n".join([exercise.shown, exercise.decoded or "", *exercise.context])
+    text = re.sub(r"the signer throws .*?; no token is made", "the signer throws", text)
+    for error in ZOOM_ERRORS.values():
+        text = text.replace(error.message.rstrip("."), "")
+    for name in LIBRARY_NAMES:
+        text = text.replace(name, "")
+    return text
+
+
+def test_no_identifier_value_or_comment_of_a_drawn_exercise_names_its_mistakes(drawn_exercises):
+    """Issue 23: `FAKEs2sOAuthClientId0` named the wrong app type, `cachedToken` the cached token."""
+    hits = set()
+    for exercise in drawn_exercises:
+        parts = word_parts(written_by_us(exercise))
+        for bug_id in exercise.bug_ids:
+            hits |= {(bug_id, exercise.kind, exercise.language, word) for word in telltale_words(bug_id) & parts}
+    assert sorted(hits, key=str) == []
+
+
+def test_the_word_rule_finds_the_issues_giveaways():
+    assert {"cached"} <= telltale_words("expired") and "cached" in word_parts("cachedToken = cachedToken ||")
+    assert "s2s" in telltale_words("wrong_app_type") & word_parts('{"appKey":"FAKEs2sOAuthClientId0"}')
+    assert not telltale_words("expired") & word_parts(correct_material())

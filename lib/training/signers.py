@@ -158,11 +158,10 @@ _READ_SECRET = "fs.readFileSync('zoom_sdk_secret.txt', 'utf8').trim()"
 
 
 def _cached(declaration: str, function: str) -> tuple[tuple[str, str], ...]:
-    """The handler keeps the first token it made and hands it out again."""
+    """The handler keeps the first token it made in a module variable and hands it out again."""
     return (
         (f"\n{function}", f"\n{declaration}\n\n{function}"),
-        ("  const token = ", "  cachedToken = cachedToken || "),
-        ("  return token\n", "  return cachedToken\n"),
+        ("  const token = ", "  token = token || "),
     )
 
 
@@ -172,7 +171,7 @@ JAVASCRIPT_SIGNER = Signer(
     JAVASCRIPT,
     _NODE_MISTAKES
     | {
-        "expired": _cached("let cachedToken = null", "function signatureFor"),
+        "expired": _cached("let token = null", "function signatureFor"),
         "argument_shift": (("(sdkKey, sdkSecret, meetingNumber, role)\n", "(meetingNumber, role)\n"),),
         "secret_in_browser": ((_READ_SECRET, f"process.env.{PUBLIC_SECRET_VARIABLE}"),),
     },
@@ -188,7 +187,7 @@ TYPESCRIPT_SIGNER = Signer(
     TYPESCRIPT,
     _NODE_MISTAKES
     | {
-        "expired": _cached("let cachedToken = ''", "export function signatureFor"),
+        "expired": _cached("let token = ''", "export function signatureFor"),
         "secret_in_browser": ((_READ_SECRET, f"process.env.{PUBLIC_SECRET_VARIABLE} ?? ''"),),
     },
     {},
