@@ -325,3 +325,26 @@ def test_what_happens_after_code_names_no_error_of_another_language():
             assert not JAVASCRIPT_ERRORS.search(said), (language, bug_ids, said)
         if language not in RUNNABLE:  # the code doctor's languages: what Zoom or the browser does with the token
             assert "throws" not in said, (language, bug_ids, said)
+
+
+def test_a_corrected_snippet_marks_every_gap_with_an_ellipsis():
+    """Issue 23: corrected snippets dropped lines without "…". Each run of the snippet between "…" lines is a run of
+    consecutive lines of the correct signer, and the runs are apart there."""
+    wrong = []
+    for language, signer in SIGNERS.items():
+        template = [line.strip() for line in signer.template.splitlines()]
+        for bug_id in signer.mistakes:
+            runs = [run.strip("\n").splitlines() for run in f"\n{signer.corrected_lines(bug_id)}\n".split("\n…\n")]
+            starts = []
+            for run in runs:
+                run = [line.strip() for line in run]
+                found = [i for i in range(len(template)) if template[i : i + len(run)] == run]
+                starts.append(found[0] if len(found) == 1 else None)
+            apart = all(
+                a is not None and b is not None and b > a + len(run)
+                for a, b, run in zip(starts, starts[1:], runs, strict=False)
+            )
+            if None in starts or not apart:
+                wrong.append((language, bug_id, signer.corrected_lines(bug_id)))
+    assert wrong == []
+    assert any("…" in signer.corrected_lines(bug_id) for signer in SIGNERS.values() for bug_id in signer.mistakes)

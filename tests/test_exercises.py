@@ -37,6 +37,7 @@ from lib.training.exercises import (
     signer_outcome,
 )
 from lib.training.signers import SIGNERS
+from lib.training.trainer import handout_markdown
 from lib.zoom.facts import DEMO_S2S_CLIENT_ID, DEMO_SDK_KEY, DEMO_SDK_SECRET, UNDOCUMENTED_ERROR, ZOOM_ERRORS
 from lib.zoom.rules import RULES, check_claims
 
@@ -368,3 +369,33 @@ def test_the_word_rule_finds_the_issues_giveaways():
     assert {"cached"} <= telltale_words("expired") and "cached" in word_parts("cachedToken = cachedToken ||")
     assert "s2s" in telltale_words("wrong_app_type") & word_parts('{"appKey":"FAKEs2sOAuthClientId0"}')
     assert not telltale_words("expired") & word_parts(correct_material())
+
+
+def test_the_titles_of_a_drawn_exercises_answers_fit_its_case(drawn_exercises):
+    """Issue 23: the answer was titled 'Role as the string "1"' where the role posted is "0". A value a title quotes
+    is one the exercise shows, and a part of the token a code exercise's title names is in a line its mistake
+    changed ("header and payload" where only the payload's encoding changed)."""
+    wrong = []
+    for exercise in drawn_exercises:
+        text = "\n".join([exercise.shown, exercise.decoded or "", *exercise.context])
+        for bug_id in exercise.bug_ids:
+            title = BUGS[bug_id].title
+            quoted = re.findall(r"\"([^\"]*)\"|'([^']*)'", title)
+            wrong += [(exercise.id, title) for value in quoted if "".join(value) not in text]
+            if exercise.kind == "code":
+                changed = "\n".join(
+                    set(exercise.shown.splitlines()) - set(SIGNERS[exercise.language].template.splitlines())
+                ).lower()
+                parts = {"header", "payload", "signature"} & word_parts(title)
+                wrong += [(exercise.id, title, part) for part in parts if part not in changed]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("difficulty", list(DIFFICULTIES))
+def test_the_handout_says_how_many_mistakes_hide_in_good_english(difficulty):
+    """Issue 23: the handout said "1 mistake hide"."""
+    handout = handout_markdown(7, difficulty)
+    count = DIFFICULTIES[difficulty].mistakes
+    assert not re.search(r"\b1 mistake hide\b|\b[2-9] mistakes hides\b", handout)
+    assert handout.count(f"{count} mistake{'s hide' if count > 1 else ' hides'} in this ") == SET_SIZE
+    assert [e.task for e in exercise_set(7, difficulty)] == re.findall(r"^\d mistakes? hides? in .*$", handout, re.M)

@@ -110,6 +110,13 @@ class Exercise:
         """Unique within a session and safe in a widget key."""
         return f"{self.difficulty}_{self.seed}_{self.number}"
 
+    @property
+    def task(self) -> str:
+        """The sentence that sets the exercise: how many mistakes hide in what."""
+        count = len(self.bug_ids)
+        what = "this token" if self.kind == "token" else f"this signer ({SIGNERS[self.language].label})"
+        return f"{count} mistake{'s hide' if count > 1 else ' hides'} in {what}."
+
 
 def optional_on_the_web(bug: Bug) -> bool:
     """Nothing refuses it and the rule book finds no more than a recommendation in it (tokenExp left out: the

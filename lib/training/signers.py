@@ -15,6 +15,7 @@ No signer has a comment: a comment naming a mistake would give the exercise away
 import textwrap
 from dataclasses import dataclass
 
+OMITTED = "…"  # in a corrected snippet: the signer's lines between are left out
 # The file the handler reads the Client Secret from; it was saved by an editor, so it ends in a newline.
 SECRET_FILE = "zoom_sdk_secret.txt"
 KEY_VARIABLE = "ZOOM_MEETING_SDK_KEY"
@@ -68,14 +69,21 @@ class Signer:
         return "".join(pieces) + self.template[position:]
 
     def corrected_lines(self, bug_id: str) -> str:
-        """The lines of the correct signer that the mistake changes, as they should be (dedented)."""
+        """The lines of the correct signer that the mistake changes, as they should be (dedented), with a line "…"
+        where lines between them are left out."""
         numbers = set()
         for correct, _ in self.mistakes[bug_id]:
             start = self.template.index(correct) + len(correct) - len(correct.lstrip("\n"))
             end = self.template.index(correct) + len(correct.rstrip("\n"))
             numbers.update(range(self.template.count("\n", 0, start), self.template.count("\n", 0, end) + 1))
-        lines = self.template.splitlines()
-        return textwrap.dedent("\n".join(lines[number] for number in sorted(numbers)))
+        lines = textwrap.dedent("\n".join(self.template.splitlines()[number] for number in sorted(numbers)))
+        shown, previous = [], None
+        for number, line in zip(sorted(numbers), lines.splitlines(), strict=True):
+            if previous is not None and number > previous + 1:
+                shown.append(OMITTED)
+            shown.append(line)
+            previous = number
+        return "\n".join(shown)
 
 
 JAVASCRIPT = """\
@@ -134,6 +142,10 @@ export function signatureFor(req: Request): string {
 # The mistakes JavaScript and TypeScript share, in the text both signers have.
 _NODE_MISTAKES = {
     "standard_base64_segments": (
+        (
+            "Buffer.from(JSON.stringify(header)).toString('base64url')",
+            "Buffer.from(JSON.stringify(header)).toString('base64')",
+        ),
         (
             "Buffer.from(JSON.stringify(payload)).toString('base64url')",
             "Buffer.from(JSON.stringify(payload)).toString('base64')",
@@ -245,6 +257,10 @@ PYTHON_SIGNER = Signer(
     {
         "standard_base64_segments": (
             (
+                "encoded_header = base64url(json.dumps(header, separators=JSON_COMPACT).encode())",
+                "encoded_header = base64.b64encode(json.dumps(header, separators=JSON_COMPACT).encode()).decode()",
+            ),
+            (
                 "encoded_payload = base64url(json.dumps(payload, separators=JSON_COMPACT).encode())",
                 "encoded_payload = base64.b64encode(json.dumps(payload, separators=JSON_COMPACT).encode()).decode()",
             ),
@@ -308,6 +324,10 @@ PHP_SIGNER = Signer(
     PHP,
     {
         "standard_base64_segments": (
+            (
+                "$encodedHeader = base64url(json_encode($header));",
+                "$encodedHeader = base64_encode(json_encode($header));",
+            ),
             (
                 "$encodedPayload = base64url(json_encode($payload));",
                 "$encodedPayload = base64_encode(json_encode($payload));",
@@ -394,6 +414,7 @@ GO_SIGNER = Signer(
     GO,
     {
         "standard_base64_segments": (
+            ("encodedHeader := base64.RawURLEncoding", "encodedHeader := base64.StdEncoding"),
             ("encodedPayload := base64.RawURLEncoding", "encodedPayload := base64.StdEncoding"),
         ),
         "standard_base64_signature": (("signature := base64.RawURLEncoding", "signature := base64.StdEncoding"),),
@@ -469,6 +490,10 @@ JAVA_SIGNER = Signer(
     JAVA,
     {
         "standard_base64_segments": (
+            (
+                "String encodedHeader = base64url.encodeToString(",
+                "String encodedHeader = Base64.getEncoder().encodeToString(",
+            ),
             (
                 "String encodedPayload = base64url.encodeToString(",
                 "String encodedPayload = Base64.getEncoder().encodeToString(",
@@ -549,6 +574,10 @@ CSHARP_SIGNER = Signer(
     CSHARP,
     {
         "standard_base64_segments": (
+            (
+                "var encodedHeader = Base64Url(JsonSerializer.SerializeToUtf8Bytes(header));",
+                "var encodedHeader = Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(header));",
+            ),
             (
                 "var encodedPayload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(payload));",
                 "var encodedPayload = Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(payload));",
