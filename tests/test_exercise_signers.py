@@ -18,6 +18,7 @@ from unittest import mock
 
 import jwt
 import pytest
+from test_exercises import rule_book_outcome
 
 from lib.doctor.diagnosis import diagnose
 from lib.mistakes.buggy_signer import sign_with_bugs
@@ -28,12 +29,13 @@ from lib.training.exercises import (
     CODE_REQUEST,
     DIFFICULTIES,
     SERVER_UPTIME_DAYS,
+    Join,
     code_inputs,
     exercise_pool,
     found_mistakes,
     signer_outcome,
 )
-from lib.training.signers import KEY_VARIABLE, SECRET_FILE, SIGNERS
+from lib.training.signers import KEY_VARIABLE, PUBLIC_SECRET_VARIABLE, SECRET_FILE, SIGNERS
 from lib.zoom.facts import DEMO_SDK_KEY, DEMO_SDK_SECRET
 from support.paths import ROOT
 
@@ -48,6 +50,7 @@ NOT_IN_SIGNERS = {
     "wrong_app_type": "Server-to-Server OAuth credentials look exactly like Meeting SDK ones",
     "meeting_number_spaces": "the handler takes the number the page posts; the code doctor sees spaces only in a "
     "literal, and a literal meeting number in a signer would be a mistake of its own",
+    "no_token_exp": "tokenExp is optional for the Web SDK: no exercise counts it as a mistake",
     "legacy_format": "the code doctor also reports the legacy format's millisecond timestamp and bare hash, which "
     "are right for that format: the answer would be ambiguous",
 }
@@ -58,7 +61,6 @@ _SHARED = {
     "lifetime_too_long",
     "lifetime_too_short",
     "meeting_number_claim",
-    "no_token_exp",
     "secret_key_bytes",
     "secret_trailing_newline",
     "standard_base64_segments",
@@ -95,6 +97,19 @@ def drawn():
 DRAWN = drawn()
 
 
+def described_server(code: str) -> tuple[dict, dict]:
+    """(environment variables, files) of the server the exercise describes to the learner for this code, read from
+    the words of its context (lib.training.exercises.code_inputs)."""
+    told = code_inputs(CODE_REQUEST, code)[0]
+    environment = {
+        name: DEMO_SDK_SECRET if value == "the Client Secret" else value.strip("`")
+        for name, value in re.findall(r"`([A-Z_]+)` = (`[^`]*`|the Client Secret)", told)
+    }
+    ending = "\n" if "with a final newline" in told else ""
+    files = {name: DEMO_SDK_SECRET + ending for name in re.findall(r"the Client Secret in `([^`]+)`", told)}
+    return environment, files
+
+
 def run_python(code: str):
     """Our own Python template, executed with the inputs the learner is told about."""
     namespace = {}
@@ -110,49 +125,57 @@ def run_python(code: str):
 
 
 @pytest.fixture(scope="module")
-def secret_dir(tmp_path_factory):
-    """The server's working directory: the secret file as an editor saved it."""
+def run_all(tmp_path_factory):
+    return run_signers(tmp_path_factory)
+
+
+def server_directory(tmp_path_factory, files: dict) -> str:
+    """A working directory holding exactly these files."""
     directory = tmp_path_factory.mktemp("server")
-    (directory / SECRET_FILE).write_text(DEMO_SDK_SECRET + "\n", encoding="utf-8")
-    return directory
+    for name, text in files.items():
+        (directory / name).write_text(text, encoding="utf-8")
+    return str(directory)
 
 
-@pytest.fixture(scope="module")
-def run_all(secret_dir):
-    return run_signers(secret_dir)
-
-
-def run_signers(secret_dir):
-    """Every drawn JavaScript, TypeScript and Python signer and the correct ones, run: (language, ids) -> result."""
+def run_signers(tmp_path_factory):
+    """Every drawn JavaScript, TypeScript and Python signer and the correct ones, each run on the server its
+    exercise describes: (language, ids) -> result."""
     cases = [(language, ()) for language in RUNNABLE] + [case for case in DRAWN if case[0] in RUNNABLE]
-    node_cases = [case for case in cases if case[0] != "python"]
     if shutil.which("node") is None:
         pytest.fail("needs node: run bash scripts/test.sh")
+    directories, servers = {}, {}
+    for case in cases:
+        environment, files = described_server(SIGNERS[case[0]].with_mistakes(case[1]))
+        key = json.dumps(files, sort_keys=True)
+        directories.setdefault(key, server_directory(tmp_path_factory, files))
+        servers[case] = environment, directories[key]
+    node_cases = [case for case in cases if case[0] != "python"]
     scripts = []
     for language, bug_ids in node_cases:
         code = SIGNERS[language].with_mistakes(bug_ids)
         if language == "typescript":  # types erased as the code doctor's sandbox does; tsc would export the same
             code = runnable(code, "typescript").script + "\nmodule.exports = { signatureFor }\n"
-        scripts.append(code)
-    environment = {"PATH": shutil.os.environ["PATH"], KEY_VARIABLE: DEMO_SDK_KEY}
-    environment["NEXT_PUBLIC_ZOOM_MEETING_SDK_SECRET"] = DEMO_SDK_SECRET  # what its name says it holds
+        environment, directory = servers[language, bug_ids]
+        scripts.append(
+            {"code": code, "earlier": EARLIER, "now": CODE_REQUEST.iat, "body": FORM, "env": environment}
+            | {"cwd": directory}
+        )
     process = subprocess.run(
         ["node", str(JS_DIR / "run_signers.js")],
-        input=json.dumps([{"code": s, "earlier": EARLIER, "now": CODE_REQUEST.iat, "body": FORM} for s in scripts]),
+        input=json.dumps(scripts),
         capture_output=True,
         text=True,
-        cwd=secret_dir,
-        env=environment,
+        env={"PATH": shutil.os.environ["PATH"]},
         timeout=120,
         check=True,
     )
     results = dict(zip(node_cases, json.loads(process.stdout), strict=True))
-    with mock.patch.dict("os.environ", {KEY_VARIABLE: DEMO_SDK_KEY}):
-        with pytest.MonkeyPatch.context() as patch:
-            patch.chdir(secret_dir)
-            for language, bug_ids in cases:
-                if language == "python":
-                    results[language, bug_ids] = run_python(SIGNERS[language].with_mistakes(bug_ids))
+    for language, bug_ids in cases:
+        if language == "python":
+            environment, directory = servers[language, bug_ids]
+            with mock.patch.dict("os.environ", environment, clear=True), pytest.MonkeyPatch.context() as patch:
+                patch.chdir(directory)
+                results[language, bug_ids] = run_python(SIGNERS[language].with_mistakes(bug_ids))
     return results
 
 
@@ -165,10 +188,6 @@ def token_shows(bug_ids) -> set:
         return {"mac_only"}
     shown = {bug_id for bug_id in bug_ids if not BUGS[bug_id].undetectable}
     return shown | ({"wrong_app_type"} if "key_secret_swapped" in bug_ids else set())
-
-
-def what_happens(language, bug_ids):
-    return f"What happens: {signer_outcome(language, bug_ids)}"
 
 
 @pytest.mark.node
@@ -188,15 +207,20 @@ def test_the_code_doctor_finds_nothing_in_the_correct_signers(language):
 
 
 @pytest.mark.node
-def test_every_drawn_signer_makes_a_token_with_exactly_its_mistakes_or_throws_what_the_exercise_says(run_all):
+def test_every_drawn_signer_run_as_described_does_what_its_exercise_says(run_all):
+    """Run on the server its context describes, each signer throws what "What happens" says, or makes a token with
+    exactly its mistakes whose outcome by the rule book is what "What happens" says. Issue 23: hard exercise 3 of
+    seed 7 put the secret in a file while its code read NEXT_PUBLIC_ZOOM_MEETING_SDK_SECRET, and threw on Node."""
     wrong = []
+    join = Join(DEMO_SDK_KEY, CODE_REQUEST.meeting_number, CODE_REQUEST.iat, host=False)
     for (language, bug_ids), result in run_all.items():
         if not bug_ids:
             continue
+        said = signer_outcome(language, bug_ids)
         if "error" in result:
-            said = f"What happens: the signer throws {result['error']}; no token is made, and join() is never called."
-            if what_happens(language, bug_ids) != said:
-                wrong.append((language, bug_ids, result["error"], what_happens(language, bug_ids)))
+            thrown = f"the signer throws {result['error']}; no token is made, and join() is never called."
+            if said != thrown:
+                wrong.append((language, bug_ids, result["error"], said))
             continue
         diagnosis = diagnose(
             result["token"],
@@ -206,8 +230,8 @@ def test_every_drawn_signer_makes_a_token_with_exactly_its_mistakes_or_throws_wh
             now=CODE_REQUEST.iat,
             host=False,
         )
-        if found_mistakes(diagnosis) != token_shows(bug_ids) or "throws" in what_happens(language, bug_ids):
-            wrong.append((language, bug_ids, sorted(found_mistakes(diagnosis))))
+        if found_mistakes(diagnosis) != token_shows(bug_ids) or rule_book_outcome(result["token"], join, said) != said:
+            wrong.append((language, bug_ids, sorted(found_mistakes(diagnosis)), said))
     assert wrong == []
 
 
@@ -230,12 +254,25 @@ def test_what_the_signers_show_and_what_they_leave_to_tokens():
 
 
 def test_the_inputs_the_learner_is_told_are_the_ones_the_signers_get():
-    told = " ".join(code_inputs(CODE_REQUEST))
-    for value in (KEY_VARIABLE, DEMO_SDK_KEY, SECRET_FILE, FORM["meetingNumber"], f"`{FORM['role']}`"):
-        assert value in told
-    assert f"{SERVER_UPTIME_DAYS} days" in told and str(CODE_REQUEST.iat) in told
     for signer in SIGNERS.values():
+        told = " ".join(code_inputs(CODE_REQUEST, signer.template))
+        for value in (KEY_VARIABLE, DEMO_SDK_KEY, SECRET_FILE, FORM["meetingNumber"], f"`{FORM['role']}`"):
+            assert value in told
+        assert f"{SERVER_UPTIME_DAYS} days" in told and str(CODE_REQUEST.iat) in told
         assert KEY_VARIABLE in signer.template and SECRET_FILE in signer.template
+
+
+def test_every_drawn_signers_context_names_where_its_code_reads_the_secret():
+    """Issue 23: a context said the secret was in a file while the code read an environment variable."""
+    wrong = []
+    for language, bug_ids in DRAWN:
+        code = SIGNERS[language].with_mistakes(bug_ids)
+        environment, files = described_server(code)
+        read = {source for source in (SECRET_FILE, PUBLIC_SECRET_VARIABLE) if source in code}
+        if read != set(files) | (set(environment) - {KEY_VARIABLE}) or environment.get(KEY_VARIABLE) != DEMO_SDK_KEY:
+            wrong.append((language, bug_ids, environment, files))
+    assert wrong == []
+    assert any(PUBLIC_SECRET_VARIABLE in SIGNERS[language].with_mistakes(ids) for language, ids in DRAWN)
 
 
 @pytest.mark.node
@@ -292,3 +329,26 @@ def test_what_happens_after_code_names_no_error_of_another_language():
             assert not JAVASCRIPT_ERRORS.search(said), (language, bug_ids, said)
         if language not in RUNNABLE:  # the code doctor's languages: what Zoom or the browser does with the token
             assert "throws" not in said, (language, bug_ids, said)
+
+
+def test_a_corrected_snippet_marks_every_gap_with_an_ellipsis():
+    """Issue 23: corrected snippets dropped lines without "…". Each run of the snippet between "…" lines is a run of
+    consecutive lines of the correct signer, and the runs are apart there."""
+    wrong = []
+    for language, signer in SIGNERS.items():
+        template = [line.strip() for line in signer.template.splitlines()]
+        for bug_id in signer.mistakes:
+            runs = [run.strip("\n").splitlines() for run in f"\n{signer.corrected_lines(bug_id)}\n".split("\n…\n")]
+            starts = []
+            for run in runs:
+                run = [line.strip() for line in run]
+                found = [i for i in range(len(template)) if template[i : i + len(run)] == run]
+                starts.append(found[0] if len(found) == 1 else None)
+            apart = all(
+                a is not None and b is not None and b > a + len(run)
+                for a, b, run in zip(starts, starts[1:], runs, strict=False)
+            )
+            if None in starts or not apart:
+                wrong.append((language, bug_id, signer.corrected_lines(bug_id)))
+    assert wrong == []
+    assert any("…" in signer.corrected_lines(bug_id) for signer in SIGNERS.values() for bug_id in signer.mistakes)

@@ -259,7 +259,7 @@ _CATALOGUE = (
     ),
     Bug(
         id="role_string",
-        title='Role as the string "1"',
+        title="Role as text, not a number",
         js_before='const role = req.body.role; // "1" from a form or query string',
         js_after="const role = parseInt(req.body.role, 10); // 0 or 1 as a number",
         py_before='role = request.args["role"]  # "1"',

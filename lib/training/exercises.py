@@ -19,12 +19,12 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 
 from lib.doctor.diagnosis import diagnose
+from lib.doctor.findings import FINDING_CODES
 from lib.mistakes.buggy_signer import sign_with_bugs
-from lib.mistakes.buggy_vs_correct import side_by_side
-from lib.mistakes.catalogue import BROWSER, BUGS, EXCLUSIVE, ZOOM_SERVER
+from lib.mistakes.catalogue import BUGS, EXCLUSIVE, NOBODY, ZOOM_SERVER, Bug
 from lib.signing.jsjson import json_stringify
-from lib.signing.steps import SignatureRequest, build_signature_steps
-from lib.training.signers import KEY_VARIABLE, SECRET_FILE, SIGNERS
+from lib.signing.steps import SignatureRequest
+from lib.training.signers import KEY_VARIABLE, PUBLIC_SECRET_VARIABLE, SECRET_FILE, SIGNERS
 from lib.zoom.facts import (
     DEFAULT_LIFETIME_SECONDS,
     DEMO_MEETING_NUMBER,
@@ -33,6 +33,7 @@ from lib.zoom.facts import (
     UNDOCUMENTED_ERROR,
     ZOOM_ERRORS,
 )
+from lib.zoom.rules import RULES
 
 DEFAULT_SEED = 42
 SET_SIZE = 6
@@ -110,6 +111,27 @@ class Exercise:
         """Unique within a session and safe in a widget key."""
         return f"{self.difficulty}_{self.seed}_{self.number}"
 
+    @property
+    def task(self) -> str:
+        """The sentence that sets the exercise: how many mistakes hide in what."""
+        count = len(self.bug_ids)
+        what = "this token" if self.kind == "token" else f"this signer ({SIGNERS[self.language].label})"
+        return f"{count} mistake{'s hide' if count > 1 else ' hides'} in {what}."
+
+
+def optional_on_the_web(bug: Bug) -> bool:
+    """Nothing refuses it and the rule book finds no more than a recommendation in it (tokenExp left out: the
+    Web SDK does not need it). Such a mistake is never an exercise's answer, nor one of its options."""
+    codes = [entry.partition("@")[0] for entry in bug.found_by]
+    return (
+        bug.caught_by == NOBODY
+        and bool(codes)
+        and all(code in RULES and RULES[code].severity != "error" for code in codes)
+    )
+
+
+EXERCISE_MISTAKES = tuple(bug_id for bug_id, bug in BUGS.items() if not optional_on_the_web(bug))
+
 
 def exercise_pool(difficulty: str) -> tuple[tuple[str, ...], ...]:
     """Every combination of mistakes a set of this difficulty may draw (one is skipped when neither a token nor a
@@ -117,7 +139,7 @@ def exercise_pool(difficulty: str) -> tuple[tuple[str, ...], ...]:
     level = DIFFICULTIES[difficulty]
     return tuple(
         combination
-        for combination in itertools.combinations(BUGS, level.mistakes)
+        for combination in itertools.combinations(EXERCISE_MISTAKES, level.mistakes)
         if not any(group <= set(combination) for group in EXCLUSIVE)
     )
 
@@ -158,10 +180,10 @@ def build_exercise(
         kind, decoded, join = "code", None, None
         language = rng.choice(languages)
         shown = SIGNERS[language].with_mistakes(bug_ids)
-        context = (*code_inputs(CODE_REQUEST), f"What happens: {signer_outcome(language, bug_ids)}")
+        context = (*code_inputs(CODE_REQUEST, shown), f"What happens: {signer_outcome(language, bug_ids)}")
     else:
         return None
-    others = [bug_id for bug_id in BUGS if bug_id not in bug_ids]
+    others = [bug_id for bug_id in EXERCISE_MISTAKES if bug_id not in bug_ids]
     causes = list(bug_ids) + rng.sample(others, level.options - len(bug_ids))
     rng.shuffle(causes)
     fixes = rng.sample(causes, len(causes))
@@ -170,12 +192,22 @@ def build_exercise(
     )
 
 
-def code_inputs(request: SignatureRequest) -> tuple[str, ...]:
-    """What the learner is told about the signer's inputs: the same for every code exercise, and exactly what
+def code_inputs(request: SignatureRequest, code: str) -> tuple[str, ...]:
+    """What the learner is told about the signer's inputs, where this code reads them: exactly what
     tests/test_exercise_signers.py gives the signer when it runs it."""
+    client_id = f"`{KEY_VARIABLE}` = `{request.sdk_key}` (your app's Client ID)"
+    if PUBLIC_SECRET_VARIABLE in code:
+        secret = f"and `{PUBLIC_SECRET_VARIABLE}` = the Client Secret in its environment"
+        return (f"The server (a Next.js app) has {client_id} {secret}.", *_request_inputs(request))
+    secret = (
+        f"in its environment and the Client Secret in `{SECRET_FILE}`, as an editor saved it (with a final newline)"
+    )
+    return (f"The server has {client_id} {secret}.", *_request_inputs(request))
+
+
+def _request_inputs(request: SignatureRequest) -> tuple[str, ...]:
+    """What the learner is told about the request and the clock."""
     return (
-        f"The server has `{KEY_VARIABLE}` = `{request.sdk_key}` (your app's Client ID) in its environment and "
-        f"the Client Secret in `{SECRET_FILE}`, as an editor saved it (with a final newline).",
         f"The page posts the form fields meetingNumber = `{request.meeting_number}` and role = `{request.role}` "
         "(as text) to the handler; you join that meeting as a participant.",
         f"The server has been up and signing for {SERVER_UPTIME_DAYS} days; this join is at "
@@ -197,25 +229,56 @@ def signer_outcome(language: str, bug_ids) -> str:
     """What happens when the signer of this language, with these mistakes, signs CODE_REQUEST for the join."""
     signer = SIGNERS[language]
     thrown = next((signer.throws[bug_id] for bug_id in bug_ids if bug_id in signer.throws), None)
-    return _what_happens(CODE_REQUEST, bug_ids, thrown)
-
-
-def _what_happens(request: SignatureRequest, bug_ids, thrown: str | None = None) -> str:
-    """What the learner would see when joining, in words that name no mistake. `thrown`: what the signer shown
-    throws, which replaces the emulated JavaScript signer's error (that one is only right for the forum's code)."""
     if thrown is not None:
         return f"the signer throws {thrown}; no token is made, and join() is never called."
-    buggy = sign_with_bugs(request, bug_ids)
-    outcome = side_by_side(build_signature_steps(request), buggy, bug_ids).outcome
-    if outcome.zoom_error is not None:
-        return f"Zoom answers {outcome.zoom_error} {ZOOM_ERRORS[outcome.zoom_error].message}"
-    if buggy.error is not None:
-        return f"the page throws {buggy.error.name}: {buggy.error.message}, and join() is never called."
-    if outcome.caught_by == BROWSER:
-        return "join() fails in the browser; nothing reaches Zoom."
-    if outcome.caught_by == ZOOM_SERVER:
+    join = Join(CODE_REQUEST.sdk_key, CODE_REQUEST.meeting_number, CODE_REQUEST.iat, host=False)
+    return _what_happens(CODE_REQUEST, bug_ids, join)
+
+
+def _what_happens(request: SignatureRequest, bug_ids, join: Join) -> str:
+    """What the learner would see when joining with the token these mistakes make of `request`, in words that name
+    no mistake. A Zoom code is stated only where the fact base documents it for every reason Zoom has to refuse
+    the token (lib.doctor.findings' codes carry the rule book's and the fact base's row IDs)."""
+    returned = sign_with_bugs(request, bug_ids).returned
+    if "." not in returned:
+        return "join() fails on the page; nothing reaches Zoom."
+    diagnosis = diagnose(
+        returned,
+        secret=request.sdk_secret,
+        sdk_key=join.sdk_key,
+        meeting_number=join.meeting_number,
+        now=join.now,
+        host=join.host,
+    )
+    codes = {_zoom_code(finding, bug_ids) for finding in diagnosis.findings if _refused_for(finding)}
+    if not codes:
+        return "join() goes through, and no error is reported."
+    if None in codes:
         return f"{UNDOCUMENTED_ERROR}."
-    return "join() goes through, and no error is reported."
+    if len(codes) == 1:
+        (code,) = codes
+        return f"Zoom answers {code} {ZOOM_ERRORS[code].message}"
+    answers = " or ".join(f"{code} {ZOOM_ERRORS[code].message.rstrip('.')}" for code in sorted(codes))
+    return f"Zoom refuses it with {answers}; which of them it answers is not documented."
+
+
+def _refused_for(finding) -> bool:
+    """Whether Zoom's server refuses a token for this finding: an error, or a warning about a mistake the catalogue
+    says Zoom refuses (a text role). A missing optional claim is no reason."""
+    if finding.severity == "error":
+        return True
+    return finding.severity == "warning" and finding.bug_id in BUGS and BUGS[finding.bug_id].caught_by == ZOOM_SERVER
+
+
+def _zoom_code(finding, bug_ids) -> int | None:
+    """The code the fact base documents for this reason, None where it documents none. A claim rule's code is the
+    rule book's; another finding of a hidden mistake with its own row (another app type's key) is that row's."""
+    if finding.code in RULES:
+        return RULES[finding.code].zoom_error
+    bug = BUGS.get(finding.bug_id)
+    if bug is not None and bug.id in bug_ids and bug.zoom_error_source:
+        return bug.zoom_error
+    return FINDING_CODES[finding.code].zoom_error
 
 
 def corrected_code(exercise: Exercise, bug_id: str) -> tuple[str, str] | None:
@@ -246,7 +309,7 @@ def _token_evidence(bug_ids, rng):
         decoded = None
         if diagnosis.header is not None and diagnosis.payload is not None:
             decoded = f"{json_stringify(diagnosis.header)}\n{json_stringify(diagnosis.payload)}"
-        return returned, decoded, join, _what_happens(request, bug_ids)
+        return returned, decoded, join, _what_happens(request, bug_ids, join)
     return None
 
 

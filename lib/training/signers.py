@@ -5,7 +5,8 @@ A signer is a small server module: a function that builds the HS256 JWT by hand 
 HMAC) and a handler that reads its inputs (the Client ID from the environment, the Client Secret from a file,
 the meeting number and role as the page posts them) and calls it. A mistake is one or more text replacements
 in the correct signer, so everything around it stays correct. Only the mistakes a replacement can show are
-listed for a language: tests/test_exercise_signers.py runs every combination the exercises can draw (JavaScript
+listed for a language (and none the exercises leave out: lib.training.exercises.EXERCISE_MISTAKES):
+tests/test_exercise_signers.py runs every combination the exercises can draw (JavaScript
 and TypeScript on Node, Python in-process) and has the code doctor review each one, in every language.
 
 No signer has a comment: a comment naming a mistake would give the exercise away.
@@ -14,9 +15,12 @@ No signer has a comment: a comment naming a mistake would give the exercise away
 import textwrap
 from dataclasses import dataclass
 
+OMITTED = "…"  # in a corrected snippet: the signer's lines between are left out
 # The file the handler reads the Client Secret from; it was saved by an editor, so it ends in a newline.
 SECRET_FILE = "zoom_sdk_secret.txt"
 KEY_VARIABLE = "ZOOM_MEETING_SDK_KEY"
+# Where a Next.js app keeps a value it hands to the page's JavaScript too.
+PUBLIC_SECRET_VARIABLE = "NEXT_PUBLIC_ZOOM_MEETING_SDK_SECRET"
 _MILLISECONDS = "a time in milliseconds hides the lifetime added to it, and when the token expires"
 # Pairs no signer shows together: one hides the other, from the code doctor or from the token the signer makes.
 NOT_TOGETHER = {
@@ -65,14 +69,21 @@ class Signer:
         return "".join(pieces) + self.template[position:]
 
     def corrected_lines(self, bug_id: str) -> str:
-        """The lines of the correct signer that the mistake changes, as they should be (dedented)."""
+        """The lines of the correct signer that the mistake changes, as they should be (dedented), with a line "…"
+        where lines between them are left out."""
         numbers = set()
         for correct, _ in self.mistakes[bug_id]:
             start = self.template.index(correct) + len(correct) - len(correct.lstrip("\n"))
             end = self.template.index(correct) + len(correct.rstrip("\n"))
             numbers.update(range(self.template.count("\n", 0, start), self.template.count("\n", 0, end) + 1))
-        lines = self.template.splitlines()
-        return textwrap.dedent("\n".join(lines[number] for number in sorted(numbers)))
+        lines = textwrap.dedent("\n".join(self.template.splitlines()[number] for number in sorted(numbers)))
+        shown, previous = [], None
+        for number, line in zip(sorted(numbers), lines.splitlines(), strict=True):
+            if previous is not None and number > previous + 1:
+                shown.append(OMITTED)
+            shown.append(line)
+            previous = number
+        return "\n".join(shown)
 
 
 JAVASCRIPT = """\
@@ -132,6 +143,10 @@ export function signatureFor(req: Request): string {
 _NODE_MISTAKES = {
     "standard_base64_segments": (
         (
+            "Buffer.from(JSON.stringify(header)).toString('base64url')",
+            "Buffer.from(JSON.stringify(header)).toString('base64')",
+        ),
+        (
             "Buffer.from(JSON.stringify(payload)).toString('base64url')",
             "Buffer.from(JSON.stringify(payload)).toString('base64')",
         ),
@@ -140,7 +155,6 @@ _NODE_MISTAKES = {
     "mac_only": (("return encodedHeader + '.' + encodedPayload + '.' + signature", "return signature"),),
     "meeting_number_claim": ((" mn: meetingNumber,", " meetingNumber: meetingNumber,"),),
     "role_string": (("parseInt(req.body.role, 10)", "req.body.role"),),
-    "no_token_exp": ((", tokenExp: exp }", " }"),),
     "timestamps_milliseconds": (("Math.floor(Date.now() / 1000)", "Date.now()"),),
     "lifetime_too_short": (("iat + 60 * 60 * 2", "iat + 60 * 10"),),
     "lifetime_too_long": (("iat + 60 * 60 * 2", "iat + 60 * 60 * 24 * 7"),),
@@ -156,11 +170,10 @@ _READ_SECRET = "fs.readFileSync('zoom_sdk_secret.txt', 'utf8').trim()"
 
 
 def _cached(declaration: str, function: str) -> tuple[tuple[str, str], ...]:
-    """The handler keeps the first token it made and hands it out again."""
+    """The handler keeps the first token it made in a module variable and hands it out again."""
     return (
         (f"\n{function}", f"\n{declaration}\n\n{function}"),
-        ("  const token = ", "  cachedToken = cachedToken || "),
-        ("  return token\n", "  return cachedToken\n"),
+        ("  const token = ", "  token = token || "),
     )
 
 
@@ -170,9 +183,9 @@ JAVASCRIPT_SIGNER = Signer(
     JAVASCRIPT,
     _NODE_MISTAKES
     | {
-        "expired": _cached("let cachedToken = null", "function signatureFor"),
+        "expired": _cached("let token = null", "function signatureFor"),
         "argument_shift": (("(sdkKey, sdkSecret, meetingNumber, role)\n", "(meetingNumber, role)\n"),),
-        "secret_in_browser": ((_READ_SECRET, "process.env.NEXT_PUBLIC_ZOOM_MEETING_SDK_SECRET"),),
+        "secret_in_browser": ((_READ_SECRET, f"process.env.{PUBLIC_SECRET_VARIABLE}"),),
     },
     {
         "argument_shift": 'TypeError [ERR_INVALID_ARG_TYPE]: The "key" argument must be of type string or an instance '
@@ -186,8 +199,8 @@ TYPESCRIPT_SIGNER = Signer(
     TYPESCRIPT,
     _NODE_MISTAKES
     | {
-        "expired": _cached("let cachedToken = ''", "export function signatureFor"),
-        "secret_in_browser": ((_READ_SECRET, "process.env.NEXT_PUBLIC_ZOOM_MEETING_SDK_SECRET ?? ''"),),
+        "expired": _cached("let token = ''", "export function signatureFor"),
+        "secret_in_browser": ((_READ_SECRET, f"process.env.{PUBLIC_SECRET_VARIABLE} ?? ''"),),
     },
     {},
 )
@@ -244,6 +257,10 @@ PYTHON_SIGNER = Signer(
     {
         "standard_base64_segments": (
             (
+                "encoded_header = base64url(json.dumps(header, separators=JSON_COMPACT).encode())",
+                "encoded_header = base64.b64encode(json.dumps(header, separators=JSON_COMPACT).encode()).decode()",
+            ),
+            (
                 "encoded_payload = base64url(json.dumps(payload, separators=JSON_COMPACT).encode())",
                 "encoded_payload = base64.b64encode(json.dumps(payload, separators=JSON_COMPACT).encode()).decode()",
             ),
@@ -252,7 +269,6 @@ PYTHON_SIGNER = Signer(
         "mac_only": (('return f"{encoded_header}.{encoded_payload}.{signature}"', "return signature"),),
         "meeting_number_claim": (('"mn": meeting_number,', '"meetingNumber": meeting_number,'),),
         "role_string": (('int(request.form["role"])', 'request.form["role"]'),),
-        "no_token_exp": (('        "tokenExp": exp,\n', ""),),
         "timestamps_milliseconds": (("int(time.time())", "int(time.time() * 1000)"),),
         "lifetime_too_short": (("iat + 60 * 60 * 2", "iat + 60 * 10"),),
         "lifetime_too_long": (("iat + 60 * 60 * 2", "iat + 60 * 60 * 24 * 7"),),
@@ -309,6 +325,10 @@ PHP_SIGNER = Signer(
     {
         "standard_base64_segments": (
             (
+                "$encodedHeader = base64url(json_encode($header));",
+                "$encodedHeader = base64_encode(json_encode($header));",
+            ),
+            (
                 "$encodedPayload = base64url(json_encode($payload));",
                 "$encodedPayload = base64_encode(json_encode($payload));",
             ),
@@ -317,7 +337,6 @@ PHP_SIGNER = Signer(
         "mac_only": (("return $encodedHeader . '.' . $encodedPayload . '.' . $signature;", "return $signature;"),),
         "meeting_number_claim": (("'mn' => $meetingNumber,", "'meetingNumber' => $meetingNumber,"),),
         "role_string": (("(int) $_POST['role']", "$_POST['role']"),),
-        "no_token_exp": (("        'tokenExp' => $exp,\n", ""),),
         "timestamps_milliseconds": (("$iat = time();", "$iat = (int) (microtime(true) * 1000);"),),
         "lifetime_too_short": (("$iat + 60 * 60 * 2", "$iat + 60 * 10"),),
         "lifetime_too_long": (("$iat + 60 * 60 * 2", "$iat + 60 * 60 * 24 * 7"),),
@@ -395,11 +414,11 @@ GO_SIGNER = Signer(
     GO,
     {
         "standard_base64_segments": (
+            ("encodedHeader := base64.RawURLEncoding", "encodedHeader := base64.StdEncoding"),
             ("encodedPayload := base64.RawURLEncoding", "encodedPayload := base64.StdEncoding"),
         ),
         "standard_base64_signature": (("signature := base64.RawURLEncoding", "signature := base64.StdEncoding"),),
         "meeting_number_claim": (('"mn":       meetingNumber,', '"meetingNumber": meetingNumber,'),),
-        "no_token_exp": (('\t\t"tokenExp": exp,\n', ""),),
         "timestamps_milliseconds": (("time.Now().Unix()", "time.Now().UnixMilli()"),),
         "lifetime_too_short": (("iat + 60*60*2", "iat + 60*10"),),
         "lifetime_too_long": (("iat + 60*60*2", "iat + 60*60*24*7"),),
@@ -472,6 +491,10 @@ JAVA_SIGNER = Signer(
     {
         "standard_base64_segments": (
             (
+                "String encodedHeader = base64url.encodeToString(",
+                "String encodedHeader = Base64.getEncoder().encodeToString(",
+            ),
+            (
                 "String encodedPayload = base64url.encodeToString(",
                 "String encodedPayload = Base64.getEncoder().encodeToString(",
             ),
@@ -486,7 +509,6 @@ JAVA_SIGNER = Signer(
         "meeting_number_claim": (
             ('payload.put("mn", meetingNumber);', 'payload.put("meetingNumber", meetingNumber);'),
         ),
-        "no_token_exp": (('        payload.put("tokenExp", exp);\n', ""),),
         "timestamps_milliseconds": (("System.currentTimeMillis() / 1000", "System.currentTimeMillis()"),),
         "lifetime_too_short": (("iat + 60 * 60 * 2", "iat + 60 * 10"),),
         "lifetime_too_long": (("iat + 60 * 60 * 2", "iat + 60 * 60 * 24 * 7"),),
@@ -553,6 +575,10 @@ CSHARP_SIGNER = Signer(
     {
         "standard_base64_segments": (
             (
+                "var encodedHeader = Base64Url(JsonSerializer.SerializeToUtf8Bytes(header));",
+                "var encodedHeader = Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(header));",
+            ),
+            (
                 "var encodedPayload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(payload));",
                 "var encodedPayload = Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(payload));",
             ),
@@ -562,7 +588,6 @@ CSHARP_SIGNER = Signer(
         ),
         "mac_only": (('return encodedHeader + "." + encodedPayload + "." + signature;', "return signature;"),),
         "meeting_number_claim": (('{ "mn", meetingNumber },', '{ "meetingNumber", meetingNumber },'),),
-        "no_token_exp": (('            { "tokenExp", exp },\n', ""),),
         "timestamps_milliseconds": (("ToUnixTimeSeconds()", "ToUnixTimeMilliseconds()"),),
         "lifetime_too_short": (("iat + 60 * 60 * 2", "iat + 60 * 10"),),
         "lifetime_too_long": (("iat + 60 * 60 * 2", "iat + 60 * 60 * 24 * 7"),),

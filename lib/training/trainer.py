@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from lib.mistakes.catalogue import BUGS
 from lib.training.exercises import DEFAULT_SEED, DIFFICULTIES, Exercise, corrected_code, exercise_set
-from lib.training.signers import SIGNERS
 from lib.zoom.facts import MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS, ROLE_LABELS
 
 SESSION_MINUTES = 45
@@ -128,8 +127,7 @@ def _letters(options):
 def _question(exercise: Exercise) -> str:
     causes, fixes = _letters(exercise.cause_options), _letters(exercise.fix_options)
     count = len(exercise.bug_ids)
-    what = "this token" if exercise.kind == "token" else f"this signer ({SIGNERS[exercise.language].label})"
-    lines = [f"## Exercise {exercise.number}", "", f"{count} mistake{'s' if count > 1 else ''} hide in {what}.", ""]
+    lines = [f"## Exercise {exercise.number}", "", exercise.task, ""]
     fence = "" if exercise.kind == "token" else exercise.language
     lines += [f"```{fence}", exercise.shown, "```", ""]
     if exercise.decoded:

@@ -41,7 +41,9 @@ DEMO_SDK_KEY = "DEMOkeyNotARealClientID"
 DEMO_SDK_SECRET = "DEMO-secret-not-real-0123456789abcdefXYZ"
 DEMO_MEETING_NUMBER = "85746065432"
 # A stand-in for Server-to-Server OAuth credentials: the wrong app type for Meeting SDK signatures.
-DEMO_S2S_CLIENT_ID = "FAKEs2sOAuthClientId0"  # shares no 4 characters with the demo secret
+# It looks like any Client ID (the exercises show it: a name saying "s2s" would give their answer away) and
+# shares no 4 characters with the demo secret.
+DEMO_S2S_CLIENT_ID = "Vq3TxR8mLpZ2wKd7NcYb4A"
 DEMO_S2S_CLIENT_SECRET = "DEMO-s2s-oauth-secret-not-real-9876543210"
 
 # The order in which the app assumes Zoom checks a token (Zoom does not document it): signature first,

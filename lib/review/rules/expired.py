@@ -1,4 +1,5 @@
-"""expired: a token cached and handed out again (an lru_cache on the signer, a variable named cache)."""
+"""expired: a token cached and handed out again (an lru_cache on the signer, a variable named cache, or one that
+keeps its first value: `token = token || sign(...)`)."""
 
 import re
 
@@ -24,7 +25,10 @@ def check(program: Program):
                         "Sign a fresh token for each join; never cache tokens beyond their exp.",
                     )
     for binding in program.bindings:
-        if re.search(r"cache", binding.name, re.I) and binding.value is not None:
+        if binding.value is None:
+            continue
+        keeps_first = re.match(rf"{re.escape(binding.name)}\s*(\|\||\?\?)", node_text(binding.value))
+        if re.search(r"cache", binding.name, re.I) or keeps_first:
             if any(re.search(r"sign|token", c.name, re.I) for c in program.calls_in(binding.value)):
                 program.hit(
                     "expired",
