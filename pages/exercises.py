@@ -205,12 +205,16 @@ if attempt is None:
             exercise.cause_options,
             format_func=lambda i: BUGS[i].title,
             key=KEYS["causes"].format(exercise_id=exercise.id),
+            max_selections=count,
+            select_all=False,
         )
         st.multiselect(
             f"Fix — pick {count}",
             exercise.fix_options,
             format_func=lambda i: BUGS[i].fix,
             key=KEYS["fixes"].format(exercise_id=exercise.id),
+            max_selections=count,
+            select_all=False,
         )
         st.form_submit_button(
             "Check",

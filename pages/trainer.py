@@ -167,9 +167,13 @@ def room_view(class_id):
         people, answered, points = st.columns(3)
         people.metric("Learners", len(results.learners))
         answered.metric("Answers", f"{results.answers} / {len(results.learners) * session.exercise_count}")
-        total = sum(person.points for person in results.learners)
-        possible = results.possible_per_learner * len(results.learners)
-        points.metric("Room's score", f"{round(100 * total / possible) if possible else 0} %")
+        room = results.score
+        points.metric(
+            "Room's score",
+            "—" if room.percent is None else f"{room.percent} %",
+            help="Of the answered exercises' points: an exercise not answered yet counts for nothing either way.",
+        )
+        points.caption(f"{room.points} of {room.possible} points · {room.unanswered} not answered yet")
         with st.container(key=KEYS["room_learners"]):
             if results.learners:
                 st.dataframe(learner_rows(results, now), hide_index=True)

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from lib.classroom.database import unavailable_as_message
 from lib.classroom.schema import JOIN_CODE_LENGTH, MAX_EXERCISES, NAME_LENGTH, TITLE_LENGTH, answers, classes, learners
 from lib.training.exercises import DIFFICULTIES, Attempt, Exercise
+from lib.training.scoring import Judgement, judge
 
 JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 signs, none that reads as another (0/O, 1/I)
 JOIN_CODE_BITS = 40  # 8 signs of 5 bits: a guessed code joins one of 10^12, no class
@@ -68,14 +69,17 @@ class StoredAnswer:
     mistakes: tuple[str, ...]
     causes: tuple[str, ...]
     fixes: tuple[str, ...]
-    causes_right: bool
-    fixes_right: bool
     seconds_taken: float | None
     answered_at: float
 
     @property
+    def judgement(self) -> Judgement:
+        """Judged again from the picks, by the one rule every view reads (never the stored verdict)."""
+        return judge(self.mistakes, self.causes, self.fixes)
+
+    @property
     def points(self) -> int:
-        return int(self.causes_right) + int(self.fixes_right)
+        return self.judgement.points
 
 
 # ------------------------------------------------------------------------------------------ codes, PINs
@@ -333,8 +337,6 @@ def stored_answer(row) -> StoredAnswer:
         tuple(row.mistakes.split()),
         tuple(row.causes.split()),
         tuple(row.fixes.split()),
-        bool(row.causes_right),
-        bool(row.fixes_right),
         row.seconds_taken,
         row.answered_at,
     )
@@ -345,8 +347,6 @@ ANSWER_COLUMNS = (  # what an answer is, to its learner and in the trainer's res
     answers.c.mistakes,
     answers.c.causes,
     answers.c.fixes,
-    answers.c.causes_right,
-    answers.c.fixes_right,
     answers.c.seconds_taken,
     answers.c.answered_at,
 )
@@ -403,6 +403,7 @@ def record_answer(
 
 def as_attempt(stored: StoredAnswer, exercise: Exercise) -> Attempt:
     """A stored answer in the form the exercises page grades and explains."""
+    judgement = stored.judgement
     return Attempt(
         exercise.id,
         exercise.seed,
@@ -411,8 +412,8 @@ def as_attempt(stored: StoredAnswer, exercise: Exercise) -> Attempt:
         stored.mistakes,
         stored.causes,
         stored.fixes,
-        stored.causes_right,
-        stored.fixes_right,
+        judgement.causes_right,
+        judgement.fixes_right,
     )
 
 
