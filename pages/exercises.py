@@ -16,6 +16,7 @@ from lib import widget_keys
 from lib.builder.credentials import configured_credentials
 from lib.classroom.database import ClassroomUnavailable, classroom_engine
 from lib.classroom.store import (
+    NAME_FIELD_CHARACTERS,
     ClassroomError,
     as_attempt,
     join_class,
@@ -127,7 +128,9 @@ if session is None:
         with st.form(KEYS["class_form"], border=False):
             left, right = st.columns(2)
             left.text_input("Join code", placeholder="7KQM-3XHT", max_chars=12, key=KEYS["class_code"])
-            right.text_input("Display name (the trainer sees it)", max_chars=40, key=KEYS["class_name"])
+            right.text_input(
+                "Display name (the trainer sees it)", max_chars=NAME_FIELD_CHARACTERS, key=KEYS["class_name"]
+            )
             st.form_submit_button("Join the class", type="primary", key=KEYS["class_join"], on_click=join)
         if problem:
             st.error(problem, icon=":material/error:")

@@ -12,6 +12,7 @@ from lib import widget_keys
 from lib.classroom import store
 from lib.classroom.database import URL_VARIABLE
 from lib.classroom.room import room_results
+from lib.classroom.schema import NAME_LENGTH
 from lib.mistakes.catalogue import BUGS
 from lib.training.exercises import exercise_set
 from lib.zoom.facts import ENV_SDK_KEY, ENV_SDK_SECRET
@@ -101,6 +102,18 @@ def test_a_wrong_code_is_explained_and_nobody_joins(database):
     at = join(at, "2222-2222", "Ann")
     assert "No class has this join code" in texts(at)
     assert "Ann" not in everything_stored(database)
+
+
+def test_a_pasted_name_over_the_limit_gets_a_message(database):
+    """Issue 23: the name field cut a long paste at 40 characters without a word; now the field takes it
+    and the page says what is wrong."""
+    session, _ = store.create_class(database, "Team", 7, "easy", 3, 1e12 - 1)
+    at = app_on("pages/exercises.py")
+    assert at.text_input(key=LEARN["class_name"]).max_chars > NAME_LENGTH
+    long_name = "A" * (NAME_LENGTH + 1)
+    at = join(at, store.shown_join_code(session.join_code), long_name)
+    assert f"at most {NAME_LENGTH} characters; this one has {NAME_LENGTH + 1}" in texts(at)
+    assert long_name not in everything_stored(database)
 
 
 def test_a_secret_typed_on_another_page_never_reaches_the_database(database, monkeypatch):

@@ -391,6 +391,55 @@ def test_one_name_per_class(classroom_engine):
     assert learner_of(classroom_engine, other, "Ann").display_name == "Ann"
 
 
+@pytest.mark.parametrize("second", ["dee", " Dee ", "DEE", "Dee"])
+def test_names_that_read_the_same_are_one_name(classroom_engine, second):
+    """Issue 23: "Dee" and " dee " were two learners of one class."""
+    session, _ = new_class(classroom_engine)
+    learner_of(classroom_engine, session, "Dee")
+    with pytest.raises(store.ClassroomError, match="already uses the name"):
+        store.join_class(classroom_engine, session, second, NOW)
+    assert learner_of(classroom_engine, session, "Dée").display_name == "Dée"  # another letter: another name
+
+
+def test_names_stored_before_case_folding_keep_their_learners(classroom_url):
+    """A database of revision 0001 holding "Dee" and "dee" in one class upgrades: both learners stay."""
+    from alembic import command
+
+    from lib.classroom.database import _alembic_config
+
+    engine = create_engine(classroom_url)
+    try:
+        with engine.begin() as connection:
+            config = _alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0001")
+        with engine.begin() as connection:
+            row = {"join_code": "ABCDEFGH", "title": "t", "seed": 1, "difficulty": "easy", "exercise_count": 1}
+            row |= {"pin_salt": "s", "pin_hash": "h", "created_at": NOW, "expires_at": NOW + 60}
+            connection.execute(
+                text(
+                    "INSERT INTO classes (join_code, title, seed, difficulty, exercise_count, pin_salt, pin_hash, "
+                    "created_at, expires_at) VALUES (:join_code, :title, :seed, :difficulty, :exercise_count, "
+                    ":pin_salt, :pin_hash, :created_at, :expires_at)"
+                ),
+                row,
+            )
+            class_id = connection.execute(text("SELECT id FROM classes")).scalar_one()
+            for number, name in enumerate(("Dee", "dee")):
+                connection.execute(
+                    text("INSERT INTO learners (class_id, display_name, key_hash, joined_at) VALUES (:c, :n, :k, :t)"),
+                    {"c": class_id, "n": name, "k": f"{number:064d}", "t": NOW},
+                )
+        prepare_engine(engine)
+        assert current_revision(engine) == head_revision()
+        with engine.connect() as connection:
+            stored = connection.execute(select(learners.c.display_name, learners.c.name_key).order_by(learners.c.id))
+            first, second = stored.all()
+        assert first == ("Dee", "dee") and second.display_name == "dee" and second.name_key != "dee"
+    finally:
+        engine.dispose()
+
+
 def test_only_a_hash_of_the_resume_key_is_stored_and_a_wrong_key_finds_no_one(classroom_engine):
     session, _ = new_class(classroom_engine)
     key = store.join_class(classroom_engine, session, "Ann", NOW)

@@ -140,6 +140,14 @@ def checked_display_name(name: str, secrets_seen=()) -> str:
     return name
 
 
+NAME_FIELD_CHARACTERS = 4 * NAME_LENGTH  # the name field takes a longer paste, so it gets a message, not a cut
+
+
+def name_key(name: str) -> str:
+    """What makes two display names one in a class: trimmed, inner spaces collapsed, case-folded."""
+    return " ".join(name.split()).casefold()
+
+
 # ------------------------------------------------------------------------------------------ classes
 
 
@@ -307,7 +315,13 @@ def join_class(engine: Engine, session: ClassSession, display_name: str, now: fl
         with unavailable_as_message(engine), engine.begin() as connection:
             connection.execute(
                 insert(learners),
-                {"class_id": session.id, "display_name": name, "key_hash": _key_hash(key), "joined_at": now},
+                {
+                    "class_id": session.id,
+                    "display_name": name,
+                    "name_key": name_key(name),
+                    "key_hash": _key_hash(key),
+                    "joined_at": now,
+                },
             )
     except IntegrityError:
         raise ClassroomError(
