@@ -21,6 +21,7 @@ from lib.classroom.database import (
 )
 from lib.classroom.room import results_csv, room_results
 from lib.classroom.schema import MAX_EXERCISES, NAME_LENGTH, answers, classes, learners, metadata
+from lib.mistakes.catalogue import BUGS
 from lib.training.exercises import exercise_set, grade
 
 NOW = 1_800_000_000.0
@@ -561,6 +562,24 @@ def test_the_csv_has_every_answer_and_no_cell_a_spreadsheet_would_run(classroom_
     assert len(rows) == 6
     names = [row.split(",")[0].strip('"') for row in rows[1:]]
     assert names == ['\'=HYPERLINK(""http://x"")', "'+1", "'-2", "'@SUM(A1)", "Ann"]
+
+
+def test_the_csv_has_titles_iso_times_and_a_row_for_a_learner_without_answers(classroom_engine):
+    """Issue 23: the CSV had epoch times, ids alone, and no row for learners who answered nothing."""
+    import csv
+    import io
+
+    session, _ = new_class(classroom_engine)
+    store.record_answer(
+        classroom_engine, learner_of(classroom_engine, session, "Ann"), right_attempt(session, 1), 2, NOW
+    )
+    learner_of(classroom_engine, session, "Bo")
+    rows = list(csv.DictReader(io.StringIO(results_csv(classroom_engine, session))))
+    (bug_id,) = exercise_set(42, "easy", 3)[0].bug_ids
+    assert [row["display_name"] for row in rows] == ["Ann", "Bo"]
+    assert rows[0]["mistakes"] == bug_id and rows[0]["mistake_titles"] == BUGS[bug_id].title
+    assert rows[0]["answered_at"] == "2027-01-15T08:00:00+00:00"  # NOW, 1.8e9 s after the epoch
+    assert rows[1]["exercise"] == "" and rows[1]["points"] == ""
 
 
 # ------------------------------------------------------------------------------------------ an unusable database

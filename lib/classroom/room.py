@@ -4,6 +4,7 @@ misses. Read fresh from the database on every refresh, so every server shows the
 import csv
 import io
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -18,6 +19,7 @@ CSV_COLUMNS = (
     "display_name",
     "exercise",
     "mistakes",
+    "mistake_titles",
     "causes_picked",
     "fixes_picked",
     "cause_right",
@@ -113,30 +115,41 @@ def _cell(value):
     return value
 
 
+def _iso(seconds: float) -> str:
+    return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="seconds")
+
+
 def results_csv(engine: Engine, session: ClassSession) -> str:
-    """Every answer of the class, one row each, for the trainer's download."""
+    """Every answer of the class, one row each, and one row for each learner who answered nothing, for the
+    trainer's download: mistakes by id and by title, times in ISO 8601 (UTC)."""
     people, given = _rows(engine, session)
-    names = {person.id: person.display_name for person in people}
+    by_learner = {person.id: [] for person in people}
+    for learner_id, given_answer in given:
+        by_learner[learner_id].append(given_answer)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
-    for learner_id, given_answer in given:
-        judgement = given_answer.judgement
-        writer.writerow(
-            _cell(value)
-            for value in (
-                names[learner_id],
-                given_answer.exercise_number,
-                " ".join(given_answer.mistakes),
-                " ".join(given_answer.causes),
-                " ".join(given_answer.fixes),
-                judgement.causes_right,
-                judgement.fixes_right,
-                judgement.points,
-                "" if given_answer.seconds_taken is None else round(given_answer.seconds_taken, 1),
-                given_answer.answered_at,
+    for person in people:
+        if not by_learner[person.id]:
+            writer.writerow([_cell(person.display_name)] + [""] * (len(CSV_COLUMNS) - 1))
+        for given_answer in by_learner[person.id]:
+            judgement = given_answer.judgement
+            writer.writerow(
+                _cell(value)
+                for value in (
+                    person.display_name,
+                    given_answer.exercise_number,
+                    " ".join(given_answer.mistakes),
+                    "; ".join(BUGS[i].title if i in BUGS else i for i in given_answer.mistakes),
+                    " ".join(given_answer.causes),
+                    " ".join(given_answer.fixes),
+                    judgement.causes_right,
+                    judgement.fixes_right,
+                    judgement.points,
+                    "" if given_answer.seconds_taken is None else round(given_answer.seconds_taken, 1),
+                    _iso(given_answer.answered_at),
+                )
             )
-        )
     return out.getvalue()
 
 
