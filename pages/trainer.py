@@ -157,6 +157,16 @@ def room_view(class_id):
         left, right = st.columns([2, 3])
         left.markdown(f"### Join code: `{shown_join_code(session.join_code)}`")  # big enough for a projector
         left.caption("Learners open *Find the bug*, expand *In a class?* and type this code and a name.")
+        left.caption(f"Seed {session.seed} · {session.difficulty} · {session.exercise_count} exercises")
+        left.download_button(
+            "This class's handout (Markdown)",
+            data=lambda: handout_markdown(session.seed, session.difficulty, session.exercise_count),  # when pressed
+            file_name=f"find-the-bug-seed-{session.seed}-{session.difficulty}-{session.exercise_count}.md",
+            mime="text/markdown",
+            key=KEYS["room_handout"],
+            on_click="ignore",
+            icon=":material/download:",
+        )
         pin = st.session_state.get(KEYS["new_pin"])
         if pin:
             right.info(

@@ -152,6 +152,8 @@ def test_the_trainer_starts_a_class_and_another_session_opens_it_with_the_pin(da
     assert session.exercise_count == 4 and session.difficulty == "medium"
     assert f"`{pin}`" in texts(at) and store.shown_join_code(session.join_code) in texts(at)
     assert "Room \\<script\\>" in texts(at)
+    assert f"Seed {session.seed} · medium · 4 exercises" in texts(at)  # the class's set, in the live view
+    assert at.get("download_button")[0].proto.label == "This class's handout (Markdown)"
 
     learner = join(app_on("pages/exercises.py"), session.join_code, "Bo")
     answer(learner, exercise_set(session.seed, "medium", 4)[0])
