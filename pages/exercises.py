@@ -19,6 +19,7 @@ from lib.classroom.store import (
     NAME_FIELD_CHARACTERS,
     ClassroomError,
     as_attempt,
+    earlier_answer_note,
     join_class,
     learner_answers,
     learner_by_key,
@@ -81,9 +82,12 @@ def answer(exercise, learner):
     shown = st.session_state.get(KEYS["shown_at"], {}).get(exercise.id)
     now = time.time()
     try:
-        record_answer(open_database(), learner, attempt, None if shown is None else now - shown, now)
+        stored = record_answer(open_database(), learner, attempt, None if shown is None else now - shown, now)
     except (ClassroomError, ClassroomUnavailable) as problem:
         st.session_state[PROBLEM] = f"Your answer was not saved. {problem}"
+        return
+    if note := earlier_answer_note(stored, attempt, now):
+        st.session_state[PROBLEM] = note
 
 
 def move(set_key, position):

@@ -94,6 +94,17 @@ def test_a_learner_joins_answers_and_a_reload_continues_at_the_next_exercise(dat
     assert again.metric[0].value == "0 / 6"
 
 
+def test_an_old_tab_answering_an_answered_exercise_says_which_answer_was_kept(database):
+    session, _ = store.create_class(database, "Team", 7, "easy", 3, 1e12 - 1)
+    exercise = exercise_set(7, "easy", 3)[0]
+    key = join(app_on("pages/exercises.py"), session.join_code, "Ann").query_params[widget_keys.LEARNER_PARAM]
+    old_tab = app_on("pages/exercises.py", learner_key=key)  # opened before the answer below, still on exercise 1
+    answer(app_on("pages/exercises.py", learner_key=key), exercise)  # answered right in another tab
+    answer(old_tab, exercise, right=False)
+    assert "Already answered on " in texts(old_tab) and "That answer is the one kept" in texts(old_tab)
+    assert "Cause: right" in texts(old_tab)  # the verdict shown is the kept answer's, and says so
+
+
 def test_a_wrong_code_is_explained_and_nobody_joins(database):
     store.create_class(database, "Team", 7, "easy", 3, 1e12 - 1)
     at = join(app_on("pages/exercises.py"), "7KQM-3XH0", "Ann")

@@ -463,6 +463,21 @@ def test_secrets_typed_elsewhere_are_found_in_session_state():
 # ------------------------------------------------------------------------------------------ answers
 
 
+def test_an_answer_given_after_another_tab_s_says_when_and_what_was_kept(classroom_engine):
+    """Issue 23: an old tab answering an exercise answered elsewhere showed the other answer's verdict as its own."""
+    session, _ = new_class(classroom_engine)
+    ann = learner_of(classroom_engine, session)
+    exercise = exercise_set(session.seed, session.difficulty, session.exercise_count)[0]
+    first = grade(exercise, exercise.bug_ids, exercise.bug_ids)
+    stored = store.record_answer(classroom_engine, ann, first, 2, NOW)
+    assert store.earlier_answer_note(stored, first, NOW) is None  # this answer is the one kept
+    later = grade(exercise, [], [])
+    kept = store.record_answer(classroom_engine, ann, later, 2, NOW + 60)
+    note = store.earlier_answer_note(kept, later, NOW + 60)
+    (bug_id,) = exercise.bug_ids
+    assert note.startswith("Already answered on 2027-01-15 08:00:00 UTC: cause “" + BUGS[bug_id].title)
+
+
 def test_an_answer_is_stored_once_and_a_retry_returns_the_first(classroom_engine):
     session, _ = new_class(classroom_engine)
     learner = learner_of(classroom_engine, session)

@@ -12,6 +12,7 @@ import hmac
 import secrets
 import unicodedata
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlalchemy import case, delete, insert, select, update
 from sqlalchemy.engine import Engine
@@ -19,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 
 from lib.classroom.database import unavailable_as_message
 from lib.classroom.schema import JOIN_CODE_LENGTH, MAX_EXERCISES, NAME_LENGTH, TITLE_LENGTH, answers, classes, learners
+from lib.mistakes.catalogue import BUGS
 from lib.training.exercises import DIFFICULTIES, Attempt, Exercise
 from lib.training.scoring import Judgement, judge
 
@@ -413,6 +415,22 @@ def record_answer(
     if row is None:  # the learner's row went between the insert and the read: the class was deleted
         raise ClassroomError("This class was deleted by its trainer; your answers are gone with it.")
     return stored_answer(row)
+
+
+def earlier_answer_note(stored: StoredAnswer, attempt: Attempt, now: float) -> str | None:
+    """What to tell a learner whose answer is not the one kept (the exercise was answered before, on another
+    tab or server): when, and what that answer picked. None when this answer is the one stored."""
+    if stored.answered_at == now and (stored.causes, stored.fixes) == (tuple(attempt.causes), tuple(attempt.fixes)):
+        return None
+    when = datetime.fromtimestamp(stored.answered_at, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+    def named(bug_ids, attribute):
+        return ", ".join(f"“{getattr(BUGS[i], attribute)}”" for i in bug_ids if i in BUGS) or "nothing"
+
+    return (
+        f"Already answered on {when}: cause {named(stored.causes, 'title')}; fix {named(stored.fixes, 'fix')}. "
+        "That answer is the one kept; the verdict below is its own."
+    )
 
 
 def as_attempt(stored: StoredAnswer, exercise: Exercise) -> Attempt:
