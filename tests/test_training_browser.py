@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from conftest import click_and_wait, open_page, pick
+from conftest import NEXT_FRAME, click_and_wait, open_page, pick
 from lib.mistakes.catalogue import BUGS
 from lib.navigation import PAGES, browser_path
 from lib.training.exercises import DEFAULT_SEED, POINTS_PER_EXERCISE, SET_SIZE, exercise_set
@@ -38,6 +38,8 @@ def test_a_pick_one_box_offers_no_select_all_and_takes_one_choice(page, streamli
     (bug_id,) = exercise.bug_ids
     causes = EXERCISES["causes"].format(exercise_id=exercise.id)
     field = page.locator(f".st-key-{causes} input")
+    field.scroll_into_view_if_needed()
+    page.evaluate(NEXT_FRAME)  # the list closes on a scroll: let the scroll's events pass before the click
     field.click()
     options = page.get_by_role("option")
     options.first.wait_for()
@@ -47,6 +49,7 @@ def test_a_pick_one_box_offers_no_select_all_and_takes_one_choice(page, streamli
     options.first.wait_for(state="detached")
 
     pick(page, causes, BUGS[bug_id].title)
+    page.evaluate(NEXT_FRAME)
     field.click()
     # The one choice is taken: the list offers nothing more, and says why.
     expect(page.get_by_role("option")).to_have_text(["You can only select up to 1 option. Remove an option first."])
