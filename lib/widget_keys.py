@@ -190,6 +190,7 @@ TRAINER = {
     "room_chart": "trainer_room_chart",
     "room_close": "trainer_room_close",
     "room_csv": "trainer_room_csv",
+    "room_handout": "trainer_room_handout",  # the live class's own handout (its seed, difficulty and count)
     "room_delete_confirm": "trainer_room_delete_confirm",
     "room_delete": "trainer_room_delete",
     "room_leave": "trainer_room_leave",

@@ -16,8 +16,10 @@ from lib import widget_keys
 from lib.builder.credentials import configured_credentials
 from lib.classroom.database import ClassroomUnavailable, classroom_engine
 from lib.classroom.store import (
+    NAME_FIELD_CHARACTERS,
     ClassroomError,
     as_attempt,
+    earlier_answer_note,
     join_class,
     learner_answers,
     learner_by_key,
@@ -80,9 +82,12 @@ def answer(exercise, learner):
     shown = st.session_state.get(KEYS["shown_at"], {}).get(exercise.id)
     now = time.time()
     try:
-        record_answer(open_database(), learner, attempt, None if shown is None else now - shown, now)
+        stored = record_answer(open_database(), learner, attempt, None if shown is None else now - shown, now)
     except (ClassroomError, ClassroomUnavailable) as problem:
         st.session_state[PROBLEM] = f"Your answer was not saved. {problem}"
+        return
+    if note := earlier_answer_note(stored, attempt, now):
+        st.session_state[PROBLEM] = note
 
 
 def move(set_key, position):
@@ -127,7 +132,9 @@ if session is None:
         with st.form(KEYS["class_form"], border=False):
             left, right = st.columns(2)
             left.text_input("Join code", placeholder="7KQM-3XHT", max_chars=12, key=KEYS["class_code"])
-            right.text_input("Display name (the trainer sees it)", max_chars=40, key=KEYS["class_name"])
+            right.text_input(
+                "Display name (the trainer sees it)", max_chars=NAME_FIELD_CHARACTERS, key=KEYS["class_name"]
+            )
             st.form_submit_button("Join the class", type="primary", key=KEYS["class_join"], on_click=join)
         if problem:
             st.error(problem, icon=":material/error:")
@@ -205,12 +212,16 @@ if attempt is None:
             exercise.cause_options,
             format_func=lambda i: BUGS[i].title,
             key=KEYS["causes"].format(exercise_id=exercise.id),
+            max_selections=count,
+            select_all=False,
         )
         st.multiselect(
             f"Fix — pick {count}",
             exercise.fix_options,
             format_func=lambda i: BUGS[i].fix,
             key=KEYS["fixes"].format(exercise_id=exercise.id),
+            max_selections=count,
+            select_all=False,
         )
         st.form_submit_button(
             "Check",

@@ -157,6 +157,16 @@ def room_view(class_id):
         left, right = st.columns([2, 3])
         left.markdown(f"### Join code: `{shown_join_code(session.join_code)}`")  # big enough for a projector
         left.caption("Learners open *Find the bug*, expand *In a class?* and type this code and a name.")
+        left.caption(f"Seed {session.seed} · {session.difficulty} · {session.exercise_count} exercises")
+        left.download_button(
+            "This class's handout (Markdown)",
+            data=lambda: handout_markdown(session.seed, session.difficulty, session.exercise_count),  # when pressed
+            file_name=f"find-the-bug-seed-{session.seed}-{session.difficulty}-{session.exercise_count}.md",
+            mime="text/markdown",
+            key=KEYS["room_handout"],
+            on_click="ignore",
+            icon=":material/download:",
+        )
         pin = st.session_state.get(KEYS["new_pin"])
         if pin:
             right.info(
@@ -167,9 +177,13 @@ def room_view(class_id):
         people, answered, points = st.columns(3)
         people.metric("Learners", len(results.learners))
         answered.metric("Answers", f"{results.answers} / {len(results.learners) * session.exercise_count}")
-        total = sum(person.points for person in results.learners)
-        possible = results.possible_per_learner * len(results.learners)
-        points.metric("Room's score", f"{round(100 * total / possible) if possible else 0} %")
+        room = results.score
+        points.metric(
+            "Room's score",
+            "—" if room.percent is None else f"{room.percent} %",
+            help="Of the answered exercises' points: an exercise not answered yet counts for nothing either way.",
+        )
+        points.caption(f"{room.points} of {room.possible} points · {room.unanswered} not answered yet")
         with st.container(key=KEYS["room_learners"]):
             if results.learners:
                 st.dataframe(learner_rows(results, now), hide_index=True)

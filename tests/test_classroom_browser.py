@@ -19,7 +19,16 @@ from lib.training.exercises import DEFAULT_SEED, POINTS_PER_EXERCISE, exercise_s
 from lib.training.trainer import AGENDA_DIFFICULTY
 from lib.widget_keys import EXERCISES, LEARNER_PARAM, TRAINER
 from support import pages
-from support.browser import STREAMLIT_SOCKETS, click_and_wait, goto_app, open_app, pick, record_traffic
+from support.browser import (
+    NEXT_FRAME,
+    STREAMLIT_SOCKETS,
+    click_and_wait,
+    goto_app,
+    open_app,
+    pick,
+    record_traffic,
+    run_finished,
+)
 from support.frames import chart_rows
 
 pytestmark = pytest.mark.browser
@@ -233,3 +242,70 @@ def test_wrong_pins_are_refused_and_five_in_a_row_block_the_trainer_view(browser
     finally:
         creator.close()
         other.close()
+
+
+FOCUSED_LABEL = "(document.activeElement.getAttribute('aria-label') || document.activeElement.innerText || '').trim()"
+
+
+def tab_to(page, label):
+    """Press Tab until the focused element is labelled (or reads) `label`, at most through the page once."""
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate(FOCUSED_LABEL) == label:
+            return
+    raise AssertionError(f"Tab never reached {label!r}")
+
+
+def expect_stored(learner, trainer, name, exercise):
+    """The learner's page says the answer is saved and right, and the trainer's room counts it."""
+    learner.locator(key(EXERCISES["saved"])).wait_for()
+    expect(learner.locator(key(EXERCISES["feedback"]))).to_contain_text("Cause: right")
+    expect(learner.locator(key(EXERCISES["feedback"]))).to_contain_text("Fix: right")
+    expect_room(trainer, [(name, 1, POINTS_PER_EXERCISE)], 1)
+
+
+def test_the_first_check_after_a_page_load_with_lists_closed_by_esc_is_stored(browser, streamlit_url):
+    """Issue 23: with both lists closed by Esc, the first click on Check after a page load sent nothing."""
+    trainer_context, learner_context = new_context(browser), new_context(browser)
+    try:
+        trainer, code, _ = start_class(trainer_context, streamlit_url)
+        learner = join(learner_context, streamlit_url, code, ADA)
+        goto_app(learner, learner.url)  # a page load on the learner's own link
+        exercise = CLASS_SET[0]
+        (bug_id,) = exercise.bug_ids
+        for part, label in (("causes", BUGS[bug_id].title), ("fixes", BUGS[bug_id].fix)):
+            field = learner.locator(f"{key(EXERCISES[part].format(exercise_id=exercise.id))} input")
+            field.scroll_into_view_if_needed()
+            learner.evaluate(NEXT_FRAME)  # the list closes on a scroll: let the scroll's events pass first
+            field.click()
+            learner.get_by_role("option", name=label, exact=True).click()
+            learner.keyboard.press("Escape")  # closed by Esc, and Check clicked at once: no wait in between
+        click_and_wait(learner, learner.locator(f"{key(EXERCISES['check'])} button"))
+        expect_stored(learner, trainer, ADA, exercise)
+    finally:
+        trainer_context.close()
+        learner_context.close()
+
+
+def test_a_learner_answers_with_the_keyboard_only(browser, streamlit_url):
+    trainer_context, learner_context = new_context(browser), new_context(browser)
+    try:
+        trainer, code, _ = start_class(trainer_context, streamlit_url)
+        learner = join(learner_context, streamlit_url, code, BOB)
+        goto_app(learner, learner.url)
+        exercise = CLASS_SET[0]
+        (bug_id,) = exercise.bug_ids
+        count = len(exercise.bug_ids)
+        for label, choice in ((f"Cause — pick {count}", BUGS[bug_id].title), (f"Fix — pick {count}", BUGS[bug_id].fix)):
+            tab_to(learner, label)
+            learner.keyboard.type(choice)
+            learner.get_by_role("option", name=choice, exact=True).wait_for()
+            learner.keyboard.press("Enter")
+            learner.keyboard.press("Escape")
+        tab_to(learner, "Check")
+        with run_finished(learner):
+            learner.keyboard.press("Enter")
+        expect_stored(learner, trainer, BOB, exercise)
+    finally:
+        trainer_context.close()
+        learner_context.close()

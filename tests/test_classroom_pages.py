@@ -9,8 +9,9 @@ from streamlit.testing.v1 import AppTest
 
 from lib import widget_keys
 from lib.classroom import store
-from lib.classroom.database import URL_VARIABLE
+from lib.classroom.database import URL_VARIABLE, head_revision
 from lib.classroom.room import room_results
+from lib.classroom.schema import NAME_LENGTH
 from lib.mistakes.catalogue import BUGS
 from lib.training.exercises import exercise_set
 from lib.zoom.facts import ENV_SDK_KEY, ENV_SDK_SECRET
@@ -95,6 +96,17 @@ def test_a_learner_joins_answers_and_a_reload_continues_at_the_next_exercise(dat
     assert again.metric[0].value == "0 / 6"
 
 
+def test_an_old_tab_answering_an_answered_exercise_says_which_answer_was_kept(database):
+    session, _ = store.create_class(database, "Team", 7, "easy", 3, 1e12 - 1)
+    exercise = exercise_set(7, "easy", 3)[0]
+    key = join(app_on("pages/exercises.py"), session.join_code, "Ann").query_params[widget_keys.LEARNER_PARAM]
+    old_tab = app_on("pages/exercises.py", learner_key=key)  # opened before the answer below, still on exercise 1
+    answer(app_on("pages/exercises.py", learner_key=key), exercise)  # answered right in another tab
+    answer(old_tab, exercise, right=False)
+    assert "Already answered on " in texts(old_tab) and "That answer is the one kept" in texts(old_tab)
+    assert "Cause: right" in texts(old_tab)  # the verdict shown is the kept answer's, and says so
+
+
 def test_a_wrong_code_is_explained_and_nobody_joins(database):
     store.create_class(database, "Team", 7, "easy", 3, 1e12 - 1)
     at = join(app_on(pages.EXERCISES.path), "7KQM-3XH0", "Ann")
@@ -103,6 +115,18 @@ def test_a_wrong_code_is_explained_and_nobody_joins(database):
     at = join(at, "2222-2222", "Ann")
     assert "No class has this join code" in texts(at)
     assert "Ann" not in everything_stored(database)
+
+
+def test_a_pasted_name_over_the_limit_gets_a_message(database):
+    """Issue 23: the name field cut a long paste at 40 characters without a word; now the field takes it
+    and the page says what is wrong."""
+    session, _ = store.create_class(database, "Team", 7, "easy", 3, 1e12 - 1)
+    at = app_on("pages/exercises.py")
+    assert at.text_input(key=LEARN["class_name"]).max_chars > NAME_LENGTH
+    long_name = "A" * (NAME_LENGTH + 1)
+    at = join(at, store.shown_join_code(session.join_code), long_name)
+    assert f"at most {NAME_LENGTH} characters; this one has {NAME_LENGTH + 1}" in texts(at)
+    assert long_name not in everything_stored(database)
 
 
 def test_a_secret_typed_on_another_page_never_reaches_the_database(database, monkeypatch):
@@ -141,6 +165,8 @@ def test_the_trainer_starts_a_class_and_another_session_opens_it_with_the_pin(da
     assert session.exercise_count == 4 and session.difficulty == "medium"
     assert f"`{pin}`" in texts(at) and store.shown_join_code(session.join_code) in texts(at)
     assert "Room \\<script\\>" in texts(at)
+    assert f"Seed {session.seed} · medium · 4 exercises" in texts(at)  # the class's set, in the live view
+    assert at.get("download_button")[0].proto.label == "This class's handout (Markdown)"
 
     learner = join(app_on(pages.EXERCISES.path), session.join_code, "Bo")
     answer(learner, exercise_set(session.seed, "medium", 4)[0])
@@ -183,7 +209,7 @@ def test_closing_stops_answers_and_deleting_leaves_nothing(database):
     at.button(key=TEACH["room_delete"]).click().run()
     assert not at.exception, at.exception
     assert TEACH["class_id"] not in at.session_state
-    assert everything_stored(database) == "('0001',)"  # only alembic_version's row is left
+    assert everything_stored(database) == f"('{head_revision()}',)"  # only alembic_version's row is left
     assert "does not exist" in texts(app_on(pages.EXERCISES.path, learner_key=key))
 
 

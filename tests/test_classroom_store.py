@@ -21,6 +21,7 @@ from lib.classroom.database import (
 )
 from lib.classroom.room import results_csv, room_results
 from lib.classroom.schema import MAX_EXERCISES, NAME_LENGTH, answers, classes, learners, metadata
+from lib.mistakes.catalogue import BUGS
 from lib.training.exercises import exercise_set, grade
 
 NOW = 1_800_000_000.0
@@ -391,6 +392,55 @@ def test_one_name_per_class(classroom_engine):
     assert learner_of(classroom_engine, other, "Ann").display_name == "Ann"
 
 
+@pytest.mark.parametrize("second", ["dee", " Dee ", "DEE", "Dee"])
+def test_names_that_read_the_same_are_one_name(classroom_engine, second):
+    """Issue 23: "Dee" and " dee " were two learners of one class."""
+    session, _ = new_class(classroom_engine)
+    learner_of(classroom_engine, session, "Dee")
+    with pytest.raises(store.ClassroomError, match="already uses the name"):
+        store.join_class(classroom_engine, session, second, NOW)
+    assert learner_of(classroom_engine, session, "Dée").display_name == "Dée"  # another letter: another name
+
+
+def test_names_stored_before_case_folding_keep_their_learners(classroom_url):
+    """A database of revision 0001 holding "Dee" and "dee" in one class upgrades: both learners stay."""
+    from alembic import command
+
+    from lib.classroom.database import _alembic_config
+
+    engine = create_engine(classroom_url)
+    try:
+        with engine.begin() as connection:
+            config = _alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0001")
+        with engine.begin() as connection:
+            row = {"join_code": "ABCDEFGH", "title": "t", "seed": 1, "difficulty": "easy", "exercise_count": 1}
+            row |= {"pin_salt": "s", "pin_hash": "h", "created_at": NOW, "expires_at": NOW + 60}
+            connection.execute(
+                text(
+                    "INSERT INTO classes (join_code, title, seed, difficulty, exercise_count, pin_salt, pin_hash, "
+                    "created_at, expires_at) VALUES (:join_code, :title, :seed, :difficulty, :exercise_count, "
+                    ":pin_salt, :pin_hash, :created_at, :expires_at)"
+                ),
+                row,
+            )
+            class_id = connection.execute(text("SELECT id FROM classes")).scalar_one()
+            for number, name in enumerate(("Dee", "dee")):
+                connection.execute(
+                    text("INSERT INTO learners (class_id, display_name, key_hash, joined_at) VALUES (:c, :n, :k, :t)"),
+                    {"c": class_id, "n": name, "k": f"{number:064d}", "t": NOW},
+                )
+        prepare_engine(engine)
+        assert current_revision(engine) == head_revision()
+        with engine.connect() as connection:
+            stored = connection.execute(select(learners.c.display_name, learners.c.name_key).order_by(learners.c.id))
+            first, second = stored.all()
+        assert first == ("Dee", "dee") and second.display_name == "dee" and second.name_key != "dee"
+    finally:
+        engine.dispose()
+
+
 def test_only_a_hash_of_the_resume_key_is_stored_and_a_wrong_key_finds_no_one(classroom_engine):
     session, _ = new_class(classroom_engine)
     key = store.join_class(classroom_engine, session, "Ann", NOW)
@@ -411,6 +461,21 @@ def test_secrets_typed_elsewhere_are_found_in_session_state():
 
 
 # ------------------------------------------------------------------------------------------ answers
+
+
+def test_an_answer_given_after_another_tab_s_says_when_and_what_was_kept(classroom_engine):
+    """Issue 23: an old tab answering an exercise answered elsewhere showed the other answer's verdict as its own."""
+    session, _ = new_class(classroom_engine)
+    ann = learner_of(classroom_engine, session)
+    exercise = exercise_set(session.seed, session.difficulty, session.exercise_count)[0]
+    first = grade(exercise, exercise.bug_ids, exercise.bug_ids)
+    stored = store.record_answer(classroom_engine, ann, first, 2, NOW)
+    assert store.earlier_answer_note(stored, first, NOW) is None  # this answer is the one kept
+    later = grade(exercise, [], [])
+    kept = store.record_answer(classroom_engine, ann, later, 2, NOW + 60)
+    note = store.earlier_answer_note(kept, later, NOW + 60)
+    (bug_id,) = exercise.bug_ids
+    assert note.startswith("Already answered on 2027-01-15 08:00:00 UTC: cause “" + BUGS[bug_id].title)
 
 
 def test_an_answer_is_stored_once_and_a_retry_returns_the_first(classroom_engine):
@@ -512,6 +577,24 @@ def test_the_csv_has_every_answer_and_no_cell_a_spreadsheet_would_run(classroom_
     assert len(rows) == 6
     names = [row.split(",")[0].strip('"') for row in rows[1:]]
     assert names == ['\'=HYPERLINK(""http://x"")', "'+1", "'-2", "'@SUM(A1)", "Ann"]
+
+
+def test_the_csv_has_titles_iso_times_and_a_row_for_a_learner_without_answers(classroom_engine):
+    """Issue 23: the CSV had epoch times, ids alone, and no row for learners who answered nothing."""
+    import csv
+    import io
+
+    session, _ = new_class(classroom_engine)
+    store.record_answer(
+        classroom_engine, learner_of(classroom_engine, session, "Ann"), right_attempt(session, 1), 2, NOW
+    )
+    learner_of(classroom_engine, session, "Bo")
+    rows = list(csv.DictReader(io.StringIO(results_csv(classroom_engine, session))))
+    (bug_id,) = exercise_set(42, "easy", 3)[0].bug_ids
+    assert [row["display_name"] for row in rows] == ["Ann", "Bo"]
+    assert rows[0]["mistakes"] == bug_id and rows[0]["mistake_titles"] == BUGS[bug_id].title
+    assert rows[0]["answered_at"] == "2027-01-15T08:00:00+00:00"  # NOW, 1.8e9 s after the epoch
+    assert rows[1]["exercise"] == "" and rows[1]["points"] == ""
 
 
 # ------------------------------------------------------------------------------------------ an unusable database

@@ -39,9 +39,9 @@ from lib.training.signers import SIGNERS
 from lib.training.trainer import handout_markdown
 from lib.zoom.facts import DEMO_S2S_CLIENT_ID, DEMO_SDK_KEY, DEMO_SDK_SECRET, UNDOCUMENTED_ERROR, ZOOM_ERRORS
 from lib.zoom.rules import RULES, check_claims
+from support.paths import ROOT
 
 SEEDS = range(200)  # every test over drawn exercises reads these seeds at every difficulty
-from support.paths import ROOT
 
 # The mistakes a careful reader cannot find in a token alone: they need the code, or the secret.
 # (wrong_app_type can be: the learner is told the SDK key, and the token carries another app's key.)

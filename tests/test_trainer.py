@@ -75,3 +75,13 @@ def test_handout_letters_match_the_options_in_the_questions():
         assert f"- [ ] {letter}. {BUGS[bug_id].title}" in question
     for letter, bug_id in zip("abcdef", exercise.fix_options, strict=True):
         assert f"- [ ] {letter}. {BUGS[bug_id].fix}" in question
+
+
+@pytest.mark.parametrize("size", [1, 4])
+def test_a_class_s_handout_has_that_class_s_seed_difficulty_and_count(size):
+    """Issue 23: the handout under a class of seed 7 still gave seed 42's set of the default size."""
+    handout = handout_markdown(7, "hard", size)
+    assert handout.startswith("# Find the bug — seed 7, hard")
+    questions = handout.split(PAGE_BREAK)[0]
+    assert re.findall(r"^## Exercise (\d+)$", questions, re.MULTILINE) == [str(n) for n in range(1, size + 1)]
+    assert exercise_set(7, "hard", size)[-1].shown in questions

@@ -4,6 +4,7 @@ misses. Read fresh from the database on every refresh, so every server shows the
 import csv
 import io
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -12,12 +13,13 @@ from lib.classroom.database import unavailable_as_message
 from lib.classroom.schema import answers, learners
 from lib.classroom.store import ANSWER_COLUMNS, ClassSession, stored_answer
 from lib.mistakes.catalogue import BUGS
-from lib.training.exercises import POINTS_PER_EXERCISE
+from lib.training.scoring import POINTS_PER_EXERCISE, RoomScore, room_score
 
 CSV_COLUMNS = (
     "display_name",
     "exercise",
     "mistakes",
+    "mistake_titles",
     "causes_picked",
     "fixes_picked",
     "cause_right",
@@ -41,7 +43,7 @@ class LearnerProgress:
 class MistakeTally:
     bug_id: str
     title: str
-    right: int  # answers that named this hidden mistake as a cause and by its fix
+    right: int  # answers that found this hidden mistake (lib.training.scoring.judge)
     missed: int  # answers that did not
 
 
@@ -51,6 +53,7 @@ class RoomResults:
     learners: tuple[LearnerProgress, ...]  # in the order they joined
     mistakes: tuple[MistakeTally, ...]  # most missed first
     answers: int
+    score: RoomScore  # over the answered exercises, the unanswered apart
 
     @property
     def possible_per_learner(self) -> int:
@@ -79,9 +82,10 @@ def room_results(engine: Engine, session: ClassSession) -> RoomResults:
     right, missed = {}, {}
     for learner_id, given_answer in given:
         by_learner[learner_id].append(given_answer)
-        for bug_id in given_answer.mistakes:
-            tally = right if bug_id in given_answer.causes and bug_id in given_answer.fixes else missed
-            tally[bug_id] = tally.get(bug_id, 0) + 1
+        judgement = given_answer.judgement
+        for tally, bug_ids in ((right, judgement.found), (missed, judgement.missed)):
+            for bug_id in bug_ids:
+                tally[bug_id] = tally.get(bug_id, 0) + 1
     progress = tuple(
         LearnerProgress(
             person.display_name,
@@ -100,7 +104,8 @@ def room_results(engine: Engine, session: ClassSession) -> RoomResults:
         ),
         key=lambda t: (-t.missed, -(t.missed + t.right), t.title),
     )
-    return RoomResults(session, progress, tuple(tallies), len(given))
+    score = room_score((a.judgement for _, a in given), len(people) * session.exercise_count)
+    return RoomResults(session, progress, tuple(tallies), len(given), score)
 
 
 def _cell(value):
@@ -110,29 +115,41 @@ def _cell(value):
     return value
 
 
+def _iso(seconds: float) -> str:
+    return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="seconds")
+
+
 def results_csv(engine: Engine, session: ClassSession) -> str:
-    """Every answer of the class, one row each, for the trainer's download."""
+    """Every answer of the class, one row each, and one row for each learner who answered nothing, for the
+    trainer's download: mistakes by id and by title, times in ISO 8601 (UTC)."""
     people, given = _rows(engine, session)
-    names = {person.id: person.display_name for person in people}
+    by_learner = {person.id: [] for person in people}
+    for learner_id, given_answer in given:
+        by_learner[learner_id].append(given_answer)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
-    for learner_id, given_answer in given:
-        writer.writerow(
-            _cell(value)
-            for value in (
-                names[learner_id],
-                given_answer.exercise_number,
-                " ".join(given_answer.mistakes),
-                " ".join(given_answer.causes),
-                " ".join(given_answer.fixes),
-                given_answer.causes_right,
-                given_answer.fixes_right,
-                given_answer.points,
-                "" if given_answer.seconds_taken is None else round(given_answer.seconds_taken, 1),
-                given_answer.answered_at,
+    for person in people:
+        if not by_learner[person.id]:
+            writer.writerow([_cell(person.display_name)] + [""] * (len(CSV_COLUMNS) - 1))
+        for given_answer in by_learner[person.id]:
+            judgement = given_answer.judgement
+            writer.writerow(
+                _cell(value)
+                for value in (
+                    person.display_name,
+                    given_answer.exercise_number,
+                    " ".join(given_answer.mistakes),
+                    "; ".join(BUGS[i].title if i in BUGS else i for i in given_answer.mistakes),
+                    " ".join(given_answer.causes),
+                    " ".join(given_answer.fixes),
+                    judgement.causes_right,
+                    judgement.fixes_right,
+                    judgement.points,
+                    "" if given_answer.seconds_taken is None else round(given_answer.seconds_taken, 1),
+                    _iso(given_answer.answered_at),
+                )
             )
-        )
     return out.getvalue()
 
 

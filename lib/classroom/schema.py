@@ -30,6 +30,7 @@ metadata = MetaData(naming_convention=NAMING)
 
 JOIN_CODE_LENGTH = 8
 NAME_LENGTH = 40
+NAME_KEY_LENGTH = 120  # case-folding can lengthen a name (ß → ss)
 TITLE_LENGTH = 120
 MAX_EXERCISES = 12
 
@@ -60,9 +61,10 @@ learners = Table(
     Column("id", Integer, primary_key=True),
     Column("class_id", Integer, ForeignKey("classes.id", ondelete="CASCADE"), nullable=False),
     Column("display_name", String(NAME_LENGTH), nullable=False),
+    Column("name_key", String(NAME_KEY_LENGTH), nullable=False),  # the name trimmed and case-folded: one per class
     Column("key_hash", String(64), nullable=False, unique=True),  # SHA-256 of the learner's resume key
     Column("joined_at", Float, nullable=False),
-    UniqueConstraint("class_id", "display_name", name="uq_learners_class_id_display_name"),
+    UniqueConstraint("class_id", "name_key", name="uq_learners_class_id_name_key"),
 )
 
 answers = Table(

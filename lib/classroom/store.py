@@ -12,6 +12,7 @@ import hmac
 import secrets
 import unicodedata
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlalchemy import case, delete, insert, select, update
 from sqlalchemy.engine import Engine
@@ -19,7 +20,9 @@ from sqlalchemy.exc import IntegrityError
 
 from lib.classroom.database import unavailable_as_message
 from lib.classroom.schema import JOIN_CODE_LENGTH, MAX_EXERCISES, NAME_LENGTH, TITLE_LENGTH, answers, classes, learners
+from lib.mistakes.catalogue import BUGS
 from lib.training.exercises import DIFFICULTIES, Attempt, Exercise
+from lib.training.scoring import Judgement, judge
 
 JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 signs, none that reads as another (0/O, 1/I)
 JOIN_CODE_BITS = 40  # 8 signs of 5 bits: a guessed code joins one of 10^12, no class
@@ -68,14 +71,17 @@ class StoredAnswer:
     mistakes: tuple[str, ...]
     causes: tuple[str, ...]
     fixes: tuple[str, ...]
-    causes_right: bool
-    fixes_right: bool
     seconds_taken: float | None
     answered_at: float
 
     @property
+    def judgement(self) -> Judgement:
+        """Judged again from the picks, by the one rule every view reads (never the stored verdict)."""
+        return judge(self.mistakes, self.causes, self.fixes)
+
+    @property
     def points(self) -> int:
-        return int(self.causes_right) + int(self.fixes_right)
+        return self.judgement.points
 
 
 # ------------------------------------------------------------------------------------------ codes, PINs
@@ -134,6 +140,14 @@ def checked_display_name(name: str, secrets_seen=()) -> str:
     if name.count(".") == 2 and name.startswith("eyJ"):
         raise ClassroomError("That name looks like a token. Pick another name: tokens are never stored.")
     return name
+
+
+NAME_FIELD_CHARACTERS = 4 * NAME_LENGTH  # the name field takes a longer paste, so it gets a message, not a cut
+
+
+def name_key(name: str) -> str:
+    """What makes two display names one in a class: trimmed, inner spaces collapsed, case-folded."""
+    return " ".join(name.split()).casefold()
 
 
 # ------------------------------------------------------------------------------------------ classes
@@ -303,7 +317,13 @@ def join_class(engine: Engine, session: ClassSession, display_name: str, now: fl
         with unavailable_as_message(engine), engine.begin() as connection:
             connection.execute(
                 insert(learners),
-                {"class_id": session.id, "display_name": name, "key_hash": _key_hash(key), "joined_at": now},
+                {
+                    "class_id": session.id,
+                    "display_name": name,
+                    "name_key": name_key(name),
+                    "key_hash": _key_hash(key),
+                    "joined_at": now,
+                },
             )
     except IntegrityError:
         raise ClassroomError(
@@ -333,8 +353,6 @@ def stored_answer(row) -> StoredAnswer:
         tuple(row.mistakes.split()),
         tuple(row.causes.split()),
         tuple(row.fixes.split()),
-        bool(row.causes_right),
-        bool(row.fixes_right),
         row.seconds_taken,
         row.answered_at,
     )
@@ -345,8 +363,6 @@ ANSWER_COLUMNS = (  # what an answer is, to its learner and in the trainer's res
     answers.c.mistakes,
     answers.c.causes,
     answers.c.fixes,
-    answers.c.causes_right,
-    answers.c.fixes_right,
     answers.c.seconds_taken,
     answers.c.answered_at,
 )
@@ -401,8 +417,25 @@ def record_answer(
     return stored_answer(row)
 
 
+def earlier_answer_note(stored: StoredAnswer, attempt: Attempt, now: float) -> str | None:
+    """What to tell a learner whose answer is not the one kept (the exercise was answered before, on another
+    tab or server): when, and what that answer picked. None when this answer is the one stored."""
+    if stored.answered_at == now and (stored.causes, stored.fixes) == (tuple(attempt.causes), tuple(attempt.fixes)):
+        return None
+    when = datetime.fromtimestamp(stored.answered_at, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+    def named(bug_ids, attribute):
+        return ", ".join(f"“{getattr(BUGS[i], attribute)}”" for i in bug_ids if i in BUGS) or "nothing"
+
+    return (
+        f"Already answered on {when}: cause {named(stored.causes, 'title')}; fix {named(stored.fixes, 'fix')}. "
+        "That answer is the one kept; the verdict below is its own."
+    )
+
+
 def as_attempt(stored: StoredAnswer, exercise: Exercise) -> Attempt:
     """A stored answer in the form the exercises page grades and explains."""
+    judgement = stored.judgement
     return Attempt(
         exercise.id,
         exercise.seed,
@@ -411,8 +444,8 @@ def as_attempt(stored: StoredAnswer, exercise: Exercise) -> Attempt:
         stored.mistakes,
         stored.causes,
         stored.fixes,
-        stored.causes_right,
-        stored.fixes_right,
+        judgement.causes_right,
+        judgement.fixes_right,
     )
 
 

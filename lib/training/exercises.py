@@ -24,6 +24,7 @@ from lib.mistakes.buggy_signer import sign_with_bugs
 from lib.mistakes.catalogue import BUGS, EXCLUSIVE, NOBODY, ZOOM_SERVER, Bug
 from lib.signing.jsjson import json_stringify
 from lib.signing.steps import SignatureRequest
+from lib.training.scoring import POINTS_PER_EXERCISE, judge
 from lib.training.signers import KEY_VARIABLE, PUBLIC_SECRET_VARIABLE, SECRET_FILE, SIGNERS
 from lib.zoom.facts import (
     DEFAULT_LIFETIME_SECONDS,
@@ -37,7 +38,6 @@ from lib.zoom.rules import RULES
 
 DEFAULT_SEED = 42
 SET_SIZE = 6
-POINTS_PER_EXERCISE = 2  # one for the cause(s), one for the fix(es)
 EXERCISE_EPOCH = 1767225600  # 2026-01-01 00:00 UTC: the exercises' clock starts here, not at the real now
 _YEAR_SECONDS = 365 * 86400
 _TOKEN_ATTEMPTS = 8  # tries at inputs that make the hidden mistakes readable in a token
@@ -339,9 +339,9 @@ class Attempt:
 
 
 def grade(exercise: Exercise, causes, fixes) -> Attempt:
-    """Right means exactly the hidden mistakes: a missing one or an extra one is wrong. An empty
-    answer is allowed and scores nothing (it shows the explanation)."""
-    answer = set(exercise.bug_ids)
+    """Graded by the one rule (lib.training.scoring.judge). An empty answer is allowed and scores nothing
+    (it shows the explanation)."""
+    judgement = judge(exercise.bug_ids, causes, fixes)
     return Attempt(
         exercise.id,
         exercise.seed,
@@ -350,8 +350,8 @@ def grade(exercise: Exercise, causes, fixes) -> Attempt:
         exercise.bug_ids,
         tuple(causes),
         tuple(fixes),
-        set(causes) == answer,
-        set(fixes) == answer,
+        judgement.causes_right,
+        judgement.fixes_right,
     )
 
 

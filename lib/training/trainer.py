@@ -10,7 +10,7 @@ import textwrap
 from dataclasses import dataclass
 
 from lib.mistakes.catalogue import BUGS
-from lib.training.exercises import DEFAULT_SEED, DIFFICULTIES, Exercise, corrected_code, exercise_set
+from lib.training.exercises import DEFAULT_SEED, DIFFICULTIES, SET_SIZE, Exercise, corrected_code, exercise_set
 from lib.zoom.facts import MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS, ROLE_LABELS
 
 SESSION_MINUTES = 45
@@ -155,9 +155,9 @@ def _answer(exercise: Exercise) -> str:
     return "\n".join(lines + [""])
 
 
-def handout_markdown(seed: int, difficulty: str) -> str:
+def handout_markdown(seed: int, difficulty: str, size: int = SET_SIZE) -> str:
     """A seeded exercise set as a printable Markdown handout; the answers follow a page break."""
-    exercises = exercise_set(seed, difficulty)
+    exercises = exercise_set(seed, difficulty, size)
     label = DIFFICULTIES[difficulty].label
     parts = [
         f"# Find the bug — seed {seed}, {difficulty}",

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from bench.browser import is_run_finished, wait_rendered
 from lib.navigation import PageEntry, browser_path
@@ -82,9 +83,24 @@ def run_finished(page):
 def click_and_wait(page, locator):
     """Click, then wait for the server to finish the script run the click caused and the page to draw it.
 
-    It cannot return early where an earlier run's result is already drawn."""
-    with run_finished(page):
-        locator.click()
+    It cannot return early where an earlier run's result is already drawn. If no run finishes, the failure
+    says whether the click sent the server anything (a click the page dropped) or the server never finished
+    (a slow or stuck run): two different bugs."""
+    socket = STREAMLIT_SOCKETS[page].socket
+    sent = []
+
+    def count_sent(frame):
+        sent.append(frame)
+
+    socket.on("framesent", count_sent)
+    try:
+        with run_finished(page):
+            locator.click()
+    except PlaywrightTimeoutError as timeout:
+        what = "the server finished no run after it" if sent else "the click sent the server nothing"
+        raise AssertionError(f"Clicking {locator} changed nothing: {what}.") from timeout
+    finally:
+        socket.remove_listener("framesent", count_sent)
     wait_rendered(page)
 
 
