@@ -14,7 +14,8 @@ import pytest
 from test_fact_sources import SOURCES
 
 from lib.doctor.diagnosis import diagnose
-from lib.mistakes.catalogue import BUGS, sign_with_bugs
+from lib.mistakes.buggy_signer import sign_with_bugs
+from lib.mistakes.catalogue import BUGS
 from lib.signing.encoding import base64_lenient_decode, base64url_encode
 from lib.training.exercises import (
     CODE_REQUEST,
