@@ -2,7 +2,6 @@
 link of docs/, leads somewhere; a table of pages that is lib/navigation.py's; the test command CI runs."""
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,9 +14,6 @@ DOCUMENTS = sorted((ROOT / "docs").glob("*.md"))
 README_LINE_LIMIT = 150  # read in two minutes
 IMAGE_BYTE_LIMIT = 200 * 1024  # git keeps every version of a picture
 IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)")
-# Written by other branches of this session (suite: testing, classroom: the classroom guide): a link to one of
-# them is accepted while the file is missing, and checked like any other once it is there.
-PENDING = {ROOT / "docs" / "testing.md", ROOT / "docs" / "classroom.md"}
 
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)
@@ -53,8 +49,6 @@ def broken_links(path: Path) -> list[str]:
             continue
         file_part, _, anchor = target.partition("#")
         linked = (path.parent / file_part).resolve() if file_part else path
-        if linked in PENDING and not linked.exists():
-            continue
         if not linked.exists():
             broken.append(f"{target}: no such file")
         elif anchor and (linked.suffix != ".md" or anchor not in anchors(linked.read_text(encoding="utf-8"))):
@@ -78,7 +72,7 @@ def test_every_relative_link_leads_to_a_file_and_heading(path):
 
 
 def test_the_readme_links_every_document():
-    expected = set(DOCUMENTS) | PENDING
+    expected = set(DOCUMENTS)
     assert expected - linked_files(README) == set()
 
 
@@ -126,13 +120,3 @@ def test_a_missing_file_or_heading_is_broken_and_code_is_not_a_link(tmp_path):
         "other.md#step-2: no such heading",
         "#other: no such heading",
     ]
-
-
-def test_a_pending_document_is_checked_once_it_exists(tmp_path, monkeypatch):
-    pending = tmp_path / "later.md"
-    monkeypatch.setattr(sys.modules[__name__], "PENDING", {pending})
-    page = tmp_path / "page.md"
-    page.write_text("[later](later.md#part)\n")
-    assert broken_links(page) == []
-    pending.write_text("# Later\n")
-    assert broken_links(page) == ["later.md#part: no such heading"]
