@@ -54,7 +54,7 @@ def test_the_swapped_bug_never_writes_the_users_secret_into_a_payload():
     mine = FormInput("MyKey", SECRET, "85746065432", 0)
     form, note = credentials_for(mine, ("key_secret_swapped",))
     assert (form.sdk_key, form.sdk_secret) == (DEMO_SDK_KEY, DEMO_SDK_SECRET) and "demo credentials" in note
-    assert credentials_for(mine, ("btoa_not_base64url",)) == (mine, None)
+    assert credentials_for(mine, ("standard_base64_segments",)) == (mine, None)
     demo = FormInput(DEMO_SDK_KEY, DEMO_SDK_SECRET, "85746065432", 0)
     assert credentials_for(demo, ("key_secret_swapped",)) == (demo, None)
     compared = compare_signers(form, "key_secret_swapped", ("key_secret_swapped",), 1_700_000_000)
