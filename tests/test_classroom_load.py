@@ -5,7 +5,8 @@ of Find the bug, then answers exercise after exercise as a browser would (picks 
 Check, Next). An answer counts as acknowledged only once the page shows the "Saved for your trainer"
 container, and the database must then hold exactly the acknowledged answers: none lost, none twice, each
 with the picks sent. The time from pressing Check to that acknowledgement is printed and written to
-test-artifacts/classroom-load.json. LOAD_SECONDS shortens the load for local work; CI runs the full 60 s.
+test-artifacts/classroom-load.json. LOAD_SECONDS shortens the load (60 s by default; CI runs 30 s,
+.ci/run).
 """
 
 import asyncio

@@ -3,7 +3,7 @@
 Sessions speak Streamlit's websocket protocol (tests/support/streamlit_session.py), so the figure is the
 server's: one 2-core machine cannot also draw 20 browser pages without measuring its own drawing.
 The p95 latency (submit → script run finished) is printed and written to test-artifacts/load.json.
-LOAD_SECONDS shortens the run for local work; CI runs the full 60 s.
+LOAD_SECONDS shortens the run (60 s by default; CI runs 30 s, .ci/run).
 """
 
 import asyncio
