@@ -86,6 +86,7 @@ def test_the_matrix_asks_the_samples_limits_below_at_and_above():
     assert "sessionName" not in matrix["missing_session_name"].body and "role" not in matrix["missing_role"].body
 
 
+@pytest.mark.node
 def test_the_official_samples_contract_in_node_gives_a_clean_matrix_with_video_tokens():
     with node_endpoint(script="videosdk_endpoint.js") as url:
         result = probe(url, SETTINGS)
@@ -111,6 +112,7 @@ def test_the_official_samples_contract_in_node_gives_a_clean_matrix_with_video_t
         assert all(f.not_counted for f in checked.token_findings if f.severity == "error")
 
 
+@pytest.mark.node
 @pytest.mark.parametrize("variant", VIDEO_NODE_VARIANTS)
 def test_node_video_endpoint_variant_is_named(variant):
     with node_endpoint(variant, script="videosdk_endpoint.js") as url:
