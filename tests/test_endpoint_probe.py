@@ -494,4 +494,4 @@ def test_a_wrong_secret_alone_puts_the_secret_given_in_doubt():
     assert bad.message.endswith("signature_mismatch (Signature does not match the secret).")
     assert bad.fix.startswith("Check the secret typed here first")
     sound = [r for r in result.cases if r.token and not r.case.tolerated]  # "857 4606 5432" is wrong in itself
-    assert len(sound) == 8 and all(r.diagnosis.secret_in_doubt and r.diagnosis.zoom_error is None for r in sound)
+    assert len(sound) == 9 and all(r.diagnosis.secret_in_doubt and r.diagnosis.zoom_error is None for r in sound)

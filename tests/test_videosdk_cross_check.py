@@ -20,6 +20,8 @@ from lib.signing.steps import encode_segment, hmac_sha256
 from support.endpoint_servers import require_node
 from support.paths import ROOT
 
+pytestmark = pytest.mark.node  # every test here runs the sample's signer on Node
+
 KEY = "VideoCrossCheckKey012345"
 SECRET = "video-cross-check-secret-Qw8Er6Ty4Ui2Op0As"  # 42 bytes
 NOW = 1_800_000_000

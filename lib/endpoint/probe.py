@@ -35,7 +35,7 @@ from lib.present.inspection import SEVERITY_ORDER
 from lib.present.redaction import REMOVED
 from lib.signing.secret_scan import carries_secret, remove_secret
 from lib.zoom.facts import CLOCK_SKEW_SECONDS, DEMO_MEETING_NUMBER, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
-from lib.zoom.families import family_of
+from lib.zoom.families import FAMILIES, family_of
 
 SIGN, REJECT, SIGN_OR_REJECT, PREFLIGHT = "sign", "reject", "sign or reject", "preflight"
 DEFAULT_URL = "http://localhost:4000"  # where the official sample listens
@@ -119,7 +119,6 @@ def contract_matrix(meeting_number: str) -> tuple:
             "neither meetingNumber nor role (a native SDK's token)",
             {},
             SIGN,
-            tolerated=("missing_mn", "missing_role"),
             family="meeting_native",
         ),
         Case("body_not_json", "a body that is not JSON", json.dumps(base).encode()[:-1], REJECT, "not a request"),
@@ -133,10 +132,6 @@ DEFAULT_SESSION_NAME = "Signature Lab probe"
 # userIdentity at most 35 (Zoom's Video SDK auth page: user_key at most 36, so 36 may go either way);
 # sessionKey at most 36; role required, 0 or 1 (a string is coerced with parseInt).
 SAMPLE_SESSION_NAME_MAX, SAMPLE_USER_IDENTITY_MAX, SAMPLE_SESSION_KEY_MAX = 200, 35, 36
-# What the Token doctor says today of any Video SDK token, from its Meeting SDK rules: not counted until diagnose
-# takes the family (issue 20, `families`); the probe checks the Video SDK token itself (_judge_video_claims).
-_MEETING_RULES = ("wrong_token_kind", "missing_mn", "missing_role", "missing_app_key", "missing_token_exp")
-_MEETING_RULES += ("unknown_claims",)
 
 
 def video_contract_matrix(session_name: str) -> tuple:
@@ -144,7 +139,7 @@ def video_contract_matrix(session_name: str) -> tuple:
     base = {"sessionName": session_name, "role": 0}
 
     def video(case_id, title, body, expect, why_invalid=""):
-        return Case(case_id, title, body, expect, why_invalid, _MEETING_RULES, "video")
+        return Case(case_id, title, body, expect, why_invalid, family="video")
 
     def longer(name, length):
         return {**base, name: ("s" * length) if name == "sessionName" else "u" * length}
@@ -260,8 +255,12 @@ class TokenFinding(NamedTuple):
         return self._asdict()
 
 
+_OTHER_KIND = "the token is of another kind than the request asks for (wrong_token_kind)"
 # The doctor's codes the probe judges against the request itself, under its own code
-_JUDGED_BY_THE_PROBE = {"mn_mismatch": "judged against the request as endpoint_ignores_meeting_number"}
+_JUDGED_BY_THE_PROBE = {
+    "mn_mismatch": "judged against the request as endpoint_ignores_meeting_number",
+    "tpc_mismatch": "judged against the request as endpoint_ignores_session_name",
+}
 
 
 @dataclass
@@ -290,9 +289,11 @@ class CaseResult:
         against the endpoint (`not_counted` says why not)."""
         if self.diagnosis is None:
             return []
-        why = {"video": "a Meeting SDK rule: this is a Video SDK token", "meeting_native": "a native token has neither"}
-        asked = dict.fromkeys(self.case.tolerated, why.get(self.case.family, "the request asks for it"))
+        asked = dict.fromkeys(self.case.tolerated, "the request asks for it")
         reasons = {**_JUDGED_BY_THE_PROBE, **asked}
+        codes = {f.code for f in self.diagnosis.findings}
+        if "wrong_token_kind" in codes:  # the rest judges a token of another kind than the request asks for
+            reasons |= dict.fromkeys(codes - {"wrong_token_kind"}, _OTHER_KIND)
         return [TokenFinding(f.code, f.severity, reasons.get(f.code)) for f in self.diagnosis.findings]
 
 
@@ -608,12 +609,14 @@ def _judge_token(checked: CaseResult, token: str, settings: ProbeSettings):
     case, add = checked.case, checked.findings.append
     requested = case.requested("meetingNumber")
     requested_mn = normalize_meeting_number(str(requested)).digits if requested is not None else None
-    checked.diagnosis = diagnosis = diagnose(
+    checked.diagnosis = diagnosis = diagnose(  # judged as a token of the family the request asks for
         token,
         secret=settings.sdk_secret,
         sdk_key=settings.sdk_key,
         meeting_number=requested_mn,
         now=checked.sent_at,
+        sdk=FAMILIES[case.family].sdk,
+        session_name=case.requested("sessionName"),
     )
     counted = {f.code for f in checked.token_findings if f.not_counted is None}
     for severity, code in (("error", "endpoint_bad_token"), ("warning", "endpoint_token_warning")):
@@ -674,21 +677,10 @@ _ROLE_TYPE_FIX = "Sign role_type from the request body as a number: role_type: p
 
 def _judge_video_claims(checked: CaseResult, payload: dict):
     """The Video SDK token against the request: a Video SDK token at all, its tpc the session name asked for,
-    its role_type the role asked for, as a number."""
+    its role_type the role asked for."""
     case, add = checked.case, checked.findings.append
-    family = family_of(payload)
-    if family != "video":
-        add(
-            _finding(
-                "endpoint_bad_token",
-                case.id,
-                "Sign the Video SDK payload of zoom/videosdk-auth-endpoint-sample: app_key, tpc, role_type, version, "
-                "iat, exp, with the Video SDK app's credentials.",
-                codes=f"wrong_token_kind (a {family} token for a Video SDK request)",
-                doctor_fix="",
-            )
-        )
-        return
+    if family_of(payload) != "video":
+        return  # the Token doctor's wrong_token_kind (endpoint_bad_token): a Meeting SDK token for a Video SDK request
     if payload.get("tpc") != case.requested("sessionName"):
         requested = plain(case.requested("sessionName"))[:60]
         add(
@@ -699,8 +691,10 @@ def _judge_video_claims(checked: CaseResult, payload: dict):
                 signed=json.dumps(payload.get("tpc"))[:60],
             )
         )
+    # The role's value, as for the Meeting SDK: a role_type of text is the Token doctor's role_type_not_number
+    # (endpoint_bad_token), not a role the endpoint ignored.
     requested_role, signed_role = _as_role(case.requested("role")), payload.get("role_type")
-    if type(signed_role) is not int or signed_role != requested_role:
+    if _as_role(signed_role) != requested_role:
         add(
             _finding(
                 "endpoint_ignores_role",

@@ -57,18 +57,6 @@ def crosses_sdk(one: str, other: str) -> bool:
     return (one == "video") != (other == "video")
 
 
-# The rule book's codes about claims a family does not have (native: no mn/role; Video SDK: none of the
-# Meeting SDK's own claims). Stand-in until the rule book names each rule's families (issue 20, `families`).
-NOT_IN_FAMILY = {
-    "meeting_web": frozenset(),
-    "meeting_native": frozenset({"missing_mn", "missing_role"}),
-    "video": frozenset(
-        {"missing_mn", "missing_role", "missing_token_exp", "token_exp_too_short", "meeting_number_claim_name"}
-        | {"mn_not_digits", "role_not_number", "role_out_of_range", "app_key_sdk_key_differ", "unknown_claims"}
-    ),
-}
-
-
 def jsonwebtoken_options(program: Program, literal: MapLiteral):
     """The options map of a `jwt.sign(payload, secret, options)` call that signs this literal, if any."""
     for call in program.calls:
@@ -113,8 +101,8 @@ def written_payload(program: Program, literal: MapLiteral) -> dict:
     (added by jwt.sign itself) count as written."""
     claims = claim_entries(literal)
     payload = {claim: _SOUND.get(claim, _SOUND["mn"]) for claim in claims if claim not in VIDEO_CLAIMS}
-    if "app_key" in claims:  # the rule book's key rules read appKey; the Video SDK writes app_key
-        payload["appKey"] = _SOUND["appKey"]
+    if "app_key" in claims:  # the Video SDK's key claim (the payload is then judged as a Video SDK token)
+        payload["app_key"] = _SOUND["appKey"]
     for claim in ("role", "mn"):
         value = program.resolve(claims[claim][1]) if claim in claims and claims[claim][1] is not None else None
         text, number = string_value(program.parsed, value), number_value(program.parsed, value)
@@ -135,7 +123,6 @@ def written_payload(program: Program, literal: MapLiteral) -> dict:
 
 def rule_book_breaches(program: Program, literal: MapLiteral, codes) -> list:
     """The rule book's breaches (lib.zoom.rules.check_claims) of the payload the code writes, of these codes,
-    less those about claims the payload's family does not have."""
-    skipped = NOT_IN_FAMILY[judged_family(program, literal)]
-    breaches = check_claims(written_payload(program, literal), _NOW)
-    return [b for b in breaches if b.code in codes and b.code not in skipped]
+    judged as a token of the family the payload is judged by (the rule book knows which claims it has)."""
+    breaches = check_claims(written_payload(program, literal), _NOW, family=judged_family(program, literal))
+    return [b for b in breaches if b.code in codes]

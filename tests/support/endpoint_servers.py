@@ -188,6 +188,7 @@ VIDEO_PYTHON_VARIANTS = (
     "correct",
     "meeting_token",  # signs a Meeting SDK token (appKey, mn, role) for a Video SDK request
     "role_type_text",  # coerces nothing: role "1" passes its check as text and is signed as text
+    "fixed_role",  # signs role_type 0 whatever the request asks for
 )
 
 
@@ -216,7 +217,8 @@ class VideoEndpointHandler(EndpointHandler):
         if server.variant == "meeting_token":
             payload = {"appKey": server.sdk_key, "mn": "85746065432", "role": request["role"], "iat": iat, "exp": exp}
         else:
-            payload = {"app_key": server.sdk_key, "role_type": request["role"], "tpc": request["sessionName"]}
+            role = 0 if server.variant == "fixed_role" else request["role"]
+            payload = {"app_key": server.sdk_key, "role_type": role, "tpc": request["sessionName"]}
             payload |= {"version": 1, "iat": iat, "exp": exp, "user_identity": request.get("userIdentity")}
             payload |= {"session_key": request.get("sessionKey")}
         payload = {name: value for name, value in payload.items() if value is not None}  # as JSON.stringify

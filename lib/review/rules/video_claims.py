@@ -3,8 +3,9 @@ or wrong, version missing, user_key / session_key longer than Zoom takes.
 
 Only values the code writes as literals are measured; a role_type is followed to where it comes from as
 role_not_number follows a role (text from the request, a conversion to text, an environment variable).
-Limits: Zoom's Video SDK auth page, docs/zoom-signature-facts.md (Video SDK): tpc at most TPC_MAX_CHARS,
-user_key and session_key at most KEY_MAX_CHARS, role_type 0 or 1.
+Limits and codes: the rule book's claim table (lib.zoom.families.CLAIMS, after Zoom's Video SDK auth page in
+docs/zoom-signature-facts.md): tpc at most TPC_MAX_CHARS, user_key (user_identity) and session_key at most
+KEY_MAX_CHARS, role_type 0 or 1.
 """
 
 from lib.review.payload import claim_entries, judged_family, payloads
@@ -12,11 +13,15 @@ from lib.review.program import Program
 from lib.review.reading import number_value, string_value
 from lib.review.rules.base import ReviewRule
 from lib.review.rules.role_not_number import text_role
+from lib.zoom.families import CLAIMS, FAMILIES, TEXT, VIDEO
 
-TPC_MAX_CHARS = 200
-KEY_MAX_CHARS = 36
+TPC_MAX_CHARS = CLAIMS["tpc"].max_length
+KEY_MAX_CHARS = CLAIMS["user_key"].max_length
 ROLE_TYPES = (0, 1)
-USER_KEY_CLAIMS = ("user_key", "user_identity")  # user_identity: the claim's former name, still in Zoom's sample
+# The Video SDK's text claims with a length limit (tpc, user_key, its former name user_identity, session_key).
+LIMITED_CLAIMS = tuple(
+    name for name in FAMILIES[VIDEO].claims if CLAIMS[name].kind == TEXT and CLAIMS[name].max_length is not None
+)
 
 
 def check(program: Program):
@@ -41,17 +46,16 @@ def check_payload(program: Program, literal):
         topic = program.resolve(claims["tpc"][1])
         if string_value(program.parsed, topic) == "":
             program.hit("missing_tpc", topic, "tpc is empty: Zoom needs the session name the client passes to join().")
-        check_length(program, topic, "tpc", TPC_MAX_CHARS, "tpc_too_long")
-    for claim in USER_KEY_CLAIMS:
+    for claim in LIMITED_CLAIMS:
         if claim in claims:
-            check_length(program, claims[claim][1], claim, KEY_MAX_CHARS, "user_key_too_long")
-    if "session_key" in claims:
-        check_length(program, claims["session_key"][1], "session_key", KEY_MAX_CHARS, "session_key_too_long")
+            check_length(program, claims[claim][1], claim)
     if "role_type" in claims and claims["role_type"][1] is not None:
         check_role_type(program, claims["role_type"][1])
 
 
-def check_length(program: Program, node, claim: str, limit: int, code: str):
+def check_length(program: Program, node, claim: str):
+    """A literal longer than the claim table's limit for this claim, under the table's too_long code."""
+    limit, code = CLAIMS[claim].max_length, CLAIMS[claim].codes["too_long"]
     text = string_value(program.parsed, program.resolve(node)) if node is not None else None
     if text is not None and len(text) > limit:
         program.hit(code, program.resolve(node), f"{claim} is {len(text)} characters; Zoom takes at most {limit}.")
