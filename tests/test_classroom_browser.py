@@ -278,6 +278,7 @@ def test_the_first_check_after_a_page_load_with_lists_closed_by_esc_is_stored(br
             field.scroll_into_view_if_needed()
             learner.evaluate(NEXT_FRAME)  # the list closes on a scroll: let the scroll's events pass first
             field.click()
+            learner.keyboard.type(label)  # typing (re)opens the list, should a late scroll event have closed it
             learner.get_by_role("option", name=label, exact=True).click()
             learner.keyboard.press("Escape")  # closed by Esc, and Check clicked at once: no wait in between
         click_and_wait(learner, learner.locator(f"{key(EXERCISES['check'])} button"))
