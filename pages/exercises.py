@@ -6,15 +6,12 @@ is given, and the page's address carries the learner's resume key, so a reload o
 continues where they were, on any server of the room.
 """
 
-import os
 import time
-from pathlib import Path
 
 import streamlit as st
 
 from lib import widget_keys
-from lib.builder.credentials import configured_credentials
-from lib.classroom.database import ClassroomUnavailable, classroom_engine
+from lib.classroom.database import ClassroomUnavailable
 from lib.classroom.store import (
     NAME_FIELD_CHARACTERS,
     ClassroomError,
@@ -41,6 +38,8 @@ from lib.training.exercises import (
     score,
 )
 from lib.training.signers import SIGNERS
+from ui.classroom import open_database
+from ui.credentials import configured_zoom_credentials
 
 KEYS = widget_keys.EXERCISES
 # A set is the same for every learner (it depends on seed, difficulty and size only): built once per server,
@@ -49,16 +48,11 @@ exercises_of = st.cache_resource(exercise_set, max_entries=64, show_spinner=Fals
 PROBLEM = KEYS["class_problem"]
 
 
-def open_database():
-    return classroom_engine(st.connection, st.secrets, os.environ, Path(__file__).resolve().parent.parent)
-
-
 def join():
     try:
         engine = open_database()
         session = open_class(engine, st.session_state[KEYS["class_code"]], time.time())
-        zoom_table = st.secrets.get("zoom") if st.secrets.load_if_toml_exists() else None
-        typed = secrets_typed(st.session_state.items(), configured_credentials(os.environ, zoom_table))
+        typed = secrets_typed(st.session_state.items(), configured_zoom_credentials())
         key = join_class(engine, session, st.session_state[KEYS["class_name"]], time.time(), typed)
     except (ClassroomError, ClassroomUnavailable) as problem:
         st.session_state[PROBLEM] = str(problem)

@@ -4,14 +4,12 @@ The live class lives in the classroom database (lib.classroom), not in this brow
 reads it afresh every few seconds, so it shows what learners answer on any server of the room.
 """
 
-import os
 import time
-from pathlib import Path
 
 import streamlit as st
 
 from lib import widget_keys
-from lib.classroom.database import ClassroomUnavailable, classroom_engine
+from lib.classroom.database import ClassroomUnavailable
 from lib.classroom.room import learner_rows, mistake_rows, results_csv, room_results
 from lib.classroom.schema import MAX_EXERCISES
 from lib.classroom.store import (
@@ -34,6 +32,7 @@ from lib.training.trainer import (
     handout_markdown,
     presenter_slides,
 )
+from ui.classroom import open_database
 
 KEYS = widget_keys.TRAINER
 SLIDES = presenter_slides()
@@ -56,10 +55,6 @@ def difficulty_box(container, key):
         format_func=lambda d: DIFFICULTIES[d].label,
         key=key,
     )
-
-
-def open_database():
-    return classroom_engine(st.connection, st.secrets, os.environ, Path(__file__).resolve().parent.parent)
 
 
 def class_action(action):
