@@ -72,7 +72,7 @@ PAGE_FORMS = {
     # Next lesson: the lesson container is redrawn with the following lesson.
     "lessons": PageForm({}, widget_keys.LESSONS["next"], widget_keys.LESSONS["lesson"]),
     # An empty answer is graded too ("I don't know"), so pressing Check alone shows the feedback.
-    "exercises": PageForm({}, widget_keys.EXERCISES["check"], widget_keys.EXERCISES["feedback"]),
+    "find-the-bug": PageForm({}, widget_keys.EXERCISES["check"], widget_keys.EXERCISES["feedback"]),
     "trainer": PageForm({}, widget_keys.TRAINER["next"], widget_keys.TRAINER["slide"]),
     # A closed port: the page's own work (one refused request, the matrix drawn), not an endpoint's speed.
     "endpoint": PageForm(

@@ -40,7 +40,9 @@ PAGES = (
     PageEntry("pages/join.py", "Join a meeting", ":material/video_call:", "join", "lib.join"),
     PageEntry("pages/endpoint.py", "Test your endpoint", ":material/lan:", "endpoint", "lib.endpoint"),
     PageEntry("pages/lessons.py", "Lessons", ":material/school:", "lessons", "lib.training"),
-    PageEntry("pages/exercises.py", "Find the bug", ":material/quiz:", "exercises", "lib.training"),
+    PageEntry(
+        "pages/find_the_bug.py", "Find the bug", ":material/quiz:", "find-the-bug", "lib.training", ("exercises",)
+    ),
     PageEntry("pages/trainer.py", "Trainer", ":material/co_present:", "trainer", "lib.training"),
 )
 

@@ -76,7 +76,7 @@ PAGE_BUDGET = 150  # lines: a page longer than this holds work that belongs in l
 # (strict: once a page passes one, its entry here must go, so the list only shrinks).
 NOT_YET_THIN = {
     "trainer.py": {"imports", "budget", "callbacks"},
-    "exercises.py": {"budget", "callbacks"},
+    "find_the_bug.py": {"budget", "callbacks"},
 }
 
 

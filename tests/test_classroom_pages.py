@@ -99,9 +99,9 @@ def test_a_learner_joins_answers_and_a_reload_continues_at_the_next_exercise(dat
 def test_an_old_tab_answering_an_answered_exercise_says_which_answer_was_kept(database):
     session, _ = store.create_class(database, "Team", 7, "easy", 3, 1e12 - 1)
     exercise = exercise_set(7, "easy", 3)[0]
-    key = join(app_on("pages/exercises.py"), session.join_code, "Ann").query_params[widget_keys.LEARNER_PARAM]
-    old_tab = app_on("pages/exercises.py", learner_key=key)  # opened before the answer below, still on exercise 1
-    answer(app_on("pages/exercises.py", learner_key=key), exercise)  # answered right in another tab
+    key = join(app_on("pages/find_the_bug.py"), session.join_code, "Ann").query_params[widget_keys.LEARNER_PARAM]
+    old_tab = app_on("pages/find_the_bug.py", learner_key=key)  # opened before the answer below, still on exercise 1
+    answer(app_on("pages/find_the_bug.py", learner_key=key), exercise)  # answered right in another tab
     answer(old_tab, exercise, right=False)
     assert "Already answered on " in texts(old_tab) and "That answer is the one kept" in texts(old_tab)
     assert "Cause: right" in texts(old_tab)  # the verdict shown is the kept answer's, and says so
@@ -121,7 +121,7 @@ def test_a_pasted_name_over_the_limit_gets_a_message(database):
     """Issue 23: the name field cut a long paste at 40 characters without a word; now the field takes it
     and the page says what is wrong."""
     session, _ = store.create_class(database, "Team", 7, "easy", 3, 1e12 - 1)
-    at = app_on("pages/exercises.py")
+    at = app_on("pages/find_the_bug.py")
     assert at.text_input(key=LEARN["class_name"]).max_chars > NAME_LENGTH
     long_name = "A" * (NAME_LENGTH + 1)
     at = join(at, store.shown_join_code(session.join_code), long_name)

@@ -20,7 +20,7 @@ def test_the_agenda_adds_up_to_45_minutes():
 
 def test_every_agenda_page_exists():
     assert {block.page for block in AGENDA if block.page} <= {entry.url_path for entry in PAGES}
-    assert {"lessons", "buggy-vs-correct", "exercises"} <= {block.page for block in AGENDA}
+    assert {"lessons", "buggy-vs-correct", "find-the-bug"} <= {block.page for block in AGENDA}
 
 
 def test_presenter_slides_reveal_one_point_at_a_time():

@@ -10,7 +10,7 @@ from lib.widget_keys import EXERCISES
 from support.browser import NEXT_FRAME, click_and_wait, open_page, pick
 
 pytestmark = pytest.mark.browser
-EXERCISES_PAGE = next(entry for entry in PAGES if entry.url_path == "exercises")
+EXERCISES_PAGE = next(entry for entry in PAGES if entry.url_path == "find-the-bug")
 
 
 def test_answering_an_exercise_changes_the_score(page, streamlit_url):

@@ -81,7 +81,7 @@ AGENDA = (
     AgendaBlock(
         12,
         "Find the bug",
-        "exercises",
+        "find-the-bug",
         (
             f"Open Find the bug: seed {DEFAULT_SEED}, {AGENDA_DIFFICULTY}",
             "For each exercise pick the cause and the fix",
