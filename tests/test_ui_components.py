@@ -83,3 +83,25 @@ def test_lazy_expanders_draw_only_when_open():
     at.session_state["lazy"] = True
     codes = [c.value for c in at.run().code]
     assert codes[0].startswith("def finding_markdown(") and codes[1] == "drawn"
+
+
+def family_script():
+    import streamlit as st
+
+    from ui.family import family_selector
+
+    st.session_state["hint"] = family_selector("guess")
+    st.session_state["stated"] = family_selector("stated", allow_unknown=False)
+
+
+def test_the_family_selector_offers_every_sdk_and_returns_lib_s_hint():
+    at = AppTest.from_function(family_script).run()
+    guess, stated = at.selectbox(key="guess"), at.selectbox(key="stated")
+    assert guess.label == "Which SDK joins with this token?"
+    assert guess.options[0] == "Work it out from the token" and len(guess.options) == 4
+    assert stated.options == guess.options[1:]
+    assert any("native" in option for option in guess.options) and "Video SDK" in guess.options
+    assert at.session_state["hint"] is None and at.session_state["stated"] == "web"
+    for sdk in ("web", "native", "video", None):
+        at.selectbox(key="guess").set_value(sdk).run()
+        assert at.session_state["hint"] == sdk

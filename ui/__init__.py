@@ -27,4 +27,8 @@ never imports either (tests/test_architecture.py). The names below are stable: o
   of lib.navigation's entries to the page now serving it (app.py adds them to st.navigation).
 - `ui.progress.progress_bar(text, template, key=None)` — a context manager yielding a progress bar whose
   `.step(done, total, item=None)` is a lib function's progress callback; the bar goes when the block ends.
+- `ui.family.family_selector(key, container=st, *, allow_unknown=True, label=QUESTION, help=None)` — "Which SDK
+  joins with this token?": returns the `sdk` hint lib takes (None = work it out from the token, "web",
+  "native", "video"); `ui.family.sdk_label(sdk)` is a choice's words.
+- `ui.classroom.open_database()` — the classroom database's engine (one opener for the trainer and learners).
 """
