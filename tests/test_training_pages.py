@@ -2,21 +2,33 @@
 
 import html
 import json
+import time
 
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
 
 from lib.builder.form import FormInput
+from lib.classroom import store
+from lib.classroom.database import URL_VARIABLE
 from lib.mistakes.catalogue import BUGS
 from lib.present.html import mark_style
-from lib.training.exercises import DEFAULT_SEED, POINTS_PER_EXERCISE, SET_SIZE, corrected_code, exercise_set
+from lib.training.exercises import (
+    DEFAULT_SEED,
+    POINTS_PER_EXERCISE,
+    SET_SIZE,
+    corrected_code,
+    exercise_set,
+    grade,
+)
 from lib.training.lessons import LESSON_KEYS, LESSONS_BY_KEY
 from lib.training.signers import SIGNERS
 from lib.training.trainer import AGENDA, handout_markdown, presenter_slides
-from lib.widget_keys import EXERCISES, LESSONS, SHARED_FORM, TRAINER
+from lib.widget_keys import EXERCISES, LEARNER_PARAM, LESSONS, SHARED_FORM, TRAINER
 from support import pages
 from support.apptest import open_app_page
 from support.credentials import clear_configured_credentials
+from support.paths import APP_FILE
 
 SECRET = "training-pages-secret-0123456789-abcdefgh"
 LEARNER = FormInput("LearnerKey0123", SECRET, "857 4606 5432", 1)
@@ -200,6 +212,64 @@ def test_two_sessions_never_see_each_others_answers(monkeypatch):
     assert score_shown(alice) == f"2 / {POINTS_PER_EXERCISE * SET_SIZE}"
     assert score_shown(bob) == f"0 / {POINTS_PER_EXERCISE * SET_SIZE}"
     assert alice.session_state[EXERCISES["attempts"]][first.id].causes == first.bug_ids
+
+
+def test_the_session_line_counts_every_set_and_each_set_keeps_its_place(monkeypatch):
+    easy, hard = exercise_set(DEFAULT_SEED, "easy"), exercise_set(DEFAULT_SEED, "hard")
+    at = open_page(monkeypatch, pages.EXERCISES.path)
+    assert at.button(key=EXERCISES["previous"]).disabled and not at.button(key=EXERCISES["next"]).disabled
+    answer(at, easy[0], easy[0].bug_ids, easy[0].bug_ids)
+    click(at, EXERCISES["next"])
+    at.selectbox(key=EXERCISES["difficulty"]).select("hard").run()
+    assert answer_fields(at, hard[0])  # another set starts at its first exercise
+    assert score_shown(at) == f"0 / {POINTS_PER_EXERCISE * SET_SIZE}"  # the set's score: only its own answers
+    assert "This session: 2 of 2 points over 1 answers." in [c.value for c in at.caption]
+    answer(at, hard[0], (), ())
+    assert "This session: 2 of 4 points over 2 answers." in [c.value for c in at.caption]
+    at.selectbox(key=EXERCISES["difficulty"]).select("easy").run()
+    assert answer_fields(at, easy[1])  # back where this set was left
+    for _ in range(SET_SIZE - 2):
+        click(at, EXERCISES["next"])
+    assert any(f"Exercise {SET_SIZE} of {SET_SIZE}" in h.value for h in at.header)
+    assert at.button(key=EXERCISES["next"]).disabled and not at.button(key=EXERCISES["previous"]).disabled
+    assert not any("Set complete" in s.value for s in at.success)
+
+
+def test_a_token_exercise_shows_its_decoded_header_and_payload(monkeypatch):
+    seed = 0
+    token = next(e for e in exercise_set(seed, "medium") if e.kind == "token" and e.decoded)
+    at = open_page(monkeypatch, pages.EXERCISES.path)
+    at.number_input(key=EXERCISES["seed"]).set_value(seed).run()
+    at.selectbox(key=EXERCISES["difficulty"]).select("medium").run()
+    for _ in range(token.number - 1):
+        click(at, EXERCISES["next"])
+    assert [c.value for c in at.code][:2] == [token.shown, token.decoded]
+    assert "Its header and payload, decoded:" in [c.value for c in at.caption]
+    assert any("hides in this token (what the signer handed to join())." in m.value for m in at.markdown)
+
+
+def test_a_learner_who_answered_every_exercise_comes_back_to_the_last_with_its_verdict(
+    classroom_engine, classroom_url, monkeypatch
+):
+    monkeypatch.setenv(URL_VARIABLE, classroom_url)
+    session, _ = store.create_class(classroom_engine, "Team", 7, "easy", 3, 1e12 - 1)
+    key = store.join_class(classroom_engine, session, "Ann", time.time())
+    learner, _ = store.learner_by_key(classroom_engine, key)
+    exercises = exercise_set(7, "easy", 3)
+    for exercise in exercises:
+        attempt = grade(exercise, exercise.bug_ids, exercise.bug_ids)
+        store.record_answer(classroom_engine, learner, attempt, None, time.time())
+    clear_configured_credentials(monkeypatch)
+    at = AppTest.from_file(APP_FILE, default_timeout=30)
+    at.query_params[LEARNER_PARAM] = key
+    at.run()
+    at.switch_page(pages.EXERCISES.path).run()
+    assert not at.exception, at.exception
+    assert any("Exercise 3 of 3" in h.value for h in at.header) and not at.multiselect
+    assert any("Cause: right" in s.value for s in at.success)
+    assert any("Set complete: 6 of 6 points." in s.value for s in at.success)
+    assert ":material/cloud_done: Saved for your trainer." in [c.value for c in at.caption]
+    assert not any(c.value.startswith("This session:") for c in at.caption)  # a class has no session line
 
 
 # ------------------------------------------------------------------------------------------ trainer

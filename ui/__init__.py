@@ -31,4 +31,12 @@ never imports either (tests/test_architecture.py). The names below are stable: o
   joins with this token?": returns the `sdk` hint lib takes (None = work it out from the token, "web",
   "native", "video"); `ui.family.sdk_label(sdk)` is a choice's words.
 - `ui.classroom.open_database()` — the classroom database's engine (one opener for the trainer and learners).
+- `ui.exercise` — Find the bug's widgets (keys: `lib.widget_keys.EXERCISES`; what they show comes from
+  `lib.training.practice`): `solo_practice(problem, on_click)` (join form, seed, difficulty → a `Practice`
+  on this session's answers), `class_practice(learner_key, on_click)` (→ learner, class session, `Practice` from
+  the class's database; a database out of reach or a link to no place is said and the page stops),
+  `class_banner(learner, session, on_click)`, `score_metric(practice)`, `exercise_card(exercise, count)`,
+  `answer_form(exercise, on_click, args, taking_answers)`, `feedback(exercise, attempt, saved)`,
+  `set_navigation(practice, position, on_click, answered)`; `exercises_of(seed, difficulty, size)` is
+  `lib.training.exercises.exercise_set` cached per server. Each `on_click` is the callback of the button drawn.
 """
