@@ -120,22 +120,18 @@ def answer_form(exercise, on_click, args, taking_answers: bool) -> None:
     """Pick as many causes and fixes as there are mistakes; Check grades (`on_click(*args)`)."""
     count = len(exercise.bug_ids)
     with st.form(KEYS["form"].format(exercise_id=exercise.id)):
-        st.multiselect(
-            f"Cause — pick {count}",
-            exercise.cause_options,
-            format_func=lambda i: BUGS[i].title,
-            key=KEYS["causes"].format(exercise_id=exercise.id),
-            max_selections=count,
-            select_all=False,
-        )
-        st.multiselect(
-            f"Fix — pick {count}",
-            exercise.fix_options,
-            format_func=lambda i: BUGS[i].fix,
-            key=KEYS["fixes"].format(exercise_id=exercise.id),
-            max_selections=count,
-            select_all=False,
-        )
+        for part, options, attribute, field in (
+            ("Cause", exercise.cause_options, "title", "causes"),
+            ("Fix", exercise.fix_options, "fix", "fixes"),
+        ):
+            st.multiselect(
+                f"{part} — pick {count}",
+                options,
+                format_func=lambda bug_id, attribute=attribute: getattr(BUGS[bug_id], attribute),
+                key=KEYS[field].format(exercise_id=exercise.id),
+                max_selections=count,
+                select_all=False,
+            )
         st.form_submit_button(
             "Check", type="primary", key=KEYS["check"], on_click=on_click, args=args, disabled=not taking_answers
         )
