@@ -252,7 +252,7 @@ def test_a_learner_who_answered_every_exercise_comes_back_to_the_last_with_its_v
     classroom_engine, classroom_url, monkeypatch
 ):
     monkeypatch.setenv(URL_VARIABLE, classroom_url)
-    session, _ = store.create_class(classroom_engine, "Team", 7, "easy", 3, 1e12 - 1)
+    session = store.create_class(classroom_engine, "Team", 7, "easy", 3, 1e12 - 1)[0]  # the class, then its PIN
     key = store.join_class(classroom_engine, session, "Ann", time.time())
     learner, _ = store.learner_by_key(classroom_engine, key)
     exercises = exercise_set(7, "easy", 3)
