@@ -248,28 +248,52 @@ def test_a_token_exercise_shows_its_decoded_header_and_payload(monkeypatch):
     assert any("hides in this token (what the signer handed to join())." in m.value for m in at.markdown)
 
 
-def test_a_learner_who_answered_every_exercise_comes_back_to_the_last_with_its_verdict(
-    classroom_engine, classroom_url, monkeypatch
-):
+@pytest.fixture
+def class_place(classroom_engine, classroom_url, monkeypatch):
+    """A class of three easy exercises (seed 7) on the test's database, and a learner's resume key in it."""
     monkeypatch.setenv(URL_VARIABLE, classroom_url)
     session = store.create_class(classroom_engine, "Team", 7, "easy", 3, 1e12 - 1)[0]  # the class, then its PIN
-    key = store.join_class(classroom_engine, session, "Ann", time.time())
-    learner, _ = store.learner_by_key(classroom_engine, key)
-    exercises = exercise_set(7, "easy", 3)
-    for exercise in exercises:
-        attempt = grade(exercise, exercise.bug_ids, exercise.bug_ids)
-        store.record_answer(classroom_engine, learner, attempt, None, time.time())
+    return session, store.join_class(classroom_engine, session, "Ann", time.time())
+
+
+def open_place(monkeypatch, key):
     clear_configured_credentials(monkeypatch)
     at = AppTest.from_file(APP_FILE, default_timeout=30)
     at.query_params[LEARNER_PARAM] = key
     at.run()
     at.switch_page(pages.EXERCISES.path).run()
     assert not at.exception, at.exception
+    return at
+
+
+def test_a_learner_who_answered_every_exercise_comes_back_to_the_last_with_its_verdict(
+    classroom_engine, class_place, monkeypatch
+):
+    _, key = class_place
+    learner, _ = store.learner_by_key(classroom_engine, key)
+    exercises = exercise_set(7, "easy", 3)
+    for exercise in exercises:
+        attempt = grade(exercise, exercise.bug_ids, exercise.bug_ids)
+        store.record_answer(classroom_engine, learner, attempt, None, time.time())
+    at = open_place(monkeypatch, key)
     assert any("Exercise 3 of 3" in h.value for h in at.header) and not at.multiselect
     assert any("Cause: right" in s.value for s in at.success)
     assert any("Set complete: 6 of 6 points." in s.value for s in at.success)
     assert ":material/cloud_done: Saved for your trainer." in [c.value for c in at.caption]
     assert not any(c.value.startswith("This session:") for c in at.caption)  # a class has no session line
+
+
+def test_an_answer_the_class_no_longer_takes_is_said_and_the_form_stays(classroom_engine, class_place, monkeypatch):
+    session, key = class_place
+    first = exercise_set(7, "easy", 3)[0]
+    at = open_place(monkeypatch, key)  # the form is drawn while the class is open
+    store.close_class(classroom_engine, session.id, time.time())  # then the trainer closes it
+    answer(at, first, first.bug_ids, first.bug_ids)
+    assert any(
+        e.value == "Your answer was not saved. This class is closed: answers are no longer taken." for e in at.error
+    )
+    assert answer_fields(at, first) and at.button(key=EXERCISES["check"]).disabled
+    assert score_shown(at) == "0 / 6" and not any("Saved for your trainer" in c.value for c in at.caption)
 
 
 # ------------------------------------------------------------------------------------------ trainer
