@@ -826,8 +826,8 @@ _CATALOGUE = (
         js_after="const payload = { ..., user_key: user.id }; // at most 36 characters, e.g. a UUID",
         py_before='payload["user_key"] = user.email',
         py_after='payload["user_key"] = str(user.id)  # at most 36 characters',
-        why=f"`user_key` (formerly `user_identity`) is at most {CLAIMS['user_key'].max_length} characters: a UUID fits, "
-        "an e-mail address often does not. Zoom's Video SDK sample refuses longer ones before signing.",
+        why=f"`user_key` (formerly `user_identity`) is at most {CLAIMS['user_key'].max_length} characters: a UUID "
+        "fits, an e-mail address often does not. Zoom's Video SDK sample refuses longer ones before signing.",
         zoom_error=None,
         symptom="The join fails. The native Video SDK reports 1510 `Errors_JoinSession_Token_UserIdentity_TooLong`; "
         "what the Web Video SDK answers for it is not documented.",
