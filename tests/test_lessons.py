@@ -115,7 +115,7 @@ def test_the_native_auth_results_are_the_fact_bases_and_the_family_records():
     for row in NATIVE_AUTH_RESULTS:
         line = lines[row["platform"]]
         assert (
-            f"`{row['result for a bad JWT']}`" in line
+            row["result for a bad JWT"] + "`" in line
             and row["result for a bad JWT"] in FAMILIES[MEETING_NATIVE].refused_as
         )
         assert row["source"].split(",")[0].split(";")[0] in line
