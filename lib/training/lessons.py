@@ -167,7 +167,7 @@ NATIVE_AUTH_RESULTS = (
         "platform": "Electron",
         "where it arrives": "the Windows or macOS result, passed through",
         "result for a bad JWT": "AUTHRET_JWTTOKENWRONG",
-        "source": "zoom/zoom-sdk-electron lib/settings.js",
+        "source": "zoom/zoom-sdk-electron, lib/settings.js",
     },
 )
 
