@@ -205,7 +205,7 @@ def what_happens_next(buggy: BuggySteps, differing_steps, selected, family: str 
     the Meeting SDK for web; the other SDKs' answers only where the fact base has a source."""
     effective = tuple(i for i in BUGS if i in selected and (not BUGS[i].steps or set(BUGS[i].steps) & differing_steps))
     if family != MEETING_WEB and not buggy.error:
-        if buggy.returned.count(".") < 1:
+        if buggy.returned.count(".") < 1 and family != MEETING_NATIVE:  # native: its one result for a bad JWT
             return Outcome(
                 ZOOM_SERVER,
                 None,

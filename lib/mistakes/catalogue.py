@@ -355,8 +355,8 @@ _CATALOGUE = (
         "example leaves it out. Zoom's table calls it required for the native SDKs and optional for Web.",
         zoom_error=None,
         symptom="The Web SDK accepts a token without tokenExp (its own in-browser signer up to 3.11.2 left it out), "
-        "so nothing fails on the web; the same signer breaks once a native SDK uses its tokens. The Token doctor "
-        "recommends adding it (a warning).",
+        "so nothing fails on the web. Every native payload Zoom publishes has it, though no source shows a native "
+        "SDK refusing a token without it. The Token doctor recommends adding it (a warning).",
         caught_by=NOBODY,
         found_by=("missing_token_exp",),
         alter_request=alterations.no_token_exp,
@@ -948,6 +948,20 @@ def platform_failures(bug: Bug, family: str) -> tuple[PlatformError, ...]:
         codes.append("signature_mismatch")
     errors = FAMILIES[family].errors
     return tuple(dict.fromkeys(error for code in codes for error in errors.get(code, ())))
+
+
+def symptom_for(bug: Bug, family: str) -> str:
+    """What the user sees when this family's SDK gets the mistake: the entry's own words for the family it is written
+    for, else the family's answers where the fact base has a source, and "not documented" where it has none."""
+    if family == bug.families[0] or bug.caught_by not in (BROWSER, ZOOM_SERVER):
+        return bug.symptom
+    record = FAMILIES[family]
+    if record.refused_as.startswith("its "):
+        return f"The {record.title} refuses it, with {record.refused_as}."
+    failures = platform_failures(bug, family)
+    if not failures:
+        return f"The {record.title} refuses it; what it reports is not documented."
+    return f"The {record.title} refuses it: " + "; ".join(f"{e.platform} {e.code} `{e.name}`" for e in failures) + "."
 
 
 # Switches that contradict each other: the buggy signer refuses them together.
