@@ -950,6 +950,12 @@ def platform_failures(bug: Bug, family: str) -> tuple[PlatformError, ...]:
     return tuple(dict.fromkeys(error for code in codes for error in errors.get(code, ())))
 
 
+def other_sdk_mistake(joined: str) -> str | None:
+    """The mistake of signing the other SDK's claims, for a token given to this family's SDK (wrong_token_kind when
+    the SDK is stated: the code alone names another app type's token)."""
+    return next((bug.id for bug in _CATALOGUE if bug.request_stage == "family" and joined in bug.families), None)
+
+
 def symptom_for(bug: Bug, family: str) -> str:
     """What the user sees when this family's SDK gets the mistake: the entry's own words for the family it is written
     for, else the family's answers where the fact base has a source, and "not documented" where it has none."""
