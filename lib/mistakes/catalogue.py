@@ -926,10 +926,11 @@ _CATALOGUE = (
 BUGS: dict[str, Bug] = {bug.id: bug for bug in _CATALOGUE}
 
 # The one map from the Token doctor's finding codes to the mistakes they detect: (code, step) for a
-# code that names another mistake at that step, (code, None) otherwise.
+# code that names another mistake at that step, (code, None) otherwise. A code several mistakes name (wrong_token_kind:
+# another app type's token, or the other SDK's) names the first of them in the catalogue.
 FINDING_BUGS: dict[tuple[str, str | None], str] = {
     (code, step or None): bug.id
-    for bug in _CATALOGUE
+    for bug in reversed(_CATALOGUE)  # the first entry naming a code writes it last
     for code, _, step in (entry.partition("@") for entry in bug.found_by)
 }
 

@@ -403,17 +403,102 @@ def _video_token_evidence(bug_ids, rng):
 
 def video_outcome(diagnosis) -> str:
     """What the learner would see joining the Video SDK with this token (diagnosed with the app's secret), in words
-    that name no mistake: a platform's code only where the fact base documents one for every reason the token is
-    refused (lib.zoom.families), and only when each platform has one answer for them all."""
+    that name no mistake: a platform's code only where the fact base documents one for it for every reason the token
+    is refused, the same for all of them (lib.zoom.families)."""
     title = FAMILIES[VIDEO].title
-    reasons = {f.code for f in diagnosis.findings if f.severity == "error"}
-    if not reasons:
+    documented = [FAMILIES[VIDEO].errors.get(f.code, ()) for f in diagnosis.findings if f.severity == "error"]
+    if not documented:
         return "join() goes through, and no error is reported."
-    documented = [FAMILIES[VIDEO].errors.get(code, ()) for code in reasons]
-    answers = tuple(dict.fromkeys(error for errors in documented for error in errors))
-    if not all(documented):
+    stated = []
+    for platform in dict.fromkeys(e.platform for errors in documented for e in errors):
+        answers = [[e for e in errors if e.platform == platform] for errors in documented]
+        distinct = tuple(dict.fromkeys(e for found in answers for e in found))
+        if all(answers) and len(distinct) == 1:
+            stated += distinct
+    if not stated:
         return f"The {title} refuses it; what it reports is not documented."
-    said = "; ".join(f"{e.platform} {e.code} {e.name}" for e in answers)
-    if len({e.platform for e in answers}) < len(answers):
-        return f"The {title} refuses it with {said}; which of them it reports is not documented."
+    said = "; ".join(f"{e.platform} {e.code} {e.name}" for e in stated)
     return f"The {title} refuses it: {said}. What the other platforms report is not documented."
+
+
+def _token_evidence(bug_ids, rng):
+    """(value handed to join(), decoded JSON, Join, what happens) for a token whose mistakes a reader can
+    find, or None when no tried input shows exactly these mistakes."""
+    for _ in range(_TOKEN_ATTEMPTS):
+        host = rng.random() < 0.5
+        request, now = _demo_request(rng, host=host)
+        returned = sign_with_bugs(request, bug_ids).returned
+        if returned is None:  # the signing code threw: there is no token to show
+            return None
+        join = Join(DEMO_SDK_KEY, request.meeting_number, now, host)
+        diagnosis = join.diagnose(returned)
+        if found_mistakes(diagnosis) != set(bug_ids):
+            continue
+        return returned, _decoded(diagnosis), join, _what_happens(request, bug_ids, join)
+    return None
+
+
+# ------------------------------------------------------------------------------------------ grading
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """A learner's answer to one exercise, graded."""
+
+    exercise_id: str
+    seed: int
+    difficulty: str
+    number: int
+    answer: tuple[str, ...]
+    causes: tuple[str, ...]
+    fixes: tuple[str, ...]
+    causes_right: bool
+    fixes_right: bool
+
+    @property
+    def points(self) -> int:
+        return int(self.causes_right) + int(self.fixes_right)
+
+    def as_dict(self):
+        return asdict(self) | {"points": self.points}
+
+
+def grade(exercise: Exercise, causes, fixes) -> Attempt:
+    """Graded by the one rule (lib.training.scoring.judge). An empty answer is allowed and scores nothing
+    (it shows the explanation)."""
+    judgement = judge(exercise.bug_ids, causes, fixes)
+    return Attempt(
+        exercise.id,
+        exercise.seed,
+        exercise.difficulty,
+        exercise.number,
+        exercise.bug_ids,
+        tuple(causes),
+        tuple(fixes),
+        judgement.causes_right,
+        judgement.fixes_right,
+    )
+
+
+@dataclass(frozen=True)
+class Score:
+    points: int
+    possible: int  # over the exercises answered
+    answered: int
+
+
+def score(attempts) -> Score:
+    attempts = list(attempts)
+    return Score(sum(a.points for a in attempts), POINTS_PER_EXERCISE * len(attempts), len(attempts))
+
+
+def results_json(attempts, lessons_seen=()) -> str:
+    """The learner's results as a JSON document to download (nothing of it is kept on the server)."""
+    attempts = list(attempts)
+    total = score(attempts)
+    document = {
+        "score": {"points": total.points, "possible": total.possible, "answered": total.answered},
+        "lessons_seen": sorted(lessons_seen),
+        "attempts": [a.as_dict() | {"answer_titles": [BUGS[i].title for i in a.answer]} for a in attempts],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False)
