@@ -12,6 +12,7 @@ from lib.builder.form import FormInput
 from lib.doctor.diagnosis import diagnose
 from lib.doctor.findings import FINDING_CODES
 from lib.mistakes.catalogue import BUGS, VIDEO_PART
+from lib.present.display import escape_markdown
 from lib.present.html import base64_html, demo_html
 from lib.training.lessons import (
     BASE64_DEMO_TEXT,
@@ -35,8 +36,13 @@ from lib.training.lessons import (
     neighbours,
     token_parts,
 )
+from lib.widget_keys import LESSONS as LESSONS_KEYS
+from lib.widget_keys import SHARED_FORM
 from lib.zoom.facts import CLAIM_ORDER, DEMO_SDK_SECRET, MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
 from lib.zoom.families import FAMILIES, MEETING_NATIVE, MEETING_WEB, VIDEO
+from support import pages
+from support.apptest import open_app_page
+from support.credentials import clear_configured_credentials
 from support.paths import ROOT
 
 NOW = 1767225600
@@ -241,3 +247,56 @@ def test_demo_html_escapes_the_learners_text():
         bug_demo(LESSONS_BY_KEY["role_inverted"], FormInput("<b>key</b>", SECRET, "1234", 0), NOW).comparison
     )
     assert "<b>key</b>" not in page and "&lt;b&gt;key&lt;/b&gt;" in page
+
+
+# ------------------------------------------------------------------------------------------ the page (AppTest)
+
+
+@pytest.fixture
+def lessons_page(monkeypatch):
+    clear_configured_credentials(monkeypatch)
+    return open_app_page(pages.LESSONS.path, {SHARED_FORM: LEARNER})
+
+
+def open_lesson(at, key):
+    at.selectbox(key=LESSONS_KEYS["choose"]).select(key).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_the_families_lesson_shows_the_learners_inputs_signed_for_each_sdk(lessons_page):
+    at = open_lesson(lessons_page, "token_families")
+    [table] = at.table
+    rows = table.value.to_dict("records")
+    assert [row["family"] for row in rows] == [MEETING_WEB, MEETING_NATIVE, VIDEO]
+    assert [row["the lab reads"] for row in rows] == [MEETING_WEB, MEETING_NATIVE, VIDEO]
+    assert '"tpc":"Team Standup"' in rows[2]["your inputs signed for it"]
+    assert "`wrong_token_kind`" in "\n".join(m.value for m in at.markdown)
+    assert SECRET not in "\n".join(str(e.proto) for e in at.main)
+
+
+def test_the_native_auth_results_lesson_lists_each_platform_with_its_source(lessons_page):
+    at = open_lesson(lessons_page, "native_auth_results")
+    [table] = at.table
+    rows = table.value.to_dict("records")
+    assert [row["result for a bad JWT"] for row in rows] == [row["result for a bad JWT"] for row in NATIVE_AUTH_RESULTS]
+    assert all(row["source"] for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("key", "shown"),
+    [
+        ("tpc_not_session_name", "native Video SDK: 1507 Errors_JoinSession_Token_MismatchedSessionName"),
+        ("user_key_too_long", "native Video SDK: 1510 Errors_JoinSession_Token_UserIdentity_TooLong"),
+        ("role_string_video", "what it reports is not documented"),
+        ("meeting_claims_in_video_token", "what it reports is not documented"),
+    ],
+)
+def test_a_video_sdk_mistakes_lesson_demonstrates_it_on_a_video_sdk_token(lessons_page, key, shown):
+    at = open_lesson(lessons_page, key)
+    text = "\n".join(m.value for m in at.markdown)
+    assert "signed for the Video SDK" in "\n".join(c.value for c in at.caption)
+    assert escape_markdown(shown) in text or shown in text
+    assert "Web SDK 6.2.0" not in text.split("**What Zoom shows.**")[0]
+    demo = "\n".join(h.proto.body for h in at.get("html"))
+    assert "app_key" in demo and SECRET not in demo
