@@ -16,7 +16,12 @@ from lib.doctor.diagnosis import diagnose
 from lib.doctor.findings import FINDING_CODES
 from lib.javascript.forum import JsError, forum_call, forum_signature
 from lib.javascript.legacy import node_hmac_key, node_utf8
-from lib.mistakes.alterations import CLOCK_AHEAD_SECONDS, TOO_LONG_LIFETIME_SECONDS, TOO_SHORT_LIFETIME_SECONDS
+from lib.mistakes.alterations import (
+    CLOCK_AHEAD_SECONDS,
+    EMAIL_USER_KEY,
+    TOO_LONG_LIFETIME_SECONDS,
+    TOO_SHORT_LIFETIME_SECONDS,
+)
 from lib.mistakes.buggy_signer import (
     FORUM_BUGS,
     FORUM_CALL_BUGS,
@@ -35,6 +40,7 @@ from lib.mistakes.catalogue import (
     NOBODY_UNTIL_JOIN,
     REQUEST_STAGES,
     ZOOM_SERVER,
+    other_sdk_mistake,
 )
 from lib.signing.steps import STEPS, SignatureRequest, build_signature_steps
 from lib.zoom.facts import DEMO_S2S_CLIENT_ID, DEMO_S2S_CLIENT_SECRET, ZOOM_ERRORS
@@ -535,3 +541,36 @@ def test_each_request_change_names_its_stage_and_the_stages_give_the_agreed_orde
 def test_demo_credentials_are_asked_for_exactly_where_the_secret_reaches_the_payload(bug_id):
     payload_json = sign_with_bugs(REQUEST, (bug_id,)).payload_json or ""
     assert BUGS[bug_id].demo_credentials == (SECRET in payload_json), payload_json
+
+
+def test_a_code_two_mistakes_name_names_the_first_and_the_stated_sdk_names_the_other_sdks_token():
+    """wrong_token_kind alone stays another app type's token (a pasted OAuth token); told the SDK, the exercises name
+    the mistake of signing the other SDK's claims."""
+    assert FINDING_BUGS[("wrong_token_kind", None)] == "wrong_app_type"
+    assert [bug_id for bug_id, bug in BUGS.items() if "wrong_token_kind" in bug.found_by] == [
+        "wrong_app_type",
+        "meeting_claims_in_video_token",
+        "video_claims_in_meeting_token",
+    ]
+    assert other_sdk_mistake(VIDEO) == "meeting_claims_in_video_token"
+    assert other_sdk_mistake(MEETING_WEB) == other_sdk_mistake(MEETING_NATIVE) == "video_claims_in_meeting_token"
+
+
+def test_cli_signs_a_video_sdk_mistake_like_the_library():
+    record = {"sdkKey": KEY, "sdkSecret": SECRET, "sessionName": SESSION_NAME, "role": 1, "iat": IAT}
+    process, outputs = sign_cli([{**record, "variant": [bug_id]} for bug_id in ("tpc_not_session_name", "role_string")])
+    assert process.returncode == 0
+    tpc, role = (json.loads(output["payload_json"]) for output in outputs)
+    assert tpc["tpc"] == "Team%20Standup" and role["role_type"] == "1"
+    request = SignatureRequest(KEY, SECRET, role=1, iat=IAT, exp=IAT + 7200, family=VIDEO, session_name=SESSION_NAME)
+    assert outputs[0]["returned"] == sign_with_bugs(request, ["tpc_not_session_name"]).returned
+
+
+def test_a_video_sdk_mistake_on_a_meeting_sdk_request_says_it_changed_nothing():
+    steps = sign_with_bugs(REQUEST, ["tpc_not_session_name", "user_key_too_long", "meeting_claims_in_video_token"])
+    assert steps.returned == CORRECT.token and len(steps.notes) == 3
+    assert all("not a Video SDK token" in note for note in steps.notes)
+    assert sign_with_bugs(REQUESTS[VIDEO], ["video_claims_in_meeting_token"]).notes == (
+        "video_claims_in_meeting_token: the token already is a Video SDK token.",
+    )
+    assert len(EMAIL_USER_KEY) == CLAIMS["user_key"].max_length + 4
