@@ -166,6 +166,11 @@ def test_the_video_sdk_predictions_are_the_fact_bases():
         assert platform_failures(BUGS[bug_id], VIDEO) == (), bug_id
         assert "not documented" in symptom_for(BUGS[bug_id], VIDEO)
     assert all(platform_failures(bug, MEETING_WEB) == () for bug in BUGS.values())
+    # an entry written for the web speaks for another SDK only through the family's sourced answers
+    assert "3712" not in symptom_for(BUGS["standard_base64_signature"], VIDEO)
+    assert "Verify JWT failed" in symptom_for(BUGS["secret_trailing_newline"], VIDEO)
+    assert FAMILIES[MEETING_NATIVE].refused_as in symptom_for(BUGS["expired"], MEETING_NATIVE)
+    assert symptom_for(BUGS["tpc_not_session_name"], VIDEO) == BUGS["tpc_not_session_name"].symptom
 
 
 def test_role_inverted_towards_participant_is_no_server_error():
