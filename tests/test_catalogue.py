@@ -198,7 +198,8 @@ def request_showing(bug_id, family=None):
     return REQUESTS[family or BUGS[bug_id].families[0]]
 
 
-FAMILY_CASES = [(bug_id, family) for bug_id in CONTRACT_IDS for family in FAMILIES_OF[bug_id]]
+# the catalogue's own families: a family added by mistake is tried too (FAMILIES_OF pins them)
+FAMILY_CASES = [(bug_id, family) for bug_id in CONTRACT_IDS for family in BUGS[bug_id].families]
 
 
 @pytest.mark.parametrize(("bug_id", "family"), FAMILY_CASES)
