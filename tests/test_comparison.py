@@ -173,6 +173,14 @@ def test_the_video_sdk_predictions_are_the_fact_bases():
     assert symptom_for(BUGS["tpc_not_session_name"], VIDEO) == BUGS["tpc_not_session_name"].symptom
 
 
+def test_a_video_sdk_token_for_the_web_stops_in_the_browser_and_a_signed_argument_shift_reaches_zoom():
+    comparison = run("video_claims_in_meeting_token")
+    assert comparison.outcome.caught_by == BROWSER and "appKey can not empty" in comparison.outcome.detail
+    assert comparison.outcome.bug_ids == ("video_claims_in_meeting_token",)
+    shifted = run("argument_shift", request(meeting_number="85746065432", role="1"))
+    assert shifted.outcome.caught_by == ZOOM_SERVER and UNDOCUMENTED_ERROR in shifted.outcome.message
+
+
 def test_role_inverted_towards_participant_is_no_server_error():
     comparison = run("role_inverted", request(role=1))
     assert comparison.outcome.caught_by == NOBODY and comparison.outcome.zoom_error is None
