@@ -538,9 +538,9 @@ def test_each_request_change_names_its_stage_and_the_stages_give_the_agreed_orde
     assert payload["iat"] == (IAT + CLOCK_AHEAD_SECONDS) * 1000
 
 
-@pytest.mark.parametrize("bug_id", CONTRACT_IDS)
-def test_demo_credentials_are_asked_for_exactly_where_the_secret_reaches_the_payload(bug_id):
-    payload_json = sign_with_bugs(REQUEST, (bug_id,)).payload_json or ""
+@pytest.mark.parametrize(("bug_id", "family"), FAMILY_CASES)
+def test_demo_credentials_are_asked_for_exactly_where_the_secret_reaches_the_payload(bug_id, family):
+    payload_json = sign_with_bugs(request_showing(bug_id, family), (bug_id,)).payload_json or ""
     assert BUGS[bug_id].demo_credentials == (SECRET in payload_json), payload_json
 
 
