@@ -173,8 +173,14 @@ def _verdict(step, differing, buggy, selected):
 
 
 def _refused_without_code(bug_ids) -> tuple[str, ...]:
-    """The mistakes Zoom's server refuses with a code no source names."""
-    return tuple(i for i in bug_ids if BUGS[i].caught_by == ZOOM_SERVER and BUGS[i].zoom_error is None)
+    """The mistakes Zoom's server refuses with a code no source names; a mistake whose code throws for some inputs
+    (the argument shift) reaches the server when it signs."""
+    return tuple(
+        i
+        for i in bug_ids
+        if (BUGS[i].caught_by == ZOOM_SERVER or (BUGS[i].caught_by == BROWSER and BUGS[i].throws_at))
+        and BUGS[i].zoom_error is None
+    )
 
 
 def _other_sdk_refusal(family: str, effective) -> Outcome | None:
@@ -191,7 +197,7 @@ def _other_sdk_refusal(family: str, effective) -> Outcome | None:
     ]
     silent = [BUGS[i].title for i in refused if not platform_failures(BUGS[i], family)]
     if family == MEETING_NATIVE:
-        message = f"The {record.title} refuses it, with {record.refused_as}."
+        message = f"The {record.title} refuses it ({_titles(refused)}), with {record.refused_as}."
     elif said:
         message = f"The {record.title} refuses it. " + "; ".join(said) + "."
         message += f" Not documented for: {'; '.join(silent)}." if silent else ""
@@ -237,6 +243,15 @@ def what_happens_next(buggy: BuggySteps, differing_steps, selected, family: str 
             "returns without calling the error callback.",
             BUGS["mac_only"].symptom,
             stoppers,
+        )
+    stopped = tuple(i for i in effective if BUGS[i].caught_by == BROWSER and not BUGS[i].throws_at)
+    if stopped:  # a token the Web SDK reads and refuses (a Video SDK token has no appKey)
+        return Outcome(
+            BROWSER,
+            None,
+            f"Web SDK 6.2.0 stops in the browser before anything reaches Zoom: {_titles(stopped)}.",
+            " ".join(BUGS[i].symptom for i in stopped),
+            stopped,
         )
     errors = {}
     for bug_id in effective:
