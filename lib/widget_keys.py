@@ -92,6 +92,8 @@ BUGGY = {
     "sdk_key": "buggy_sdk_key",
     "meeting_number": "buggy_meeting_number",
     "role": "buggy_role",
+    "family": "buggy_family",  # which SDK's token: ui.family.family_selector
+    "session_name": "buggy_session_name",  # the Video SDK's session name (tpc)
     "compare": "buggy_compare",  # the inputs form's submit button
     "row": "buggy_row_{step}",  # the container of one compared step (lib.mistakes.catalogue.STEPS)
     "outcome": "buggy_outcome",

@@ -17,15 +17,21 @@ from lib.present.buggy_vs_correct import (
     PRESET_LABELS,
     compare_signers,
     credentials_for,
+    family_bugs,
+    family_presets,
     outcome_level,
     preset_ticks,
     python_that_ran,
-    walkthrough,
+    what_happens_heading,
 )
 from lib.present.display import escape_markdown
 from lib.present.html import fragments_html
 from lib.signing.encoding import secret_fingerprint
+from lib.training.lessons import in_family
 from lib.zoom.facts import ROLE_LABELS
+from lib.zoom.families import MEETING_NATIVE, MEETING_WEB, SDK_FAMILIES, VIDEO
+from ui.family import family_selector
+from ui.mistakes import forum_walkthrough, mistake_expander
 from ui.source import source_expander
 
 KEYS = widget_keys.BUGGY
@@ -42,42 +48,49 @@ def switch_to_custom():
     st.session_state[KEYS["preset"]] = CUSTOM
 
 
-if KEYS["preset"] not in st.session_state:
-    st.session_state[KEYS["preset"]] = "forum"
-    apply_preset()
-
 st.title("Buggy vs correct")
 st.caption(
     "The same inputs go through the correct signer (Zoom's official sample) and through a buggy one. Every step "
     "is shown side by side; marked characters are where the two differ."
 )
+family = SDK_FAMILIES[family_selector(KEYS["family"], allow_unknown=False, label="Which SDK?")]
+presets = family_presets(family)
+if st.session_state.get(KEYS["preset"]) not in presets:  # the first visit, or a preset another SDK's signer makes
+    st.session_state[KEYS["preset"]] = presets[0]
+    apply_preset()
 
 shared = st.session_state.get(widget_keys.SHARED_FORM)
-form = shared or DEMO_FORM
+form = in_family(shared or DEMO_FORM, family)
 with st.form(KEYS["inputs_form"]):
     left, middle, right = st.columns(3)
-    sdk_key = left.text_input("SDK key (Client ID)", value=form.sdk_key, key=KEYS["sdk_key"])
-    meeting_number = middle.text_input("Meeting number", value=form.meeting_number, key=KEYS["meeting_number"])
-    roles = list(ROLE_LABELS)
-    role = right.selectbox("Role", roles, index=roles.index(form.role), format_func=ROLE_LABELS.get, key=KEYS["role"])
+    typed = {"sdk_key": left.text_input("SDK key (Client ID)", value=form.sdk_key, key=KEYS["sdk_key"])}
+    if family == VIDEO:
+        typed["session_name"] = middle.text_input("Session name", value=form.session_name, key=KEYS["session_name"])
+    elif family == MEETING_WEB:
+        typed["meeting_number"] = middle.text_input(
+            "Meeting number", value=form.meeting_number, key=KEYS["meeting_number"]
+        )
+    if family != MEETING_NATIVE:  # the native SDKs take the meeting and the role in their own join call
+        roles = list(ROLE_LABELS)
+        typed["role"] = right.selectbox(
+            "Role", roles, index=roles.index(form.role), format_func=ROLE_LABELS.get, key=KEYS["role"]
+        )
     origin = "your last builder submit" if shared else "the demo values"
     st.caption(
         f"Inputs from {origin}; secret {secret_fingerprint(form.sdk_secret)} (set it in the builder). "
         "Try a key with an emoji to see btoa throw, or one ending in `~?~?` to see `+` and `/` appear."
     )
     st.form_submit_button("Compare with these inputs", key=KEYS["compare"])
-form = dataclasses.replace(form, sdk_key=sdk_key, meeting_number=meeting_number, role=role)
+form = dataclasses.replace(form, **typed)
 
-st.selectbox(
-    "Buggy signer", list(PRESET_LABELS), format_func=PRESET_LABELS.get, key=KEYS["preset"], on_change=apply_preset
-)
+st.selectbox("Buggy signer", presets, format_func=PRESET_LABELS.get, key=KEYS["preset"], on_change=apply_preset)
 with st.expander("Bugs switched on (combine freely)", expanded=st.session_state[KEYS["preset"]] == CUSTOM):
     columns = st.columns(3)
-    for index, (bug_id, bug) in enumerate(BUGS.items()):
+    for index, bug_id in enumerate(family_bugs(family)):
         columns[index % 3].checkbox(
-            bug.title, key=KEYS["bug"].format(bug_id=bug_id), on_change=switch_to_custom, help=bug.why
+            BUGS[bug_id].title, key=KEYS["bug"].format(bug_id=bug_id), on_change=switch_to_custom, help=BUGS[bug_id].why
         )
-selected = tuple(bug_id for bug_id in BUGS if st.session_state[KEYS["bug"].format(bug_id=bug_id)])
+selected = tuple(bug_id for bug_id in family_bugs(family) if st.session_state[KEYS["bug"].format(bug_id=bug_id)])
 chosen = st.session_state[KEYS["preset"]]
 
 form, replaced = credentials_for(form, selected)
@@ -106,7 +119,7 @@ for row in comparison.steps:
 
 outcome = comparison.outcome
 with st.container(key=KEYS["outcome"], border=True):
-    st.markdown("**What happens next** (Web SDK 6.2.0 and Zoom's server)")
+    st.markdown(f"**What happens next** ({what_happens_heading(family)})")
     getattr(st, outcome_level(outcome))(f"Caught by: {outcome.caught_by} — {outcome.message}")
     if outcome.detail:
         st.caption(outcome.detail)
@@ -116,32 +129,9 @@ for note in comparison.notes:
 if selected:
     st.header("The bugs in this comparison")
 for bug_id in selected:
-    bug = BUGS[bug_id]
-    with st.expander(f"{bug.title} (`{bug_id}`)"):
-        st.markdown(f"**Why it fails.** {bug.why}")
-        st.markdown(f"**Symptom.** {bug.symptom}")
-        st.markdown(f"**Caught by:** {bug.caught_by} · **Fix.** {bug.fix}")
-        before, after = st.columns(2)
-        before.caption("Before (JavaScript, Python)")
-        before.code(bug.js_before, language="javascript", wrap_lines=True)
-        before.code(bug.py_before, language="python", wrap_lines=True)
-        after.caption("After")
-        after.code(bug.js_after, language="javascript", wrap_lines=True)
-        after.code(bug.py_after, language="python", wrap_lines=True)
-        st.caption(f"Source: {bug.source}")
-
-st.header("The forum snippet, line by line")
-with st.container(key=KEYS["walkthrough"]):
-    st.caption(
-        "From Zoom developer forum thread 98154, condensed. The values are what each line produced for the inputs "
-        "above" + (", called as generateSignature(mn, 1)." if chosen == "forum_call" else ".")
+    mistake_expander(BUGS[bug_id], family)
+if walk_steps is not None:  # the forum snippet is a Meeting SDK web signer
+    forum_walkthrough(
+        walk_steps, ", called as generateSignature(mn, 1)." if chosen == "forum_call" else ".", KEYS["walkthrough"]
     )
-    for line in walkthrough(walk_steps):
-        st.code(line.js, language="javascript", wrap_lines=True)
-        st.markdown(line.markdown)
-        if line.value is not None:
-            st.code(line.value, language=None, wrap_lines=True)
-        elif line.never_ran:
-            st.markdown(line.never_ran)
-
 source_expander("The Python that ran", KEYS["python"], *python_that_ran(chosen, selected))  # drawn only when open

@@ -17,6 +17,7 @@ from lib.training.lessons import (
     LESSON_KEYS,
     LESSONS,
     LESSONS_BY_KEY,
+    NATIVE_AUTH_RESULTS,
     base64_comparison,
     bug_demo,
     catchers,
@@ -24,12 +25,14 @@ from lib.training.lessons import (
     code_pairs,
     compare_with_mistake,
     error_rows,
+    family_rows,
     hmac_view,
     learner_form,
     learner_steps,
     neighbours,
     token_parts,
 )
+from lib.zoom.families import FAMILIES
 from ui.links import page_link
 from ui.source import source_expander
 
@@ -102,9 +105,13 @@ with st.container(key=KEYS["lesson"]):
     elif key == "who_checks":
         st.table(error_rows())
         st.markdown("\n".join(f"- **Caught by {who}:** {', '.join(titles)}" for who, titles in catchers().items()))
+    elif key == "token_families":
+        st.table(family_rows(form, now))
+    elif key == "native_auth_results":
+        st.table(NATIVE_AUTH_RESULTS)
     else:
         bug = BUGS[lesson.bug_id]
-        st.caption(f"{lesson.part} · catalogue id `{bug.id}`")
+        st.caption(f"{lesson.part} · catalogue id `{bug.id}` · signed for the {FAMILIES[lesson.family].title}")
         st.markdown(f"**Why it fails.** {bug.why}")
         wrong, right = st.columns(2)
         wrong.markdown(":material/close: **Before**")

@@ -6,10 +6,12 @@ from lib.builder.form import FormInput
 from lib.javascript.forum import FORUM_SNIPPET
 from lib.mistakes.buggy_signer import PRESETS
 from lib.mistakes.catalogue import BUGS
+from lib.present.buggy_vs_correct import PRESET_LABELS, family_bugs, family_presets
 from lib.present.display import escape_markdown
 from lib.signing.encoding import secret_fingerprint
 from lib.widget_keys import BUGGY, SHARED_FORM
 from lib.zoom.facts import DEMO_SDK_KEY
+from lib.zoom.families import MEETING_WEB, SDK_FAMILIES, VIDEO
 from support import pages
 from support.apptest import open_app_page
 from support.credentials import clear_configured_credentials
@@ -52,8 +54,14 @@ def verdicts(at):
     return [m.value for m in at.markdown if m.value.startswith((":material/check_circle: **", ":material/error: **"))]
 
 
-def ticked(at):
-    return {bug_id for bug_id in BUGS if at.checkbox(key=bug_key(bug_id)).value}
+def ticked(at, family=MEETING_WEB):
+    return {bug_id for bug_id in family_bugs(family) if at.checkbox(key=bug_key(bug_id)).value}
+
+
+def choose_sdk(at, sdk):
+    at.selectbox(key=BUGGY["family"]).select(sdk).run()
+    assert not at.exception, at.exception
+    return at
 
 
 def test_opens_on_the_forum_snippet_with_its_bugs_ticked(app):
@@ -72,12 +80,22 @@ def expected_verdict(preset):
     return f"differs because: {BUGS[preset].title}"
 
 
-@pytest.mark.parametrize("preset", list(PRESETS))
-def test_every_preset_renders_with_its_verdicts(app, preset):
+PRESET_CASES = [(sdk, preset) for sdk, family in SDK_FAMILIES.items() for preset in family_presets(family)[:-1]]
+
+
+def test_every_preset_is_offered_for_every_family_its_mistakes_apply_to():
+    assert {preset for _, preset in PRESET_CASES} == set(PRESETS)
+    assert all(family_presets(family)[-1] == "custom" for family in SDK_FAMILIES.values())
+
+
+@pytest.mark.parametrize(("sdk", "preset"), PRESET_CASES)
+def test_every_preset_renders_with_its_verdicts(app, sdk, preset):
+    if sdk != "web":
+        choose_sdk(app, sdk)
     if preset == "standard_base64_segments":  # make the intermittent bug show
         compare_with_key(app, PADDED_KEY)
     choose(app, preset)
-    assert ticked(app) == set(PRESETS[preset].bug_ids)
+    assert ticked(app, SDK_FAMILIES[sdk]) == set(PRESETS[preset].bug_ids)
     if preset == "secret_in_browser":
         assert all(v.endswith("— same") for v in verdicts(app))
     else:
@@ -165,3 +183,49 @@ def test_the_python_that_ran_is_drawn_when_opened(app):
     assert any(c.startswith("def forum_generate_signature(") for c in codes)
     choose(app, "standard_base64_segments")
     assert any(c.value.startswith("def sign_with_bugs(") for c in app.code)
+
+
+def test_the_video_sdk_shows_its_own_mistakes_and_what_its_platforms_report(app):
+    """Which SDK? Video SDK: its mistakes only, a session name to type, the tpc mistake first, and a prediction only
+    where the fact base has one (the native Video SDK's 1507), with no Web SDK code and no forum snippet."""
+    choose_sdk(app, "video")
+    assert app.selectbox(key=BUGGY["preset"]).value == "tpc_not_session_name"
+    assert app.selectbox(key=BUGGY["preset"]).options == [PRESET_LABELS[p] for p in family_presets(VIDEO)]
+    assert ticked(app, VIDEO) == {"tpc_not_session_name"}
+    assert not any(c.key == bug_key("meeting_number_claim") for c in app.checkbox)
+    assert app.text_input(key=BUGGY["session_name"]).value == "Team Standup"
+    assert f"differs because: {BUGS['tpc_not_session_name'].title}" in markdown_text(app)
+    assert any(escape_markdown('tpc: "Team Standup" → "Team%20Standup"') in c.value for c in app.caption)
+    [final] = [e.value for e in app.error if e.value.startswith("Caught by:")]
+    assert "native Video SDK: 1507 Errors_JoinSession_Token_MismatchedSessionName" in final and "3712" not in final
+    assert "What happens next** (the Video SDK)" in markdown_text(app)
+    assert not any(line.js in [c.value for c in app.code] for line in FORUM_SNIPPET)
+
+
+def test_a_session_name_url_encoding_does_not_change_says_so(app):
+    choose_sdk(app, "video")
+    app.text_input(key=BUGGY["session_name"]).set_value("Standup")
+    app.button(key=BUGGY["compare"]).click().run()
+    assert any("nothing URL encoding changes" in i.value for i in app.info)
+    assert all(v.endswith("— same") or "— same —" in v for v in verdicts(app))
+
+
+def test_a_video_sdk_role_as_text_is_role_type_and_predicts_no_code(app):
+    choose_sdk(app, "video")
+    choose(app, "role_string")
+    payload_row = next(v for v in verdicts(app) if "Payload JSON" in v)
+    assert BUGS["role_string"].title in payload_row
+    assert any(escape_markdown('role_type: 0 → "0"') in c.value for c in app.caption)
+    [final] = [e.value for e in app.error if e.value.startswith("Caught by:")]
+    assert "not documented" in final and not any(char.isdigit() for char in final)
+
+
+def test_the_native_sdk_has_no_forum_snippet_and_the_web_brings_it_back(app):
+    choose_sdk(app, "native")
+    assert "forum" not in family_presets(SDK_FAMILIES["native"])
+    assert app.selectbox(key=BUGGY["preset"]).value != "forum"
+    assert not any(line.js in [c.value for c in app.code] for line in FORUM_SNIPPET)
+    kept = app.selectbox(key=BUGGY["preset"]).value
+    choose_sdk(app, "web")  # a preset the web's signers make too stays chosen
+    assert app.selectbox(key=BUGGY["preset"]).value == kept and ticked(app) == {kept}
+    assert all(line.js in [c.value for c in app.code] for line in FORUM_SNIPPET)

@@ -6,10 +6,11 @@ from hypothesis import strategies as st
 
 from lib.mistakes.buggy_signer import PRESETS, sign_with_bugs
 from lib.mistakes.buggy_vs_correct import claim_changes, encoding_details, mark_differences, side_by_side
-from lib.mistakes.catalogue import BROWSER, BUGS, NOBODY, ZOOM_SERVER
+from lib.mistakes.catalogue import BROWSER, BUGS, NOBODY, ZOOM_SERVER, platform_failures, symptom_for
 from lib.present.html import fragments_html
 from lib.signing.steps import STEPS, SignatureRequest, build_signature_steps
-from lib.zoom.facts import UNDOCUMENTED_ERROR
+from lib.zoom.facts import UNDOCUMENTED_ERROR, ZOOM_ERRORS
+from lib.zoom.families import FAMILIES, MEETING_NATIVE, MEETING_WEB, VIDEO
 
 SECRET = "comparison-secret-0123456789-abcdefghij"
 KEY = "abcDEF123ghiJKL456mnoP~?~?~?"  # its payload needs '+', '/' and '=' in standard base64
@@ -110,10 +111,19 @@ def test_btoa_throwing_on_an_emoji_key():
     assert comparison.outcome.bug_ids == ("standard_base64_segments",)
 
 
-@pytest.mark.parametrize("bug_id", BUGS)
-def test_each_single_bug_is_named_where_it_starts_and_in_the_final_row(bug_id):
-    req = request(meeting_number="85746065432", role="1") if bug_id == "argument_shift" else request()
-    comparison = run(bug_id, req)
+REQUESTS = {
+    MEETING_WEB: request(),
+    MEETING_NATIVE: SignatureRequest(KEY, SECRET, iat=IAT, exp=IAT + 7200, family=MEETING_NATIVE),
+    VIDEO: SignatureRequest(KEY, SECRET, role=1, iat=IAT, exp=IAT + 7200, family=VIDEO, session_name="Team Standup"),
+}
+CASES = [(bug_id, family) for bug_id, bug in BUGS.items() for family in bug.families]
+
+
+@pytest.mark.parametrize(("bug_id", "family"), CASES)
+def test_each_single_bug_is_named_where_it_starts_and_in_the_final_row(bug_id, family):
+    req = request(meeting_number="85746065432", role="1") if bug_id == "argument_shift" else REQUESTS[family]
+    preset = PRESETS[bug_id]
+    comparison = side_by_side(build_signature_steps(req), preset.sign(req), preset.bug_ids, family)
     bug = BUGS[bug_id]
     for r in comparison.steps:
         if r.step in bug.steps:
@@ -126,9 +136,49 @@ def test_each_single_bug_is_named_where_it_starts_and_in_the_final_row(bug_id):
         assert first.verdict.startswith(f"differs because: {bug.title}")
     outcome = comparison.outcome
     assert bug_id in outcome.bug_ids
-    if bug.caught_by == ZOOM_SERVER:
+    if family == MEETING_WEB and bug.caught_by == ZOOM_SERVER:
         assert (outcome.caught_by, outcome.zoom_error) == (ZOOM_SERVER, bug.zoom_error)
         assert (str(bug.zoom_error) if bug.zoom_error else UNDOCUMENTED_ERROR) in outcome.message
+    elif family != MEETING_WEB and bug.caught_by in (BROWSER, ZOOM_SERVER) and bug_id != "argument_shift":
+        # another SDK: no Web SDK code, and each platform's answer only where the fact base has a source
+        assert outcome.zoom_error is None and "Web SDK 6.2.0" not in outcome.message
+        failures = platform_failures(bug, family)
+        web_codes = set(ZOOM_ERRORS) - {1} - {failure.code for failure in failures}
+        assert not any(str(code) in outcome.message for code in web_codes)
+        for failure in failures:
+            assert f"{failure.platform}: {failure.code} {failure.name}" in outcome.message
+        if family == MEETING_NATIVE:
+            assert FAMILIES[MEETING_NATIVE].refused_as in outcome.message
+        elif not failures:
+            assert "not documented" in outcome.message
+
+
+def test_the_video_sdk_predictions_are_the_fact_bases():
+    """A wrong session name: the native Video SDK's 1507; a user key too long: 1510; a bad signature: the Web Video
+    SDK's 200 Verify JWT failed; a text role_type and a short lifetime: nothing documented."""
+    assert [(e.platform, e.code) for e in platform_failures(BUGS["tpc_not_session_name"], VIDEO)] == [
+        ("native Video SDK", 1507)
+    ]
+    assert [e.code for e in platform_failures(BUGS["user_key_too_long"], VIDEO)] == [1510]
+    assert [e.code for e in platform_failures(BUGS["secret_trailing_newline"], VIDEO)] == [200]
+    assert [e.code for e in platform_failures(BUGS["expired"], VIDEO)] == [200]
+    for bug_id in ("role_string", "lifetime_too_short", "meeting_claims_in_video_token", "key_secret_swapped"):
+        assert platform_failures(BUGS[bug_id], VIDEO) == (), bug_id
+        assert "not documented" in symptom_for(BUGS[bug_id], VIDEO)
+    assert all(platform_failures(bug, MEETING_WEB) == () for bug in BUGS.values())
+    # an entry written for the web speaks for another SDK only through the family's sourced answers
+    assert "3712" not in symptom_for(BUGS["standard_base64_signature"], VIDEO)
+    assert "Verify JWT failed" in symptom_for(BUGS["secret_trailing_newline"], VIDEO)
+    assert FAMILIES[MEETING_NATIVE].refused_as in symptom_for(BUGS["expired"], MEETING_NATIVE)
+    assert symptom_for(BUGS["tpc_not_session_name"], VIDEO) == BUGS["tpc_not_session_name"].symptom
+
+
+def test_a_video_sdk_token_for_the_web_stops_in_the_browser_and_a_signed_argument_shift_reaches_zoom():
+    comparison = run("video_claims_in_meeting_token")
+    assert comparison.outcome.caught_by == BROWSER and "appKey can not empty" in comparison.outcome.detail
+    assert comparison.outcome.bug_ids == ("video_claims_in_meeting_token",)
+    shifted = run("argument_shift", request(meeting_number="85746065432", role="1"))
+    assert shifted.outcome.caught_by == ZOOM_SERVER and UNDOCUMENTED_ERROR in shifted.outcome.message
 
 
 def test_role_inverted_towards_participant_is_no_server_error():

@@ -53,6 +53,11 @@ NOT_IN_SIGNERS = {
     "no_token_exp": "tokenExp is optional for the Web SDK: no exercise counts it as a mistake",
     "legacy_format": "the code doctor also reports the legacy format's millisecond timestamp and bare hash, which "
     "are right for that format: the answer would be ambiguous",
+    "tpc_not_session_name": "the signers are the Meeting SDK for web's: the Video SDK's sets show tokens",
+    "user_key_too_long": "the signers are the Meeting SDK for web's: the Video SDK's sets show tokens",
+    "meeting_claims_in_video_token": "the signers are the Meeting SDK for web's: the Video SDK's sets show tokens",
+    "video_claims_in_meeting_token": "a Video SDK signer in a web exercise: the doctor names the token only as another "
+    "kind, which the web sets do not tell apart from another app type's",
 }
 
 

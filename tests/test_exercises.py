@@ -8,6 +8,7 @@ import random
 import re
 import subprocess
 import sys
+from dataclasses import replace
 
 import jwt
 import pytest
@@ -15,7 +16,7 @@ from test_fact_sources import SOURCES
 
 from lib.doctor.diagnosis import diagnose
 from lib.mistakes.buggy_signer import sign_with_bugs
-from lib.mistakes.catalogue import BUGS
+from lib.mistakes.catalogue import BUGS, platform_failures
 from lib.signing.encoding import base64_lenient_decode, base64url_encode
 from lib.training.exercises import (
     CODE_REQUEST,
@@ -28,6 +29,7 @@ from lib.training.exercises import (
     build_exercise,
     code_inputs,
     code_languages,
+    exercise_mistakes,
     exercise_pool,
     exercise_set,
     found_mistakes,
@@ -39,6 +41,7 @@ from lib.training.exercises import (
 from lib.training.signers import SIGNERS
 from lib.training.trainer import handout_markdown
 from lib.zoom.facts import DEMO_S2S_CLIENT_ID, DEMO_SDK_KEY, DEMO_SDK_SECRET, UNDOCUMENTED_ERROR, ZOOM_ERRORS
+from lib.zoom.families import FAMILIES, VIDEO
 from lib.zoom.rules import RULES, check_claims
 from support.paths import ROOT
 
@@ -59,9 +62,40 @@ def one(bug_ids, difficulty, seed=0):
     return build_exercise(seed, DIFFICULTIES[difficulty], 1, bug_ids, random.Random(seed))
 
 
+# The Video SDK's own mistakes have no web exercise, and a Video SDK token joined as a meeting is named by the doctor
+# only as another kind of token: the web sets draw what they drew before the Video SDK came (so every seed's set stays).
+NOT_IN_WEB_SETS = {
+    "no_token_exp",
+    "tpc_not_session_name",
+    "user_key_too_long",
+    "meeting_claims_in_video_token",
+    "video_claims_in_meeting_token",
+}
+# A Video SDK set's tokens: every mistake a Video SDK signer makes that a token shows, given the session joined.
+VIDEO_SET_MISTAKES = {
+    "standard_base64_segments",
+    "standard_base64_signature",
+    "mac_only",
+    "role_string",
+    "timestamps_milliseconds",
+    "lifetime_too_short",
+    "lifetime_too_long",
+    "iat_in_future",
+    "expired",
+    "secret_trailing_newline",
+    "secret_key_bytes",
+    "key_secret_swapped",
+    "wrong_app_type",
+    "tpc_not_session_name",
+    "user_key_too_long",
+    "meeting_claims_in_video_token",
+}
+
+
 @pytest.mark.parametrize("difficulty", list(DIFFICULTIES))
 def test_every_catalogue_entry_but_the_optional_claim_is_in_the_pool_of_every_difficulty(difficulty):
-    assert set().union(*exercise_pool(difficulty)) == set(EXERCISE_MISTAKES) == set(BUGS) - {"no_token_exp"}
+    assert set().union(*exercise_pool(difficulty)) == set(EXERCISE_MISTAKES) == set(BUGS) - NOT_IN_WEB_SETS
+    assert set().union(*exercise_pool(difficulty, VIDEO)) == set(exercise_mistakes(VIDEO)) == VIDEO_SET_MISTAKES
 
 
 def test_the_easy_level_draws_every_mistake_a_signer_shows_and_the_others_draw_every_mistake():
@@ -401,3 +435,84 @@ def test_the_handout_says_how_many_mistakes_hide_in_good_english(difficulty):
     assert not re.search(r"\b1 mistake hide\b|\b[2-9] mistakes hides\b", handout)
     assert handout.count(f"{count} mistake{'s hide' if count > 1 else ' hides'} in this ") == SET_SIZE
     assert [e.task for e in exercise_set(7, difficulty)] == re.findall(r"^\d mistakes? hides? in .*$", handout, re.M)
+
+
+# ------------------------------------------------------------------------------------------ the Video SDK's sets
+
+
+@pytest.fixture(scope="module")
+def drawn_video_exercises():
+    """Every Video SDK exercise of 60 seeds at every difficulty."""
+    return [
+        e for seed in range(60) for difficulty in DIFFICULTIES for e in exercise_set(seed, difficulty, family=VIDEO)
+    ]
+
+
+def test_the_video_sdk_sets_draw_every_mistake_of_their_pool_as_a_token(drawn_video_exercises):
+    assert {bug_id for e in drawn_video_exercises for bug_id in e.bug_ids} >= VIDEO_SET_MISTAKES - {
+        "secret_trailing_newline",  # a token shows these only with the secret, which the learner is not told
+        "secret_key_bytes",
+        "key_secret_swapped",
+    }
+    assert {(e.kind, e.family) for e in drawn_video_exercises} == {("token", VIDEO)}
+    assert all(len(exercise_set(seed, d, family=VIDEO)) == SET_SIZE for seed in range(3) for d in DIFFICULTIES)
+    assert exercise_set(42, "hard", family=VIDEO) == exercise_set(42, "hard", family=VIDEO)
+    assert len({e.id for e in drawn_video_exercises}) == len(drawn_video_exercises)
+    assert all(e.id.startswith("video_") for e in drawn_video_exercises)
+
+
+def test_a_video_sdk_token_exercise_holds_exactly_its_mistakes_for_what_the_learner_is_told(drawn_video_exercises):
+    """Told the key, the session joined with the Video SDK and the clock, the doctor finds exactly the hidden mistakes,
+    and every option offered is a mistake of the Video SDK's sets."""
+    for exercise in drawn_video_exercises:
+        join = exercise.join
+        assert join.session_name and f"You join session `{join.session_name}` with the Video SDK" in exercise.context[1]
+        assert found_mistakes(join.diagnose(exercise.shown)) == set(exercise.bug_ids), exercise.id
+        assert set(exercise.cause_options) <= VIDEO_SET_MISTAKES and set(exercise.bug_ids) <= set(
+            exercise.cause_options
+        )
+
+
+def test_what_happens_in_a_video_sdk_exercise_names_a_platform_code_only_where_the_fact_base_has_one(
+    drawn_video_exercises,
+):
+    """A platform's code is stated only when the fact base gives that platform the same answer for every hidden
+    mistake (the catalogue's platform_failures, read from the family record); otherwise "not documented"."""
+    wrong, said = [], set()
+    for exercise in drawn_video_exercises:
+        happens = what_happens(exercise)
+        failures = [set(platform_failures(BUGS[bug_id], VIDEO)) for bug_id in exercise.bug_ids]
+        common = set.intersection(*failures)
+        stated = {int(code) for code in re.findall(r"\b(\d{3,4}) ", happens)}
+        allowed = {failure.code for failure in common}
+        if not stated <= allowed or (not common and "not documented" not in happens):
+            wrong.append((exercise.id, exercise.bug_ids, happens))
+        said.add(re.sub(r"\d{3,4} .*", "code", happens))
+    assert wrong == []
+    assert "The Video SDK refuses it; what it reports is not documented." in said
+    assert (
+        "The Video SDK refuses it: native Video SDK code" in said
+        and "The Video SDK refuses it: Web Video SDK code" in said
+    )
+
+
+def video_material() -> str:
+    """What every Video SDK exercise shows whatever its mistakes: a correct token's payload and the join's lines."""
+    join = Join(DEMO_SDK_KEY, "", CODE_REQUEST.iat, True, "Team Standup")
+    request = replace(CODE_REQUEST, family=VIDEO, session_name="Team Standup", role=1, user_key="user-1001")
+    refused = "The Video SDK refuses it; what it reports is not documented."
+    return "\n".join([*join.lines(), sign_with_bugs(request, ()).payload_json, refused])
+
+
+def test_no_value_or_line_of_a_video_sdk_exercise_names_its_mistakes(drawn_video_exercises):
+    platform_names = [e.name for errors in FAMILIES[VIDEO].errors.values() for e in errors]
+    everyday = word_parts(video_material()) | word_parts(correct_material())
+    hits = set()
+    for exercise in drawn_video_exercises:
+        text = written_by_us(exercise)
+        for name in platform_names:  # Zoom's names for its answers
+            text = text.replace(name, "")
+        parts = word_parts(text)
+        for bug_id in exercise.bug_ids:
+            hits |= {(bug_id, word) for word in (telltale_words(bug_id) - everyday) & parts}
+    assert sorted(hits) == []

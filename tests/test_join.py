@@ -266,7 +266,8 @@ def test_every_known_zoom_error_is_explained_with_a_fix(code):
 def test_3712_names_the_catalogues_mistakes_and_points_to_the_inspector():
     explanation = explain_outcome(JoinOutcome("failed", 3712, "Signature is invalid."))
     ids = {bug.id for bug in explanation.bugs}
-    assert {"standard_base64_segments", "standard_base64_signature", "key_secret_swapped"} <= ids
+    assert {"standard_base64_segments", "standard_base64_signature", "secret_trailing_newline"} <= ids
+    assert "key_secret_swapped" not in ids  # appKey holding the secret: 3704 is as likely (the fact base)
     # SDK 6.2.0 refuses a bare MAC and the pre-2022 format in the browser: they never get a 3712
     assert not ids & {"mac_only", "legacy_format"}
     assert all(BUGS[i].zoom_error == 3712 for i in ids)

@@ -30,6 +30,9 @@ never imports either (tests/test_architecture.py). The names below are stable: o
 - `ui.family.family_selector(key, container=st, *, allow_unknown=True, label=QUESTION, help=None)` — "Which SDK
   joins with this token?": returns the `sdk` hint lib takes (None = work it out from the token, "web",
   "native", "video"); `ui.family.sdk_label(sdk)` is a choice's words.
+- `ui.mistakes.mistake_expander(bug, family, container=st)` — one catalogue mistake in an expander: why, what that
+  family's SDK shows (`lib.mistakes.catalogue.symptom_for`), fix, code before and after, source;
+  `ui.mistakes.forum_walkthrough(steps, called_as, key, container=st)` — the forum snippet line by line.
 - `ui.classroom.open_database()` — the classroom database's engine (one opener for the trainer and learners).
 - `ui.exercise` — Find the bug's widgets (keys: `lib.widget_keys.EXERCISES`; what they show comes from
   `lib.training.practice`): `solo_practice(problem, on_click)` (join form, seed, difficulty → a `Practice`

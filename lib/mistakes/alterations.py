@@ -7,17 +7,21 @@ names the change each mistake makes.
 
 import functools
 from dataclasses import replace
+from urllib.parse import quote
 
 from lib.javascript.forum import js_to_string
 from lib.signing.jsjson import js_number
 from lib.signing.steps import ABSENT
 from lib.zoom.facts import DEMO_S2S_CLIENT_ID, DEMO_S2S_CLIENT_SECRET
+from lib.zoom.families import MEETING_NATIVE, VIDEO
 from lib.zoom.rules import is_integer
 
 CLOCK_AHEAD_SECONDS = 600  # a server clock ten minutes fast
 TOO_SHORT_LIFETIME_SECONDS = 600  # "ten minutes is plenty"
 TOO_LONG_LIFETIME_SECONDS = 7 * 24 * 3600  # "a week, so we never re-sign"
 CACHED_PAST_EXPIRY_SECONDS = 3600  # the cached token expired an hour ago
+# The user's e-mail address as the Video SDK's user key: longer than the claim's limit of 36.
+EMAIL_USER_KEY = "alexandra.participant@example-school.org"
 
 
 def spaced_digits(digits: str) -> str:
@@ -110,3 +114,41 @@ def no_token_exp(r):
 
 def argument_shift(r):
     return replace(r, sdk_key=r.meeting_number, sdk_secret=r.role, meeting_number=ABSENT, role=ABSENT), None
+
+
+def _video_only(r, what):
+    """A note when the request signs no Video SDK token (the mistake has nothing to change), else None."""
+    return None if r.family == VIDEO else f"the token is not a Video SDK token, so there is no {what} to change"
+
+
+def tpc_not_session_name(r):
+    """The signer URL-encodes the session name (spaces become %20) while join() gets it as typed."""
+    note = _video_only(r, "tpc")
+    if note:
+        return r, note
+    if not isinstance(r.session_name, str) or quote(r.session_name) == r.session_name:
+        return r, "the session name has nothing URL encoding changes, so tpc stays the session name"
+    return replace(r, session_name=quote(r.session_name)), None
+
+
+def user_key_too_long(r):
+    note = _video_only(r, "user_key")
+    return (r, note) if note else (replace(r, user_key=EMAIL_USER_KEY), None)
+
+
+def meeting_claims_in_video_token(r):
+    """The Meeting SDK sample's signer, given no meeting number and role: a native Meeting SDK token."""
+    note = _video_only(r, "claim")
+    if note:
+        return r, note
+    return replace(
+        r, family=MEETING_NATIVE, role=ABSENT, session_name=ABSENT, user_key=ABSENT, session_key=ABSENT
+    ), None
+
+
+def video_claims_in_meeting_token(r):
+    """The Video SDK sample's signer, with the meeting number as its topic (tpc)."""
+    if r.family == VIDEO:
+        return r, "the token already is a Video SDK token"
+    topic = ABSENT if r.meeting_number is ABSENT else js_to_string(r.meeting_number)
+    return replace(r, family=VIDEO, session_name=topic, meeting_number=ABSENT), None

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from lib.javascript.forum import BuggySteps
 from lib.mistakes.buggy_signer import check_bug_ids
-from lib.mistakes.catalogue import BROWSER, BUGS, NOBODY, ZOOM_SERVER, thrown_by
+from lib.mistakes.catalogue import BROWSER, BUGS, NOBODY, ZOOM_SERVER, platform_failures, thrown_by
 from lib.signing.steps import STEPS, SignatureSteps
 from lib.zoom.facts import UNDOCUMENTED_ERROR, ZOOM_ERROR_ORDER, ZOOM_ERRORS
+from lib.zoom.families import FAMILIES, MEETING_NATIVE, MEETING_WEB
 
 STEP_LABELS = {
     "header_json": "Header JSON",
@@ -172,13 +173,56 @@ def _verdict(step, differing, buggy, selected):
 
 
 def _refused_without_code(bug_ids) -> tuple[str, ...]:
-    """The mistakes Zoom's server refuses with a code no source names."""
-    return tuple(i for i in bug_ids if BUGS[i].caught_by == ZOOM_SERVER and BUGS[i].zoom_error is None)
+    """The mistakes Zoom's server refuses with a code no source names; a mistake whose code throws for some inputs
+    (the argument shift) reaches the server when it signs."""
+    return tuple(
+        i
+        for i in bug_ids
+        if (BUGS[i].caught_by == ZOOM_SERVER or (BUGS[i].caught_by == BROWSER and BUGS[i].throws_at))
+        and BUGS[i].zoom_error is None
+    )
 
 
-def what_happens_next(buggy: BuggySteps, differing_steps, selected) -> Outcome:
-    """The final row, derived from the catalogue: the first place that stops this buggy result."""
+def _other_sdk_refusal(family: str, effective) -> Outcome | None:
+    """For a native Meeting SDK or the Video SDK: what refuses the result and what each platform reports, only where
+    the fact base has a source (lib.mistakes.catalogue.platform_failures); None when nothing refuses it."""
+    refused = tuple(i for i in effective if BUGS[i].caught_by in (BROWSER, ZOOM_SERVER))
+    if not refused:
+        return None
+    record = FAMILIES[family]
+    said = [
+        f"{e.platform}: {e.code} {e.name} ({BUGS[i].title})"
+        for i in refused
+        for e in platform_failures(BUGS[i], family)
+    ]
+    silent = [BUGS[i].title for i in refused if not platform_failures(BUGS[i], family)]
+    if family == MEETING_NATIVE:
+        message = f"The {record.title} refuses it ({_titles(refused)}), with {record.refused_as}."
+    elif said:
+        message = f"The {record.title} refuses it. " + "; ".join(said) + "."
+        message += f" Not documented for: {'; '.join(silent)}." if silent else ""
+    else:
+        message = f"The {record.title} refuses it; what it reports is not documented: {_titles(refused)}."
+    return Outcome(ZOOM_SERVER, None, message, "", refused)
+
+
+def what_happens_next(buggy: BuggySteps, differing_steps, selected, family: str = MEETING_WEB) -> Outcome:
+    """The final row, derived from the catalogue: the first place that stops this buggy result. Web SDK codes only for
+    the Meeting SDK for web; the other SDKs' answers only where the fact base has a source."""
     effective = tuple(i for i in BUGS if i in selected and (not BUGS[i].steps or set(BUGS[i].steps) & differing_steps))
+    if family != MEETING_WEB and not buggy.error:
+        if buggy.returned.count(".") < 1 and family != MEETING_NATIVE:  # native: its one result for a bad JWT
+            return Outcome(
+                ZOOM_SERVER,
+                None,
+                f"The {FAMILIES[family].title} gets no header.payload.signature token; what it reports is not "
+                "documented.",
+                "",
+                effective,
+            )
+        refusal = _other_sdk_refusal(family, effective)
+        if refusal:
+            return refusal
     if buggy.error:
         thrower = thrown_by(buggy.failed_at)
         return Outcome(
@@ -199,6 +243,15 @@ def what_happens_next(buggy: BuggySteps, differing_steps, selected) -> Outcome:
             "returns without calling the error callback.",
             BUGS["mac_only"].symptom,
             stoppers,
+        )
+    stopped = tuple(i for i in effective if BUGS[i].caught_by == BROWSER and not BUGS[i].throws_at)
+    if stopped:  # a token the Web SDK reads and refuses (a Video SDK token has no appKey)
+        return Outcome(
+            BROWSER,
+            None,
+            f"Web SDK 6.2.0 stops in the browser before anything reaches Zoom: {_titles(stopped)}.",
+            " ".join(BUGS[i].symptom for i in stopped),
+            stopped,
         )
     errors = {}
     for bug_id in effective:
@@ -241,8 +294,8 @@ def what_happens_next(buggy: BuggySteps, differing_steps, selected) -> Outcome:
     )
 
 
-def side_by_side(correct: SignatureSteps, buggy: BuggySteps, bug_ids) -> Comparison:
-    """Align the correct and the buggy steps and explain every difference."""
+def side_by_side(correct: SignatureSteps, buggy: BuggySteps, bug_ids, family: str = MEETING_WEB) -> Comparison:
+    """Align the correct and the buggy steps and explain every difference; `family`: the SDK that joins with it."""
     selected = check_bug_ids(bug_ids)
     # Rows that differ and exist on the buggy side (a missing row is explained on its own).
     differing = [s for s in STEPS if getattr(buggy, s) is not None and getattr(buggy, s) != getattr(correct, s)]
@@ -275,4 +328,4 @@ def side_by_side(correct: SignatureSteps, buggy: BuggySteps, bug_ids) -> Compari
             )
         )
     changed = {row.step for row in rows if not row.same}
-    return Comparison(tuple(rows), what_happens_next(buggy, changed, selected), buggy.notes)
+    return Comparison(tuple(rows), what_happens_next(buggy, changed, selected, family), buggy.notes)

@@ -16,6 +16,21 @@ from lib.mistakes.key_bytes import KEY_BYTES_CODES
 from lib.signing.encoding import standard_base64_encode
 from lib.signing.steps import STEPS
 from lib.zoom.facts import MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
+from lib.zoom.families import (
+    ALL_FAMILIES,
+    CLAIMS,
+    EPOCH,
+    FAMILIES,
+    KEY,
+    MEETING_FAMILIES,
+    MEETING_NUMBER,
+    MEETING_WEB,
+    ROLE,
+    TEXT,
+    VERSION,
+    VIDEO,
+    PlatformError,
+)
 
 BROWSER = "browser"
 ZOOM_SERVER = "zoom server"
@@ -26,15 +41,19 @@ _FROM_PAYLOAD = ("payload_json", "payload_b64", "signing_input", "hmac_hex", "si
 _FROM_HMAC = ("hmac_hex", "signature", "token", "returned")
 
 # When the buggy signer applies each mistake's request change: the credentials first (which app's, the
-# secret's text, which of the two goes where), then the values signed, then the call itself. Two changes
-# of the same value give another request in another order (a clock ten minutes ahead, then milliseconds).
+# secret's text, which of the two goes where), then which family's claims (another SDK's signer), then the values
+# signed, then the call itself. Two changes of the same value give another request in another order (a clock ten
+# minutes ahead, then milliseconds).
 REQUEST_STAGES = (
     "app",
     "secret_text",
     "key_and_secret",
     "meeting_number",
+    "family",
+    "session_name",
     "role_value",
     "role_type",
+    "user_key",
     "clock",
     "cache",
     "lifetime",
@@ -44,6 +63,7 @@ REQUEST_STAGES = (
 )
 # The 6 bytes of "~?~?~?" give '+' or '/' at any alignment, so a key ending in them always shows btoa's mistake.
 REVEALING_SDK_KEY = "DEMOkey~?~?~?"
+VIDEO_PART = "The Video SDK"  # the Lessons page's part of the Video SDK's own mistakes (lib.training.lessons)
 
 
 @dataclass(frozen=True)
@@ -54,6 +74,7 @@ class BugLesson:
     place: int  # its position in that part, from 1
     look_at: str
     reveal_sdk_key: str | None = None  # a key that makes the mistake visible when the learner's does not
+    family: str = MEETING_WEB  # the token family its live demo signs (one of the entry's families)
 
 
 @dataclass(frozen=True)
@@ -78,7 +99,9 @@ class Bug:
     fix: str
     source: str
     steps: tuple[str, ...]
-    claims: frozenset = frozenset()
+    families: tuple[str, ...]  # the token families (lib.zoom.families) whose signers make it, the first its demo's
+    claims: frozenset = frozenset()  # by their name in every family it applies to
+    claim_kinds: frozenset = frozenset()  # the kinds of those claims (lib.zoom.families.CLAIMS): one mistake per kind
     # The fact base's row that says Zoom answers zoom_error (its ID in docs/zoom-signature-facts.md), "" with none
     zoom_error_source: str = ""
     # The Token doctor's finding codes that detect it in a token ("code" or "code@step" where the same
@@ -98,7 +121,8 @@ class Bug:
     throws_at: tuple[str, ...] = ()  # the JavaScript calls it can make throw (BuggySteps.failed_at)
     # It writes the secret into the readable payload: a demo of it runs on the public demo credentials.
     demo_credentials: bool = False
-    lesson: BugLesson | None = None  # where the Lessons page teaches it (tests/test_lessons.py: every entry is)
+    # where the Lessons page teaches it, one lesson per family it is taught in (tests/test_lessons.py: every entry is)
+    lessons: tuple[BugLesson, ...] = ()
 
     def as_dict(self):
         fields = (
@@ -113,12 +137,17 @@ class Bug:
             "zoom_error_source",
         )
         fields += ("symptom", "caught_by", "fix", "source")
-        return {name: getattr(self, name) for name in fields} | {"steps": list(self.steps)}
+        return {name: getattr(self, name) for name in fields} | {
+            "steps": list(self.steps),
+            "families": list(self.families),
+            "claim_kinds": sorted(self.claim_kinds),
+        }
 
 
 _CATALOGUE = (
     Bug(
         id="standard_base64_segments",
+        families=ALL_FAMILIES,
         title="Standard base64 for header and payload",
         js_before="const encodedPayload = btoa(JSON.stringify(oPayload));",
         js_after="const encodedPayload = Buffer.from(JSON.stringify(oPayload)).toString('base64url');",
@@ -141,16 +170,19 @@ _CATALOGUE = (
         "(jsrsasign, jsonwebtoken, PyJWT).",
         source="Forum thread 98154; RFC 7515 §2 and RFC 4648 §5; facts §1, §3",
         steps=("payload_b64", "signing_input", "hmac_hex", "signature", "token", "returned"),
-        lesson=BugLesson(
-            part="Encoding and format",
-            place=1,
-            look_at="The payload segment: `+`, `/` or `=` appear where base64url has `-`, `_` or nothing. Every step "
-            "after it differs too, because the HMAC is computed over the wrong text.",
-            reveal_sdk_key=REVEALING_SDK_KEY,
+        lessons=(
+            BugLesson(
+                part="Encoding and format",
+                place=1,
+                look_at="The payload segment: `+`, `/` or `=` appear where base64url has `-`, `_` or nothing. "
+                "Every step after it differs too, because the HMAC is computed over the wrong text.",
+                reveal_sdk_key=REVEALING_SDK_KEY,
+            ),
         ),
     ),
     Bug(
         id="standard_base64_signature",
+        families=ALL_FAMILIES,
         title="Standard base64 for the signature",
         js_before="const signature = CryptoJS.enc.Base64.stringify(hash);",
         js_after="const signature = CryptoJS.enc.Base64url.stringify(hash); // crypto-js ≥ 4.2: no padding",
@@ -169,14 +201,17 @@ _CATALOGUE = (
         fix="base64url-encode the MAC without '=' padding.",
         source="Forum thread 98154; RFC 7515 §2; facts §3",
         steps=("signature", "token", "returned"),
-        lesson=BugLesson(
-            part="Encoding and format",
-            place=2,
-            look_at="Only the last segment differs: 44 characters ending in `=` instead of 43.",
+        lessons=(
+            BugLesson(
+                part="Encoding and format",
+                place=2,
+                look_at="Only the last segment differs: 44 characters ending in `=` instead of 43.",
+            ),
         ),
     ),
     Bug(
         id="mac_only",
+        families=ALL_FAMILIES,
         title="Returns the MAC instead of the token",
         js_before="return signature; // the HMAC alone",
         js_after='return encodedHeader + "." + encodedPayload + "." + signature;',
@@ -195,14 +230,18 @@ _CATALOGUE = (
         fix="Return the assembled token, not its last segment.",
         source="Forum thread 98154; Web SDK 6.2.0 bundles; facts §3, §4",
         steps=("returned",),
-        lesson=BugLesson(
-            part="Encoding and format",
-            place=3,
-            look_at="Everything matches until the last row: join() gets the signature segment alone.",
+        lessons=(
+            BugLesson(
+                part="Encoding and format",
+                place=3,
+                look_at="Everything matches until the last row: join() gets the signature segment alone.",
+            ),
         ),
     ),
     Bug(
         id="meeting_number_claim",
+        families=(MEETING_WEB,),
+        claim_kinds=frozenset((MEETING_NUMBER,)),
         title="Claim meetingNumber instead of mn",
         js_before="const oPayload = { appKey: key, sdkKey: key, meetingNumber: meetingNumber, role, iat, exp };",
         js_after="const oPayload = { appKey: key, sdkKey: key, mn: meetingNumber, role, iat, exp, tokenExp: exp };",
@@ -223,14 +262,18 @@ _CATALOGUE = (
         source="Forum thread 98154; Zoom's auth endpoint sample src/index.js; facts §1, §3",
         steps=_FROM_PAYLOAD,
         claims=frozenset({"mn", "meetingNumber"}),
-        lesson=BugLesson(
-            part="Claims",
-            place=1,
-            look_at="The payload JSON: the claim is called meetingNumber instead of mn.",
+        lessons=(
+            BugLesson(
+                part="Claims",
+                place=1,
+                look_at="The payload JSON: the claim is called meetingNumber instead of mn.",
+            ),
         ),
     ),
     Bug(
         id="role_inverted",
+        families=(MEETING_WEB,),
+        claim_kinds=frozenset((ROLE,)),
         title="Role 0 and 1 swapped",
         js_before="generateSignature(key, secret, mn, 0); // Role (0 for a host, 1 for a participant)",
         js_after="generateSignature(key, secret, mn, 1); // role: 0 participant/attendee, 1 host",
@@ -251,40 +294,58 @@ _CATALOGUE = (
         steps=_FROM_PAYLOAD,
         claims=frozenset({"role"}),
         request_stage="role_value",
-        lesson=BugLesson(
-            part="Claims",
-            place=3,
-            look_at="The role claim: 0 and 1 trade places.",
+        lessons=(
+            BugLesson(
+                part="Claims",
+                place=3,
+                look_at="The role claim: 0 and 1 trade places.",
+            ),
         ),
     ),
     Bug(
         id="role_string",
+        families=(MEETING_WEB, VIDEO),
+        claim_kinds=frozenset((ROLE,)),
         title="Role as text, not a number",
         js_before='const role = req.body.role; // "1" from a form or query string',
         js_after="const role = parseInt(req.body.role, 10); // 0 or 1 as a number",
         py_before='role = request.args["role"]  # "1"',
         py_after='role = int(request.args["role"])',
-        why="Form fields and query strings are text. The official sample parseInt's the role before signing; "
-        'a signer that does not puts "1" (a string) in the token.',
+        why="Form fields and query strings are text. Zoom's Meeting SDK and Video SDK samples both parseInt the role "
+        'before signing; a signer that does not puts "1" (a string) in the token: in `role` for the Meeting SDK, '
+        "in `role_type` for the Video SDK, whose auth page says it must be a number.",
         zoom_error=None,
         symptom='The Web SDK itself reads "1" as host, so the browser goes on. Zoom\'s server is not documented to '
-        "accept a string role, and which code it answers for one is not documented either.",
+        "accept a string role, and which code it answers for one is not documented either. For a Video SDK token's "
+        "`role_type` no platform's answer is documented.",
         caught_by=ZOOM_SERVER,
-        found_by=("role_not_number",),
+        found_by=("role_not_number", "role_type_not_number"),
         alter_request=alterations.role_string,
         fix="Convert the role to the number 0 or 1 and reject anything else, as the sample's validation does.",
-        source="Zoom's auth endpoint sample src/validations.js; Web SDK 6.2.0 bundles; facts §1, §4",
+        source="Zoom's auth endpoint samples (Meeting SDK, Video SDK) src/validations.js; Web SDK 6.2.0 bundles; "
+        "the Video SDK auth page; facts §1, §4, Token families",
         steps=_FROM_PAYLOAD,
-        claims=frozenset({"role"}),
+        claims=frozenset({"role", "role_type"}),
         request_stage="role_type",
-        lesson=BugLesson(
-            part="Claims",
-            place=4,
-            look_at='The role claim gains quotes: "1" is text, 1 is a number.',
+        lessons=(
+            BugLesson(
+                part="Claims",
+                place=4,
+                look_at='The role claim gains quotes: "1" is text, 1 is a number.',
+            ),
+            BugLesson(
+                part=VIDEO_PART,
+                place=3,
+                look_at='The role_type claim gains quotes: "1" is text, 1 is a number, and the Video SDK wants a '
+                "number.",
+                family=VIDEO,
+            ),
         ),
     ),
     Bug(
         id="no_token_exp",
+        families=MEETING_FAMILIES,
+        claim_kinds=frozenset((EPOCH,)),
         title="tokenExp left out",
         js_before="const oPayload = { appKey, sdkKey, mn, role, iat, exp };",
         js_after="const oPayload = { appKey, sdkKey, mn, role, iat, exp, tokenExp: exp };",
@@ -294,8 +355,8 @@ _CATALOGUE = (
         "example leaves it out. Zoom's table calls it required for the native SDKs and optional for Web.",
         zoom_error=None,
         symptom="The Web SDK accepts a token without tokenExp (its own in-browser signer up to 3.11.2 left it out), "
-        "so nothing fails on the web; the same signer breaks once a native SDK uses its tokens. The Token doctor "
-        "recommends adding it (a warning).",
+        "so nothing fails on the web. Every native payload Zoom publishes has it, though no source shows a native "
+        "SDK refusing a token without it. The Token doctor recommends adding it (a warning).",
         caught_by=NOBODY,
         found_by=("missing_token_exp",),
         alter_request=alterations.no_token_exp,
@@ -306,14 +367,18 @@ _CATALOGUE = (
         steps=_FROM_PAYLOAD,
         claims=frozenset({"tokenExp"}),
         request_stage="claims",
-        lesson=BugLesson(
-            part="Claims",
-            place=5,
-            look_at="The payload ends after exp: there is no tokenExp.",
+        lessons=(
+            BugLesson(
+                part="Claims",
+                place=5,
+                look_at="The payload ends after exp: there is no tokenExp.",
+            ),
         ),
     ),
     Bug(
         id="timestamps_milliseconds",
+        families=ALL_FAMILIES,
+        claim_kinds=frozenset((EPOCH,)),
         title="iat and exp in milliseconds",
         js_before="const iat = Date.now(); const exp = iat + 60 * 60 * 2;",
         js_after="const iat = Math.floor(Date.now() / 1000); const exp = iat + 60 * 60 * 2;",
@@ -333,14 +398,18 @@ _CATALOGUE = (
         steps=_FROM_PAYLOAD,
         claims=frozenset({"iat", "exp", "tokenExp"}),
         request_stage="time_unit",
-        lesson=BugLesson(
-            part="Times",
-            place=1,
-            look_at="iat and exp get three more digits: they count milliseconds.",
+        lessons=(
+            BugLesson(
+                part="Times",
+                place=1,
+                look_at="iat and exp get three more digits: they count milliseconds.",
+            ),
         ),
     ),
     Bug(
         id="lifetime_too_short",
+        families=ALL_FAMILIES,
+        claim_kinds=frozenset((EPOCH,)),
         title=f"Lifetime under {MIN_LIFETIME_SECONDS} s",
         js_before="const exp = iat + 60 * 10; // ten minutes is plenty",
         js_after="const exp = iat + 60 * 60 * 2; // between 30 min and 48 h",
@@ -360,14 +429,18 @@ _CATALOGUE = (
         steps=_FROM_PAYLOAD,
         claims=frozenset({"exp", "tokenExp"}),
         request_stage="lifetime",
-        lesson=BugLesson(
-            part="Times",
-            place=2,
-            look_at=f"exp − iat drops below {MIN_LIFETIME_SECONDS} seconds.",
+        lessons=(
+            BugLesson(
+                part="Times",
+                place=2,
+                look_at=f"exp − iat drops below {MIN_LIFETIME_SECONDS} seconds.",
+            ),
         ),
     ),
     Bug(
         id="lifetime_too_long",
+        families=ALL_FAMILIES,
+        claim_kinds=frozenset((EPOCH,)),
         title="Lifetime over 48 h",
         js_before="const exp = iat + 60 * 60 * 24 * 7; // a week, so we never re-sign",
         js_after="const exp = iat + 60 * 60 * 2; // sign a fresh token per join",
@@ -385,14 +458,18 @@ _CATALOGUE = (
         steps=_FROM_PAYLOAD,
         claims=frozenset({"exp", "tokenExp"}),
         request_stage="lifetime",
-        lesson=BugLesson(
-            part="Times",
-            place=3,
-            look_at=f"exp − iat rises above {MAX_LIFETIME_SECONDS} seconds.",
+        lessons=(
+            BugLesson(
+                part="Times",
+                place=3,
+                look_at=f"exp − iat rises above {MAX_LIFETIME_SECONDS} seconds.",
+            ),
         ),
     ),
     Bug(
         id="iat_in_future",
+        families=ALL_FAMILIES,
+        claim_kinds=frozenset((EPOCH,)),
         title="iat in the future (clock skew)",
         js_before="const iat = Math.floor(Date.now() / 1000); // on a server whose clock runs fast",
         js_after="const iat = Math.floor(Date.now() / 1000) - 30; // and keep the clock synced (NTP)",
@@ -411,14 +488,18 @@ _CATALOGUE = (
         steps=_FROM_PAYLOAD,
         claims=frozenset({"iat", "exp", "tokenExp"}),
         request_stage="clock",
-        lesson=BugLesson(
-            part="Times",
-            place=4,
-            look_at="iat and exp are ten minutes later than the correct ones.",
+        lessons=(
+            BugLesson(
+                part="Times",
+                place=4,
+                look_at="iat and exp are ten minutes later than the correct ones.",
+            ),
         ),
     ),
     Bug(
         id="expired",
+        families=ALL_FAMILIES,
+        claim_kinds=frozenset((EPOCH,)),
         title="Already expired (cached token)",
         js_before="if (!cached) cached = generateSignature(...); return cached; // reused for days",
         js_after="return generateSignature(...); // a fresh token for each join",
@@ -437,14 +518,18 @@ _CATALOGUE = (
         steps=_FROM_PAYLOAD,
         claims=frozenset({"iat", "exp", "tokenExp"}),
         request_stage="cache",
-        lesson=BugLesson(
-            part="Times",
-            place=5,
-            look_at="exp is before now: the token was signed for an earlier join.",
+        lessons=(
+            BugLesson(
+                part="Times",
+                place=5,
+                look_at="exp is before now: the token was signed for an earlier join.",
+            ),
         ),
     ),
     Bug(
         id="meeting_number_spaces",
+        families=(MEETING_WEB,),
+        claim_kinds=frozenset((MEETING_NUMBER,)),
         title="Meeting number with spaces",
         js_before='const mn = "857 4606 5432"; // copied from the invitation',
         js_after='const mn = "857 4606 5432".replace(/\\D/g, "");',
@@ -464,14 +549,17 @@ _CATALOGUE = (
         steps=_FROM_PAYLOAD,
         claims=frozenset({"mn"}),
         request_stage="meeting_number",
-        lesson=BugLesson(
-            part="Claims",
-            place=2,
-            look_at="The mn claim keeps the spaces of the invitation.",
+        lessons=(
+            BugLesson(
+                part="Claims",
+                place=2,
+                look_at="The mn claim keeps the spaces of the invitation.",
+            ),
         ),
     ),
     Bug(
         id="secret_trailing_newline",
+        families=ALL_FAMILIES,
         title="Secret with a trailing newline",
         js_before="const secret = fs.readFileSync('secret.txt', 'utf8'); // ends with \\n",
         js_after="const secret = fs.readFileSync('secret.txt', 'utf8').trim();",
@@ -489,14 +577,17 @@ _CATALOGUE = (
         source="Zoom error code list (wrong secret); facts §5",
         steps=_FROM_HMAC,
         request_stage="secret_text",
-        lesson=BugLesson(
-            part="Credentials and where to sign",
-            place=1,
-            look_at="Header and payload are identical; only the HMAC and everything after it differ.",
+        lessons=(
+            BugLesson(
+                part="Credentials and where to sign",
+                place=1,
+                look_at="Header and payload are identical; only the HMAC and everything after it differ.",
+            ),
         ),
     ),
     Bug(
         id="secret_key_bytes",
+        families=ALL_FAMILIES,
         title="Secret turned into other key bytes",
         js_before="const hash = crypto.createHmac('sha256', Buffer.from(secret, 'base64')); // it looks like base64",
         js_after="const hash = crypto.createHmac('sha256', secret); // the secret's own text",
@@ -521,14 +612,19 @@ _CATALOGUE = (
         "facts §2",
         steps=_FROM_HMAC,
         secret_to_key=node_base64_decode,
-        lesson=BugLesson(
-            part="Credentials and where to sign",
-            place=2,
-            look_at="Header and payload are identical; the HMAC differs because its key is the base64-decoded secret.",
+        lessons=(
+            BugLesson(
+                part="Credentials and where to sign",
+                place=2,
+                look_at="Header and payload are identical; the HMAC differs because its key is the base64-decoded "
+                "secret.",
+            ),
         ),
     ),
     Bug(
         id="key_secret_swapped",
+        families=ALL_FAMILIES,
+        claim_kinds=frozenset((KEY,)),
         title="Key and secret swapped",
         js_before="generateSignature(process.env.ZOOM_SECRET, process.env.ZOOM_KEY, mn, role);",
         js_after="generateSignature(process.env.ZOOM_KEY, process.env.ZOOM_SECRET, mn, role);",
@@ -536,26 +632,32 @@ _CATALOGUE = (
         py_after="sign(key=os.environ['ZOOM_KEY'], secret=os.environ['ZOOM_SECRET'], ...)",
         why="Client ID and Client Secret sit next to each other in the Marketplace. Swapped, the token signs "
         "with the public ID and carries the secret in its readable payload.",
-        zoom_error=3712,
-        zoom_error_source="signature-invalid",
-        symptom="3712 Signature is invalid — and the secret is now readable by anyone who sees the token: rotate it.",
+        zoom_error=None,
+        symptom="Zoom refuses it; which code it answers is not documented. The HMAC is keyed with the Client ID (a "
+        "signature Zoom cannot verify: 3712 Signature is invalid) while appKey holds the secret (3704 The accounts "
+        "API Key is not valid is as likely), and no source says which Zoom checks first. And the secret is now "
+        "readable by anyone who sees the token: rotate it.",
         caught_by=ZOOM_SERVER,
         found_by=("app_key_is_secret", "signed_with_key"),
         alter_request=alterations.key_secret_swapped,
         fix="appKey is the Client ID; the HMAC key is the Client Secret. Then regenerate the leaked secret.",
-        source="Zoom error code list (key and secret swapped); facts §5",
+        source="Zoom error code list (key and secret swapped); facts §5 (which mistake gets which code)",
         steps=_FROM_PAYLOAD,
-        claims=frozenset({"appKey", "sdkKey"}),
+        claims=frozenset({"appKey", "sdkKey", "app_key"}),
         request_stage="key_and_secret",
         demo_credentials=True,
-        lesson=BugLesson(
-            part="Credentials and where to sign",
-            place=3,
-            look_at="appKey now holds the secret, readable by anyone (this demo uses the public demo credentials).",
+        lessons=(
+            BugLesson(
+                part="Credentials and where to sign",
+                place=3,
+                look_at="appKey now holds the secret, readable by anyone (this demo uses the public demo credentials).",
+            ),
         ),
     ),
     Bug(
         id="wrong_app_type",
+        families=ALL_FAMILIES,
+        claim_kinds=frozenset((KEY,)),
         title="Credentials of the wrong app type",
         js_before="// Client ID/Secret of a Server-to-Server OAuth app",
         js_after="// Client ID/Secret of a General app with Embed → Meeting SDK switched on",
@@ -575,16 +677,19 @@ _CATALOGUE = (
         source="Forum thread 98154 ('My credentials are Server-To-Server OAuth'); Zoom's get-credentials docs; "
         "facts §1",
         steps=_FROM_PAYLOAD,
-        claims=frozenset({"appKey", "sdkKey"}),
+        claims=frozenset({"appKey", "sdkKey", "app_key"}),
         request_stage="app",
-        lesson=BugLesson(
-            part="Credentials and where to sign",
-            place=4,
-            look_at="appKey is a Server-to-Server OAuth Client ID, and the HMAC key is its secret.",
+        lessons=(
+            BugLesson(
+                part="Credentials and where to sign",
+                place=4,
+                look_at="appKey is a Server-to-Server OAuth Client ID, and the HMAC key is its secret.",
+            ),
         ),
     ),
     Bug(
         id="legacy_format",
+        families=(MEETING_WEB,),
         title="Legacy pre-2022 signature format",
         js_before="const msg = Buffer.from(apiKey + meetingNumber + timestamp + role).toString('base64');\n"
         "const hash = crypto.createHmac('sha256', apiSecret).update(msg).digest('base64');\n"
@@ -605,14 +710,24 @@ _CATALOGUE = (
         fix="Sign the HS256 JWT of Zoom's current auth endpoint sample.",
         source="Zoom's 2020 'Generate Signature' docs (Node example); facts §3, §5",
         steps=STEPS,
-        lesson=BugLesson(
-            part="Encoding and format",
-            place=4,
-            look_at="Nothing lines up: there is no header at all and the payload is a dotted string, not JSON.",
+        lessons=(
+            BugLesson(
+                part="Encoding and format",
+                place=4,
+                look_at="Nothing lines up: there is no header at all and the payload is a dotted string, not JSON.",
+            ),
         ),
     ),
     Bug(
         id="argument_shift",
+        families=(MEETING_WEB,),
+        claim_kinds=frozenset(
+            (
+                KEY,
+                MEETING_NUMBER,
+                ROLE,
+            )
+        ),
         title="generateSignature(mn, role) called with two arguments",
         js_before="const signature = generateSignature(mn, 1); // function generateSignature(key, secret, mn, role)",
         js_after="const signature = await fetch('/signature', {method: 'POST', body: JSON.stringify({mn, role})});",
@@ -633,15 +748,18 @@ _CATALOGUE = (
         steps=_FROM_PAYLOAD,
         claims=frozenset({"appKey", "sdkKey", "mn", "role"}),
         request_stage="call",
-        lesson=BugLesson(
-            part="Credentials and where to sign",
-            place=5,
-            look_at="appKey holds the meeting number, mn and role are gone, and with a numeric role crypto-js throws "
-            "before anything is signed.",
+        lessons=(
+            BugLesson(
+                part="Credentials and where to sign",
+                place=5,
+                look_at="appKey holds the meeting number, mn and role are gone, and with a numeric role crypto-js "
+                "throws before anything is signed.",
+            ),
         ),
     ),
     Bug(
         id="secret_in_browser",
+        families=ALL_FAMILIES,
         title="The secret shipped to the browser",
         js_before='const secret = getCookie("secretCookie"); // or bundled into the page\'s JavaScript',
         js_after="const { signature } = await (await fetch('/signature', {method: 'POST', ...})).json();",
@@ -657,10 +775,150 @@ _CATALOGUE = (
         fix="Sign on your server (Zoom's auth endpoint sample) and send only the token; regenerate an exposed secret.",
         source="Forum thread 98154 (secret read from a cookie); Web SDK 3.12.0 changelog; facts §1, §3",
         steps=(),
-        lesson=BugLesson(
-            part="Credentials and where to sign",
-            place=6,
-            look_at="Nothing differs: the token is valid. The damage is that the secret left the server.",
+        lessons=(
+            BugLesson(
+                part="Credentials and where to sign",
+                place=6,
+                look_at="Nothing differs: the token is valid. The damage is that the secret left the server.",
+            ),
+        ),
+    ),
+    Bug(
+        id="tpc_not_session_name",
+        families=(VIDEO,),
+        claim_kinds=frozenset((TEXT,)),
+        title="tpc is not the session name joined",
+        js_before="const tpc = encodeURIComponent(req.body.sessionName); // the page joins with the name as typed",
+        js_after="const tpc = req.body.sessionName; // exactly the topic passed to client.join()",
+        py_before='tpc = urllib.parse.quote(request.json["sessionName"])',
+        py_after='tpc = request.json["sessionName"]',
+        why="The Video SDK joins the session named in the token's tpc, and only when join() is given the same name "
+        "(Zoom compares them ignoring case). A signer that encodes, trims, prefixes or picks the name from another "
+        "field signs a session nobody joins: here a space became %20.",
+        zoom_error=None,
+        symptom="The join fails. The native Video SDK reports 1507 `Errors_JoinSession_Token_MismatchedSessionName`; "
+        "what the Web Video SDK answers for it is not documented. Names without spaces or other encoded characters "
+        "work, so it looks random.",
+        caught_by=ZOOM_SERVER,
+        found_by=("tpc_mismatch",),
+        alter_request=alterations.tpc_not_session_name,
+        fix="Sign tpc with exactly the session name passed to join(): one variable for both, never re-encoded.",
+        source="Zoom's Video SDK auth page (tpc must match the session join context); ZoomVideoSDKConstants.h; "
+        "facts, Token families: the Video SDK",
+        steps=_FROM_PAYLOAD,
+        claims=frozenset({"tpc"}),
+        request_stage="session_name",
+        lessons=(
+            BugLesson(
+                part=VIDEO_PART,
+                place=2,
+                look_at="The tpc claim: the session name's space is now %20, so it names another session.",
+                family=VIDEO,
+            ),
+        ),
+    ),
+    Bug(
+        id="user_key_too_long",
+        families=(VIDEO,),
+        claim_kinds=frozenset((TEXT,)),
+        title="User key over 36 characters",
+        js_before="const payload = { ..., user_key: user.email }; // 40 characters",
+        js_after="const payload = { ..., user_key: user.id }; // at most 36 characters, e.g. a UUID",
+        py_before='payload["user_key"] = user.email',
+        py_after='payload["user_key"] = str(user.id)  # at most 36 characters',
+        why=f"`user_key` (formerly `user_identity`) is at most {CLAIMS['user_key'].max_length} characters: a UUID "
+        "fits, an e-mail address often does not. Zoom's Video SDK sample refuses longer ones before signing.",
+        zoom_error=None,
+        symptom="The join fails. The native Video SDK reports 1510 `Errors_JoinSession_Token_UserIdentity_TooLong`; "
+        "what the Web Video SDK answers for it is not documented.",
+        caught_by=ZOOM_SERVER,
+        found_by=("user_key_too_long",),
+        alter_request=alterations.user_key_too_long,
+        fix="Use an identifier of at most 36 characters (a UUID, a database id), or a hash of a longer one.",
+        source="Zoom's Video SDK auth page (`user_key`, max 36); the Video SDK sample's validations.js; "
+        "ZoomVideoSDKConstants.h; facts, Token families: the Video SDK",
+        steps=_FROM_PAYLOAD,
+        claims=frozenset({"user_key"}),
+        request_stage="user_key",
+        lessons=(
+            BugLesson(
+                part=VIDEO_PART,
+                place=4,
+                look_at="The user_key claim: an e-mail address of 40 characters where at most 36 fit.",
+                family=VIDEO,
+            ),
+        ),
+    ),
+    Bug(
+        id="meeting_claims_in_video_token",
+        families=(VIDEO,),
+        claim_kinds=frozenset((KEY, ROLE, TEXT, VERSION, EPOCH)),
+        title="A Meeting SDK token for the Video SDK",
+        js_before="const oPayload = { appKey: sdkKey, sdkKey, iat, exp, tokenExp: exp }; // the Meeting SDK sample's",
+        js_after="const oPayload = { app_key: sdkKey, role_type: role, tpc: sessionName, version: 1, iat, exp };",
+        py_before='payload = {"appKey": key, "sdkKey": key, "iat": iat, "exp": exp, "tokenExp": exp}',
+        py_after='payload = {"app_key": key, "role_type": role, "tpc": session_name, "version": 1, "iat": iat, '
+        '"exp": exp}',
+        why="Both SDKs sign an HS256 JWT, so a Meeting SDK signer (or Zoom's Meeting SDK auth sample, which signs a "
+        "native Meeting SDK token when the request has no meetingNumber and role) looks right. But the Video SDK "
+        "reads `app_key`, `role_type` and `tpc`: this token has none of them.",
+        zoom_error=None,
+        symptom="The join fails; which code the Video SDK answers for a Meeting SDK token is not documented. Without "
+        "being told the SDK, the Token doctor sees a valid native Meeting SDK token: say it joins the Video SDK.",
+        caught_by=ZOOM_SERVER,
+        found_by=("wrong_token_kind",),
+        alter_request=alterations.meeting_claims_in_video_token,
+        fix="Sign the Video SDK's claims (Zoom's videosdk-auth-endpoint-sample), with the Video SDK app's key and "
+        "secret.",
+        source="Zoom's Video SDK auth page; zoom/videosdk-auth-endpoint-sample and meetingsdk-auth-endpoint-sample "
+        "src/index.js; facts, Token families",
+        steps=_FROM_PAYLOAD,
+        claims=frozenset(
+            {"app_key", "role_type", "tpc", "version", "user_key", "session_key", "appKey", "sdkKey", "tokenExp"}
+        ),
+        request_stage="family",
+        lessons=(
+            BugLesson(
+                part=VIDEO_PART,
+                place=5,
+                look_at="The payload: appKey, sdkKey and tokenExp where app_key, role_type, tpc and version belong.",
+                family=VIDEO,
+            ),
+        ),
+    ),
+    Bug(
+        id="video_claims_in_meeting_token",
+        families=MEETING_FAMILIES,
+        claim_kinds=frozenset((KEY, MEETING_NUMBER, ROLE, TEXT, VERSION, EPOCH)),
+        title="A Video SDK token for the Meeting SDK",
+        js_before="const oPayload = { app_key: sdkKey, role_type: role, tpc: meetingNumber, version: 1, iat, exp };",
+        js_after="const oPayload = { appKey: sdkKey, sdkKey, mn: meetingNumber, role, iat, exp, tokenExp: exp };",
+        py_before='payload = {"app_key": key, "role_type": role, "tpc": str(mn), "version": 1, "iat": iat, "exp": exp}',
+        py_after='payload = {"appKey": key, "sdkKey": key, "mn": mn, "role": role, "iat": iat, "exp": exp, '
+        '"tokenExp": exp}',
+        why="The Video SDK sample's signer, with the meeting number as its topic, makes a valid Video SDK token, not "
+        "a Meeting SDK one: the Meeting SDK reads appKey, mn and role, and this token has none of them. The Video SDK "
+        "cannot join Zoom meetings at all.",
+        zoom_error=None,
+        symptom="Web SDK 6.2.0 stops in the browser: 'appKey can not empty in the signature' (it reads appKey). "
+        "What the native Meeting SDKs report is their one result for a bad JWT; which mistake gives it is not "
+        "documented.",
+        caught_by=BROWSER,
+        found_by=("wrong_token_kind",),
+        alter_request=alterations.video_claims_in_meeting_token,
+        fix="Sign the Meeting SDK's claims (Zoom's meetingsdk-auth-endpoint-sample) with a Meeting SDK app's "
+        "Client ID and Secret.",
+        source="Zoom's Video SDK auth page (the Video SDK cannot join meetings); Web SDK 6.2.0 bundles; facts, "
+        "Token families",
+        steps=_FROM_PAYLOAD,
+        claims=frozenset({"appKey", "sdkKey", "mn", "role", "tokenExp", "app_key", "role_type", "tpc", "version"}),
+        request_stage="family",
+        lessons=(
+            BugLesson(
+                part=VIDEO_PART,
+                place=6,
+                look_at="The payload: app_key, role_type, tpc and version where appKey, mn and role belong.",
+            ),
         ),
     ),
 )
@@ -668,10 +926,11 @@ _CATALOGUE = (
 BUGS: dict[str, Bug] = {bug.id: bug for bug in _CATALOGUE}
 
 # The one map from the Token doctor's finding codes to the mistakes they detect: (code, step) for a
-# code that names another mistake at that step, (code, None) otherwise.
+# code that names another mistake at that step, (code, None) otherwise. A code several mistakes name (wrong_token_kind:
+# another app type's token, or the other SDK's) names the first of them in the catalogue.
 FINDING_BUGS: dict[tuple[str, str | None], str] = {
     (code, step or None): bug.id
-    for bug in _CATALOGUE
+    for bug in reversed(_CATALOGUE)  # the first entry naming a code writes it last
     for code, _, step in (entry.partition("@") for entry in bug.found_by)
 }
 
@@ -679,6 +938,37 @@ FINDING_BUGS: dict[tuple[str, str | None], str] = {
 def bug_for_finding(code: str, step: str) -> str | None:
     """The catalogue id of the mistake a finding names, or None if it names none."""
     return FINDING_BUGS.get((code, step)) or FINDING_BUGS.get((code, None))
+
+
+def platform_failures(bug: Bug, family: str) -> tuple[PlatformError, ...]:
+    """What each platform of this family reports for the mistake, only where the fact base has a source: the family's
+    table (lib.zoom.families) read through the codes that find the mistake, a signature Zoom cannot verify being the
+    family's signature_mismatch. Empty: not documented (the Meeting SDK for web has its Zoom codes: zoom_error)."""
+    codes = [entry.partition("@")[0] for entry in bug.found_by]
+    if bug.zoom_error_source == "signature-invalid":
+        codes.append("signature_mismatch")
+    errors = FAMILIES[family].errors
+    return tuple(dict.fromkeys(error for code in codes for error in errors.get(code, ())))
+
+
+def other_sdk_mistake(joined: str) -> str | None:
+    """The mistake of signing the other SDK's claims, for a token given to this family's SDK (wrong_token_kind when
+    the SDK is stated: the code alone names another app type's token)."""
+    return next((bug.id for bug in _CATALOGUE if bug.request_stage == "family" and joined in bug.families), None)
+
+
+def symptom_for(bug: Bug, family: str) -> str:
+    """What the user sees when this family's SDK gets the mistake: the entry's own words for the family it is written
+    for, else the family's answers where the fact base has a source, and "not documented" where it has none."""
+    if family == bug.families[0] or bug.caught_by not in (BROWSER, ZOOM_SERVER):
+        return bug.symptom
+    record = FAMILIES[family]
+    if record.refused_as.startswith("its "):
+        return f"The {record.title} refuses it, with {record.refused_as}."
+    failures = platform_failures(bug, family)
+    if not failures:
+        return f"The {record.title} refuses it; what it reports is not documented."
+    return f"The {record.title} refuses it: " + "; ".join(f"{e.platform} {e.code} `{e.name}`" for e in failures) + "."
 
 
 # Switches that contradict each other: the buggy signer refuses them together.

@@ -13,18 +13,38 @@ from lib.mistakes.catalogue import BROWSER, BUGS, ZOOM_SERVER
 from lib.present.display import escape_markdown
 from lib.signing.steps import build_signature_steps
 from lib.zoom.facts import DEMO_MEETING_NUMBER, DEMO_SDK_KEY, DEMO_SDK_SECRET
+from lib.zoom.families import FAMILIES, MEETING_WEB
 
 CUSTOM = "custom"  # the preset of a free combination of bugs
-FORUM_PRESETS = ("forum", "forum_call")  # the presets that run the forum snippet itself
+FORUM_PRESETS = ("forum", "forum_call")  # the presets that run the forum snippet itself (a Meeting SDK web signer)
 PRESET_LABELS = {"forum": "The forum snippet", "forum_call": "The forum's call generateSignature(mn, role)"}
 PRESET_LABELS |= {bug_id: f"Only: {bug.title}" for bug_id, bug in BUGS.items()}
 PRESET_LABELS[CUSTOM] = "Free combination (tick the bugs below)"
 DEMO_FORM = FormInput(DEMO_SDK_KEY, DEMO_SDK_SECRET, DEMO_MEETING_NUMBER, 0)
 
 
+def family_bugs(family: str) -> tuple[str, ...]:
+    """The catalogue's mistakes a signer of this family makes, in catalogue order."""
+    return tuple(bug_id for bug_id, bug in BUGS.items() if family in bug.families)
+
+
+def family_presets(family: str) -> tuple[str, ...]:
+    """The presets offered for a family, the page's default first: the forum snippet's for the Meeting SDK for web,
+    then one per mistake of the family (those first taught for it, such as the Video SDK's own, before the rest),
+    and the free combination."""
+    forum = FORUM_PRESETS if family == MEETING_WEB else ()
+    mistakes = sorted(family_bugs(family), key=lambda bug_id: BUGS[bug_id].families[0] != family)
+    return (*forum, *mistakes, CUSTOM)
+
+
 def preset_ticks(preset: str) -> dict[str, bool] | None:
     """bug id -> ticked, for a preset (it ticks exactly its bugs); None for the free combination."""
     return None if preset == CUSTOM else {bug_id: bug_id in PRESETS[preset].bug_ids for bug_id in BUGS}
+
+
+def what_happens_heading(family: str) -> str:
+    """Who answers in the 'what happens next' row: Web SDK 6.2.0 and Zoom's server, or the family's SDKs."""
+    return "Web SDK 6.2.0 and Zoom's server" if family == MEETING_WEB else f"the {FAMILIES[family].title}"
 
 
 def credentials_for(form: FormInput, selected) -> tuple[FormInput, str | None]:
@@ -43,7 +63,8 @@ def credentials_for(form: FormInput, selected) -> tuple[FormInput, str | None]:
 class BuggyComparison:
     problems: list[InputProblem]  # notes on the inputs as read
     comparison: Comparison | None = None  # None when it could not be made (see error)
-    walkthrough: BuggySteps | None = None  # the forum snippet's steps on these inputs (called as the preset says)
+    # the forum snippet's steps on these inputs (called as the preset says); None for another family than web
+    walkthrough: BuggySteps | None = None
     error: str | None = None  # Markdown: why there is no comparison
 
 
@@ -51,6 +72,7 @@ def compare_signers(form: FormInput, preset: str, selected: tuple[str, ...], now
     """The correct signer against the buggy one, or why they cannot be compared: bugs that do not combine,
     or text with no UTF-8 form (the message names its position, never the value)."""
     inputs = read_form(form, now)
+    family = form.family or MEETING_WEB
     try:
         correct = build_signature_steps(inputs.request)
         chosen = PRESETS.get(preset)
@@ -58,11 +80,13 @@ def compare_signers(form: FormInput, preset: str, selected: tuple[str, ...], now
             buggy = chosen.sign(inputs.request)
         else:
             buggy = sign_with_bugs(inputs.request, selected)
-        comparison = side_by_side(correct, buggy, selected)
+        comparison = side_by_side(correct, buggy, selected, family)
     except BugSelectionError as exc:
         return BuggyComparison(inputs.problems, error=f"{escape_markdown(str(exc))}.")
     except ValueError as exc:
         return BuggyComparison(inputs.problems, error=f"These inputs cannot be signed: {escape_markdown(str(exc))}.")
+    if family != MEETING_WEB:  # the forum snippet is a Meeting SDK web signer
+        return BuggyComparison(inputs.problems, comparison)
     walkthrough = PRESETS["forum_call" if preset == "forum_call" else "forum"].sign(inputs.request)
     return BuggyComparison(inputs.problems, comparison, walkthrough)
 

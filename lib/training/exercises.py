@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from lib.doctor.diagnosis import diagnose
 from lib.doctor.findings import FINDING_CODES
 from lib.mistakes.buggy_signer import sign_with_bugs
-from lib.mistakes.catalogue import BUGS, EXCLUSIVE, NOBODY, ZOOM_SERVER, Bug
+from lib.mistakes.catalogue import BUGS, EXCLUSIVE, FINDING_BUGS, NOBODY, ZOOM_SERVER, Bug, other_sdk_mistake
 from lib.signing.jsjson import json_stringify
 from lib.signing.steps import SignatureRequest
 from lib.training.scoring import POINTS_PER_EXERCISE, judge
@@ -34,6 +34,7 @@ from lib.zoom.facts import (
     UNDOCUMENTED_ERROR,
     ZOOM_ERRORS,
 )
+from lib.zoom.families import FAMILIES, MEETING_WEB, SDK_FAMILIES, VIDEO
 from lib.zoom.rules import RULES
 
 DEFAULT_SEED = 42
@@ -42,6 +43,9 @@ EXERCISE_EPOCH = 1767225600  # 2026-01-01 00:00 UTC: the exercises' clock starts
 _YEAR_SECONDS = 365 * 86400
 _TOKEN_ATTEMPTS = 8  # tries at inputs that make the hidden mistakes readable in a token
 _ROLES_JOINING = {True: "the host, with the host's ZAK", False: "a participant"}
+_VIDEO_ROLES_JOINING = {True: "the host", False: "a participant"}
+# The Video SDK sets' sessions: names with a space, as people name them.
+SESSION_NAMES = ("Team Standup", "Office Hours", "Physics 101", "Support Call", "Weekly Review")
 TOKEN_SHARE = 0.5  # at a level with tokens: how often a mistake that a token can show is shown as one
 SERVER_UPTIME_DAYS = 8  # the code exercises' server has been signing since then (longer than any lifetime)
 FIRST_LANGUAGES = ("javascript", "typescript", "python")
@@ -75,19 +79,35 @@ DIFFICULTIES = {
 
 @dataclass(frozen=True)
 class Join:
-    """What the learner is told about the join a token exercise's token was made for."""
+    """What the learner is told about the join a token exercise's token was made for: a meeting joined with the
+    Meeting SDK for web, or (session_name given) a session joined with the Video SDK."""
 
     sdk_key: str
     meeting_number: str
     now: int  # Zoom's clock at the join
     host: bool
+    session_name: str = ""  # the Video SDK's session joined; "" for a meeting
 
     def lines(self) -> tuple[str, ...]:
+        if self.session_name:
+            where = f"You join session `{self.session_name}` with the Video SDK as {_VIDEO_ROLES_JOINING[self.host]}."
+        else:
+            where = f"You join meeting `{self.meeting_number}` as {_ROLES_JOINING[self.host]}."
         return (
             f"Your app's SDK key (Client ID): `{self.sdk_key}`",
-            f"You join meeting `{self.meeting_number}` as {_ROLES_JOINING[self.host]}.",
+            where,
             f"Zoom's clock at the join: {datetime.fromtimestamp(self.now, UTC):%Y-%m-%d %H:%M:%S} UTC "
             f"(epoch `{self.now}`).",
+        )
+
+    def diagnose(self, token: str, secret=None):
+        """The Token doctor's diagnosis of the token, given exactly what the learner is told (and the secret)."""
+        if self.session_name:
+            return diagnose(
+                token, secret=secret, sdk_key=self.sdk_key, now=self.now, sdk="video", session_name=self.session_name
+            )
+        return diagnose(
+            token, secret=secret, sdk_key=self.sdk_key, meeting_number=self.meeting_number, now=self.now, host=self.host
         )
 
 
@@ -105,11 +125,13 @@ class Exercise:
     context: tuple[str, ...]  # what the learner knows besides what is shown (Markdown)
     cause_options: tuple[str, ...]  # catalogue ids in the order offered
     fix_options: tuple[str, ...]  # the same ids in another order, offered by their fix
+    family: str = MEETING_WEB  # the token family of the set (lib.zoom.families)
 
     @property
     def id(self) -> str:
         """Unique within a session and safe in a widget key."""
-        return f"{self.difficulty}_{self.seed}_{self.number}"
+        prefix = "" if self.family == MEETING_WEB else f"{self.family}_"
+        return f"{prefix}{self.difficulty}_{self.seed}_{self.number}"
 
     @property
     def task(self) -> str:
@@ -130,16 +152,40 @@ def optional_on_the_web(bug: Bug) -> bool:
     )
 
 
-EXERCISE_MISTAKES = tuple(bug_id for bug_id, bug in BUGS.items() if not optional_on_the_web(bug))
+def named_in_a_set(bug: Bug, family: str) -> bool:
+    """Whether an exercise of this family's sets can name the mistake: a signer writes it (the signers are the
+    Meeting SDK for web's), or the Token doctor names it from a token, given what the learner is told (the SDK only
+    in the Video SDK's sets, so another SDK's token is named there alone)."""
+    if family == MEETING_WEB and any(bug.id in signer.mistakes for signer in SIGNERS.values()):
+        return True
+    codes = {(code, step or None) for code, _, step in (entry.partition("@") for entry in bug.found_by)}
+    if any(FINDING_BUGS.get(code) == bug.id for code in codes):
+        return True
+    return family != MEETING_WEB and other_sdk_mistake(family) == bug.id
 
 
-def exercise_pool(difficulty: str) -> tuple[tuple[str, ...], ...]:
+def exercise_mistakes(family: str = MEETING_WEB) -> tuple[str, ...]:
+    """The mistakes a set of this family draws from: those its signers make, that an exercise can name, and that are
+    more than a recommendation."""
+    return tuple(
+        bug_id
+        for bug_id, bug in BUGS.items()
+        if family in bug.families and not optional_on_the_web(bug) and named_in_a_set(bug, family)
+    )
+
+
+EXERCISE_MISTAKES = exercise_mistakes()
+# The families with exercise sets: the Video SDK's are token exercises only (no signer of its own yet).
+EXERCISE_FAMILIES = (MEETING_WEB, VIDEO)
+
+
+def exercise_pool(difficulty: str, family: str = MEETING_WEB) -> tuple[tuple[str, ...], ...]:
     """Every combination of mistakes a set of this difficulty may draw (one is skipped when neither a token nor a
     signer can show it)."""
     level = DIFFICULTIES[difficulty]
     return tuple(
         combination
-        for combination in itertools.combinations(EXERCISE_MISTAKES, level.mistakes)
+        for combination in itertools.combinations(exercise_mistakes(family), level.mistakes)
         if not any(group <= set(combination) for group in EXCLUSIVE)
     )
 
@@ -149,25 +195,29 @@ def code_languages(level: Difficulty, bug_ids) -> list[str]:
     return [language for language in level.languages if SIGNERS[language].with_mistakes(bug_ids) is not None]
 
 
-def exercise_set(seed: int, difficulty: str, size: int = SET_SIZE) -> tuple[Exercise, ...]:
-    """The set for this seed and difficulty: the same on every call, machine and Python run."""
+def exercise_set(seed: int, difficulty: str, size: int = SET_SIZE, family: str = MEETING_WEB) -> tuple[Exercise, ...]:
+    """The set for this seed, difficulty and token family: the same on every call, machine and Python run. The
+    Meeting SDK for web's sets are the ones the seeds always gave; a Video SDK set shows tokens at every level."""
     level = DIFFICULTIES[difficulty]
-    rng = random.Random(f"{difficulty}:{seed}")  # a str seed is hashed with SHA-512: stable across runs
-    pool = exercise_pool(difficulty)
+    # a str seed is hashed with SHA-512: stable across runs
+    rng = random.Random(f"{difficulty}:{seed}" if family == MEETING_WEB else f"{family}:{difficulty}:{seed}")
+    pool = exercise_pool(difficulty, family)
     exercises = []
     for bug_ids in rng.sample(pool, len(pool)):
         if len(exercises) == size:
             break
-        exercise = build_exercise(seed, level, len(exercises) + 1, bug_ids, rng)
+        exercise = build_exercise(seed, level, len(exercises) + 1, bug_ids, rng, family)
         if exercise is not None:
             exercises.append(exercise)
     return tuple(exercises)
 
 
 def build_exercise(
-    seed: int, level: Difficulty, number: int, bug_ids: tuple[str, ...], rng: random.Random
+    seed: int, level: Difficulty, number: int, bug_ids: tuple[str, ...], rng: random.Random, family: str = MEETING_WEB
 ) -> Exercise | None:
     """The exercise hiding these mistakes, or None when neither a token nor a signer of this level shows them."""
+    if family != MEETING_WEB:
+        return _video_exercise(seed, level, number, bug_ids, rng)
     languages = code_languages(level, bug_ids)
     token = None
     if level.tokens and (not languages or rng.random() < TOKEN_SHARE):
@@ -183,12 +233,29 @@ def build_exercise(
         context = (*code_inputs(CODE_REQUEST, shown), f"What happens: {signer_outcome(language, bug_ids)}")
     else:
         return None
-    others = [bug_id for bug_id in EXERCISE_MISTAKES if bug_id not in bug_ids]
+    causes, fixes = _options(bug_ids, level, rng, MEETING_WEB)
+    return Exercise(seed, level.key, number, kind, bug_ids, shown, language, decoded, join, context, causes, fixes)
+
+
+def _options(bug_ids, level: Difficulty, rng: random.Random, family: str):
+    """The causes offered (the answer among others of the family's sets) and the same in another order for the fixes."""
+    others = [bug_id for bug_id in exercise_mistakes(family) if bug_id not in bug_ids]
     causes = list(bug_ids) + rng.sample(others, level.options - len(bug_ids))
     rng.shuffle(causes)
     fixes = rng.sample(causes, len(causes))
+    return tuple(causes), tuple(fixes)
+
+
+def _video_exercise(seed: int, level: Difficulty, number: int, bug_ids, rng: random.Random) -> Exercise | None:
+    """A Video SDK token exercise hiding these mistakes, or None when no tried input shows exactly them."""
+    token = _video_token_evidence(bug_ids, rng)
+    if token is None:
+        return None
+    shown, decoded, join, happens = token
+    context = (*join.lines(), f"What happens: {happens}")
+    causes, fixes = _options(bug_ids, level, rng, VIDEO)
     return Exercise(
-        seed, level.key, number, kind, bug_ids, shown, language, decoded, join, context, tuple(causes), tuple(fixes)
+        seed, level.key, number, "token", bug_ids, shown, None, decoded, join, context, causes, fixes, VIDEO
     )
 
 
@@ -289,8 +356,69 @@ def corrected_code(exercise: Exercise, bug_id: str) -> tuple[str, str] | None:
 
 
 def found_mistakes(diagnosis) -> set[str]:
-    """The catalogue ids behind the diagnosis's errors and warnings."""
-    return {f.bug_id for f in diagnosis.findings if f.bug_id and f.severity in ("error", "warning")}
+    """The catalogue ids behind the diagnosis's errors and warnings; a token of the other SDK, when the doctor was
+    told which SDK joins, is the catalogue's mistake of signing that SDK's claims (lib.mistakes.catalogue)."""
+    named = set()
+    for finding in diagnosis.findings:
+        if finding.severity not in ("error", "warning"):
+            continue
+        stated = finding.evidence.get("sdk") if finding.code == "wrong_token_kind" else None
+        named.add(other_sdk_mistake(SDK_FAMILIES[stated]) if stated else finding.bug_id)
+    return named - {None}
+
+
+def _decoded(diagnosis) -> str | None:
+    if diagnosis.header is None or diagnosis.payload is None:
+        return None
+    return f"{json_stringify(diagnosis.header)}\n{json_stringify(diagnosis.payload)}"
+
+
+def _video_token_evidence(bug_ids, rng):
+    """(value handed to join(), decoded JSON, Join, what happens) for a Video SDK token whose mistakes a reader can
+    find, or None when no tried input shows exactly these mistakes."""
+    for _ in range(_TOKEN_ATTEMPTS):
+        host = rng.random() < 0.5
+        now = EXERCISE_EPOCH + rng.randrange(_YEAR_SECONDS)
+        session_name = rng.choice(SESSION_NAMES)
+        request = SignatureRequest(
+            DEMO_SDK_KEY,
+            DEMO_SDK_SECRET,
+            role=int(host),
+            iat=now,
+            exp=now + DEFAULT_LIFETIME_SECONDS,
+            family=VIDEO,
+            session_name=session_name,
+            user_key=f"user-{rng.randrange(10**4, 10**6)}",
+        )
+        returned = sign_with_bugs(request, bug_ids).returned
+        if returned is None:  # the signing code threw: there is no token to show
+            return None
+        join = Join(DEMO_SDK_KEY, "", now, host, session_name)
+        diagnosis = join.diagnose(returned)
+        if found_mistakes(diagnosis) != set(bug_ids):
+            continue
+        return returned, _decoded(diagnosis), join, video_outcome(join.diagnose(returned, DEMO_SDK_SECRET))
+    return None
+
+
+def video_outcome(diagnosis) -> str:
+    """What the learner would see joining the Video SDK with this token (diagnosed with the app's secret), in words
+    that name no mistake: a platform's code only where the fact base documents one for it for every reason the token
+    is refused, the same for all of them (lib.zoom.families)."""
+    title = FAMILIES[VIDEO].title
+    documented = [FAMILIES[VIDEO].errors.get(f.code, ()) for f in diagnosis.findings if f.severity == "error"]
+    if not documented:
+        return "join() goes through, and no error is reported."
+    stated = []
+    for platform in dict.fromkeys(e.platform for errors in documented for e in errors):
+        answers = [[e for e in errors if e.platform == platform] for errors in documented]
+        distinct = tuple(dict.fromkeys(e for found in answers for e in found))
+        if all(answers) and len(distinct) == 1:
+            stated += distinct
+    if not stated:
+        return f"The {title} refuses it; what it reports is not documented."
+    said = "; ".join(f"{e.platform} {e.code} {e.name}" for e in stated)
+    return f"The {title} refuses it: {said}. What the other platforms report is not documented."
 
 
 def _token_evidence(bug_ids, rng):
@@ -303,13 +431,10 @@ def _token_evidence(bug_ids, rng):
         if returned is None:  # the signing code threw: there is no token to show
             return None
         join = Join(DEMO_SDK_KEY, request.meeting_number, now, host)
-        diagnosis = diagnose(returned, sdk_key=join.sdk_key, meeting_number=join.meeting_number, now=now, host=host)
+        diagnosis = join.diagnose(returned)
         if found_mistakes(diagnosis) != set(bug_ids):
             continue
-        decoded = None
-        if diagnosis.header is not None and diagnosis.payload is not None:
-            decoded = f"{json_stringify(diagnosis.header)}\n{json_stringify(diagnosis.payload)}"
-        return returned, decoded, join, _what_happens(request, bug_ids, join)
+        return returned, _decoded(diagnosis), join, _what_happens(request, bug_ids, join)
     return None
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from lib.builder.form import FormInput, read_form
 from lib.mistakes.buggy_signer import sign_with_bugs
 from lib.mistakes.buggy_vs_correct import Comparison, side_by_side
-from lib.mistakes.catalogue import BUGS
+from lib.mistakes.catalogue import BUGS, VIDEO_PART
 from lib.signing.encoding import NOT_IN_BASE64URL, base64url_encode, standard_base64_encode, utf8_bytes
 from lib.signing.jsjson import json_stringify
 from lib.signing.steps import SignatureSteps, build_signature_steps
@@ -28,12 +28,15 @@ from lib.zoom.facts import (
     WEBRTC_MODE_LABELS,
     ZOOM_ERRORS,
 )
+from lib.zoom.families import FAMILIES, MEETING_NATIVE, MEETING_WEB, VIDEO, family_of
 from lib.zoom.rules import check_claims
 
 JWT_PART = "The JWT"
 DEMO_FORM = FormInput(DEMO_SDK_KEY, DEMO_SDK_SECRET, DEMO_MEETING_NUMBER, 0)
 # A claim whose standard base64 has all three characters a JWT may not contain: '+', '/' and '='.
 BASE64_DEMO_TEXT = '{"appKey":"key~?~?"}'
+# A Video SDK session name with a space: URL encoding changes it (the tpc lesson's demo).
+DEMO_SESSION_NAME = "Team Standup"
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class Lesson:
     look_at: str = ""
     reveal_sdk_key: str | None = None  # a key that makes the mistake visible when the learner's does not
     public_credentials: bool = False  # the demo would print the secret: run it on the demo credentials
+    family: str = MEETING_WEB  # the token family a bug lesson's demo signs (lib.zoom.families)
 
 
 JWT_LESSONS = (
@@ -99,31 +103,103 @@ JWT_LESSONS = (
     ),
 )
 
-# The parts of the mistakes' path, in teaching order; each catalogue entry says its part and place (Bug.lesson).
-BUG_PARTS = ("Encoding and format", "Claims", "Times", "Credentials and where to sign")
+# The parts of the mistakes' path, in teaching order; each catalogue entry says its part and place (Bug.lessons).
+BUG_PARTS = ("Encoding and format", "Claims", "Times", "Credentials and where to sign", VIDEO_PART)
+
+# Before the Video SDK's mistakes: the three families, and what a native Meeting SDK reports for a bad token.
+FAMILY_LESSONS = (
+    Lesson(
+        "token_families",
+        "Three SDKs, three token families",
+        VIDEO_PART,
+        "Every Zoom SDK signs the same way: an HS256 JWT over `header.payload`, keyed with the app's secret. So "
+        "everything so far (base64url, the HMAC, the times, the secret's mistakes) holds for all of them. What "
+        "differs is the payload, and the lab calls each kind a *family*: the Meeting SDK for web signs `appKey`, "
+        "`mn` and `role`; the Meeting SDK for native apps signs the same without `mn` and `role` (the native SDKs "
+        "take the meeting in their own join call); the Video SDK signs `app_key`, `role_type`, `tpc` (the session "
+        "name) and `version`. The lab tells them apart by their claims: `tpc`, `role_type` or `app_key` make a "
+        "Video SDK token; a Meeting SDK token with `mn` and `role` is for web, with neither for native, with one of "
+        "them a web token missing the other. Tell it which SDK joins, and a token of the other SDK is "
+        "`wrong_token_kind`. Below: your inputs signed for each family, and the family the lab reads from each.",
+        family=VIDEO,
+    ),
+    Lesson(
+        "native_auth_results",
+        "What a native Meeting SDK reports for a bad token",
+        VIDEO_PART,
+        "The Web SDK names a code per reason (3712, 3705, …). The native Meeting SDKs do not: each reports one "
+        "authentication result for any JWT it refuses, and no source says which mistake gives which. So for a "
+        "native token the lab names the mistake from the token itself and predicts no platform code beyond this "
+        "one. Sources: the SDKs' headers and Zoom's forum, as the fact base (docs/zoom-signature-facts.md, Token "
+        "families) lists them.",
+        family=MEETING_NATIVE,
+    ),
+)
+
+# The native Meeting SDKs' result for a bad JWT, as the fact base's table gives it (docs/zoom-signature-facts.md, "The
+# Meeting SDK for native apps"); tests/test_lessons.py keeps each row equal to that table.
+NATIVE_AUTH_RESULTS = (
+    {
+        "platform": "Windows, Linux (C++)",
+        "where it arrives": "IAuthServiceEvent::onAuthenticationReturn(AuthResult)",
+        "result for a bad JWT": "AUTHRET_JWTTOKENWRONG",
+        "source": "auth_service_interface.h, enum AuthResult",
+    },
+    {
+        "platform": "macOS",
+        "where it arrives": "ZoomSDKAuthDelegate onZoomSDKAuthReturn:",
+        "result for a bad JWT": "ZoomSDKAuthError_JwtTokenWrong",
+        "source": "ZoomSDKErrors.h, enum ZoomSDKAuthError",
+    },
+    {
+        "platform": "iOS",
+        "where it arrives": "MobileRTCAuthDelegate onMobileRTCAuthReturn:",
+        "result for a bad JWT": "MobileRTCAuthError_TokenWrong",
+        "source": "MobileRTCConstants.h, MobileRTCAuthError",
+    },
+    {
+        "platform": "Android",
+        "where it arrives": "ZoomSDKInitializeListener.onZoomSDKInitializeResult(errorCode, internalErrorCode)",
+        "result for a bad JWT": "ZOOM_ERROR_AUTHRET_TOKENWRONG",
+        "source": "us.zoom.sdk.ZoomError; forum 65869 and 19355 report errorCode 1 for bad time claims",
+    },
+    {
+        "platform": "Electron",
+        "where it arrives": "the Windows or macOS result, passed through",
+        "result for a bad JWT": "AUTHRET_JWTTOKENWRONG",
+        "source": "zoom/zoom-sdk-electron, lib/settings.js",
+    },
+)
 
 
-def _bug_lesson(bug) -> Lesson:
-    taught = bug.lesson
+def _bug_lesson(bug, taught) -> Lesson:
+    """A catalogue entry's lesson: keyed by its id, or by id and family when the entry is taught again for another."""
+    key = bug.id if taught is bug.lessons[0] else f"{bug.id}_{taught.family}"
     return Lesson(
-        bug.id,
+        key,
         bug.title,
         taught.part,
         bug_id=bug.id,
         look_at=taught.look_at,
         reveal_sdk_key=taught.reveal_sdk_key,
         public_credentials=bug.demo_credentials,
+        family=taught.family,
     )
 
 
 BUG_LESSONS = tuple(
-    _bug_lesson(bug)
-    for bug in sorted(
-        (bug for bug in BUGS.values() if bug.lesson),
-        key=lambda bug: (BUG_PARTS.index(bug.lesson.part), bug.lesson.place),
+    _bug_lesson(bug, taught)
+    for bug, taught in sorted(
+        ((bug, taught) for bug in BUGS.values() for taught in bug.lessons),
+        key=lambda pair: (BUG_PARTS.index(pair[1].part), pair[1].place),
     )
 )
-LESSONS = JWT_LESSONS + BUG_LESSONS
+LESSONS = (
+    JWT_LESSONS
+    + tuple(lesson for lesson in BUG_LESSONS if lesson.part != VIDEO_PART)
+    + FAMILY_LESSONS
+    + tuple(lesson for lesson in BUG_LESSONS if lesson.part == VIDEO_PART)
+)
 LESSON_KEYS = tuple(lesson.key for lesson in LESSONS)
 LESSONS_BY_KEY = {lesson.key: lesson for lesson in LESSONS}
 
@@ -144,6 +220,34 @@ def learner_form(shared: FormInput | None) -> FormInput:
 def learner_steps(form: FormInput, now: int) -> SignatureSteps:
     """The correct signature of these inputs, every step kept (the builder's signer)."""
     return build_signature_steps(read_form(form, now).request)
+
+
+def in_family(form: FormInput, family: str) -> FormInput:
+    """The learner's inputs signed for another family: their key and secret, a session name for the Video SDK."""
+    if (form.family or MEETING_WEB) == family:
+        return form
+    session = {"session_name": form.session_name or DEMO_SESSION_NAME} if family == VIDEO else {}
+    meeting = {"meeting_number": form.meeting_number or DEMO_MEETING_NUMBER} if family == MEETING_WEB else {}
+    return replace(form, family=None if family == MEETING_WEB else family, **session, **meeting)
+
+
+def family_rows(form: FormInput, now: int) -> list[dict]:
+    """One row per family: its SDK, the claims its official sample signs, the payload of the learner's inputs signed
+    for it, and the family the lab reads from that payload alone (lib.zoom.families.family_of)."""
+    rows = []
+    for family in FAMILIES.values():
+        steps = learner_steps(in_family(form, family.id), now)
+        payload = json.loads(steps.payload_json)
+        rows.append(
+            {
+                "family": family.id,
+                "SDK": family.title,
+                "required claims": ", ".join(claim for claim in family.claims if claim in family.required),
+                "your inputs signed for it": steps.payload_json,
+                "the lab reads": family_of(payload),
+            }
+        )
+    return rows
 
 
 # ------------------------------------------------------------------------------------------ the JWT part
@@ -275,10 +379,11 @@ class BugDemo:
     notes: tuple[str, ...]
 
 
-def compare_with_mistake(bug_id: str, form: FormInput, now: int) -> Comparison:
-    """The builder's correct signature of the form next to the buggy signer's with this one mistake."""
-    request = read_form(form, now).request
-    return side_by_side(build_signature_steps(request), sign_with_bugs(request, (bug_id,)), (bug_id,))
+def compare_with_mistake(bug_id: str, form: FormInput, now: int, family: str = MEETING_WEB) -> Comparison:
+    """The builder's correct signature of the form, signed for this family, next to the buggy signer's with this one
+    mistake."""
+    request = read_form(in_family(form, family), now).request
+    return side_by_side(build_signature_steps(request), sign_with_bugs(request, (bug_id,)), (bug_id,), family)
 
 
 def bug_demo(lesson: Lesson, form: FormInput, now: int) -> BugDemo:
@@ -291,10 +396,16 @@ def bug_demo(lesson: Lesson, form: FormInput, now: int) -> BugDemo:
     if lesson.public_credentials and form.sdk_secret != DEMO_SDK_SECRET:
         form = replace(form, sdk_key=DEMO_SDK_KEY, sdk_secret=DEMO_SDK_SECRET)
         notes.append("This mistake writes the secret into the readable payload, so the demo uses the demo credentials.")
-    comparison = compare_with_mistake(lesson.bug_id, form, now)
+    comparison = compare_with_mistake(lesson.bug_id, form, now, lesson.family)
+    if lesson.family == VIDEO and all(row.same for row in comparison.steps):
+        form = replace(form, session_name=DEMO_SESSION_NAME)
+        comparison = compare_with_mistake(lesson.bug_id, form, now, lesson.family)
+        notes.append(
+            f"Your inputs happen not to show this mistake, so the demo uses the session name {DEMO_SESSION_NAME}."
+        )
     if lesson.reveal_sdk_key and all(row.same for row in comparison.steps):
         form = replace(form, sdk_key=lesson.reveal_sdk_key)
-        comparison = compare_with_mistake(lesson.bug_id, form, now)
+        comparison = compare_with_mistake(lesson.bug_id, form, now, lesson.family)
         notes.append(
             f"Your inputs happen not to show this mistake, so the demo uses the SDK key {lesson.reveal_sdk_key}."
         )
