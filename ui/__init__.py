@@ -30,5 +30,8 @@ never imports either (tests/test_architecture.py). The names below are stable: o
 - `ui.family.family_selector(key, container=st, *, allow_unknown=True, label=QUESTION, help=None)` — "Which SDK
   joins with this token?": returns the `sdk` hint lib takes (None = work it out from the token, "web",
   "native", "video"); `ui.family.sdk_label(sdk)` is a choice's words.
+- `ui.claims.claim_inputs(fields, key, more_label, more_key, container=st)` — one widget per claim a token family's
+  form asks for (`lib.builder.form.claim_fields`), the rare ones in an expander; `key` holds `{claim}`; returns the
+  values by claim name. `ui.claims.claim_widget(field, key, container=st)` draws one.
 - `ui.classroom.open_database()` — the classroom database's engine (one opener for the trainer and learners).
 """

@@ -225,10 +225,10 @@ class FormInput:
     session_key: str = ""
     options: dict = field(default_factory=dict)  # the family's other claims by name; None: left out
 
-    def claim_value(self, name: str):
-        """What the form holds for a claim: its own field, or its option."""
+    def claim_value(self, name: str, default=None):
+        """What the form holds for a claim: its own field, or its option (`default` when not given)."""
         attribute = _form_attribute(name)
-        return getattr(self, attribute) if attribute else self.options.get(name)
+        return getattr(self, attribute) if attribute else self.options.get(name, default)
 
 
 def _form_attribute(name: str) -> str | None:
@@ -288,12 +288,13 @@ def read_form(form: FormInput, now: int) -> FormResult:
         problems.append(InputProblem("missing_app_key", "sdkKey", "error", message, fix))
     iat, exp = default_times(now, form.lifetime, CLOCK_SKEW_SECONDS if form.iat_skew else 0)
     claims = {family.claim(KEY): key, "iat": iat, "exp": exp}
-    for name in offered_claims(family):
-        value = form.claim_value(name)
-        if CLAIMS[name].kind == MEETING_NUMBER:
+    for asked in claim_fields(family.id):
+        name, claim = asked.claim, CLAIMS[asked.claim]
+        value = form.claim_value(name, asked.default)
+        if claim.kind == MEETING_NUMBER:
             value = _meeting_number(problems, value)
-        elif CLAIMS[name].separator and isinstance(value, list | tuple):
-            value = CLAIMS[name].separator.join(value)
+        elif claim.separator and isinstance(value, list | tuple):
+            value = claim.separator.join(value)
         if value is not None and value != "" and value is not ABSENT:
             claims[name] = value
     request = request_from_claims(form.family, secret, claims)
