@@ -225,13 +225,14 @@ def test_switching_family_keeps_the_typed_secret_and_leaves_the_other_familys_cl
     assert "kept from your earlier submit" in all_text(app)
     assert app.text_input(key=BUILDER["sdk_secret"]).value == ""
     assert SECRET not in all_text(app)
-    claims = payload(sign(app, VIDEO, {"user_key": "u-1", "role_type": 1}, secret=""))
-    assert claims["user_key"] == "u-1" and claims["role_type"] == 1
+    video = {"user_key": "u-1", "role_type": 1, "video_webrtc_mode": 1}
+    claims = payload(sign(app, VIDEO, video, secret=""))
+    assert claims["user_key"] == "u-1" and claims["role_type"] == 1 and claims["video_webrtc_mode"] == 1
     for family in (MEETING_NATIVE, MEETING_WEB):
         choose(app, family)
         claims = payload(sign(app, family, secret=""))
-        assert set(claims) <= set(FAMILIES[family].claims)
-        assert not {"tpc", "user_key", "role_type", "version", "app_key"} & set(claims)
+        assert set(claims) <= set(FAMILIES[family].claims)  # a claim both families have starts afresh too
+        assert not {"tpc", "user_key", "role_type", "version", "app_key", "video_webrtc_mode"} & set(claims)
     assert claims["role"] == 0  # the web form's own role, not the Video SDK's role_type 1
     assert SECRET not in all_text(app)
 
