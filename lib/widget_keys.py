@@ -15,11 +15,14 @@ BUILDER = {
     "sdk_key": "builder_sdk_key",
     "sdk_secret": "builder_sdk_secret",
     "use_configured": "builder_use_configured",
-    "meeting_number": "builder_meeting_number",
-    "role": "builder_role",
+    "family": "builder_family",  # which SDK joins with the token (ui.family.family_selector)
+    "claim": "builder_{family}_{claim}",  # one widget per claim of the family's form (lib.builder.form.claim_fields)
+    "more_claims": "builder_{family}_more_claims",  # the folded-away settings most apps leave to Zoom
+    "meeting_number": "builder_meeting_web_mn",  # the web family's claim widgets, by name
+    "role": "builder_meeting_web_role",
+    "webrtc_mode": "builder_meeting_web_video_webrtc_mode",
     "lifetime": "builder_lifetime",
     "iat_skew": "builder_iat_skew",
-    "webrtc_mode": "builder_webrtc_mode",
     "sign_anyway": "builder_sign_anyway",
     "submit": "builder_submit",
     "token": "builder_token",

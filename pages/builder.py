@@ -1,24 +1,19 @@
-"""Signature builder: sign with the official sample's rules and show every step with its code."""
+"""Signature builder: sign any Zoom SDK token family as its official sample does, every step shown with its code."""
 
 import time
 
 import streamlit as st
 
 from lib import widget_keys
-from lib.builder.result import BuilderFields, sign_builder_form
+from lib.builder.form import claim_fields
+from lib.builder.result import BuilderFields, sign_builder_form, step_rows
 from lib.present.display import describe_time, escape_markdown
 from lib.present.html import colour_token_html
-from lib.signing.steps import SIGNING_STEPS
-from lib.zoom.facts import (
-    DEFAULT_LIFETIME_SECONDS,
-    DEMO_MEETING_NUMBER,
-    DEMO_SDK_KEY,
-    MAX_LIFETIME_SECONDS,
-    MIN_LIFETIME_SECONDS,
-    ROLE_LABELS,
-    WEBRTC_MODE_LABELS,
-)
+from lib.zoom.facts import DEFAULT_LIFETIME_SECONDS, DEMO_SDK_KEY
+from lib.zoom.families import FAMILIES, SDK_FAMILIES
+from ui.claims import claim_inputs
 from ui.credentials import KeptSecret, configured_zoom_credentials
+from ui.family import family_selector
 from ui.findings import finding_card
 from ui.source import source_expander
 
@@ -28,12 +23,15 @@ IAT_CHOICES = {False: "now (current official sample)", True: "now − 30 s (cloc
 
 st.title("Signature builder")
 st.caption(
-    "Builds a Meeting SDK signature exactly as Zoom's official auth endpoint sample does, and shows every "
-    "step. It opens on the demo values, which are fake: the page works without a Zoom account. Change the "
-    "inputs and press **Sign**."
+    "Builds a Zoom SDK signature exactly as Zoom's official auth endpoint samples do, and shows every step. "
+    "It opens on the demo values, which are fake: the page works without a Zoom account. Choose the SDK, change "
+    "the inputs and press **Sign**."
 )
 
 configured = configured_zoom_credentials()
+family = FAMILIES[
+    SDK_FAMILIES[family_selector(KEYS["family"], allow_unknown=False, label="Which SDK will join with this token?")]
+]
 
 with st.form(KEYS["form"]):
     st.header("Credentials")
@@ -48,7 +46,8 @@ with st.form(KEYS["form"]):
         "SDK key (Client ID)",
         value=DEMO_SDK_KEY,
         key=KEYS["sdk_key"],
-        help="The Client ID of a General app with Features → Embed → Meeting SDK switched on.",
+        help="Meeting SDK: the Client ID of a General app with Features → Embed → Meeting SDK switched on. "
+        "Video SDK: the SDK key of a Video SDK app.",
     )
     secret.field(
         "SDK secret (Client Secret)",
@@ -56,21 +55,16 @@ with st.form(KEYS["form"]):
         right,
         empty="empty: the public demo secret",
     )
-    st.header("Meeting")
-    left, middle, right = st.columns(3)
-    meeting_number = left.text_input(
-        "Meeting number",
-        value=DEMO_MEETING_NUMBER,
-        key=KEYS["meeting_number"],
-        help="Digits only; spaces, dashes or a whole join link are accepted and normalized.",
-    )
-    role = middle.selectbox("Role", list(ROLE_LABELS), format_func=ROLE_LABELS.get, key=KEYS["role"])
-    webrtc_mode = right.selectbox(
-        "video_webrtc_mode", list(WEBRTC_MODE_LABELS), format_func=WEBRTC_MODE_LABELS.get, key=KEYS["webrtc_mode"]
+    st.header("Claims")
+    values = claim_inputs(
+        claim_fields(family.id),
+        KEYS["claim"].format(family=family.id, claim="{claim}"),
+        "More claims (most apps leave these to Zoom)",
+        KEYS["more_claims"].format(family=family.id),
     )
     left, right = st.columns(2)
     lifetime = left.number_input(
-        f"Lifetime in seconds (exp − iat), Zoom allows {MIN_LIFETIME_SECONDS}..{MAX_LIFETIME_SECONDS}",
+        f"Lifetime in seconds (exp − iat), Zoom allows {family.min_lifetime}..{family.max_lifetime}",
         min_value=1,
         max_value=10**9,
         value=DEFAULT_LIFETIME_SECONDS,
@@ -83,58 +77,57 @@ with st.form(KEYS["form"]):
         format_func=IAT_CHOICES.get,
         key=KEYS["iat_skew"],
         help="If your server's clock runs ahead of Zoom's, a token issued 'now' looks like it comes from the "
-        "future and is refused (3712). The official sample used iat = now − 30 until 2023 to absorb such skew.",
+        "future and is refused. The official sample used iat = now − 30 until 2023 to absorb such skew.",
     )
     sign_anyway = st.checkbox("Sign anyway, to see what breaks", key=KEYS["sign_anyway"])
     submitted = st.form_submit_button("Sign", type="primary", key=KEYS["submit"], on_click=secret.keep_typed)
 
-if submitted or KEYS["result"] not in st.session_state:  # a first visit opens on the demo signature, every step shown
-    fields = BuilderFields(sdk_key, meeting_number, role, lifetime, iat_skew, webrtc_mode, sign_anyway)
+shown = st.session_state.get(KEYS["result"])
+# a first visit, or another family chosen, opens on that family's form as it stands, every step shown
+if submitted or shown is None or shown["family"] != family.id:
+    fields = BuilderFields(family.id, sdk_key, values, lifetime, iat_skew, sign_anyway)
     chosen = configured if use_configured else None
-    result, signed = sign_builder_form(fields, secret.take_typed(), secret.kept, chosen, int(time.time()))
-    st.session_state[KEYS["result"]] = result
+    shown, signed = sign_builder_form(fields, secret.take_typed(), secret.kept, chosen, int(time.time()))
+    st.session_state[KEYS["result"]] = shown
     if submitted and signed is not None:  # only what the user signed goes to other pages
         st.session_state[widget_keys.SHARED_FORM] = signed
-        st.session_state[widget_keys.SHARED_TOKEN] = result["steps"].token
+        st.session_state[widget_keys.SHARED_TOKEN] = shown["steps"].token
 
-shown = st.session_state.get(KEYS["result"])
-if shown:
-    for problem in shown["problems"]:
-        finding_card(f"**{problem.field}** — {escape_markdown(problem.text)}", problem.severity)
-    if shown["blocked"]:
-        st.error("Not signed: fix the errors above, or tick **Sign anyway** to see what the mistake produces.")
-    st.caption(f"Secret used: {shown['secret_source']} · {shown['fingerprint']}")
-    if shown["secret_is_demo"]:
-        st.warning("Signed with the public demo secret: fine for learning, but Zoom will answer 3712.")
-    steps = shown["steps"]
-    if steps is not None:
-        st.header("Token")
-        with st.container(key=KEYS["token"]):
-            st.html(colour_token_html(steps.token))
-            st.code(steps.token, language=None, wrap_lines=True)
-        now = shown["now"]
-        st.markdown(  # escaped: a time's ":28:" would make the browser load Streamlit's emoji table (260 KB)
-            f"- **iat** {escape_markdown(describe_time(shown['iat'], now))}\n"
-            f"- **exp** {escape_markdown(describe_time(shown['exp'], now))}\n"
-            f"- HMAC key: {steps.hmac_key_length} bytes"
+for problem in shown["problems"]:
+    finding_card(f"**{problem.field}** — {escape_markdown(problem.text)}", problem.severity)
+if shown["blocked"]:
+    st.error("Not signed: fix the errors above, or tick **Sign anyway** to see what the mistake produces.")
+st.caption(f"Secret used: {shown['secret_source']} · {shown['fingerprint']}")
+if shown["secret_is_demo"]:
+    st.warning("Signed with the public demo secret: fine for learning, but Zoom will refuse the token.")
+steps = shown["steps"]
+if steps is not None:
+    st.header("Token")
+    with st.container(key=KEYS["token"]):
+        st.html(colour_token_html(steps.token))
+        st.code(steps.token, language=None, wrap_lines=True)
+    now = shown["now"]
+    st.markdown(  # escaped: a time's ":28:" would make the browser load Streamlit's emoji table (260 KB)
+        f"- **token_family** `{shown['token_family']}` ({escape_markdown(FAMILIES[shown['token_family']].title)})\n"
+        f"- **iat** {escape_markdown(describe_time(shown['iat'], now))}\n"
+        f"- **exp** {escape_markdown(describe_time(shown['exp'], now))}\n"
+        f"- HMAC key: {steps.hmac_key_length} bytes"
+    )
+    st.header("Every step")
+    for number, step, value, explanation in step_rows(shown):
+        st.markdown(f"**{number}. {step.title}**")
+        st.code(value, language="json" if step.field.endswith("_json") else None, wrap_lines=True)
+        st.caption(explanation)
+        # drawn only when opened: highlighting eight functions nobody opened costs the browser ~75 ms per submit
+        source_expander(
+            f"Code that computed it: {', '.join(f'`{function.__name__}`' for function in step.functions)}",
+            KEYS["step_code"].format(field=step.field),
+            *step.functions,
         )
-        st.header("Every step")
-        for number, step in enumerate(SIGNING_STEPS, start=1):
-            st.markdown(f"**{number}. {step.title}**")
-            st.code(
-                getattr(steps, step.field), language="json" if step.field.endswith("_json") else None, wrap_lines=True
-            )
-            st.caption(step.explanation)
-            # drawn only when opened: highlighting eight functions nobody opened costs the browser ~75 ms per submit
-            source_expander(
-                f"Code that computed it: `{step.function.__name__}`",
-                KEYS["step_code"].format(field=step.field),
-                step.function,
-            )
 
 with st.expander("Why does Zoom's sample give another token for some secrets? (the jsrsasign quirk)"):
     st.markdown(
-        "Zoom's official sample signs with the jsrsasign library, which turns a text secret into key bytes in "
+        "Zoom's official samples sign with the jsrsasign library, which turns a text secret into key bytes in "
         "its own way. A secret of an even number of characters made only of hex digits (0-9, a-f) is read as "
         "hex, so `0123abcd` becomes the four bytes 01 23 ab cd instead of eight characters. Any other secret "
         "keeps only the low byte of each character, so `é` is the single byte e9 instead of UTF-8's c3 a9. "

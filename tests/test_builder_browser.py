@@ -1,10 +1,13 @@
 """The builder in a real browser (Debian chromium via Playwright) against `streamlit run app.py`."""
 
+import json
+
 import jwt
 import pytest
 
 from lib.widget_keys import BUILDER
-from support.browser import all_frames_html, click_and_wait
+from lib.zoom.families import VIDEO
+from support.browser import all_frames_html, click_and_wait, pick
 from support.credentials import SERVER_SDK_KEY, SERVER_SDK_SECRET
 
 pytestmark = pytest.mark.browser
@@ -58,3 +61,27 @@ def test_opening_a_step_expander_draws_the_code_that_computed_it(page):
     click_and_wait(page, expander.locator("summary"))
     expander.locator("code", has_text="def hmac_sha256(").wait_for()
     assert "def build_header(" not in page.locator(".stMain").text_content()  # the other expanders stay empty
+
+
+def test_build_a_video_sdk_token_and_read_its_steps(page):
+    """The family switch reruns the page into the Video SDK's form; its claims, a region picked from the folded
+    settings, are signed and every step drawn."""
+    family = page.locator(f".st-key-{BUILDER['family']}")
+    family.click()
+    click_and_wait(page, page.get_by_role("option", name="Video SDK", exact=True))
+    claim = BUILDER["claim"].format(family=VIDEO, claim="{claim}")
+    page.locator(f".st-key-{claim.format(claim='tpc')} input").fill("Browser Session 1")
+    page.locator(f".st-key-{claim.format(claim='user_key')} input").fill("visitor-17")
+    fill(page, "sdk_secret", TYPED_SECRET)
+    page.locator(f".st-key-{BUILDER['more_claims'].format(family=VIDEO)} summary").click()
+    pick(page, claim.format(claim="geo_regions"), "DE — Germany")
+    token = sign(page)
+    claims = jwt.decode(token, TYPED_SECRET, algorithms=["HS256"])
+    assert list(claims) == ["app_key", "role_type", "tpc", "version", "iat", "exp", "user_key", "geo_regions"]
+    assert (claims["tpc"], claims["user_key"], claims["geo_regions"]) == ("Browser Session 1", "visitor-17", "DE")
+    steps = page.locator(".stMain [data-testid='stCode']").all_inner_texts()
+    header_b64, payload_b64, signature = token.split(".")
+    for value in ('{"alg":"HS256","typ":"JWT"}', header_b64, payload_b64, f"{header_b64}.{payload_b64}", signature):
+        assert value in [text.strip() for text in steps]
+    assert json.loads(next(text for text in steps if text.strip().startswith('{"app_key"'))) == claims
+    assert page.get_by_text("token_family video").count() == 1

@@ -2,9 +2,10 @@
 
 import pytest
 
-from lib.builder.form import FormInput, check_request, read_form
-from lib.signing.steps import ABSENT, SignatureRequest
+from lib.builder.form import FormInput, check_request, claim_fields, form_input, read_form
+from lib.signing.steps import ABSENT, SignatureRequest, build_payload
 from lib.zoom.facts import DEMO_MEETING_NUMBER, DEMO_SDK_KEY, DEMO_SDK_SECRET
+from lib.zoom.families import MEETING_NATIVE, MEETING_WEB, VIDEO
 from lib.zoom.meeting_number import normalize_meeting_number
 
 NOW = 1_800_000_000
@@ -131,3 +132,56 @@ def test_form_secret_never_in_messages():
     result = read_form(form(sdk_secret=secret), NOW)
     assert all(secret.strip() not in p.message for p in result.problems)
     assert secret.strip() not in repr(result)
+
+
+@pytest.mark.parametrize(
+    ("family", "claims"),
+    [
+        (MEETING_WEB, ["mn", "role", "video_webrtc_mode"]),
+        (MEETING_NATIVE, ["video_webrtc_mode"]),
+        (
+            VIDEO,
+            ["role_type", "tpc", "version", "user_key", "session_key", "geo_regions", "cloud_recording_option"]
+            + ["cloud_recording_election", "cloud_recording_transcript_option", "telemetry_tracking_id"]
+            + ["video_webrtc_mode", "audio_webrtc_mode"],
+        ),
+    ],
+)
+def test_each_family_form_asks_for_its_own_claims(family, claims):
+    """Native apps take the meeting and the role in their own join call; the key and the times come from the
+    credentials and the lifetime; user_identity is user_key's former name."""
+    assert [field.claim for field in claim_fields(family)] == claims
+
+
+def test_a_claims_choices_are_the_values_zoom_documents():
+    fields = {field.claim: field for field in claim_fields(VIDEO)}
+    assert list(fields["role_type"].choices) == [0, 1] and not fields["role_type"].optional
+    assert list(fields["cloud_recording_transcript_option"].choices) == [0, 1, 2]
+    assert fields["cloud_recording_transcript_option"].optional and fields["cloud_recording_transcript_option"].rare
+    assert sorted(fields["geo_regions"].choices) == sorted("AU BR CA CN DE HK IN JP MX NL SG US".split())
+    assert fields["geo_regions"].many and fields["geo_regions"].default == []
+    assert fields["version"].default == 1 and fields["version"].optional and not fields["version"].rare
+    assert "at most 200 characters" in fields["tpc"].help and "at most 36 characters" in fields["user_key"].help
+
+
+def signed_claims(family, values, **settings):
+    result = read_form(form_input(family, "key", SECRET, values, **settings), NOW)
+    return build_payload(result.request), {p.code for p in result.problems}
+
+
+def test_a_form_signs_only_its_familys_claims():
+    """A value left in the form for another family's claim (a meeting number, a session name) is not signed."""
+    video_values = {"tpc": "Room 1", "user_key": "u", "role_type": 1}
+    payload, _ = signed_claims(MEETING_NATIVE, {"mn": "85746065432", "role": 1, **video_values})
+    assert list(payload) == ["appKey", "sdkKey", "iat", "exp", "tokenExp"]
+    payload, _ = signed_claims(VIDEO, {"mn": "85746065432", "role": 0, "video_webrtc_mode": 1, **video_values})
+    assert list(payload) == ["app_key", "role_type", "tpc", "version", "iat", "exp", "user_key", "video_webrtc_mode"]
+    assert payload["role_type"] == 1
+
+
+def test_left_out_claims_are_not_signed_and_a_region_list_is_joined():
+    payload, codes = signed_claims(VIDEO, {"tpc": "s", "version": None, "user_key": "", "geo_regions": ["SG", "US"]})
+    assert "version" not in payload and "user_key" not in payload and payload["geo_regions"] == "SG,US"
+    assert codes == {"missing_version"}
+    payload, codes = signed_claims(VIDEO, {"tpc": "s", "geo_regions": []})
+    assert "geo_regions" not in payload and codes == set()

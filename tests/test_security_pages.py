@@ -25,8 +25,8 @@ from lib.signing.encoding import standard_base64_encode
 from lib.training.exercises import DIFFICULTIES
 from lib.training.lessons import LESSON_KEYS
 from lib.widget_keys import SHARED_FORM, SHARED_TOKEN
+from lib.zoom import families
 from lib.zoom.facts import DEMO_MEETING_NUMBER, ENV_SDK_KEY, ENV_SDK_SECRET
-from lib.zoom.families import SDK_FAMILIES
 from support.doctor_cases import sign
 from support.paths import APP_FILE
 
@@ -84,7 +84,10 @@ def type_like_a_user(at, token=GOOD_TOKEN):
 
 # The values the pages put behind their options: AppTest shows only the formatted texts, and picks by value.
 OPTION_VALUES = (True, False, None, *range(10), *BUGS, *LESSON_KEYS, *DIFFICULTIES, "forum", "forum_call", "custom")
-OPTION_VALUES += tuple(SDK_FAMILIES)  # the `sdk` hints behind "Which SDK joins with this token?" (ui.family)
+OPTION_VALUES += (
+    *families.SDK_FAMILIES,
+    *(value for claim in families.CLAIMS.values() for value in claim.values),
+)  # sdk hints, claims
 
 
 def raw_option(choice, shown):

@@ -1,15 +1,18 @@
 """Our step-by-step signer against the JavaScript signers' vectors and PyJWT."""
 
 import json
+import sys
 
 import jwt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lib.signing import steps
 from lib.signing.encoding import jsrsasign_hmac_key, jsrsasign_key_bytes
 from lib.signing.jsjson import js_number, json_stringify
 from lib.signing.steps import ABSENT, SIGNING_STEPS, SignatureRequest, SignatureSteps, build_signature_steps
+from lib.zoom.families import ALL_FAMILIES
 from support.vectors import load_vectors
 
 SECRET = "Xy9SecretSecretSecretSecret12345-long-enough"
@@ -120,7 +123,34 @@ def test_every_step_names_a_field_and_a_real_function():
     order = list(SignatureSteps.__dataclass_fields__)
     positions = [order.index(s.field) for s in SIGNING_STEPS]
     assert positions == sorted(positions), "steps are listed in the order they are computed"
-    assert all(s.field in fields and callable(s.function) for s in SIGNING_STEPS)
+    assert all(s.field in fields and s.functions and all(map(callable, s.functions)) for s in SIGNING_STEPS)
+
+
+def functions_called(run):
+    """The functions (not comprehensions) that ran during run(): sys.setprofile sees every Python call."""
+    called = set()
+
+    def profile(frame, event, _arg):
+        if event == "call" and not frame.f_code.co_name.startswith("<"):
+            called.add(frame.f_code)
+
+    sys.setprofile(profile)
+    try:
+        run()
+    finally:
+        sys.setprofile(None)
+    return called
+
+
+@pytest.mark.parametrize("family", ALL_FAMILIES)
+def test_the_code_shown_for_the_steps_is_the_code_that_ran(family):
+    """The builder shows each step's functions: every one ran to sign this family's token, and every function of
+    the signer (lib/signing/steps.py) that ran is shown."""
+    request = SignatureRequest("k", SECRET, 85746065432, 0, 1, 7201, family=family, session_name="s")
+    called = functions_called(lambda: build_signature_steps(request))
+    shown = {function.__code__ for step in SIGNING_STEPS for function in step.functions}
+    signer = {code for code in called if code.co_filename == steps.__file__}
+    assert signer and signer <= shown <= called
 
 
 @pytest.mark.parametrize(

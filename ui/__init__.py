@@ -33,6 +33,9 @@ never imports either (tests/test_architecture.py). The names below are stable: o
 - `ui.mistakes.mistake_expander(bug, family, container=st)` — one catalogue mistake in an expander: why, what that
   family's SDK shows (`lib.mistakes.catalogue.symptom_for`), fix, code before and after, source;
   `ui.mistakes.forum_walkthrough(steps, called_as, key, container=st)` — the forum snippet line by line.
+- `ui.claims.claim_inputs(fields, key, more_label, more_key, container=st)` — one widget per claim a token family's
+  form asks for (`lib.builder.form.claim_fields`), the rare ones in an expander; `key` holds `{claim}`; returns the
+  values by claim name. `ui.claims.claim_widget(field, key, container=st)` draws one.
 - `ui.classroom.open_database()` — the classroom database's engine (one opener for the trainer and learners).
 - `ui.exercise` — Find the bug's widgets (keys: `lib.widget_keys.EXERCISES`; what they show comes from
   `lib.training.practice`): `solo_practice(problem, on_click)` (join form, seed, difficulty → a `Practice`

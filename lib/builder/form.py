@@ -8,13 +8,36 @@ user asks to sign anyway); the command line signs whatever it is given and repor
 
 import json
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lib.signing.encoding import jsrsasign_hmac_key
 from lib.signing.jsjson import json_stringify
 from lib.signing.secret_scan import secret_breaches
-from lib.signing.steps import ABSENT, SignatureRequest, build_header, build_payload, default_times
-from lib.zoom.facts import CLOCK_SKEW_SECONDS, DEFAULT_LIFETIME_SECONDS
-from lib.zoom.families import MEETING_NATIVE, VIDEO, family_of, request_field
+from lib.signing.steps import (
+    ABSENT,
+    SignatureRequest,
+    build_header,
+    build_payload,
+    default_times,
+    request_from_claims,
+)
+from lib.zoom.facts import CLOCK_SKEW_SECONDS, DEFAULT_LIFETIME_SECONDS, DEMO_MEETING_NUMBER
+from lib.zoom.families import (
+    CLAIMS,
+    EPOCH,
+    FAMILIES,
+    FLAG,
+    KEY,
+    MEETING_NUMBER,
+    MEETING_WEB,
+    ROLE,
+    SETTING,
+    TEXT,
+    VERSION,
+    Family,
+    family_of,
+    request_field,
+)
 from lib.zoom.meeting_number import normalize_meeting_number
 from lib.zoom.rules import check_claims
 
@@ -118,6 +141,73 @@ def _check_credentials(key, secret):
     return problems
 
 
+# The form's values by claim as it opens (the demo values are fake: the page works without a Zoom account).
+DEMO_VALUES = {"mn": DEMO_MEETING_NUMBER, "tpc": "signature-lab-demo"}
+# The kinds of claim a family may leave out; the builder offers them wherever the family has them. The key and the
+# times come from the credentials and the lifetime; a meeting number or a role only where the family requires one
+# (the native SDKs take them in their own join call).
+OPTIONAL_KINDS = frozenset((TEXT, VERSION, FLAG, SETTING))
+RARE_KINDS = frozenset((FLAG, SETTING))  # settings most apps leave to Zoom: drawn folded away
+KIND_NOTES = {MEETING_NUMBER: "Spaces, dashes or a whole join link are accepted and normalized."}
+# FormInput's own field for a claim (a role claim, whatever the family names it, goes to `role`); the family's other
+# claims travel in FormInput.options by their name.
+FORM_ATTRIBUTES = {
+    "mn": "meeting_number",
+    "video_webrtc_mode": "webrtc_mode",
+    "tpc": "session_name",
+    "user_key": "user_key",
+    "session_key": "session_key",
+}
+
+
+class ClaimField(NamedTuple):
+    """One claim the builder asks for, as the claim table and the family record describe it."""
+
+    claim: str
+    label: str
+    help: str
+    choices: dict  # value -> what it means; empty: typed text
+    optional: bool  # the family may leave it out: a "not set" choice, or an empty text
+    many: bool  # several of the choices, joined into one text
+    rare: bool  # most apps leave it out
+    default: object
+
+
+def offered_claims(family: Family) -> tuple[str, ...]:
+    """The claims the builder asks for, in the family's order (not the key, the times or a former name)."""
+    return tuple(
+        name
+        for name in family.claims
+        if CLAIMS[name].kind not in (KEY, EPOCH)
+        and name not in family.former_names
+        and (name in family.required or name in family.recommended or CLAIMS[name].kind in OPTIONAL_KINDS)
+    )
+
+
+def claim_fields(family_id: str) -> tuple[ClaimField, ...]:
+    """The family's form: one field per offered claim, its words, limits and choices from the claim table."""
+    family = FAMILIES[family_id]
+    fields = []
+    for name in offered_claims(family):
+        claim = CLAIMS[name]
+        optional = name not in family.required
+        many = bool(claim.separator)
+        if name in DEMO_VALUES:
+            default = DEMO_VALUES[name]
+        elif many:
+            default = []
+        elif claim.values:
+            default = next(iter(claim.values)) if not optional or name in family.recommended else None
+        else:
+            default = ""
+        rule = f"{claim.rule[0].upper()}{claim.rule[1:]}."
+        help_text = " ".join(filter(None, (rule, KIND_NOTES.get(claim.kind))))
+        label = f"{name} — {claim.meaning}"
+        rare = claim.kind in RARE_KINDS and optional
+        fields.append(ClaimField(name, label, help_text, claim.values, optional, many, rare, default))
+    return tuple(fields)
+
+
 @dataclass(frozen=True)
 class FormInput:
     """The builder form's raw text, before any rule is applied."""
@@ -129,10 +219,34 @@ class FormInput:
     lifetime: int = DEFAULT_LIFETIME_SECONDS
     iat_skew: bool = False
     webrtc_mode: int | None = None
-    family: str | None = None  # lib.zoom.families; None: a Meeting SDK token (web with a meeting number)
+    family: str | None = None  # lib.zoom.families; None: a Meeting SDK token for web
     session_name: str = ""  # the Video SDK's session name (tpc)
     user_key: str = ""
     session_key: str = ""
+    options: dict = field(default_factory=dict)  # the family's other claims by name; None: left out
+
+    def claim_value(self, name: str, default=None):
+        """What the form holds for a claim: its own field, or its option (`default` when not given)."""
+        attribute = _form_attribute(name)
+        return getattr(self, attribute) if attribute else self.options.get(name, default)
+
+
+def _form_attribute(name: str) -> str | None:
+    """FormInput's own field for a claim (FORM_ATTRIBUTES; a role claim by its kind), or None: an option."""
+    return FORM_ATTRIBUTES.get(name) or ("role" if CLAIMS[name].kind == ROLE else None)
+
+
+def form_input(family_id: str, sdk_key: str, sdk_secret: str, values: dict, **settings) -> FormInput:
+    """A FormInput from the builder's values by claim name (claim_fields): each to its own field, the rest to
+    options. `settings`: lifetime, iat_skew."""
+    named, options = {"meeting_number": "", "role": 0}, {}
+    for name, value in values.items():
+        attribute = _form_attribute(name)
+        if attribute:
+            named[attribute] = value
+        else:
+            options[name] = value
+    return FormInput(sdk_key, sdk_secret, family=family_id, options=options, **named, **settings)
 
 
 @dataclass
@@ -147,7 +261,7 @@ class FormResult:
 
 def read_form(form: FormInput, now: int) -> FormResult:
     """Trim, normalize and check the builder form; the request is always built so that it can be
-    signed anyway when the user wants to see what breaks."""
+    signed anyway when the user wants to see what breaks. It signs the family's offered claims only."""
     problems = []
     key = form.sdk_key.strip()
     secret = form.sdk_secret.strip()
@@ -167,38 +281,34 @@ def read_form(form: FormInput, now: int) -> FormResult:
                     "Check your server's copy too, and trim it where your server reads it.",
                 )
             )
+    family = FAMILIES[form.family or MEETING_WEB]
     if not key:
-        message = "The SDK key (Client ID) is empty."
-        fix = "Copy it from your Meeting SDK app's App Credentials."
+        message = "The SDK key is empty."
+        fix = f"Copy it from the credentials of your app ({family.title}: its SDK key or Client ID)."
         problems.append(InputProblem("missing_app_key", "sdkKey", "error", message, fix))
     iat, exp = default_times(now, form.lifetime, CLOCK_SKEW_SECONDS if form.iat_skew else 0)
-    common = dict(
-        sdk_key=key,
-        sdk_secret=secret,
-        role=form.role,
-        iat=iat,
-        exp=exp,
-        video_webrtc_mode=ABSENT if form.webrtc_mode is None else form.webrtc_mode,
-        family=form.family,
-    )
-    if form.family == VIDEO:
-        texts = {"session_name": form.session_name, "user_key": form.user_key, "session_key": form.session_key}
-        request = SignatureRequest(**common, **{name: value or ABSENT for name, value in texts.items()})
-    elif form.family == MEETING_NATIVE:  # the native SDKs take the meeting and the role in their own join call
-        request = SignatureRequest(**{**common, "role": ABSENT})
-    else:
-        request = SignatureRequest(**common, meeting_number=_meeting_number(problems, form))
+    claims = {family.claim(KEY): key, "iat": iat, "exp": exp}
+    for asked in claim_fields(family.id):
+        name, claim = asked.claim, CLAIMS[asked.claim]
+        value = form.claim_value(name, asked.default)
+        if claim.kind == MEETING_NUMBER:
+            value = _meeting_number(problems, value)
+        elif claim.separator and isinstance(value, list | tuple):
+            value = claim.separator.join(value)
+        if value is not None and value != "" and value is not ABSENT:
+            claims[name] = value
+    request = request_from_claims(form.family, secret, claims)
     seen = {p.code for p in problems}
     problems += [p for p in check_request(request, now) if p.code not in seen]
     return FormResult(request, problems)
 
 
-def _meeting_number(problems, form: FormInput):
+def _meeting_number(problems, text: str):
     """The form's meeting number as digits (with a note on what was removed), or as typed when it is not one."""
-    mn = normalize_meeting_number(form.meeting_number)
+    mn = normalize_meeting_number(text)
     if mn.note:
         problems.append(InputProblem("mn_normalized", "meetingNumber", "info", mn.note))
     if mn.error:
-        code = "mn_not_digits" if form.meeting_number.strip() else "missing_mn"
+        code = "mn_not_digits" if text.strip() else "missing_mn"
         problems.append(InputProblem(code, "meetingNumber", "error", mn.error))
-    return mn.digits if mn.digits else (form.meeting_number.strip() or ABSENT)
+    return mn.digits if mn.digits else (text.strip() or ABSENT)

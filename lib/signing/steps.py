@@ -53,6 +53,37 @@ class SignatureRequest:
     claims: dict = field(default_factory=dict)
 
 
+# The request's attribute for each claim that has one (the key and the role go by their kind, whatever the family
+# names them); any other claim travels in `claims` by its name.
+CLAIM_ATTRIBUTES = {
+    "mn": "meeting_number",
+    "iat": "iat",
+    "exp": "exp",
+    "video_webrtc_mode": "video_webrtc_mode",
+    "tpc": "session_name",
+    "version": "version",
+    "user_key": "user_key",
+    "session_key": "session_key",
+}
+KIND_ATTRIBUTES = {KEY: "sdk_key", ROLE: "role"}
+
+
+def request_from_claims(family: str | None, sdk_secret, claims: dict) -> SignatureRequest:
+    """A request that signs exactly `claims` (name -> value) for the family: each claim goes to the request's
+    attribute for it, any other by its name; a claim not given is left out (`version` too)."""
+    named, others = {"version": None}, {}
+    for name, value in claims.items():
+        known = CLAIMS.get(name)
+        attribute = CLAIM_ATTRIBUTES.get(name) or (known and KIND_ATTRIBUTES.get(known.kind))
+        if attribute:
+            named[attribute] = value
+        else:
+            others[name] = value
+    return SignatureRequest(
+        sdk_key=named.pop("sdk_key", ABSENT), sdk_secret=sdk_secret, family=family, claims=others, **named
+    )
+
+
 # The steps of a signature (its rows on every page), in the order they are computed; `returned` is what
 # the signing function hands back (the token, or for a buggy signer sometimes the MAC alone).
 STEPS = (
@@ -102,19 +133,13 @@ def build_payload(request: SignatureRequest) -> dict:
     follows exp and version (Video SDK) is 1 unless told otherwise."""
     family = FAMILIES[request.family or MEETING_WEB]
     token_exp = request.exp if request.token_exp is ABSENT else request.token_exp
-    by_kind = {KEY: request.sdk_key, ROLE: request.role}
-    values = {
-        "mn": request.meeting_number,
-        "iat": request.iat,
-        "exp": request.exp,
-        "tokenExp": ABSENT if request.token_exp is None else token_exp,
-        "video_webrtc_mode": request.video_webrtc_mode,
-        "tpc": request.session_name,
-        "version": _version(request.version, family),
-        "user_key": request.user_key,
-        "session_key": request.session_key,
+    by_kind = {kind: getattr(request, attribute) for kind, attribute in KIND_ATTRIBUTES.items()}
+    values = {claim: getattr(request, attribute) for claim, attribute in CLAIM_ATTRIBUTES.items()}
+    values.update(
+        tokenExp=ABSENT if request.token_exp is None else token_exp,
+        version=version_claim(request.version, family),
         **request.claims,
-    }
+    )
     payload = {}
     for claim in family.claims:
         value = values.get(claim, by_kind.get(CLAIMS[claim].kind, ABSENT))
@@ -124,7 +149,7 @@ def build_payload(request: SignatureRequest) -> dict:
     return payload
 
 
-def _version(version, family):
+def version_claim(version, family):
     """The Video SDK's version claim: the sample's 1 unless given; None leaves it out."""
     if version is ABSENT:
         return 1 if family.id == VIDEO else ABSENT
@@ -173,12 +198,12 @@ def build_signature_steps(request: SignatureRequest, secret_to_key=utf8_bytes) -
 
 @dataclass(frozen=True)
 class StepInfo:
-    """How to present one signing step: the SignatureSteps field, a title, the function that
-    computes it (its source is shown to the user) and why the step exists."""
+    """How to present one signing step: the SignatureSteps field, a title, the functions that
+    compute it (their source is shown to the user) and why the step exists."""
 
     field: str
     title: str
-    function: object
+    functions: tuple
     explanation: str
 
 
@@ -186,21 +211,22 @@ SIGNING_STEPS = (
     StepInfo(
         "header_json",
         "Header JSON",
-        build_header,
+        (build_header,),
         "Always the same two members, written with no spaces as JSON.stringify does: HS256 means "
         "HMAC with SHA-256, the only algorithm Zoom accepts for SDK signatures.",
     ),
     StepInfo(
         "header_b64",
         "Header, base64url",
-        encode_segment,
+        (encode_segment,),
         "The UTF-8 bytes of the header JSON in base64url: '-' and '_' instead of '+' and '/', and no '=' "
-        "padding. Standard base64 (btoa) is the most common reason for error 3712.",
+        "padding. Standard base64 (btoa) is the most common reason Zoom refuses a signature (the Web Meeting "
+        "SDK's 3712).",
     ),
     StepInfo(
         "payload_json",
         "Payload JSON",
-        build_payload,
+        (build_payload, version_claim),
         "The claims in the order Zoom's official sample writes them. Meeting SDK: appKey is the Client ID of a "
         "Meeting SDK app, mn the meeting number (digits only; native apps leave mn and role out), role 0 for a "
         "participant or 1 for a host, iat/exp/tokenExp epoch seconds. Video SDK: app_key, role_type, tpc (the "
@@ -209,35 +235,35 @@ SIGNING_STEPS = (
     StepInfo(
         "payload_b64",
         "Payload, base64url",
-        encode_segment,
+        (encode_segment,),
         "Same encoding as the header. Any change to the payload, even a space, changes the signature.",
     ),
     StepInfo(
         "signing_input",
         "Signing input",
-        build_signature_steps,
+        (build_signature_steps,),
         "The two encoded segments joined by a dot. This exact ASCII text is what gets signed, so the "
         "encoding has to be right before the HMAC is computed, not fixed up afterwards.",
     ),
     StepInfo(
         "hmac_hex",
         "HMAC-SHA256",
-        hmac_sha256,
+        (hmac_sha256,),
         "HMAC-SHA256 of the signing input, keyed with the SDK secret's UTF-8 bytes: 32 bytes, shown in hex. "
         "Only someone holding the secret can compute it; Zoom's server recomputes it to check the token.",
     ),
     StepInfo(
         "signature",
         "Signature, base64url",
-        base64url_encode,
+        (base64url_encode,),
         "The 32 HMAC bytes in base64url: always 43 characters with no '='. CryptoJS.enc.Base64 gives 44 "
         "characters ending in '=', which Zoom rejects.",
     ),
     StepInfo(
         "token",
         "Token",
-        build_signature_steps,
-        "header.payload.signature: the whole JWT is the `signature` you pass to join(). Returning only the "
-        "HMAC is a classic mistake.",
+        (build_signature_steps,),
+        "header.payload.signature: the whole JWT is what you pass to join() (the Meeting SDK's `signature`, "
+        "the Video SDK's token). Returning only the HMAC is a classic mistake.",
     ),
 )

@@ -11,7 +11,7 @@ Sources: docs/zoom-signature-facts.md, "Token families".
 
 from typing import NamedTuple
 
-from lib.zoom.facts import MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS
+from lib.zoom.facts import MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS, ROLE_LABELS, WEBRTC_MODE_LABELS
 
 MEETING_WEB = "meeting_web"
 MEETING_NATIVE = "meeting_native"
@@ -36,8 +36,9 @@ KEY, MEETING_NUMBER, ROLE, EPOCH, TEXT, VERSION, FLAG, SETTING = (
 
 class Claim(NamedTuple):
     """One claim: its kind (which validator judges it), what it means, the rule in words, the request field
-    it is signed from (the CLI's input name), its length limit, and the finding codes its validator reports
-    (missing, not_number, out_of_range, too_long, misnamed)."""
+    it is signed from (the CLI's input name), its length limit, the finding codes its validator reports
+    (missing, not_number, out_of_range, too_long, misnamed), the values Zoom documents for it (value -> what it
+    means; none: any text) and, for a list of them, what joins them into the one text the token holds."""
 
     name: str
     kind: str
@@ -46,7 +47,25 @@ class Claim(NamedTuple):
     field: str = ""
     max_length: int | None = None
     codes: dict = {}  # a NamedTuple default, never mutated
+    values: dict = {}
+    separator: str = ""
 
+
+# The regions geo_regions may name (the Video SDK auth page; the Video sample's validator lists the same twelve).
+_GEO_REGIONS = {
+    "AU": "Australia",
+    "BR": "Brazil",
+    "CA": "Canada",
+    "CN": "China",
+    "DE": "Germany",
+    "HK": "Hong Kong",
+    "IN": "India",
+    "JP": "Japan",
+    "MX": "Mexico",
+    "NL": "Netherlands",
+    "SG": "Singapore",
+    "US": "United States",
+}
 
 CLAIMS: dict[str, Claim] = {
     claim.name: claim
@@ -75,6 +94,7 @@ CLAIMS: dict[str, Claim] = {
             "the number 0 or 1; required for web, optional for native",
             "role",
             codes={"missing": "missing_role", "not_number": "role_not_number", "out_of_range": "role_out_of_range"},
+            values=ROLE_LABELS,
         ),
         Claim(
             "iat",
@@ -106,6 +126,7 @@ CLAIMS: dict[str, Claim] = {
             "WebRTC video: 1 on, 0 off; left out: the SDK's default",
             "0 or 1, or left out",
             "videoWebRtcMode",
+            values={mode: words for mode, words in WEBRTC_MODE_LABELS.items() if mode is not None},
         ),
         Claim(
             "app_key",
@@ -126,6 +147,7 @@ CLAIMS: dict[str, Claim] = {
                 "not_number": "role_type_not_number",
                 "out_of_range": "role_type_out_of_range",
             },
+            values={0: "0 — participant", 1: "1 — host (co-host when a host is in)"},
         ),
         Claim(
             "tpc",
@@ -142,6 +164,7 @@ CLAIMS: dict[str, Claim] = {
             "the token format's version",
             "1 (the sample writes it; some of Zoom's examples leave it out)",
             codes={"missing": "missing_version"},
+            values={1: "1"},
         ),
         Claim(
             "user_key",
@@ -170,21 +193,38 @@ CLAIMS: dict[str, Claim] = {
             36,
             codes={"too_long": "session_key_too_long"},
         ),
-        Claim("geo_regions", SETTING, "the data-center regions to use", "optional", "geoRegions"),
-        Claim("cloud_recording_option", SETTING, "cloud recording layout", "optional; 0 or 1", "cloudRecordingOption"),
+        Claim(
+            "geo_regions",
+            SETTING,
+            "the data-center regions to use",
+            "optional; region codes joined by commas, each also enabled for the account",
+            "geoRegions",
+            values=_GEO_REGIONS,
+            separator=",",
+        ),
+        Claim(
+            "cloud_recording_option",
+            SETTING,
+            "cloud recording layout",
+            "optional; 0 or 1",
+            "cloudRecordingOption",
+            values={0: "0 — one combined video (Zoom's default)", 1: "1 — a video file per user (host only)"},
+        ),
         Claim(
             "cloud_recording_election",
             SETTING,
             "record this user in the cloud",
             "optional; 0 or 1",
             "cloudRecordingElection",
+            values={0: "0 — self-view not recorded (Zoom's default)", 1: "1 — record this user's self-view"},
         ),
         Claim(
             "cloud_recording_transcript_option",
             SETTING,
             "cloud recording transcript",
-            "optional",
+            "optional; 0, 1 or 2",
             "cloudRecordingTranscriptOption",
+            values={0: "0 — none (Zoom's default)", 1: "1 — transcript", 2: "2 — transcript and summary"},
         ),
         Claim(
             "telemetry_tracking_id", SETTING, "your tracking ID in Zoom's telemetry", "optional", "telemetryTrackingId"
@@ -195,6 +235,7 @@ CLAIMS: dict[str, Claim] = {
             "WebRTC audio: 1 on, 0 off; left out: the SDK's default",
             "0 or 1, or left out",
             "audioWebRtcMode",
+            values={0: "0 — WebRTC audio off", 1: "1 — WebRTC audio"},
         ),
     )
 }
