@@ -38,10 +38,13 @@ INSPECTOR = {
     "sdk_key": "inspector_sdk_key",
     "meeting_number": "inspector_meeting_number",
     "host": "inspector_host",
+    "sdk": "inspector_sdk",  # ui.family.family_selector: which SDK joins with the token
+    "session_name": "inspector_session_name",  # the Video SDK session name passed to join()
     "submit": "inspector_submit",
     "load_builder_token": "inspector_load_builder_token",
     "forget_secret": "inspector_forget_secret",
     "verdict": "inspector_verdict",
+    "family": "inspector_family",  # the container naming the token's family
     "segments": "inspector_segments",
     "claims": "inspector_claims",
     "findings": "inspector_findings",

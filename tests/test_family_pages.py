@@ -1,0 +1,128 @@
+"""Every page that judges a token takes all three token families (issue 20, item 4): a valid Meeting SDK web,
+native and Video SDK token, made with our signer and checked by PyJWT, gets no error and no predicted Zoom error
+on each page, with and without saying which SDK joins with it; a token given for the other product's SDK is
+wrong_token_kind; a Video SDK token's tpc is checked against the session name."""
+
+import time
+
+import jwt
+import pytest
+
+from lib.signing.steps import SignatureRequest, build_signature_steps
+from lib.widget_keys import BATCH, CODE_DOCTOR, COMPARE, INSPECTOR
+from support import pages
+from support.apptest import open_app_page
+from support.doctor_cases import KEY, SECRET
+
+SESSION = "Cool Cars"
+FAMILY_REQUESTS = {  # family -> what our signer is asked for (tokens for the real clock: the pages use it)
+    "meeting_web": dict(meeting_number=85746065432, role=0),
+    "meeting_native": dict(),
+    "video": dict(family="video", session_name=SESSION, role=1, user_key="user-7", session_key="room-7"),
+}
+HINTS = {"meeting_web": "web", "meeting_native": "native", "video": "video"}
+TITLES = {"meeting_web": "Meeting SDK for web", "meeting_native": "Meeting SDK for native apps", "video": "Video SDK"}
+
+
+def family_token(family):
+    """A correct token of the family, signed by our signer and verified by PyJWT (an independent check)."""
+    now = int(time.time())
+    request = SignatureRequest(sdk_key=KEY, sdk_secret=SECRET, iat=now - 10, exp=now + 7190, **FAMILY_REQUESTS[family])
+    token = build_signature_steps(request).token
+    claims = jwt.decode(token, SECRET, algorithms=["HS256"], options={"verify_exp": True})
+    assert ("tpc" in claims) == (family == "video") and ("mn" in claims) == (family == "meeting_web")
+    return token
+
+
+def texts(elements):
+    return "\n".join(str(element.value) for element in elements)
+
+
+def page_text(at):
+    return "\n".join(str(element.proto) for element in at.main)
+
+
+# ---------------------------------------------------------------------------------------------- Token doctor
+
+
+def doctor(token, sdk=None, session_name="", secret=SECRET):
+    at = open_app_page(pages.TOKEN_DOCTOR.path, timeout=60)
+    at.selectbox(key=INSPECTOR["sdk"]).set_value(sdk).run()
+    at.text_area(key=INSPECTOR["token"]).set_value(token)
+    at.text_input(key=INSPECTOR["secret"]).set_value(secret)
+    if session_name:
+        at.text_input(key=INSPECTOR["session_name"]).set_value(session_name)
+    at.button(key=INSPECTOR["submit"]).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize("stated", [False, True], ids=["worked_out", "stated"])
+@pytest.mark.parametrize("family", list(FAMILY_REQUESTS))
+def test_token_doctor_judges_a_valid_token_of_each_family_right(family, stated):
+    at = doctor(family_token(family), HINTS[family] if stated else None, SESSION if family == "video" else "")
+    checked = at.session_state[INSPECTOR["result"]]["diagnosis"]
+    assert not at.error and checked.token_family == family and checked.zoom_error is None
+    assert not checked.platform_errors and "Predicted platform error" not in page_text(at)
+    assert "Signature verified" in texts(at.success)
+    [named] = [m.value for m in at.markdown if m.value.startswith("**Token family:**")]
+    how = "as you stated" if stated else "worked out from its claims"
+    assert named.startswith(f"**Token family:** {TITLES[family]}") and how in named
+
+
+def test_token_doctor_offers_the_meeting_fields_or_the_session_name_as_the_sdk_needs():
+    at = open_app_page(pages.TOKEN_DOCTOR.path, timeout=60)
+    assert at.selectbox(key=INSPECTOR["sdk"]).label == "Which SDK joins with this token?"
+    assert at.selectbox(key=INSPECTOR["sdk"]).value is None  # "Work it out from the token"
+    shown = {sdk: set() for sdk in (None, "web", "native", "video")}
+    for sdk in shown:
+        at.selectbox(key=INSPECTOR["sdk"]).set_value(sdk).run()
+        shown[sdk] = {key for key in ("meeting_number", "host", "session_name") if _has_widget(at, INSPECTOR[key])}
+    assert shown == {
+        None: {"meeting_number", "host", "session_name"},
+        "web": {"meeting_number", "host"},
+        "native": {"meeting_number", "host"},
+        "video": {"session_name"},
+    }
+
+
+def _has_widget(at, key):
+    return any(getattr(element, "key", None) == key for element in at.main)
+
+
+def test_token_doctor_names_tpc_mismatch_with_its_platform_error_and_source():
+    at = doctor(family_token("video"), "video", "Other Session")
+    checked = at.session_state[INSPECTOR["result"]]["diagnosis"]
+    assert "tpc_mismatch" in checked.codes
+    cards = texts(at.error)
+    assert "`tpc_mismatch`" in cards
+    assert "native Video SDK: 1507 Errors_JoinSession_Token_MismatchedSessionName" in cards
+    assert "source: `video-native-1507` in docs/zoom-signature-facts.md" in cards
+    report = at.session_state[INSPECTOR["result"]]["report"]
+    assert report.startswith("# Zoom Video SDK token") and "video-native-1507" in report
+    assert SECRET not in report
+
+
+def test_token_doctor_same_session_name_in_another_case_is_no_mismatch():
+    at = doctor(family_token("video"), None, SESSION.upper())
+    assert "tpc_mismatch" not in at.session_state[INSPECTOR["result"]]["diagnosis"].codes and not at.error
+
+
+@pytest.mark.parametrize(
+    ("family", "sdk"), [("meeting_web", "video"), ("meeting_native", "video"), ("video", "web"), ("video", "native")]
+)
+def test_token_doctor_a_token_given_for_the_other_products_sdk_is_wrong_token_kind(family, sdk):
+    at = doctor(family_token(family), sdk)
+    checked = at.session_state[INSPECTOR["result"]]["diagnosis"]
+    assert checked.codes[0] == "wrong_token_kind" and checked.findings[0].severity == "error"
+    cards = texts(at.error)
+    assert "`wrong_token_kind`" in cards and "Predicted platform error: not documented" in cards
+    [named] = [m.value for m in at.markdown if m.value.startswith("**Token family:**")]
+    assert "worked out from its claims" in named and "you said the" in named
+
+
+def test_token_doctor_web_error_predicts_the_web_sdk_code_with_its_source():
+    now = int(time.time())
+    request = SignatureRequest(KEY, SECRET, meeting_number=85746065432, role=0, iat=now - 9000, exp=now - 1800)
+    at = doctor(build_signature_steps(request).token, "web")
+    assert "Meeting SDK for web: 3705" in texts(at.error) and "source: `exp-past`" in texts(at.error)
