@@ -63,6 +63,8 @@ COMPARE = {
     "b_source": "compare_b_source",
     "token_b": "compare_token_b",
     "secret": "compare_secret",
+    "sdk": "compare_sdk",  # ui.family.family_selector: which SDK joins with both tokens
+    "session_name": "compare_session_name",  # the Video SDK session name passed to join()
     "submit": "compare_submit",
     "claims": "compare_claims",
     "segments": "compare_segments",
@@ -72,6 +74,7 @@ COMPARE = {
     "kept_secret": "compare_kept_secret",  # server-side only
     "typed_now": "compare_typed_now",
     "result": "compare_result",  # lib.doctor.token_compare.Comparison, or None
+    "result_sdk": "compare_result_sdk",  # the sdk hint the comparison was judged with (None: worked out)
 }
 
 BATCH = {

@@ -9,7 +9,7 @@ import jwt
 import pytest
 
 from lib.signing.steps import SignatureRequest, build_signature_steps
-from lib.widget_keys import BATCH, CODE_DOCTOR, COMPARE, INSPECTOR
+from lib.widget_keys import COMPARE, INSPECTOR
 from support import pages
 from support.apptest import open_app_page
 from support.doctor_cases import KEY, SECRET
@@ -126,3 +126,45 @@ def test_token_doctor_web_error_predicts_the_web_sdk_code_with_its_source():
     request = SignatureRequest(KEY, SECRET, meeting_number=85746065432, role=0, iat=now - 9000, exp=now - 1800)
     at = doctor(build_signature_steps(request).token, "web")
     assert "Meeting SDK for web: 3705" in texts(at.error) and "source: `exp-past`" in texts(at.error)
+
+
+# ---------------------------------------------------------------------------------------------- Compare tokens
+
+
+def compare(token_a, token_b, sdk=None, session_name=""):
+    at = open_app_page(pages.COMPARE_TOKENS.path, timeout=60)
+    at.selectbox(key=COMPARE["sdk"]).set_value(sdk).run()
+    at.text_area(key=COMPARE["token_a"]).set_value(token_a)
+    at.text_area(key=COMPARE["token_b"]).set_value(token_b)
+    at.text_input(key=COMPARE["secret"]).set_value(SECRET)
+    if session_name:
+        at.text_input(key=COMPARE["session_name"]).set_value(session_name)
+    at.button(key=COMPARE["submit"]).click().run()
+    assert not at.exception, at.exception
+    return at, at.session_state[COMPARE["result"]]
+
+
+@pytest.mark.parametrize("stated", [False, True], ids=["worked_out", "stated"])
+@pytest.mark.parametrize("family", list(FAMILY_REQUESTS))
+def test_compare_judges_two_valid_tokens_of_each_family_right(family, stated):
+    sdk = HINTS[family] if stated else None
+    at, comparison = compare(family_token(family), family_token(family), sdk, SESSION if sdk in (None, "video") else "")
+    for checked in (comparison.a, comparison.b):
+        assert checked.token_family == family and not checked.severity_count("error") and not checked.platform_errors
+    assert not at.error and "Predicted platform error" not in page_text(at)
+    named = [m.value for m in at.markdown if m.value.startswith("**Token family:**")]
+    assert len(named) == 2 and all(TITLES[family] in text for text in named)
+
+
+def test_compare_shows_tpc_mismatch_and_its_source_on_each_side():
+    at, comparison = compare(family_token("video"), family_token("video"), "video", "Another Session")
+    assert comparison.a.has("tpc_mismatch") and comparison.b.has("tpc_mismatch")
+    findings = texts(at.markdown)
+    assert findings.count("`tpc_mismatch`") == 2 and findings.count("source: `video-native-1507`") == 2
+
+
+@pytest.mark.parametrize(("family", "sdk"), [("meeting_web", "video"), ("video", "web")])
+def test_compare_a_token_of_the_other_product_is_wrong_token_kind(family, sdk):
+    at, comparison = compare(family_token(family), family_token(family), sdk)
+    assert comparison.a.codes[0] == "wrong_token_kind" and comparison.b.codes[0] == "wrong_token_kind"
+    assert "Predicted platform error: not documented" in texts(at.markdown)

@@ -3,6 +3,7 @@ out from its claims), and what each platform reports for each error, with the fa
 ("not documented" where no source does). Plain strings, so the pages only draw them."""
 
 from lib.doctor.findings import FINDING_CODES, Diagnosis
+from lib.present.display import markdown_text
 from lib.zoom.facts import ZOOM_ERRORS
 from lib.zoom.families import FAMILIES, MEETING_NATIVE, SDK_FAMILIES, VIDEO
 
@@ -56,3 +57,15 @@ def prediction_note(diagnosis: Diagnosis, finding) -> str | None:
     if not errors:
         return NOT_DOCUMENTED
     return "Predicted platform error: " + "; ".join(errors) + "."
+
+
+def findings_with_predictions(diagnosis: Diagnosis) -> str:
+    """The errors and warnings as a Markdown list, each error with the platform errors it predicts."""
+    lines = []
+    for finding in diagnosis.findings:
+        if finding.severity == "info":
+            continue
+        lines.append(f"- **{finding.severity}** `{finding.code}`: {markdown_text(finding.title)}")
+        if note := prediction_note(diagnosis, finding):
+            lines.append(f"  - {note}")
+    return "\n".join(lines)
