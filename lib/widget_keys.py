@@ -81,6 +81,9 @@ BATCH = {
     "upload": "batch_upload",
     "paste": "batch_paste",
     "sample": "batch_sample",
+    "sdk": "batch_sdk",  # ui.family.family_selector: which SDK joins with the file's tokens
+    "session_name": "batch_session_name",  # the Video SDK session the file's tokens join
+    "outliers": "batch_outliers",  # the container of one session's tokens that name another
     "run": "batch_run",
     "progress": "batch_progress",
     "summary": "batch_summary",

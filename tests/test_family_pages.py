@@ -3,13 +3,14 @@ native and Video SDK token, made with our signer and checked by PyJWT, gets no e
 on each page, with and without saying which SDK joins with it; a token given for the other product's SDK is
 wrong_token_kind; a Video SDK token's tpc is checked against the session name."""
 
+import json
 import time
 
 import jwt
 import pytest
 
 from lib.signing.steps import SignatureRequest, build_signature_steps
-from lib.widget_keys import COMPARE, INSPECTOR
+from lib.widget_keys import BATCH, COMPARE, INSPECTOR
 from support import pages
 from support.apptest import open_app_page
 from support.doctor_cases import KEY, SECRET
@@ -24,10 +25,11 @@ HINTS = {"meeting_web": "web", "meeting_native": "native", "video": "video"}
 TITLES = {"meeting_web": "Meeting SDK for web", "meeting_native": "Meeting SDK for native apps", "video": "Video SDK"}
 
 
-def family_token(family):
+def family_token(family, **changes):
     """A correct token of the family, signed by our signer and verified by PyJWT (an independent check)."""
     now = int(time.time())
-    request = SignatureRequest(sdk_key=KEY, sdk_secret=SECRET, iat=now - 10, exp=now + 7190, **FAMILY_REQUESTS[family])
+    values = {**FAMILY_REQUESTS[family], **changes}
+    request = SignatureRequest(sdk_key=KEY, sdk_secret=SECRET, iat=now - 10, exp=now + 7190, **values)
     token = build_signature_steps(request).token
     claims = jwt.decode(token, SECRET, algorithms=["HS256"], options={"verify_exp": True})
     assert ("tpc" in claims) == (family == "video") and ("mn" in claims) == (family == "meeting_web")
@@ -168,3 +170,70 @@ def test_compare_a_token_of_the_other_product_is_wrong_token_kind(family, sdk):
     at, comparison = compare(family_token(family), family_token(family), sdk)
     assert comparison.a.codes[0] == "wrong_token_kind" and comparison.b.codes[0] == "wrong_token_kind"
     assert "Predicted platform error: not documented" in texts(at.markdown)
+
+
+# ---------------------------------------------------------------------------------------------- Batch check
+
+
+def batch(text, sdk=None, session_name=""):
+    at = open_app_page(pages.BATCH.path, timeout=60)
+    at.selectbox(key=BATCH["sdk"]).set_value(sdk).run()
+    if session_name:
+        at.text_input(key=BATCH["session_name"]).set_value(session_name)
+    at.text_area(key=BATCH["paste"]).set_value(text)
+    at.button(key=BATCH["run"]).click().run()
+    assert not at.exception, at.exception
+    return at, at.session_state[BATCH["result"]]["results"]
+
+
+@pytest.mark.parametrize("stated", [False, True], ids=["worked_out", "stated"])
+@pytest.mark.parametrize("family", list(FAMILY_REQUESTS))
+def test_batch_judges_a_file_of_valid_tokens_of_each_family_right(family, stated):
+    sdk = HINTS[family] if stated else None
+    lines = [json.dumps({"token": family_token(family), "sdkSecret": SECRET}) for _ in range(3)]
+    at, results = batch("\n".join(lines), sdk, SESSION if sdk in (None, "video") else "")
+    assert list(results["token_family"]) == [family] * 3 and results["errors"].sum() == 0
+    assert results["zoom_error"].isna().all() and not at.warning
+    [counted] = [line for line in texts(at.caption).splitlines() if "Token families:" in line]
+    assert counted.split("Token families: ")[1].startswith(TITLES[family]) and counted.endswith(" × 3")
+    assert not _has_container(at, BATCH["outliers"])
+
+
+def _has_container(at, key):
+    """A keyed container (a Block with that key) is drawn on the page."""
+
+    def keys(node):
+        yield getattr(node, "key", None)
+        for child in getattr(node, "children", {}).values():
+            yield from keys(child)
+
+    return key in keys(at.main)
+
+
+def test_batch_shows_the_tokens_of_one_session_file_that_name_another_session():
+    tokens = [family_token("video") for _ in range(3)]
+    tokens += [family_token("video", session_name="Other Session"), family_token("video", session_key="room-9")]
+    at, results = batch("\n".join(tokens), "video")
+    assert _has_container(at, BATCH["outliers"])
+    [outliers] = [frame.value for frame in at.dataframe if "usual" in frame.value.columns]
+    assert outliers[["line", "claim", "value", "usual"]].values.tolist() == [
+        [4, "tpc", "Other Session", SESSION],
+        [5, "session_key", "room-9", "room-7"],
+    ]
+
+
+def test_batch_session_name_for_the_file_and_a_lines_own_fields():
+    records = [
+        {"token": family_token("video")},  # judged against the page's session name
+        {"token": family_token("video"), "sessionName": SESSION},  # its own session name wins
+        {"token": family_token("meeting_web"), "sdk": "web"},  # its own sdk wins over the page's "video"
+    ]
+    at, results = batch("\n".join(map(json.dumps, records)), "video", "Another Session")
+    assert ["tpc_mismatch" in codes for codes in results["codes"]] == [True, False, False]
+    assert list(results["errors"]) == [1, 0, 0] and list(results["token_family"]) == ["video", "video", "meeting_web"]
+
+
+@pytest.mark.parametrize(("family", "sdk"), [("meeting_web", "video"), ("meeting_native", "video"), ("video", "web")])
+def test_batch_tokens_of_the_other_product_are_wrong_token_kind(family, sdk):
+    at, results = batch(family_token(family), sdk)
+    assert results["codes"][0].split()[0] == "wrong_token_kind" and results["errors"][0] >= 1
