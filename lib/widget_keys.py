@@ -236,8 +236,10 @@ CODE_DOCTOR = {
     "code": "code_doctor_code",
     "upload": "code_doctor_upload",
     "language": "code_doctor_language",
+    "sdk": "code_doctor_sdk",  # ui.family.family_selector: which SDK the code signs for
     "submit": "code_doctor_submit",
     "verdict": "code_doctor_verdict",
+    "family": "code_doctor_family",  # the container naming the token family the code signs
     "secret_warning": "code_doctor_secret_warning",
     "marked": "code_doctor_marked",  # the container of the code with each finding marked on its line
     "findings": "code_doctor_findings",

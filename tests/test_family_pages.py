@@ -10,10 +10,11 @@ import jwt
 import pytest
 
 from lib.signing.steps import SignatureRequest, build_signature_steps
-from lib.widget_keys import BATCH, COMPARE, INSPECTOR
+from lib.widget_keys import BATCH, CODE_DOCTOR, COMPARE, INSPECTOR
 from support import pages
 from support.apptest import open_app_page
 from support.doctor_cases import KEY, SECRET
+from support.paths import DATA
 
 SESSION = "Cool Cars"
 FAMILY_REQUESTS = {  # family -> what our signer is asked for (tokens for the real clock: the pages use it)
@@ -237,3 +238,40 @@ def test_batch_session_name_for_the_file_and_a_lines_own_fields():
 def test_batch_tokens_of_the_other_product_are_wrong_token_kind(family, sdk):
     at, results = batch(family_token(family), sdk)
     assert results["codes"][0].split()[0] == "wrong_token_kind" and results["errors"][0] >= 1
+
+
+# ---------------------------------------------------------------------------------------------- Code doctor
+
+# Signers of the test corpus (tests/data/signers/manifest.json says where each was published), one per family.
+FAMILY_SIGNERS = {
+    "meeting_web": "js-zoom-auth-endpoint-sample.js",
+    "meeting_native": "js-init-token-no-mn.js",
+    "video": "js-videosdk-endpoint-sample.js",
+}
+
+
+def review(family, sdk=None):
+    at = open_app_page(pages.CODE_DOCTOR.path, timeout=60)
+    assert at.selectbox(key=CODE_DOCTOR["sdk"]).label == "Which SDK is this code for?"
+    at.text_area(key=CODE_DOCTOR["code"]).set_value((DATA / "signers" / FAMILY_SIGNERS[family]).read_text())
+    at.selectbox(key=CODE_DOCTOR["sdk"]).set_value(sdk)
+    at.button(key=CODE_DOCTOR["submit"]).click().run()
+    assert not at.exception, at.exception
+    return at, at.session_state[CODE_DOCTOR["result"]]
+
+
+@pytest.mark.parametrize("stated", [False, True], ids=["worked_out", "stated"])
+@pytest.mark.parametrize("family", list(FAMILY_SIGNERS))
+def test_code_doctor_names_the_family_a_correct_signer_signs(family, stated):
+    at, shown = review(family, HINTS[family] if stated else None)
+    assert shown["review"].token_family == family and not shown["review"].findings and not at.error
+    [named] = [m.value for m in at.markdown if m.value.startswith("**Token family it signs:**")]
+    assert TITLES[family] in named and ("as you stated" if stated else "worked out from its claims") in named
+    assert "Token family it signs:** " + TITLES[family] in shown["report"]
+
+
+@pytest.mark.parametrize(("family", "sdk"), [("meeting_web", "video"), ("video", "web"), ("video", "native")])
+def test_code_doctor_a_signer_for_the_other_products_sdk_is_wrong_token_kind(family, sdk):
+    at, shown = review(family, sdk)
+    assert "wrong_token_kind" in [f.code for f in shown["review"].findings]
+    assert "`wrong_token_kind`" in texts(at.error) and "you said the" in texts(at.markdown)

@@ -12,12 +12,12 @@ NOT_DOCUMENTED = "Predicted platform error: not documented (no source says which
 STATED, WORKED_OUT = "as you stated", "worked out from its claims"
 
 
-def family_sentence(token_family: str | None, sdk: str | None) -> str | None:
+def family_sentence(token_family: str | None, sdk: str | None, lead: str = "Token family") -> str | None:
     """'Token family: Video SDK (worked out from its claims)'; None when the text is no SDK token."""
     if token_family is None:
         return None
     how = STATED if sdk is not None and SDK_FAMILIES[sdk] == token_family else WORKED_OUT
-    sentence = f"**Token family:** {FAMILIES[token_family].title} ({how})"
+    sentence = f"**{lead}:** {FAMILIES[token_family].title} ({how})"
     if sdk is not None and how == WORKED_OUT:
         sentence += f"; you said the {FAMILIES[SDK_FAMILIES[sdk]].title} joins with it"
     return sentence + "."
