@@ -209,7 +209,9 @@ ENDPOINT = {
     "form": "endpoint_form",
     "url": "endpoint_url",
     "origin": "endpoint_origin",
+    "sdk": "endpoint_sdk",  # which contract: the Meeting SDK's or the Video SDK's auth endpoint sample
     "meeting_number": "endpoint_meeting_number",
+    "session_name": "endpoint_session_name",  # the Video SDK session name to ask for
     "sdk_key": "endpoint_sdk_key",
     "sdk_secret": "endpoint_sdk_secret",
     "use_configured": "endpoint_use_configured",
@@ -221,6 +223,7 @@ ENDPOINT = {
     "browser": "endpoint_browser",  # the container of the browser's own request and its outcome
     "fetch": "endpoint_fetch",  # the v2 component that sends it
     "matrix": "endpoint_matrix",
+    "native": "endpoint_native",  # the container of the Meeting SDK contract's native request's result
     "findings": "endpoint_findings",
     "answers": "endpoint_answers",  # lazy expander of the raw answers
     "report_markdown": "endpoint_report_markdown",

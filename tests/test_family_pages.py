@@ -4,16 +4,20 @@ on each page, with and without saying which SDK joins with it; a token given for
 wrong_token_kind; a Video SDK token's tpc is checked against the session name."""
 
 import json
+import re
 import time
 
 import jwt
 import pytest
 
+from lib.endpoint.safety import ENV_ALLOWED_HOSTS
 from lib.signing.steps import SignatureRequest, build_signature_steps
-from lib.widget_keys import BATCH, CODE_DOCTOR, COMPARE, INSPECTOR
+from lib.widget_keys import BATCH, CODE_DOCTOR, COMPARE, ENDPOINT, INSPECTOR
 from support import pages
 from support.apptest import open_app_page
+from support.credentials import clear_configured_credentials
 from support.doctor_cases import KEY, SECRET
+from support.endpoint_servers import ENDPOINT_SDK_KEY, ENDPOINT_SDK_SECRET, python_endpoint, python_video_endpoint
 from support.paths import DATA
 
 SESSION = "Cool Cars"
@@ -39,6 +43,11 @@ def family_token(family, **changes):
 
 def texts(elements):
     return "\n".join(str(element.value) for element in elements)
+
+
+def shown(elements):
+    """texts as the reader sees them: Markdown's backslash escapes removed."""
+    return re.sub(r"\\(.)", r"\1", texts(elements))
 
 
 def page_text(at):
@@ -275,3 +284,88 @@ def test_code_doctor_a_signer_for_the_other_products_sdk_is_wrong_token_kind(fam
     at, shown = review(family, sdk)
     assert "wrong_token_kind" in [f.code for f in shown["review"].findings]
     assert "`wrong_token_kind`" in texts(at.error) and "you said the" in texts(at.markdown)
+
+
+# ---------------------------------------------------------------------------------------------- Endpoint tester
+
+
+@pytest.fixture
+def endpoint_page(monkeypatch):
+    clear_configured_credentials(monkeypatch)
+    monkeypatch.delenv(ENV_ALLOWED_HOSTS, raising=False)
+    return open_app_page(pages.ENDPOINT.path, timeout=60)
+
+
+def run_probe(at, url, sdk="web", session_name=None):
+    at.radio(key=ENDPOINT["sdk"]).set_value(sdk).run()
+    at.text_input(key=ENDPOINT["url"]).set_value(url)
+    at.text_input(key=ENDPOINT["sdk_secret"]).set_value(ENDPOINT_SDK_SECRET)
+    at.text_input(key=ENDPOINT["sdk_key"]).set_value(ENDPOINT_SDK_KEY)
+    if session_name is not None:
+        at.text_input(key=ENDPOINT["session_name"]).set_value(session_name)
+    at.button(key=ENDPOINT["run"]).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_endpoint_page_offers_a_meeting_sdk_or_a_video_sdk_endpoint(endpoint_page):
+    assert endpoint_page.radio(key=ENDPOINT["sdk"]).value == "web"
+    assert _has_widget(endpoint_page, ENDPOINT["meeting_number"])
+    assert not _has_widget(endpoint_page, ENDPOINT["session_name"])
+    assert "`{meetingNumber, role}`" in texts(endpoint_page.caption)
+    endpoint_page.radio(key=ENDPOINT["sdk"]).set_value("video").run()
+    assert _has_widget(endpoint_page, ENDPOINT["session_name"])
+    assert not _has_widget(endpoint_page, ENDPOINT["meeting_number"])
+    assert "`{sessionName, role}`" in texts(endpoint_page.caption)
+
+
+def test_a_correct_video_sdk_endpoint_passes_the_video_sdk_samples_contract(endpoint_page):
+    with python_video_endpoint() as server:
+        at = run_probe(endpoint_page, server.url, "video", "Cool Cars")
+        requests = b"\n".join(server.received)
+    assert "passes the contract matrix" in texts(at.success) and not at.error and not at.warning
+    result = at.session_state[ENDPOINT["result"]]["result"]
+    assert result.sdk == "video" and result.session_name == "Cool Cars"
+    assert result.cases[0].diagnosis.token_family == "video" and result.cases[0].diagnosis.payload["tpc"] == "Cool Cars"
+    assert b'"sessionName": "Cool Cars"' in requests and b"meetingNumber" not in requests
+    assert ENDPOINT_SDK_SECRET.encode() not in requests
+    assert not _has_container(at, ENDPOINT["native"])  # the Video SDK has no native request
+    assert '"token_family": "video"' in at.session_state[ENDPOINT["result"]]["json"]
+
+
+def test_a_video_sdk_endpoint_that_signs_meeting_tokens_is_wrong_token_kind(endpoint_page):
+    with python_video_endpoint("meeting_token") as server:
+        at = run_probe(endpoint_page, server.url, "video", "Cool Cars")
+    assert "wrong_token_kind" in shown(at.error)
+
+
+@pytest.mark.parametrize("session_name", ["", "s" * 201])
+def test_a_session_name_the_sample_refuses_is_named_before_any_request(endpoint_page, session_name):
+    with python_video_endpoint() as server:
+        at = run_probe(endpoint_page, server.url, "video", session_name)
+        assert server.received == []
+    assert "sessionName must be text of 1 to 200 characters" in texts(at.error)
+    assert ENDPOINT["result"] not in at.session_state
+
+
+def test_a_session_name_of_200_characters_is_asked_for(endpoint_page):
+    with python_video_endpoint() as server:
+        at = run_probe(endpoint_page, server.url, "video", "s" * 200)
+    assert at.session_state[ENDPOINT["result"]]["result"].session_name == "s" * 200 and not at.error
+
+
+def test_a_meeting_sdk_endpoint_shows_that_its_native_request_got_a_native_token(endpoint_page):
+    with python_endpoint() as server:
+        at = run_probe(endpoint_page, server.url)
+    assert _has_container(at, ENDPOINT["native"])
+    [note] = [box.value for box in at.success if box.value.startswith("**The native request**")]
+    assert "got a native token" in note and "`tokenExp`" in note and "`mn`" not in note
+    native = next(c for c in at.session_state[ENDPOINT["result"]]["result"].cases if c.case.id == "native")
+    assert native.diagnosis.token_family == "meeting_native" and not native.diagnosis.severity_count("error")
+
+
+def test_a_meeting_sdk_endpoint_that_signs_a_role_into_the_native_token_is_told(endpoint_page):
+    with python_endpoint("ignores_role") as server:
+        at = run_probe(endpoint_page, server.url)
+    [note] = [box.value for box in at.warning if box.value.startswith("**The native request**")]
+    assert "got 200" in note and "Native request signed with mn or role" in note
