@@ -12,7 +12,7 @@ import pytest
 
 from lib.endpoint.safety import ENV_ALLOWED_HOSTS
 from lib.signing.steps import SignatureRequest, build_signature_steps
-from lib.widget_keys import BATCH, CODE_DOCTOR, COMPARE, ENDPOINT, INSPECTOR
+from lib.widget_keys import BATCH, CODE_DOCTOR, COMPARE, ENDPOINT, INSPECTOR, JOIN, SHARED_TOKEN
 from support import pages
 from support.apptest import open_app_page
 from support.credentials import clear_configured_credentials
@@ -369,3 +369,47 @@ def test_a_meeting_sdk_endpoint_that_signs_a_role_into_the_native_token_is_told(
         at = run_probe(endpoint_page, server.url)
     [note] = [box.value for box in at.warning if box.value.startswith("**The native request**")]
     assert "got 200" in note and "Native request signed with mn or role" in note
+
+
+# ---------------------------------------------------------------------------------------------- Join a meeting
+
+
+def join(token):
+    at = open_app_page(pages.JOIN.path, timeout=60)
+    at.text_area(key=JOIN["token"]).set_value(token)
+    at.text_input(key=JOIN["meeting_number"]).set_value("85746065432")
+    at.button(key=JOIN["submit"]).click().run()
+    assert not at.exception, at.exception
+    return at, at.session_state[JOIN["attempt"]]["plan"]
+
+
+def meeting_frames(at):
+    return [e for e in at.main if getattr(e, "type", "") == "bidi_component"]
+
+
+def test_join_takes_a_web_token():
+    at, plan = join(family_token("meeting_web"))
+    assert not plan.blocked and not at.error and len(meeting_frames(at)) == 1
+
+
+def test_join_stops_a_video_sdk_token_before_any_sdk_is_loaded_and_says_where_it_belongs():
+    token = family_token("video")
+    at, plan = join(token)
+    assert plan.blocked and not meeting_frames(at)  # no SDK loaded
+    assert plan.diagnosis.codes[0] == "wrong_token_kind" and plan.diagnosis.findings[0].severity == "error"
+    errors = shown(at.error)
+    assert "`wrong_token_kind`" in errors and "the Video SDK's join()" in errors
+    assert "Token doctor with *Which SDK joins with this token?* set to *Video SDK*" in errors
+    at.button(key=JOIN["inspect"]).click().run()  # the Token doctor opens with "Video SDK" chosen
+    assert [title.value for title in at.title] == ["Token doctor"]
+    assert at.session_state[SHARED_TOKEN] == token and at.selectbox(key=INSPECTOR["sdk"]).value == "video"
+
+
+def test_join_says_a_native_token_lacks_what_the_web_sdk_needs_in_the_rule_books_words():
+    at, plan = join(family_token("meeting_native"))
+    assert plan.blocked and not meeting_frames(at)
+    assert {"missing_mn", "missing_role"} <= set(plan.diagnosis.codes)
+    errors = shown(at.error)
+    assert "the Web SDK needs the meeting number in the signature (only the native SDKs may leave it out)" in errors
+    [note] = [box.value for box in at.info if "**A token of the Meeting SDK for native apps" in box.value]
+    assert "which needs both" in note
