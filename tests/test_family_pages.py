@@ -9,7 +9,9 @@ import time
 
 import pytest
 
+from lib.doctor.diagnosis import diagnose
 from lib.endpoint.safety import ENV_ALLOWED_HOSTS
+from lib.present.family import IN_DOUBT, family_sentence, findings_with_predictions, predicted_errors, prediction_note
 from lib.signing.steps import SignatureRequest, build_signature_steps
 from lib.widget_keys import BATCH, CODE_DOCTOR, COMPARE, ENDPOINT, INSPECTOR, JOIN, SHARED_TOKEN
 from support import pages
@@ -393,3 +395,56 @@ def test_join_says_a_native_token_lacks_what_the_web_sdk_needs_in_the_rule_books
     assert "the Web SDK needs the meeting number in the signature (only the native SDKs may leave it out)" in errors
     [note] = [box.value for box in at.info if "**A token of the Meeting SDK for native apps" in box.value]
     assert "which needs both" in note
+
+
+# ---------------------------------------------------------------------------------------------- lib.present.family
+
+
+def diagnosed(token, secret=SECRET, **context):
+    return diagnose(token, secret=secret, now=int(time.time()), **context)
+
+
+def test_family_sentence_says_stated_or_worked_out_and_nothing_for_no_token():
+    assert family_sentence(None, "video") is None
+    assert family_sentence("video", None) == "**Token family:** Video SDK (worked out from its claims)."
+    assert family_sentence("video", "video") == "**Token family:** Video SDK (as you stated)."
+    crossed = family_sentence("video", "web")
+    assert crossed.endswith("(worked out from its claims); you said the Meeting SDK for web joins with it.")
+    assert family_sentence("meeting_web", "web", "Token family it signs").startswith("**Token family it signs:**")
+
+
+def expired(family):
+    now = int(time.time())
+    return family_token(family, iat=now - 9000, exp=now - 1800)
+
+
+@pytest.mark.parametrize(
+    ("family", "sdk", "predicted"),
+    [
+        ("meeting_web", None, "Meeting SDK for web: 3705 “"),
+        ("video", None, "Web Video SDK: 200 SESSION_FETCH_INFO_ERROR “The token has expired"),
+        ("meeting_native", None, "not documented"),
+        ("meeting_native", "native", "not documented"),
+    ],
+)
+def test_each_family_predicts_its_own_platforms_error_for_an_expired_token(family, sdk, predicted):
+    checked = diagnosed(expired(family), sdk=sdk)
+    [finding] = [f for f in checked.findings if f.code == "expired"]
+    note = prediction_note(checked, finding)
+    assert predicted in note and ("source: `" in note) == (family != "meeting_native")
+
+
+def test_no_platform_error_is_predicted_while_the_secret_is_in_doubt():
+    checked = diagnosed(family_token("video"), secret="another-secret-of-32-bytes-or-more-0123")
+    assert checked.secret_in_doubt
+    [mismatch] = checked.findings[-1:]
+    assert mismatch.code == "signature_mismatch" and prediction_note(checked, mismatch) == IN_DOUBT
+    assert predicted_errors(checked, "signature_mismatch") == []
+
+
+def test_warnings_and_infos_predict_nothing():
+    checked = diagnosed(family_token("video", version=None))  # missing_version: a warning at most
+    assert not checked.severity_count("error") and checked.has("missing_version")
+    assert [prediction_note(checked, f) for f in checked.findings] == [None] * len(checked.findings)
+    listed = findings_with_predictions(checked)
+    assert "**warning** `missing_version`" in listed and "Predicted" not in listed and "info" not in listed

@@ -9,6 +9,7 @@ from lib.zoom.families import FAMILIES, MEETING_NATIVE, SDK_FAMILIES, VIDEO
 
 FACT_BASE = "docs/zoom-signature-facts.md"
 NOT_DOCUMENTED = "Predicted platform error: not documented (no source says which error this mistake gives)."
+IN_DOUBT = "Predicted platform error: none while the secret typed here is in doubt (see the verdict)."
 STATED, WORKED_OUT = "as you stated", "worked out from its claims"
 
 
@@ -53,6 +54,8 @@ def prediction_note(diagnosis: Diagnosis, finding) -> str | None:
     (None for a warning or an info: they fail no join)."""
     if finding.severity != "error":
         return None
+    if diagnosis.secret_in_doubt:
+        return IN_DOUBT
     errors = predicted_errors(diagnosis, finding.code)
     if not errors:
         return NOT_DOCUMENTED
