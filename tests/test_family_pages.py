@@ -11,7 +11,14 @@ import pytest
 
 from lib.doctor.diagnosis import diagnose
 from lib.endpoint.safety import ENV_ALLOWED_HOSTS
-from lib.present.family import IN_DOUBT, family_sentence, findings_with_predictions, predicted_errors, prediction_note
+from lib.present.family import (
+    IN_DOUBT,
+    NOT_DOCUMENTED,
+    family_sentence,
+    findings_with_predictions,
+    predicted_errors,
+    prediction_note,
+)
 from lib.signing.steps import SignatureRequest, build_signature_steps
 from lib.widget_keys import BATCH, CODE_DOCTOR, COMPARE, ENDPOINT, INSPECTOR, JOIN, SHARED_TOKEN
 from support import pages
@@ -448,3 +455,13 @@ def test_warnings_and_infos_predict_nothing():
     assert [prediction_note(checked, f) for f in checked.findings] == [None] * len(checked.findings)
     listed = findings_with_predictions(checked)
     assert "**warning** `missing_version`" in listed and "Predicted" not in listed and "info" not in listed
+
+
+@pytest.mark.parametrize(("family", "sdk"), [("video", "web"), ("video", "native"), ("meeting_native", "video")])
+def test_a_token_given_to_the_other_products_sdk_predicts_none_of_its_own_platforms_errors(family, sdk):
+    """The SDK that joins is the stated one: the token's own family's answers (the native Video SDK's 1507 for a
+    tpc mismatch, a native Meeting SDK's auth result) are not what it reports, and no source says what it does."""
+    checked = diagnosed(family_token(family), sdk=sdk, session_name="Another Session")
+    assert checked.codes[0] == "wrong_token_kind" and checked.platform_errors == [] and checked.zoom_error is None
+    assert "would refuse it" not in checked.verdict and "1507" not in checked.verdict
+    assert {prediction_note(checked, f) for f in checked.findings if f.severity == "error"} == {NOT_DOCUMENTED}
