@@ -26,6 +26,7 @@ from lib.training.exercises import DIFFICULTIES
 from lib.training.lessons import LESSON_KEYS
 from lib.widget_keys import SHARED_FORM, SHARED_TOKEN
 from lib.zoom.facts import DEMO_MEETING_NUMBER, ENV_SDK_KEY, ENV_SDK_SECRET
+from lib.zoom.families import SDK_FAMILIES
 from support.doctor_cases import sign
 from support.paths import APP_FILE
 
@@ -83,6 +84,7 @@ def type_like_a_user(at, token=GOOD_TOKEN):
 
 # The values the pages put behind their options: AppTest shows only the formatted texts, and picks by value.
 OPTION_VALUES = (True, False, None, *range(10), *BUGS, *LESSON_KEYS, *DIFFICULTIES, "forum", "forum_call", "custom")
+OPTION_VALUES += tuple(SDK_FAMILIES)  # the `sdk` hints behind "Which SDK joins with this token?" (ui.family)
 
 
 def raw_option(choice, shown):
