@@ -9,6 +9,7 @@ from lib.doctor.batch import read_batch
 from lib.doctor.batch_results import batch_result, finding_counts, problem_rows, session_outliers, summary
 from lib.mistakes.samples import demo_jsonl
 from lib.present.batch import family_counts_text, with_page_context
+from lib.present.family import SESSION_NAME_HELP, SESSION_NAME_LABEL, asks_session_name
 from lib.present.html import problem_bars_html
 from ui.family import family_selector
 from ui.progress import progress_bar
@@ -30,12 +31,9 @@ pasted = st.text_area("…or paste tokens, one per line", key=KEYS["paste"], hei
 left, right = st.columns(2)
 sdk = family_selector(KEYS["sdk"], left, help="For every token whose line does not say (`sdk`).")
 session_name = ""
-if sdk in (None, "video"):  # one session's Video SDK tokens: tpc must be its name
-    session_name = right.text_input(
-        "Session name passed to join() (optional: Video SDK)",
-        key=KEYS["session_name"],
-        help="For every token whose line does not say (`sessionName`): its tpc must be this name, ignoring case.",
-    )
+if asks_session_name(sdk):  # one session's Video SDK tokens: tpc must be its name
+    help = f"{SESSION_NAME_HELP} For every token whose line does not say (`sessionName`)."
+    session_name = right.text_input(SESSION_NAME_LABEL, key=KEYS["session_name"], help=help)
 left, right = st.columns(2)
 use_sample = left.button(f"Try a generated sample ({SAMPLE_SIZE} tokens)", key=KEYS["sample"])
 run = right.button("Check all", type="primary", key=KEYS["run"])

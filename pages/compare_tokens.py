@@ -6,7 +6,14 @@ import streamlit as st
 
 from lib import widget_keys
 from lib.present.display import markdown_text
-from lib.present.family import family_sentence, findings_with_predictions
+from lib.present.family import (
+    NO_FAMILY,
+    SESSION_NAME_HELP,
+    SESSION_NAME_LABEL,
+    asks_session_name,
+    family_sentence,
+    findings_with_predictions,
+)
 from lib.present.html import colour_token_html
 from lib.present.inspection import verification_status
 from lib.present.tables import side_by_side_table
@@ -41,12 +48,8 @@ with st.form(KEYS["form"]):
         "builder's secret.",
     )
     session_name = ""
-    if sdk in (None, "video"):
-        session_name = st.text_input(
-            "Session name passed to join() (optional: Video SDK)",
-            key=KEYS["session_name"],
-            help="The Video SDK joins the session the token's tpc names (ignoring case): give the name to check it.",
-        )
+    if asks_session_name(sdk):  # a Video SDK session: tpc must be its name
+        session_name = st.text_input(SESSION_NAME_LABEL, key=KEYS["session_name"], help=SESSION_NAME_HELP)
     submitted = st.form_submit_button("Compare", type="primary", key=KEYS["submit"], on_click=secret.keep_typed)
 
 if submitted:
@@ -79,10 +82,7 @@ if comparison:
             level, sentence = verification_status(checked)  # a verified signature takes the verdict's colour
             getattr(st, level)(sentence)  # levels are named as Streamlit's boxes: st.success / warning / error / info
             st.caption(markdown_text(checked.verdict))
-            st.markdown(
-                family_sentence(checked.token_family, st.session_state.get(KEYS["result_sdk"]))
-                or "**Token family:** none (not a JWT)."
-            )
+            st.markdown(family_sentence(checked.token_family, st.session_state.get(KEYS["result_sdk"])) or NO_FAMILY)
     tables = (("claims", comparison.claims, "claim"), ("segments", comparison.segments, "segment"))
     for name, rows, first_column in tables:
         with st.container(key=KEYS[name]):

@@ -7,7 +7,14 @@ import streamlit as st
 from lib import widget_keys
 from lib.present.cards import finding_markdown
 from lib.present.display import markdown_text
-from lib.present.family import family_sentence, prediction_note
+from lib.present.family import (
+    SESSION_NAME_HELP,
+    SESSION_NAME_LABEL,
+    asks_meeting,
+    asks_session_name,
+    family_sentence,
+    prediction_note,
+)
 from lib.present.html import colour_token_html
 from lib.present.inspection import claim_rows, findings_by_stage, verdict_level, verification_status
 from lib.present.tables import markdown_table
@@ -56,15 +63,11 @@ with st.form(KEYS["form"]):
     sdk_key = right.text_input("SDK key / Client ID (optional)", key=KEYS["sdk_key"])
     left, right = st.columns(2)
     meeting_number, host, session_name = "", False, ""
-    if sdk != "video":  # a meeting: its number, and who starts it
+    if asks_meeting(sdk):  # a meeting: its number, and who starts it
         meeting_number = left.text_input("Meeting number you will join (optional)", key=KEYS["meeting_number"])
         host = right.checkbox("I start the meeting as host (with the host's ZAK)", key=KEYS["host"])
-    if sdk in (None, "video"):  # a Video SDK session: tpc must be its name
-        session_name = st.text_input(
-            "Session name passed to join() (optional: Video SDK)",
-            key=KEYS["session_name"],
-            help="The Video SDK joins the session the token's tpc names (ignoring case): give the name to check it.",
-        )
+    if asks_session_name(sdk):  # a Video SDK session: tpc must be its name
+        session_name = st.text_input(SESSION_NAME_LABEL, key=KEYS["session_name"], help=SESSION_NAME_HELP)
     submitted = st.form_submit_button("Diagnose", type="primary", key=KEYS["submit"], on_click=secret.keep_typed)
 
 secret.forget_button(KEYS["forget_secret"])

@@ -7,10 +7,27 @@ from lib.present.display import markdown_text
 from lib.zoom.facts import ZOOM_ERRORS
 from lib.zoom.families import FAMILIES, MEETING_NATIVE, SDK_FAMILIES, VIDEO
 
+VIDEO_SDK = FAMILIES[VIDEO].sdk  # the `sdk` hint that names the Video SDK
+
 FACT_BASE = "docs/zoom-signature-facts.md"
 NOT_DOCUMENTED = "Predicted platform error: not documented (no source says which error this mistake gives)."
 IN_DOUBT = "Predicted platform error: none while the secret typed here is in doubt (see the verdict)."
 STATED, WORKED_OUT = "as you stated", "worked out from its claims"
+NO_FAMILY = "**Token family:** none (not a JWT)."
+# The Video SDK's session name field, the same on every page that judges a token.
+SESSION_NAME_LABEL = "Session name passed to join() (optional: Video SDK)"
+SESSION_NAME_HELP = "The Video SDK joins the session the token's tpc names (ignoring case): give the name to check it."
+
+
+def asks_session_name(sdk: str | None) -> bool:
+    """The session name can matter: the user said the Video SDK joins, or said nothing (it may be a Video SDK
+    token)."""
+    return sdk in (None, VIDEO_SDK)
+
+
+def asks_meeting(sdk: str | None) -> bool:
+    """The meeting's number and host can matter: any choice but the Video SDK (which joins sessions)."""
+    return sdk != VIDEO_SDK
 
 
 def family_sentence(token_family: str | None, sdk: str | None, lead: str = "Token family") -> str | None:
