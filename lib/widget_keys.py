@@ -41,10 +41,13 @@ INSPECTOR = {
     "sdk_key": "inspector_sdk_key",
     "meeting_number": "inspector_meeting_number",
     "host": "inspector_host",
+    "sdk": "inspector_sdk",  # ui.family.family_selector: which SDK joins with the token
+    "session_name": "inspector_session_name",  # the Video SDK session name passed to join()
     "submit": "inspector_submit",
     "load_builder_token": "inspector_load_builder_token",
     "forget_secret": "inspector_forget_secret",
     "verdict": "inspector_verdict",
+    "family": "inspector_family",  # the container naming the token's family
     "segments": "inspector_segments",
     "claims": "inspector_claims",
     "findings": "inspector_findings",
@@ -63,6 +66,8 @@ COMPARE = {
     "b_source": "compare_b_source",
     "token_b": "compare_token_b",
     "secret": "compare_secret",
+    "sdk": "compare_sdk",  # ui.family.family_selector: which SDK joins with both tokens
+    "session_name": "compare_session_name",  # the Video SDK session name passed to join()
     "submit": "compare_submit",
     "claims": "compare_claims",
     "segments": "compare_segments",
@@ -72,12 +77,16 @@ COMPARE = {
     "kept_secret": "compare_kept_secret",  # server-side only
     "typed_now": "compare_typed_now",
     "result": "compare_result",  # lib.doctor.token_compare.Comparison, or None
+    "result_sdk": "compare_result_sdk",  # the sdk hint the comparison was judged with (None: worked out)
 }
 
 BATCH = {
     "upload": "batch_upload",
     "paste": "batch_paste",
     "sample": "batch_sample",
+    "sdk": "batch_sdk",  # ui.family.family_selector: which SDK joins with the file's tokens
+    "session_name": "batch_session_name",  # the Video SDK session the file's tokens join
+    "outliers": "batch_outliers",  # the container of one session's tokens that name another
     "run": "batch_run",
     "progress": "batch_progress",
     "summary": "batch_summary",
@@ -205,7 +214,9 @@ ENDPOINT = {
     "form": "endpoint_form",
     "url": "endpoint_url",
     "origin": "endpoint_origin",
+    "sdk": "endpoint_sdk",  # which contract: the Meeting SDK's or the Video SDK's auth endpoint sample
     "meeting_number": "endpoint_meeting_number",
+    "session_name": "endpoint_session_name",  # the Video SDK session name to ask for
     "sdk_key": "endpoint_sdk_key",
     "sdk_secret": "endpoint_sdk_secret",
     "use_configured": "endpoint_use_configured",
@@ -217,6 +228,7 @@ ENDPOINT = {
     "browser": "endpoint_browser",  # the container of the browser's own request and its outcome
     "fetch": "endpoint_fetch",  # the v2 component that sends it
     "matrix": "endpoint_matrix",
+    "native": "endpoint_native",  # the container of the Meeting SDK contract's native request's result
     "findings": "endpoint_findings",
     "answers": "endpoint_answers",  # lazy expander of the raw answers
     "report_markdown": "endpoint_report_markdown",
@@ -232,8 +244,10 @@ CODE_DOCTOR = {
     "code": "code_doctor_code",
     "upload": "code_doctor_upload",
     "language": "code_doctor_language",
+    "sdk": "code_doctor_sdk",  # ui.family.family_selector: which SDK the code signs for
     "submit": "code_doctor_submit",
     "verdict": "code_doctor_verdict",
+    "family": "code_doctor_family",  # the container naming the token family the code signs
     "secret_warning": "code_doctor_secret_warning",
     "marked": "code_doctor_marked",  # the container of the code with each finding marked on its line
     "findings": "code_doctor_findings",

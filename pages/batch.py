@@ -6,9 +6,12 @@ import streamlit as st
 
 from lib import widget_keys
 from lib.doctor.batch import read_batch
-from lib.doctor.batch_results import batch_result, finding_counts, problem_rows, summary
+from lib.doctor.batch_results import batch_result, finding_counts, problem_rows, session_outliers, summary
 from lib.mistakes.samples import demo_jsonl
+from lib.present.batch import family_counts_text, with_page_context
+from lib.present.family import SESSION_NAME_HELP, SESSION_NAME_LABEL, asks_session_name
 from lib.present.html import problem_bars_html
+from ui.family import family_selector
 from ui.progress import progress_bar
 
 KEYS = widget_keys.BATCH
@@ -19,12 +22,18 @@ st.title("Batch check")
 st.caption(
     "Upload a file of tokens: plain text with one token per line (log lines are fine: the token is found in "
     "them), CSV with a `token` column, or JSON Lines as the command line reads them (`token`, optional "
-    "`sdkSecret`, `sdkKey`, `meetingNumber`, `now`). Secrets in the file are used to verify and are never "
-    "shown or written to the results."
+    "`sdkSecret`, `sdkKey`, `meetingNumber`, `now`, `sdk`, `sessionName`). Secrets in the file are used to verify "
+    "and are never shown or written to the results. A line's own `sdk` or `sessionName` wins over the choice below."
 )
 
 uploaded = st.file_uploader("Tokens file", type=["txt", "log", "csv", "jsonl", "ndjson", "json"], key=KEYS["upload"])
 pasted = st.text_area("…or paste tokens, one per line", key=KEYS["paste"], height=100)
+left, right = st.columns(2)
+sdk = family_selector(KEYS["sdk"], left, help="For every token whose line does not say (`sdk`).")
+session_name = ""
+if asks_session_name(sdk):  # one session's Video SDK tokens: tpc must be its name
+    help = f"{SESSION_NAME_HELP} For every token whose line does not say (`sessionName`)."
+    session_name = right.text_input(SESSION_NAME_LABEL, key=KEYS["session_name"], help=help)
 left, right = st.columns(2)
 use_sample = left.button(f"Try a generated sample ({SAMPLE_SIZE} tokens)", key=KEYS["sample"])
 run = right.button("Check all", type="primary", key=KEYS["run"])
@@ -37,6 +46,7 @@ if run or use_sample:
         source = read_batch(uploaded.getvalue(), uploaded.name)
     else:
         source = read_batch(pasted)
+    source = with_page_context(source, sdk, session_name)
     st.session_state.pop(KEYS["result"], None)
     if not source.items:
         st.warning("No token found: upload a file or paste tokens, one per line.")
@@ -59,7 +69,7 @@ if shown:
             st.caption(
                 "Most likely Zoom errors: " + ", ".join(f"{code} × {n:,}" for code, n in numbers["zoom_errors"].items())
             )
-        st.caption(f"Read as {shown['format']}.")
+        st.caption(f"Read as {shown['format']}. {family_counts_text(numbers['token_families'])}")
     for line, message in shown["problems"][:20]:
         st.warning(f"Line {line} skipped: {message}")
     counts = finding_counts(results)
@@ -71,6 +81,15 @@ if shown:
         with st.container(key=KEYS["chart"]):
             st.caption("Tokens per problem, and their share of all tokens (errors red, warnings amber)")
             st.html(bars)
+    outliers = session_outliers(results)
+    if len(outliers):
+        with st.container(key=KEYS["outliers"]):
+            st.header("Tokens for another session")
+            st.caption(
+                "In a file of one session's Video SDK tokens, these name another session (tpc, ignoring case) or "
+                "another session_key than most of the file's: they join, or are counted in, another session."
+            )
+            st.dataframe(outliers, hide_index=True, width="stretch")
     with st.container(key=KEYS["results"]):
         st.header("Tokens with a problem")
         shown_rows = problem_rows(results, SHOWN_ROWS)

@@ -8,6 +8,7 @@ from lib import widget_keys
 from lib.present.cards import finding_markdown
 from lib.present.code_review import explain_run, prepare_run, review_level, review_report
 from lib.present.display import markdown_text
+from lib.present.family import family_sentence
 from lib.present.html import marked_code_html
 from lib.review import ReviewInputError, review_code
 from lib.review.corrected import corrections, reference_signer
@@ -15,6 +16,7 @@ from lib.review.runnable import RUNNABLE_LANGUAGES, NotRunnable
 from lib.review.sandbox import CHANNEL, HOST_JS, TIMEOUT_SECONDS, LibrariesMissing, read_result
 from lib.review.submission import LANGUAGE_CHOICES, UPLOAD_EXTENSIONS, read_submission
 from lib.review.syntax import GRAMMARS
+from ui.family import family_selector
 from ui.findings import finding_card
 from ui.source import lazy_expander
 from ui.verdict import verdict_box
@@ -24,9 +26,9 @@ sandbox_frame = st.components.v2.component("signature_lab.code_sandbox", js=HOST
 
 st.title("Code doctor")
 st.caption(
-    "Paste the function that makes your Meeting SDK signature (JavaScript, TypeScript, Python, PHP, Go, Java, C# "
-    "or Ruby), or upload the file. The code is parsed on this server, never run, and each known mistake is marked "
-    "on its line with the Token doctor's name for it, its fix and the corrected code."
+    "Paste the function that makes your Meeting SDK or Video SDK signature (JavaScript, TypeScript, Python, PHP, "
+    "Go, Java, C# or Ruby), or upload the file. The code is parsed on this server, never run, and each known "
+    "mistake is marked on its line with the Token doctor's name for it, its fix and the corrected code."
 )
 
 with st.form(KEYS["form"]):
@@ -34,6 +36,7 @@ with st.form(KEYS["form"]):
     left, right = st.columns(2)
     uploaded = left.file_uploader("…or upload the file", type=UPLOAD_EXTENSIONS, key=KEYS["upload"])
     chosen = right.selectbox("Language", LANGUAGE_CHOICES, key=KEYS["language"], help="Or let it be detected.")
+    sdk = family_selector(KEYS["sdk"], label="Which SDK is this code for?")
     submitted = st.form_submit_button("Review", type="primary", key=KEYS["submit"])
 
 if submitted:
@@ -48,17 +51,19 @@ if submitted:
         getattr(st, level)(problem)
     else:
         try:
-            review = review_code(submission.text, submission.language)
+            review = review_code(submission.text, submission.language, sdk)
         except ReviewInputError as exc:
             st.error(f"Cannot review this: {exc}")
         else:
-            st.session_state[KEYS["result"]] = {"review": review, "report": review_report(review)}
+            st.session_state[KEYS["result"]] = {"review": review, "report": review_report(review, sdk), "sdk": sdk}
 
 shown = st.session_state.get(KEYS["result"])
 if shown:
     review = shown["review"]
     label = GRAMMARS[review.language].label
     verdict_box(review_level(review), f"**{label}:** {markdown_text(review.verdict)}", KEYS["verdict"])
+    if family := family_sentence(review.token_family, shown["sdk"], "Token family it signs"):
+        st.container(key=KEYS["family"]).markdown(family)
     if review.secrets_masked:
         with st.container(key=KEYS["secret_warning"]):
             st.warning(

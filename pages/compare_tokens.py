@@ -6,11 +6,20 @@ import streamlit as st
 
 from lib import widget_keys
 from lib.present.display import markdown_text
+from lib.present.family import (
+    NO_FAMILY,
+    SESSION_NAME_HELP,
+    SESSION_NAME_LABEL,
+    asks_session_name,
+    family_sentence,
+    findings_with_predictions,
+)
 from lib.present.html import colour_token_html
 from lib.present.inspection import verification_status
 from lib.present.tables import side_by_side_table
 from lib.present.token_doctor import compare_pasted_tokens
 from ui.credentials import KeptSecret
+from ui.family import family_selector
 
 KEYS = widget_keys.COMPARE
 PASTED, BUILDER = "Paste token B", "The builder's last token"
@@ -26,6 +35,7 @@ st.caption(
 shared_token = st.session_state.get(widget_keys.SHARED_TOKEN)
 shared_form = st.session_state.get(widget_keys.SHARED_FORM)
 
+sdk = family_selector(KEYS["sdk"])  # outside the form: the session name is asked only where it can matter
 with st.form(KEYS["form"]):
     left, right = st.columns(2)
     token_a = left.text_area("Token A", key=KEYS["token_a"], height=150, placeholder="eyJ…")
@@ -37,6 +47,9 @@ with st.form(KEYS["form"]):
         "Sent once to this server, never back to your browser. The builder's token is verified with the "
         "builder's secret.",
     )
+    session_name = ""
+    if asks_session_name(sdk):  # a Video SDK session: tpc must be its name
+        session_name = st.text_input(SESSION_NAME_LABEL, key=KEYS["session_name"], help=SESSION_NAME_HELP)
     submitted = st.form_submit_button("Compare", type="primary", key=KEYS["submit"], on_click=secret.keep_typed)
 
 if submitted:
@@ -48,8 +61,10 @@ if submitted:
         kept=secret.kept,
         builder_secret=shared_form.sdk_secret if use_builder and shared_form else None,
         now=int(time.time()),
+        sdk=sdk,
+        session_name=session_name,
     )
-    st.session_state[KEYS["result"]] = comparison
+    st.session_state[KEYS["result"]], st.session_state[KEYS["result_sdk"]] = comparison, sdk
     if problem:
         st.warning(problem)
 
@@ -67,6 +82,7 @@ if comparison:
             level, sentence = verification_status(checked)  # a verified signature takes the verdict's colour
             getattr(st, level)(sentence)  # levels are named as Streamlit's boxes: st.success / warning / error / info
             st.caption(markdown_text(checked.verdict))
+            st.markdown(family_sentence(checked.token_family, st.session_state.get(KEYS["result_sdk"])) or NO_FAMILY)
     tables = (("claims", comparison.claims, "claim"), ("segments", comparison.segments, "segment"))
     for name, rows, first_column in tables:
         with st.container(key=KEYS[name]):
@@ -77,8 +93,4 @@ if comparison:
         st.header("Findings on each side")
         left, right = st.columns(2)
         for column, checked in ((left, comparison.a), (right, comparison.b)):
-            problems = [f for f in checked.findings if f.severity != "info"]
-            column.markdown(
-                "\n".join(f"- **{f.severity}** `{f.code}`: {markdown_text(f.title)}" for f in problems)
-                or "No error or warning."
-            )
+            column.markdown(findings_with_predictions(checked) or "No error or warning.")

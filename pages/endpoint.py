@@ -9,11 +9,12 @@ import streamlit as st
 from lib import widget_keys
 from lib.builder.credentials import verifying_credentials
 from lib.endpoint.browser import FETCH_JS, browser_request, explain_outcome
-from lib.endpoint.probe import DEFAULT_ORIGIN, DEFAULT_URL, ProbeSettings, meeting_digits, probe, web_origin
+from lib.endpoint.probe import DEFAULT_ORIGIN, DEFAULT_SESSION_NAME, DEFAULT_URL, ProbeSettings, probe
 from lib.endpoint.report import matrix_rows, probe_outputs, verdict_level
 from lib.endpoint.safety import SECRETS_TABLE, allow_list_note, server_allow_list
 from lib.present.cards import finding_markdown
 from lib.present.display import markdown_text
+from lib.present.endpoint import ENDPOINT_KINDS, REQUESTS, native_request_note, probe_settings
 from lib.present.tables import markdown_table
 from lib.zoom.facts import DEMO_MEETING_NUMBER
 from ui.credentials import KeptSecret, configured_table, configured_zoom_credentials
@@ -27,11 +28,11 @@ fetch_from_browser = st.components.v2.component("signature_lab.endpoint_fetch", 
 secret = KeptSecret(KEYS["sdk_secret"], KEYS["kept_secret"], KEYS["typed_now"])
 
 st.title("Test your endpoint")
+sdk = st.radio("Which endpoint?", list(ENDPOINT_KINDS), format_func=ENDPOINT_KINDS.get, key=KEYS["sdk"])
 st.caption(
-    "Your Web SDK app never signs: it POSTs `{meetingNumber, role}` to your own auth endpoint and joins with "
-    "the `signature` it answers. This page sends that endpoint the requests of Zoom's official sample's "
-    "contract — good ones, odd ones and wrong ones — and checks every answer: status, CORS, JSON shape, and "
-    "the token itself through the Token doctor with the request as context. No secret is sent to the endpoint."
+    f"Your app never signs: it {REQUESTS[sdk]}. This page sends that endpoint the requests of Zoom's official "
+    "sample's contract — good ones, odd ones and wrong ones — and checks every answer: status, CORS, JSON shape, "
+    "and the token itself through the Token doctor with the request as context. No secret is sent to the endpoint."
 )
 
 try:
@@ -52,9 +53,11 @@ with st.form(KEYS["form"]):
         key=KEYS["origin"],
         help="CORS is checked for this origin; the default is the Web SDK sample app's address.",
     )
-    meeting_number = right.text_input(
-        "Meeting number to ask for", value=DEMO_MEETING_NUMBER, key=KEYS["meeting_number"]
-    )
+    meeting_number = session_name = ""
+    if sdk == "video":
+        session_name = right.text_input("Session name to ask for", DEFAULT_SESSION_NAME, key=KEYS["session_name"])
+    else:
+        meeting_number = right.text_input("Meeting number to ask for", DEMO_MEETING_NUMBER, key=KEYS["meeting_number"])
     left, right = st.columns(2)
     sdk_key = left.text_input("SDK key / Client ID (optional: checks appKey)", key=KEYS["sdk_key"])
     secret.field(
@@ -77,14 +80,12 @@ if submitted:
         secret.take_typed(), secret.kept, sdk_key, use_configured, configured
     )
     try:
-        digits, app_origin = meeting_digits(meeting_number), web_origin(origin or DEFAULT_ORIGIN)
+        asked = dict(sdk=sdk, meeting_number=meeting_number, session_name=session_name, origin=origin)
+        settings = probe_settings(allowed, sdk_key=verifying_key, sdk_secret=verifying, **asked)
     except ValueError as exc:
         st.error(markdown_text(str(exc)))
         st.session_state.pop(KEYS["result"], None)
     else:
-        settings = ProbeSettings(
-            allowed, sdk_key=verifying_key, sdk_secret=verifying, meeting_number=digits, origin=app_origin
-        )
         with progress_bar("Calling the endpoint…", "{done} of {total}: {item.title}", KEYS["progress"]) as progress:
             result = probe(url, settings, progress.step)
         st.session_state[KEYS["result"]] = probe_outputs(
@@ -116,6 +117,8 @@ if shown:
     with st.container(key=KEYS["matrix"]):
         st.header("The matrix")
         st.table(markdown_table(matrix_rows(result)), hide_index=True)
+    if native := native_request_note(result):
+        getattr(st.container(key=KEYS["native"]), native[0])(native[1])
     with st.container(key=KEYS["findings"]):
         st.header("Findings")
         for finding in result.findings:

@@ -8,7 +8,7 @@ from lib import widget_keys
 from lib.join.outcome import explain_outcome, read_outcome
 from lib.join.plan import HOST_JS, JoinForm, component_data
 from lib.present.display import escape_markdown
-from lib.present.join import new_attempt, outcome_notes, pre_join_notes
+from lib.present.join import new_attempt, outcome_notes, pre_join_notes, token_doctor_state
 from lib.zoom.facts import ROLE_LABELS, WEB_SDK_LANGUAGES, WEB_SDK_VERSION, WEB_SDK_VERSIONS
 from ui.findings import finding_card
 from ui.links import switch_button
@@ -117,7 +117,7 @@ if attempt:
         for level, text in pre_join_notes(plan):
             finding_card(text, level)
         if plan.blocked and plan.diagnosis.token:
-            switch_button(*TO_TOKEN_DOCTOR, {widget_keys.SHARED_TOKEN: plan.diagnosis.token}, ":material/search:")
+            switch_button(*TO_TOKEN_DOCTOR, token_doctor_state(plan, plan.diagnosis.token), ":material/search:")
     if not plan.blocked:
         outcome_box = st.container(key=KEYS["outcome"])
         outcome = attempt["outcome"]
@@ -138,9 +138,8 @@ if attempt:
                         for bug in explanation.bugs:
                             st.markdown(f"**{escape_markdown(bug.title)}** (`{bug.id}`) — {escape_markdown(bug.fix)}")
                 if explanation.inspect_token and plan.options["signature"]:
-                    switch_button(
-                        *TO_TOKEN_DOCTOR, {widget_keys.SHARED_TOKEN: plan.options["signature"]}, ":material/search:"
-                    )
+                    state = token_doctor_state(plan, plan.options["signature"])
+                    switch_button(*TO_TOKEN_DOCTOR, state, ":material/search:")
         if st.button("Leave and close the meeting frame", key=KEYS["leave"], icon=":material/call_end:"):
             del st.session_state[KEYS["attempt"]]
             st.rerun()

@@ -108,8 +108,11 @@ def _finish(findings, token=None, header=None, payload=None, verified=None, segm
     in_doubt = _secret_in_doubt(errors)
     web = judged is None or judged.id == MEETING_WEB
     zoom_error = _zoom_error(errors) if errors and not in_doubt and web else None
-    platform_errors = _platform_errors(errors, judged) if errors and not in_doubt else []
-    platform = _platform_answer(judged, platform_errors) if errors and not in_doubt and family else ""
+    # a token given to the other product's SDK: its own family's answers are not what the SDK that joins says
+    crossed = any(f.code == "wrong_token_kind" and "sdk" in f.evidence for f in errors)
+    predicted = errors and not in_doubt and not crossed
+    platform_errors = _platform_errors(errors, judged) if predicted else []
+    platform = _platform_answer(judged, platform_errors) if predicted and family else ""
     verdict = _verdict(findings, errors, zoom_error, verified, in_doubt, platform)
     return Diagnosis(
         findings, verdict, zoom_error, token, header, payload, verified, segments, in_doubt, family, platform_errors

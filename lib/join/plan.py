@@ -29,6 +29,7 @@ from lib.zoom.facts import (
 )
 from lib.zoom.meeting_number import normalize_meeting_number
 
+WEB_SDK = "web"  # the only SDK this page joins with (lib.zoom.families.SDK_FAMILIES)
 CHANNEL = "signature-lab/join"  # marks the frame's messages among all postMessage traffic
 FRAME_FILE = "join-frame.html"  # in ./static, served at /app/static/ (server.enableStaticServing)
 FRAME_HEIGHT = 640
@@ -85,7 +86,9 @@ def plan_join(form: JoinForm, now: int) -> JoinPlan:
         problems.append(InputProblem("mn_invalid", "meetingNumber", "error", meeting.error))
     elif meeting.note:
         problems.append(InputProblem("mn_normalized", "meetingNumber", "info", meeting.note))
-    diagnosis = diagnose(form.token, meeting_number=meeting.digits, now=now, host=bool(form.zak.strip()))
+    # judged as the Meeting SDK for web's token: a Video SDK token is wrong_token_kind, a native one lacks mn and role
+    host = bool(form.zak.strip())
+    diagnosis = diagnose(form.token, meeting_number=meeting.digits, now=now, host=host, sdk=WEB_SDK)
     if not form.token.strip():
         message = "Paste a token, or sign one on the Signature builder page first."
         problems.append(InputProblem("token_missing", "signature", "error", message))

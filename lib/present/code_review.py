@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from lib.doctor.diagnosis import diagnose
 from lib.doctor.findings import Diagnosis
 from lib.present.display import markdown_text
+from lib.present.family import family_sentence
 from lib.present.redaction import code_span, table_cell
 from lib.review import Review
 from lib.review.runnable import runnable_review
@@ -15,8 +16,9 @@ from lib.review.syntax import GRAMMARS
 from lib.zoom.facts import DEMO_SDK_KEY, DEMO_SDK_SECRET
 
 
-def review_report(review: Review) -> str:
-    """Markdown: verdict, the findings by line, and the reviewed code. The code is the masked text."""
+def review_report(review: Review, sdk: str | None = None) -> str:
+    """Markdown: verdict, the token family the code signs, the findings by line, and the reviewed code. The code
+    is the masked text; `sdk` is the SDK the user said the code is for (None: worked out from the code)."""
     label = GRAMMARS[review.language].label
     lines = [
         "# Zoom Meeting SDK signing code: review",
@@ -24,6 +26,8 @@ def review_report(review: Review) -> str:
         f"- **Language:** {label}",
         f"- **Verdict:** {review.verdict}",
     ]
+    if family := family_sentence(review.token_family, sdk, "Token family it signs"):
+        lines.append(f"- {family}")
     if review.secrets_masked:
         lines.append(
             f"- **Secrets masked:** {review.secrets_masked} secret literal(s) were replaced by • below. "

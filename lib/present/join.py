@@ -2,10 +2,12 @@
 
 import secrets
 
+from lib import widget_keys
 from lib.join.outcome import Explanation
 from lib.join.plan import JoinForm, JoinPlan, plan_join
 from lib.present.cards import finding_markdown
 from lib.present.display import escape_markdown
+from lib.zoom.families import FAMILIES, MEETING_NATIVE, MEETING_WEB, VIDEO, family_of
 
 
 def new_attempt(form: JoinForm, now: int) -> dict:
@@ -17,6 +19,7 @@ def pre_join_notes(plan: JoinPlan) -> list[tuple[str, str]]:
     """(Streamlit box name, Markdown): the form's problems, the token's errors and warnings, and whether
     the token goes to Zoom."""
     notes = [(problem.severity, f"**{problem.field}** — {escape_markdown(problem.text)}") for problem in plan.problems]
+    notes += family_notes(plan)
     notes += [
         (finding.severity, finding_markdown(finding.title, finding.message, code=finding.code, fix=finding.fix))
         for finding in plan.diagnosis.findings
@@ -31,6 +34,40 @@ def pre_join_notes(plan: JoinPlan) -> list[tuple[str, str]]:
     elif plan.token_errors:
         notes.append(("warning", "Sent to Zoom although the checks found mistakes, as you asked."))
     return notes
+
+
+def family_notes(plan: JoinPlan) -> list[tuple[str, str]]:
+    """What the page says of a token of another family than the Meeting SDK for web's, the only SDK it joins
+    with: a Video SDK token belongs to the Video SDK's join (and where to check it), a native one lacks mn and
+    role (the errors above say so in the rule book's words)."""
+    web = FAMILIES[MEETING_WEB].title
+    if plan.diagnosis.token_family == VIDEO:
+        return [
+            (
+                "error",
+                f"**A Video SDK token:** it belongs to the Video SDK's join() (a session, not a meeting); this page "
+                f"joins meetings with the {web} only. Check it in the Token doctor with *Which SDK joins with this "
+                "token?* set to *Video SDK*.",
+            )
+        ]
+    payload = plan.diagnosis.payload
+    if isinstance(payload, dict) and plan.diagnosis.token_family and family_of(payload) == MEETING_NATIVE:
+        native = FAMILIES[MEETING_NATIVE].title
+        return [
+            (
+                "info",
+                f"**A token of the {native}:** they need no mn and no role, but this page joins with the {web}, "
+                "which needs both (the errors above).",
+            )
+        ]
+    return []
+
+
+def token_doctor_state(plan: JoinPlan, token: str) -> dict:
+    """What the Token doctor opens with: the token, judged for the SDK it is for here (the Meeting SDK for web,
+    or the Video SDK for a Video SDK token: its own SDK, which this page does not join with)."""
+    sdk = FAMILIES[VIDEO].sdk if plan.diagnosis.token_family == VIDEO else FAMILIES[MEETING_WEB].sdk
+    return {widget_keys.SHARED_TOKEN: token, widget_keys.INSPECTOR["sdk"]: sdk}
 
 
 def outcome_notes(explanation: Explanation) -> list[tuple[str, str]]:

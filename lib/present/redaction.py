@@ -10,9 +10,11 @@ import json
 from datetime import UTC, datetime
 
 from lib.doctor.findings import Diagnosis
+from lib.present.family import family_sentence, prediction_note
 from lib.present.inspection import SEVERITY_MARKS, claim_rows, findings_by_stage, verification_status
 from lib.signing.secret_scan import REMOVED, SECRET_CODES, remove_secret
 from lib.zoom.facts import ZOOM_ERRORS
+from lib.zoom.families import VIDEO
 from lib.zoom.rules import KEY_CLAIMS
 
 _MIN_REPLACED_LENGTH = 4  # shorter values would mask ordinary words
@@ -42,8 +44,11 @@ def _key_values(diagnosis: Diagnosis, sdk_key):
     return [k for k in dict.fromkeys(texts) if len(k.strip()) >= _MIN_REPLACED_LENGTH]
 
 
-def redacted_report(diagnosis: Diagnosis, now: int, *, secret: str | None = None, sdk_key: str | None = None) -> str:
-    """The Markdown report. `secret` and `sdk_key` are only used to scrub them out of the text."""
+def redacted_report(
+    diagnosis: Diagnosis, now: int, *, secret: str | None = None, sdk_key: str | None = None, sdk: str | None = None
+) -> str:
+    """The Markdown report. `secret` and `sdk_key` are only used to scrub them out of the text; `sdk` is the SDK
+    the user said joins with the token (None: worked out from it)."""
     status = verification_status(diagnosis)[1]
     if diagnosis.zoom_error:
         error = f"{diagnosis.zoom_error} — {ZOOM_ERRORS[diagnosis.zoom_error].message}"
@@ -53,8 +58,9 @@ def redacted_report(diagnosis: Diagnosis, now: int, *, secret: str | None = None
             if diagnosis.secret_in_doubt
             else "none expected"
         )
+    product = "Video SDK token" if diagnosis.token_family == VIDEO else "Meeting SDK signature"
     lines = [
-        "# Zoom Meeting SDK signature: diagnosis (redacted)",
+        f"# Zoom {product}: diagnosis (redacted)",
         "",
         f"Made with Signature Lab on {datetime.fromtimestamp(now, UTC):%Y-%m-%d %H:%M} UTC. The signature, the raw "
         "token and the secret are removed and the SDK key is masked, so this report is safe to post.",
@@ -63,6 +69,9 @@ def redacted_report(diagnosis: Diagnosis, now: int, *, secret: str | None = None
         f"- **Most likely Zoom error:** {error}",
         f"- **Signature check:** {status}",
     ]
+    family = family_sentence(diagnosis.token_family, sdk)
+    if family:
+        lines.append(f"- {family}")
     if diagnosis.segments:
         sizes = ", ".join(
             f"{name} {len(part)} characters"
@@ -98,6 +107,8 @@ def redacted_report(diagnosis: Diagnosis, now: int, *, secret: str | None = None
                 lines.append(f"  - Fix: {finding.fix}")
             if finding.bug_id:
                 lines.append(f"  - Known bug: `{finding.bug_id}`")
+            if note := prediction_note(diagnosis, finding):
+                lines.append(f"  - {note}")
     text = "\n".join(lines) + "\n"
     return scrub(text, diagnosis, secret=secret, sdk_key=sdk_key)
 
