@@ -31,4 +31,7 @@ never imports either (tests/test_architecture.py). The names below are stable: o
   joins with this token?": returns the `sdk` hint lib takes (None = work it out from the token, "web",
   "native", "video"); `ui.family.sdk_label(sdk)` is a choice's words.
 - `ui.classroom.open_database()` — the classroom database's engine (one opener for the trainer and learners).
+- `ui.classroom.live_class()` — the Trainer page's live class: the console when the address holds a trainer
+  link, else the start and PIN forms; `ui.classroom.projector_view(code)` — the projector view of a class;
+  `ui.classroom.client_source()` — where this session connects from (the PIN tries' source).
 """
