@@ -310,6 +310,19 @@ def test_an_expired_class_cannot_be_reopened(database):
     assert "· closed" in texts(at)
 
 
+def test_a_class_that_expires_before_reopen_is_pressed_says_so(database):
+    at, key = start_class()
+    session = access.console_class(database, key)
+    store.close_class(database, session.id, session.created_at)
+    at.run()  # the console offers Reopen
+    with database.begin() as connection:  # the twelve hours end before the trainer presses it
+        connection.execute(classes.update().values(expires_at=session.created_at - 1))
+    at.button(key=TEACH["room_reopen"]).click().run()
+    assert not at.exception, at.exception
+    assert "cannot be reopened; start a new class" in texts(at)
+    assert store.class_by_id(database, session.id).closed_at == session.created_at
+
+
 def test_deleting_asks_for_a_confirmation_and_leaves_nothing(database):
     at, key = start_class()
     session = access.console_class(database, key)

@@ -297,6 +297,9 @@ def console_view(trainer_key):
         )
         st.button("Start or open another class", key=KEYS["room_leave"], on_click=_leave)
         return
+    problem = st.session_state.pop(KEYS["class_problem"], None)  # of a button of this part, run alone
+    if problem:
+        st.error(problem, icon=":material/error:")
     now = time.time()
     state = session.state_at(now)
     _link_once(trainer_key)
