@@ -195,16 +195,13 @@ TRAINER = {
     "room_link_hide": "trainer_room_link_hide",
     "room_learners": "trainer_room_learners",
     "room_chart": "trainer_room_chart",
-    "room_close": "trainer_room_close",  # asks for a confirmation
-    "room_close_yes": "trainer_room_close_yes",
+    "room_close_confirm": "trainer_room_close_confirm",  # the tick that enables Close
+    "room_close": "trainer_room_close",
     "room_reopen": "trainer_room_reopen",
     "room_csv": "trainer_room_csv",
     "room_handout": "trainer_room_handout",  # the live class's own handout (its seed, difficulty and count)
-    "room_delete": "trainer_room_delete",  # asks for a confirmation
-    "room_delete_yes": "trainer_room_delete_yes",
-    "room_confirm": "trainer_room_confirm",  # session state: the action awaiting its confirmation, or None
-    "room_confirm_box": "trainer_room_confirm_box",
-    "room_cancel": "trainer_room_cancel",
+    "room_delete_confirm": "trainer_room_delete_confirm",  # the tick that enables Delete
+    "room_delete": "trainer_room_delete",
     "room_leave": "trainer_room_leave",
 }
 

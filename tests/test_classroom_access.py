@@ -9,7 +9,7 @@ from alembic import command
 from sqlalchemy import create_engine, inspect, select, text
 
 from lib.classroom import access, store
-from lib.classroom.access import PinGuesses, WrongPin, console_class, delay_after, open_console_with_pin, source_wait
+from lib.classroom.access import PinGuesses, WrongPin, console_class, delay_after, open_console_with_pin
 from lib.classroom.database import _alembic_config, current_revision, head_revision, prepare_engine
 from lib.classroom.schema import classes, pin_guesses
 
@@ -17,6 +17,15 @@ NOW = 1_800_000_000.0
 LEARNER, TRAINER = "192.0.2.10", "198.51.100.7"  # two sources (documentation addresses)
 FREE_TRIES = 5  # the limits docs/classroom.md promises, written out: not the constants under test
 FIRST_DELAY, MAX_DELAY = 30, 3600
+
+
+def source_wait(engine, source, now):
+    """Seconds before this source's next PIN try is taken, as the database holds it (0: at once)."""
+    with engine.connect() as connection:
+        until = connection.execute(
+            select(pin_guesses.c.blocked_until).where(pin_guesses.c.source_hash == store.key_hash(source))
+        ).scalar_one_or_none()
+    return max(0.0, (until or 0.0) - now)
 
 
 def new_class(engine):

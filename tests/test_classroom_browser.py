@@ -144,11 +144,13 @@ def room_servers(request, tmp_path):
         yield servers.enter_context(streamlit_servers(2, serve_a_room, env=env, output=log))
 
 
-def confirm(trainer, ask, yes):
-    """Press a console button that asks first, check that it asked, and confirm."""
-    click_and_wait(trainer, trainer.locator(f"{key(TRAINER[ask])} button"))
-    expect(trainer.locator(key(TRAINER["room_confirm_box"]))).to_be_visible()
-    click_and_wait(trainer, trainer.locator(f"{key(TRAINER[yes])} button"))
+def confirm(trainer, tick, button):
+    """Press a console button that asks first: disabled until its confirmation is ticked, then pressed."""
+    pressed = trainer.locator(f"{key(TRAINER[button])} button:visible")  # a button with help is drawn twice
+    expect(pressed).to_be_disabled()
+    trainer.locator(f"{key(TRAINER[tick])} label").click()
+    expect(pressed).to_be_enabled(timeout=ROOM_TIMEOUT)
+    click_and_wait(trainer, pressed)
 
 
 def expect_state(trainer, state):
@@ -209,8 +211,8 @@ def test_a_trainer_runs_a_class_of_three_learners_as_the_docs_describe(browser, 
         sent_to_bob = bob_traffic.from_server()
         assert bob_traffic.received and not [name for name in (ADA, EVE) if name.encode() in sent_to_bob]
 
-        # Closed, after the trainer confirmed: a learner's next exercise can no longer be answered.
-        confirm(trainer, "room_close", "room_close_yes")
+        # Closed, once the trainer ticked the confirmation: a learner's next exercise can no longer be answered.
+        confirm(trainer, "room_close_confirm", "room_close")
         expect_state(trainer, "closed")
         click_and_wait(ada, ada.locator(f"{key(EXERCISES['next'])} button"))
         expect(ada.locator(f"{key(EXERCISES['check'])} button")).to_be_disabled()
@@ -222,7 +224,7 @@ def test_a_trainer_runs_a_class_of_three_learners_as_the_docs_describe(browser, 
         goto_app(ada, ada.url)
         answer(ada, second, [second_bug], [second_bug])
         expect_room(trainer, [(ADA, 2, 4), (BOB, 1, 1), (EVE, 2, 2)], 5)
-        confirm(trainer, "room_close", "room_close_yes")
+        confirm(trainer, "room_close_confirm", "room_close")
         expect_state(trainer, "closed")
 
         with trainer.expect_download() as download:
@@ -242,8 +244,8 @@ def test_a_trainer_runs_a_class_of_three_learners_as_the_docs_describe(browser, 
             ]
         )
 
-        # Deleted, after the trainer confirmed: back at the forms, and every learner's link names a place gone.
-        confirm(trainer, "room_delete", "room_delete_yes")
+        # Deleted, once the trainer ticked the confirmation: back at the forms, every learner's link names no place.
+        confirm(trainer, "room_delete_confirm", "room_delete")
         trainer.locator(f"{key(TRAINER['new_submit'])} button").wait_for(timeout=ROOM_TIMEOUT)
         expect(trainer.locator(key(TRAINER["room"]))).to_have_count(0)
         assert f"{TRAINER['link_param']}=" not in trainer.url
@@ -317,7 +319,7 @@ def test_the_trainer_link_survives_a_reload_and_wrong_pins_from_a_learner_never_
         assert pin not in trainer.locator("[data-testid='stMain']").inner_text()
         laptop = open_app(laptop_context, link)
         expect(laptop.locator(key(TRAINER["room"]))).to_contain_text(code)
-        confirm(laptop, "room_close", "room_close_yes")
+        confirm(laptop, "room_close_confirm", "room_close")
         expect_state(laptop, "closed")
         expect_state(trainer, "closed")  # the other console sees it at its next refresh
     finally:

@@ -2,6 +2,8 @@
 continues, the trainer starts, opens, closes and deletes a class, and wrong input or a database that cannot
 be reached gives a message on the page, never a traceback."""
 
+import time
+
 import pytest
 from sqlalchemy import MetaData, create_engine, select
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
@@ -225,7 +227,7 @@ def test_the_trainer_starts_a_class_sees_its_link_and_pin_once_and_a_reload_keep
 
 
 def test_the_pin_opens_the_console_with_a_fresh_link_and_the_old_one_stops(database):
-    started = store.create_class(database, "Team", 7, "easy", 4, 1e12 - 1)
+    started = store.create_class(database, "Team", 7, "easy", 4, time.time())
     learner = join(app_on(pages.EXERCISES.path), started.session.join_code, "Bo")
     answer(learner, exercise_set(7, "easy", 4)[0])
 
@@ -273,20 +275,25 @@ def test_a_projector_address_without_a_class_says_so(database, code, says):
     assert says in texts(app_on(pages.TRAINER.path, **{PROJECTOR: code}))
 
 
+def confirm_and_press(at, tick, button):
+    """Tick a console button's confirmation, then press the button it enabled."""
+    at.checkbox(key=TEACH[tick]).check().run()
+    assert not at.button(key=TEACH[button]).disabled
+    at.button(key=TEACH[button]).click().run()
+    assert not at.exception, at.exception
+
+
 def test_close_asks_for_a_confirmation_and_a_closed_class_reopens(database):
     at, key = start_class()
     session = access.console_class(database, key)
     learner = join(app_on(pages.EXERCISES.path), session.join_code, "Cy")
 
-    at.button(key=TEACH["room_close"]).click().run()
-    assert store.class_by_id(database, session.id).closed_at is None  # not closed yet: asked first
-    assert "Close the class?" in texts(at)
-    at.button(key=TEACH["room_cancel"]).click().run()
-    assert "Close the class?" not in texts(at) and store.class_by_id(database, session.id).closed_at is None
+    assert at.button(key=TEACH["room_close"]).disabled  # not before the confirmation is ticked
+    at.checkbox(key=TEACH["room_close_confirm"]).check().run()
+    at.checkbox(key=TEACH["room_close_confirm"]).uncheck().run()
+    assert at.button(key=TEACH["room_close"]).disabled and store.class_by_id(database, session.id).closed_at is None
 
-    at.button(key=TEACH["room_close"]).click().run()
-    at.button(key=TEACH["room_close_yes"]).click().run()
-    assert not at.exception, at.exception
+    confirm_and_press(at, "room_close_confirm", "room_close")
     assert store.class_by_id(database, session.id).closed_at is not None
     learner.run()
     assert "This class is closed" in texts(learner)
@@ -294,6 +301,8 @@ def test_close_asks_for_a_confirmation_and_a_closed_class_reopens(database):
 
     at.button(key=TEACH["room_reopen"]).click().run()
     assert store.class_by_id(database, session.id).closed_at is None
+    assert not at.checkbox(key=TEACH["room_close_confirm"]).value  # closing again asks again
+    assert at.button(key=TEACH["room_close"]).disabled
     learner.run()
     answer(learner, exercise_set(session.seed, session.difficulty, 4)[0])
     assert "Saved for your trainer" in texts(learner)
@@ -329,14 +338,11 @@ def test_deleting_asks_for_a_confirmation_and_leaves_nothing(database):
     learner = join(app_on(pages.EXERCISES.path), session.join_code, "Cy")
     learner_key = learner.query_params[widget_keys.LEARNER_PARAM]
 
-    at.button(key=TEACH["room_delete"]).click().run()
-    assert store.class_by_id(database, session.id) is not None  # asked first
-    assert "Delete this class, its 1 learners and their 0 answers?" in texts(at)
-    at.button(key=TEACH["room_cancel"]).click().run()
-    assert store.class_by_id(database, session.id) is not None
-    at.button(key=TEACH["room_delete"]).click().run()
-    at.button(key=TEACH["room_delete_yes"]).click().run()
-    assert not at.exception, at.exception
+    at.run()
+    assert at.button(key=TEACH["room_delete"]).disabled  # not before the confirmation is ticked
+    tick = at.checkbox(key=TEACH["room_delete_confirm"])
+    assert tick.label == "Yes, delete the class, its 1 learners and their 0 answers"
+    confirm_and_press(at, "room_delete_confirm", "room_delete")
     assert LINK not in at.query_params and at.button(key=TEACH["new_submit"])  # back at the forms
     assert everything_stored(database) == f"('{head_revision()}',)"  # only alembic_version's row is left
     assert "does not exist" in texts(app_on(pages.EXERCISES.path, learner_key=learner_key))
@@ -355,8 +361,7 @@ def test_wrong_pins_from_a_learner_never_lock_the_trainer_holding_the_link(datab
     assert "Too many PIN tries" in texts(open_with_pin(app_on(pages.TRAINER.path), session.join_code, pin))
 
     trainer = console(key)  # the link holder: a reload, then Close, as if nothing happened
-    trainer.button(key=TEACH["room_close"]).click().run()
-    trainer.button(key=TEACH["room_close_yes"]).click().run()
+    confirm_and_press(trainer, "room_close_confirm", "room_close")
     assert store.class_by_id(database, session.id).closed_at is not None
 
 

@@ -4,8 +4,8 @@ and the Trainer page's live class in its three views.
 - The projector view (`?class=<join code>`): the join code large, the title, the counts and the chart. Nothing
   in it opens the console or destroys anything, so it is safe to project.
 - The trainer's console (`?trainer=<key>`, the trainer link): the same figures, the learners' table, and Close,
-  Reopen, Results (CSV) and Delete, the destructive two after a confirmation. The key rides in the address, so
-  a reload keeps the console; it appears in the page only in the link shown once at the start.
+  Reopen, Results (CSV) and Delete, the destructive two only once their confirmation is ticked. The key rides
+  in the address, so a reload keeps the console; it appears in the page only in the link shown once at the start.
 - The forms: start a class, or open its console with the join code and PIN when the link is lost
   (lib.classroom.access limits the PIN tries per browser session and per source).
 """
@@ -103,16 +103,12 @@ def _open_with_pin(engine):
 def _leave():
     """Back to the forms; the trainer link still opens the console later."""
     st.query_params.pop(LINK_PARAM, None)
-    for key in (KEYS["new_pin"], KEYS["new_link"], KEYS["room_confirm"]):
+    for key in (KEYS["new_pin"], KEYS["new_link"]):
         st.session_state.pop(key, None)
 
 
-def _confirm(what):
-    st.session_state[KEYS["room_confirm"]] = what
-
-
 def _close(class_id):
-    _confirm(None)
+    st.session_state.pop(KEYS["room_close_confirm"], None)  # asked again after a reopen
     _class_action(lambda engine: close_class(engine, class_id, time.time()))
 
 
@@ -226,11 +222,20 @@ def _leave_link_shown():
 
 
 def _console_actions(session, results, engine, state):
-    """Close (confirmed), Reopen, Results (CSV), Delete (confirmed)."""
-    confirm = st.session_state.get(KEYS["room_confirm"])
+    """Close and Delete, each enabled only once its confirmation is ticked; Reopen; Results (CSV)."""
     close, download, remove = st.columns(3)
     if state == "open":
-        close.button("Close the class…", key=KEYS["room_close"], on_click=_confirm, args=("close",))
+        sure = close.checkbox(
+            f"Yes, close it (it can be reopened until {_when(session.expires_at)})", key=KEYS["room_close_confirm"]
+        )
+        close.button(
+            "Close the class",
+            key=KEYS["room_close"],
+            on_click=_close,
+            args=(session.id,),
+            disabled=not sure,
+            help="No one can join or answer after this; the results stay.",
+        )
     else:
         expired = time.time() >= session.expires_at
         close.button(
@@ -252,33 +257,19 @@ def _console_actions(session, results, engine, state):
         on_click="ignore",
         icon=":material/download:",
     )
-    remove.button("Delete the class's data…", key=KEYS["room_delete"], on_click=_confirm, args=("delete",))
-    if confirm == "close" and state == "open":
-        with st.container(key=KEYS["room_confirm_box"], border=True):
-            st.warning(
-                "Close the class? No one can join or answer after this; the results stay, and you can reopen it "
-                f"until it expires ({_when(session.expires_at)}).",
-                icon=":material/lock:",
-            )
-            yes, no = st.columns(2)
-            yes.button("Yes, close it", key=KEYS["room_close_yes"], on_click=_close, args=(session.id,), type="primary")
-            no.button("Cancel", key=KEYS["room_cancel"], on_click=_confirm, args=(None,))
-    elif confirm == "delete":
-        with st.container(key=KEYS["room_confirm_box"], border=True):
-            st.error(
-                f"Delete this class, its {len(results.learners)} learners and their {results.answers} answers? "
-                "This cannot be undone: download the results first if you need them.",
-                icon=":material/delete:",
-            )
-            yes, no = st.columns(2)
-            yes.button(
-                "Yes, delete everything",
-                key=KEYS["room_delete_yes"],
-                on_click=_delete,
-                args=(session.id,),
-                type="primary",
-            )
-            no.button("Cancel", key=KEYS["room_cancel"], on_click=_confirm, args=(None,))
+    sure = remove.checkbox(
+        f"Yes, delete the class, its {len(results.learners)} learners and their {results.answers} answers",
+        key=KEYS["room_delete_confirm"],
+    )
+    remove.button(
+        "Delete the class's data",
+        key=KEYS["room_delete"],
+        on_click=_delete,
+        args=(session.id,),
+        disabled=not sure,
+        type="primary",
+        help="This cannot be undone: download the results first if you need them.",
+    )
 
 
 @st.fragment(run_every=ROOM_REFRESH_SECONDS)

@@ -87,15 +87,6 @@ def console_class(engine: Engine, trainer_key: str | None) -> ClassSession | Non
     return None if row is None else class_from(row)
 
 
-def source_wait(engine: Engine, source: str, now: float) -> float:
-    """Seconds before this source may try a PIN again (0: now)."""
-    with unavailable_as_message(engine), engine.connect() as connection:
-        until = connection.execute(
-            select(pin_guesses.c.blocked_until).where(pin_guesses.c.source_hash == key_hash(source))
-        ).scalar_one_or_none()
-    return max(0.0, (until or 0.0) - now)
-
-
 def _count_try(engine: Engine, source: str, now: float) -> float:
     """Count a PIN try from this source, unless it must wait: 0 if counted, else the seconds left to wait.
 
