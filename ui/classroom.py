@@ -108,7 +108,6 @@ def _leave():
 
 
 def _close(class_id):
-    st.session_state.pop(KEYS["room_close_confirm"], None)  # asked again after a reopen
     _class_action(lambda engine: close_class(engine, class_id, time.time()))
 
 
