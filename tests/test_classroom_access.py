@@ -6,7 +6,7 @@ import threading
 
 import pytest
 from alembic import command
-from sqlalchemy import create_engine, inspect, select, text
+from sqlalchemy import create_engine, event, inspect, select, text
 
 from lib.classroom import access, store
 from lib.classroom.access import PinGuesses, WrongPin, console_class, delay_after, open_console_with_pin
@@ -288,3 +288,31 @@ def test_a_class_made_before_trainer_links_upgrades_and_its_pin_issues_one(class
         assert session == old and console_class(engine, key) == old
     finally:
         engine.dispose()
+
+
+def test_a_first_try_counted_by_another_server_meanwhile_is_not_lost(classroom_url):
+    """PostgreSQL: another server inserts this source's row between this try's UPDATE (no row yet) and its
+    SELECT. The try must then be counted on that row, not let through uncounted."""
+    if classroom_url.startswith("sqlite"):
+        pytest.skip("SQLite holds the write lock from the UPDATE on: no other writer can come between")
+    engine, other_server = prepare_engine(create_engine(classroom_url)), create_engine(classroom_url)
+    started = new_class(engine)
+    inserted = []
+
+    def insert_after_the_empty_update(connection, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("UPDATE PIN_GUESSES") and cursor.rowcount == 0 and not inserted:
+            inserted.append(True)
+            with other_server.begin() as other:
+                other.execute(
+                    pin_guesses.insert(),
+                    {"source_hash": store.key_hash(LEARNER), "tries": 1, "blocked_until": NOW, "last_try_at": NOW},
+                )
+
+    event.listen(engine, "after_cursor_execute", insert_after_the_empty_update)
+    try:
+        try_pin(engine, started, wrong(started.pin))
+        with engine.connect() as connection:
+            assert connection.execute(select(pin_guesses.c.tries)).scalar_one() == 2  # theirs and this one
+    finally:
+        engine.dispose()
+        other_server.dispose()

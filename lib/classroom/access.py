@@ -94,7 +94,7 @@ def _count_try(engine: Engine, source: str, now: float) -> float:
     servers counting at once each see the other's try."""
     source_hash = key_hash(source)
     this_source = pin_guesses.c.source_hash == source_hash
-    for _ in range(2):  # a first try of this source that another server inserted at the same moment: again
+    for _ in range(3):  # a first try of this source that another server inserted at the same moment: again
         try:
             with engine.begin() as connection:
                 connection.execute(delete(pin_guesses).where(pin_guesses.c.last_try_at < now - FORGET_SECONDS))
@@ -110,8 +110,10 @@ def _count_try(engine: Engine, source: str, now: float) -> float:
                     )
                     return 0.0
                 until = connection.execute(select(pin_guesses.c.blocked_until).where(this_source)).scalar_one_or_none()
-                if until is not None:
+                if until is not None and until > now:
                     return until - now
+                if until is not None:  # another server inserted this source's row since the UPDATE: count on it
+                    continue
                 connection.execute(
                     insert(pin_guesses),
                     {"source_hash": source_hash, "tries": 1, "blocked_until": now + delay_after(1), "last_try_at": now},
