@@ -196,16 +196,25 @@ TRAINER = {
     "open_code": "trainer_open_code",
     "open_pin": "trainer_open_pin",
     "open_submit": "trainer_open_submit",
-    "class_id": "trainer_class_id",  # session state: the class this browser session unlocked
+    "link_param": "trainer",  # the query parameter holding the trainer link's key (lib.classroom.access)
+    "projector_param": "class",  # the query parameter of the projector view: the class's join code
     "new_pin": "trainer_new_pin",  # session state: the PIN of the class just created, shown once
+    "new_link": "trainer_new_link",  # session state: a link the PIN just issued, shown once
+    "pin_guesses": "trainer_pin_guesses",  # session state: this browser session's PIN tries (access.PinGuesses)
     "class_problem": "trainer_class_problem",  # session state: the message of an action that failed
-    "room": "trainer_room",  # the container of the live view
+    "projector": "trainer_projector",  # the container of the projector view
+    "projector_code": "trainer_projector_code",  # its join code, large, under its label
+    "room": "trainer_room",  # the container of the trainer's console
+    "room_link": "trainer_room_link",  # the trainer link (and PIN) shown once
+    "room_link_hide": "trainer_room_link_hide",
     "room_learners": "trainer_room_learners",
     "room_chart": "trainer_room_chart",
+    "room_close_confirm": "trainer_room_close_confirm",  # the tick that enables Close
     "room_close": "trainer_room_close",
+    "room_reopen": "trainer_room_reopen",
     "room_csv": "trainer_room_csv",
     "room_handout": "trainer_room_handout",  # the live class's own handout (its seed, difficulty and count)
-    "room_delete_confirm": "trainer_room_delete_confirm",
+    "room_delete_confirm": "trainer_room_delete_confirm",  # the tick that enables Delete
     "room_delete": "trainer_room_delete",
     "room_leave": "trainer_room_leave",
 }

@@ -78,11 +78,12 @@ class Room:
 def new_room(database_url, exercise_count=MAX_EXERCISES):
     engine = prepare_engine(create_engine(database_url))
     try:
-        session, pin = create_class(engine, "Load test", SEED, DIFFICULTY, exercise_count, time.time())
+        started = create_class(engine, "Load test", SEED, DIFFICULTY, exercise_count, time.time())
     finally:
         engine.dispose()
+    session = started.session
     room = Room(session.id, session.join_code, exercise_set(SEED, DIFFICULTY, exercise_count), [], [], [], {})
-    return room, pin
+    return room, started.trainer_key
 
 
 def server_env(database_url):
@@ -277,15 +278,14 @@ def test_fifty_learners_on_two_servers_sharing_postgresql(postgres_servers, caps
 # ------------------------------------------------------------------------------------------ two servers, one class
 
 
-async def open_trainer_view(session, room, pin):
-    """The trainer page's live view of the class, opened with its join code and PIN."""
-    opened = await session.run(pages.TRAINER.url_path)
-    view = await session.press(
-        pages.TRAINER.url_path,
-        opened,
-        TRAINER["open_submit"],
-        {TRAINER["open_code"]: room.code, TRAINER["open_pin"]: pin},
-    )
+def trainer_link(trainer_key):
+    """The query string of the trainer link (lib.classroom.access): it opens the console on any server."""
+    return f"{TRAINER['link_param']}={trainer_key}"
+
+
+async def open_trainer_view(session):
+    """The trainer page's console of the class, opened on the trainer link."""
+    view = await session.run(pages.TRAINER.url_path)
     assert view.has_block(TRAINER["room"]), view.alerts
     return view
 
@@ -302,7 +302,7 @@ async def refreshed(session, view):
     return await session.run(pages.TRAINER.url_path, fragment_id=fragment_id)
 
 
-async def learners_and_trainers_on_two_servers(urls, room, pin):
+async def learners_and_trainers_on_two_servers(urls, room, trainer_key):
     server_a, server_b = urls
     async with StreamlitSession(server_a) as ann, StreamlitSession(server_b) as bob:
         checked = (await answer(ann, room, "Ann", await join(ann, room, "Ann")))[1]
@@ -315,8 +315,9 @@ async def learners_and_trainers_on_two_servers(urls, room, pin):
         )
         assert not refused.has_block(KEYS["class_banner"])
         assert any("already uses the name" in alert for alert in refused.alerts), refused.alerts
-    async with StreamlitSession(server_a) as trainer_a, StreamlitSession(server_b) as trainer_b:
-        views = [await open_trainer_view(trainer_a, room, pin), await open_trainer_view(trainer_b, room, pin)]
+    link = trainer_link(trainer_key)
+    async with StreamlitSession(server_a, link) as trainer_a, StreamlitSession(server_b, link) as trainer_b:
+        views = [await open_trainer_view(trainer_a), await open_trainer_view(trainer_b)]
         for view in views:
             assert (view.metrics["Learners"], view.metrics["Answers"]) == ("2", "3 / 6")
             assert {name: answered for name, (answered, _) in progress(view).items()} == {
@@ -340,8 +341,8 @@ async def learners_and_trainers_on_two_servers(urls, room, pin):
 @pytest.mark.postgres
 def test_learners_and_trainers_on_two_servers_see_one_class(postgres_servers):
     (urls, _), database_url = postgres_servers
-    room, pin = new_room(database_url, exercise_count=3)
-    in_thread(learners_and_trainers_on_two_servers(urls, room, pin))
+    room, trainer_key = new_room(database_url, exercise_count=3)
+    in_thread(learners_and_trainers_on_two_servers(urls, room, trainer_key))
     assert stored_answers(database_url, room) == acknowledged(room)
 
 

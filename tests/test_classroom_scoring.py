@@ -66,7 +66,7 @@ def engine(tmp_path_factory):
 def test_every_view_of_an_answer_gives_it_the_same_score(engine, room):
     difficulty, given_by_learner = room
     exercises = SETS[difficulty]
-    session, _ = store.create_class(engine, "Scoring", 7, difficulty, COUNT, NOW)
+    session = store.create_class(engine, "Scoring", 7, difficulty, COUNT, NOW).session
     verdicts, found, missed, learners = [], {}, {}, []
     for index, picked_by_number in enumerate(given_by_learner):
         learner = store.learner_by_key(engine, store.join_class(engine, session, f"L{index}", NOW))[0]

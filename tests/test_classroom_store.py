@@ -1,14 +1,15 @@
 """The classroom's storage on SQLite and PostgreSQL alike: the schema Alembic makes, the rules the database
-itself enforces, join codes, PINs and their rate limit, the limits of names and classes, and clear messages
+itself enforces, join codes, the limits of names and classes, and clear messages
 when the database cannot be used."""
 
+import contextlib
 import math
 import threading
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, func, insert, inspect, select, text
+from sqlalchemy import create_engine, event, func, insert, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
 from lib.classroom import database, store
@@ -87,7 +88,7 @@ def test_every_revision_goes_down_and_up_again(classroom_engine):
 
 
 def test_upgrading_a_current_database_changes_nothing(classroom_engine):
-    session, _ = new_class(classroom_engine)
+    session = new_class(classroom_engine).session
     upgrade_schema(classroom_engine)
     assert store.find_class(classroom_engine, session.join_code) == session
 
@@ -134,6 +135,34 @@ def test_two_servers_upgrading_at_once_make_one_schema(classroom_url, monkeypatc
         engine.dispose()
 
 
+def test_a_new_sqlite_file_is_switched_to_wal_only_under_its_file_lock(tmp_path, monkeypatch):
+    """The cause of a flaky failure of the test above: each new connection switched the file to WAL itself, and
+    two connections switching a new file at once each held the shared lock the other needed to upgrade to
+    exclusive, until one failed with 'database is locked' after the busy timeout. The switch now happens once,
+    under the file lock: every statement that sets the journal mode is traced while the lock is held."""
+    held, traced = [], []
+    real_lock = database._sqlite_file_lock
+
+    @contextlib.contextmanager
+    def watched_lock(engine):
+        with real_lock(engine):
+            held.append(True)
+            try:
+                yield
+            finally:
+                held.pop()
+
+    monkeypatch.setattr(database, "_sqlite_file_lock", watched_lock)
+    engine = create_engine(f"sqlite:///{tmp_path / 'c.sqlite3'}")
+    event.listen(
+        engine, "connect", lambda dbapi, _: dbapi.set_trace_callback(lambda sql: traced.append((sql, bool(held))))
+    )
+    prepare_engine(engine)
+    switches = [under_lock for sql, under_lock in traced if "journal_mode" in sql.lower()]
+    assert switches and all(switches)
+    engine.dispose()
+
+
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path):
     engine = prepare_engine(create_engine(f"sqlite:///{tmp_path / 'c.sqlite3'}"))
     with engine.connect() as connection:
@@ -146,7 +175,7 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path):
 
 
 def test_the_database_refuses_a_second_answer_to_one_exercise(classroom_engine):
-    session, _ = new_class(classroom_engine)
+    session = new_class(classroom_engine).session
     learner = learner_of(classroom_engine, session)
     row = answer_row(learner.id, 1)
     with classroom_engine.begin() as connection:
@@ -163,7 +192,7 @@ def test_the_database_refuses_an_answer_of_no_learner(classroom_engine):
 
 @pytest.mark.parametrize("number, stored", [(0, False), (1, True), (MAX_EXERCISES, True), (MAX_EXERCISES + 1, False)])
 def test_the_database_keeps_exercise_numbers_in_range(classroom_engine, number, stored):
-    session, _ = new_class(classroom_engine)
+    session = new_class(classroom_engine).session
     learner = learner_of(classroom_engine, session)
     row = answer_row(learner.id, number)
     if stored:
@@ -175,8 +204,8 @@ def test_the_database_keeps_exercise_numbers_in_range(classroom_engine, number, 
 
 
 def test_deleting_a_class_leaves_no_learner_or_answer(classroom_engine):
-    session, _ = new_class(classroom_engine)
-    other, _ = new_class(classroom_engine)
+    session = new_class(classroom_engine).session
+    other = new_class(classroom_engine).session
     for name in ("Ann", "Bo"):
         store.record_answer(
             classroom_engine, learner_of(classroom_engine, session, name), right_attempt(session, 1), 5, NOW
@@ -234,7 +263,7 @@ TWELVE_HOURS = 12 * 3600  # the README's promise, written out: not the constant 
 
 @pytest.mark.parametrize("after, joins", [(-1, True), (0, False), (1, False)])
 def test_a_join_code_expires_12_hours_after_its_class_starts(classroom_engine, after, joins):
-    session, _ = new_class(classroom_engine)
+    session = new_class(classroom_engine).session
     assert session.created_at == NOW and session.expires_at == NOW + TWELVE_HOURS
     at = NOW + TWELVE_HOURS + after  # open_class reads the stored expiry, not the one returned above
     if joins:
@@ -245,7 +274,7 @@ def test_a_join_code_expires_12_hours_after_its_class_starts(classroom_engine, a
 
 
 def test_a_closed_class_takes_no_joins_and_no_answers(classroom_engine):
-    session, _ = new_class(classroom_engine)
+    session = new_class(classroom_engine).session
     learner = learner_of(classroom_engine, session)
     store.close_class(classroom_engine, session.id, NOW + 10)
     with pytest.raises(store.ClassroomError, match="This class is closed"):
@@ -255,94 +284,29 @@ def test_a_closed_class_takes_no_joins_and_no_answers(classroom_engine):
     assert count(classroom_engine, answers) == 0
 
 
-# ------------------------------------------------------------------------------------------ the trainer's PIN
+def test_a_closed_class_can_be_reopened_and_takes_answers_again(classroom_engine):
+    session = new_class(classroom_engine).session
+    learner = learner_of(classroom_engine, session)
+    store.close_class(classroom_engine, session.id, NOW + 10)
+    store.reopen_class(classroom_engine, session.id, NOW + 20)
+    assert store.class_by_id(classroom_engine, session.id).state_at(NOW + 21) == "open"
+    assert store.record_answer(classroom_engine, learner, right_attempt(session, 1), 3, NOW + 21).points == 2
+    store.reopen_class(classroom_engine, session.id, NOW + 22)  # an open class: nothing changes
+    assert store.class_by_id(classroom_engine, session.id).closed_at is None
 
 
-def test_the_pin_opens_its_class_and_only_a_hash_is_stored(classroom_engine):
-    session, pin = new_class(classroom_engine)
-    assert len(pin) == store.PIN_DIGITS and pin.isdigit()
-    assert store.unlock_trainer_view(classroom_engine, session.join_code.lower(), pin, NOW) == session
-    with classroom_engine.connect() as connection:
-        row = connection.execute(select(classes)).one()
-    assert pin not in " ".join(str(value) for value in row)
-
-
-def test_a_pin_is_compared_in_constant_time(classroom_engine, monkeypatch):
-    session, pin = new_class(classroom_engine)
-    compared = []
-    real = store.hmac.compare_digest
-    monkeypatch.setattr(store.hmac, "compare_digest", lambda a, b: compared.append((a, b)) or real(a, b))
-    store.unlock_trainer_view(classroom_engine, session.join_code, pin, NOW)
-    assert len(compared) == 1
-
-
-def test_a_wrong_pin_or_code_says_the_same(classroom_engine):
-    session, pin = new_class(classroom_engine)
-    wrong_pin = f"{(int(pin) + 1) % 10**6:06d}"
-    for code, typed in ((session.join_code, wrong_pin), ("2222-2222", pin)):
-        with pytest.raises(store.ClassroomError, match="^This join code and PIN do not open a class.$"):
-            store.unlock_trainer_view(classroom_engine, code, typed, NOW)
-
-
-@pytest.mark.parametrize("failures, blocked", [(store.MAX_PIN_FAILURES - 1, False), (store.MAX_PIN_FAILURES, True)])
-def test_wrong_pins_in_a_row_block_the_trainer_view(classroom_engine, failures, blocked):
-    session, pin = new_class(classroom_engine)
-    wrong = f"{(int(pin) + 1) % 10**6:06d}"
-    for _ in range(failures):
-        with pytest.raises(store.ClassroomError, match="do not open"):
-            store.unlock_trainer_view(classroom_engine, session.join_code, wrong, NOW)
-    if blocked:
-        with pytest.raises(store.ClassroomError, match="Too many wrong PINs.* 61 s"):
-            store.unlock_trainer_view(classroom_engine, session.join_code, pin, NOW)
+@pytest.mark.parametrize("after, reopens", [(-1, True), (0, False), (1, False)])
+def test_a_class_can_be_reopened_until_it_expires(classroom_engine, after, reopens):
+    session = new_class(classroom_engine).session
+    store.close_class(classroom_engine, session.id, NOW + 10)
+    at = NOW + TWELVE_HOURS + after
+    if reopens:
+        store.reopen_class(classroom_engine, session.id, at)
+        assert store.class_by_id(classroom_engine, session.id).closed_at is None
     else:
-        assert store.unlock_trainer_view(classroom_engine, session.join_code, pin, NOW) == session
-
-
-@pytest.mark.parametrize("after, opens", [(-1, False), (0, True), (1, True)])
-def test_the_block_ends_after_its_seconds(classroom_engine, after, opens):
-    session, pin = new_class(classroom_engine)
-    wrong = f"{(int(pin) + 1) % 10**6:06d}"
-    for _ in range(store.MAX_PIN_FAILURES):
-        with pytest.raises(store.ClassroomError):
-            store.unlock_trainer_view(classroom_engine, session.join_code, wrong, NOW)
-    at = NOW + store.PIN_BLOCK_SECONDS + after
-    if opens:
-        assert store.unlock_trainer_view(classroom_engine, session.join_code, pin, at) == session
-    else:
-        with pytest.raises(store.ClassroomError, match="Too many wrong PINs"):
-            store.unlock_trainer_view(classroom_engine, session.join_code, pin, at)
-
-
-def test_an_empty_pin_says_what_to_type_and_counts_for_nothing(classroom_engine):
-    session, pin = new_class(classroom_engine)
-    for _ in range(store.MAX_PIN_FAILURES + 1):
-        with pytest.raises(store.ClassroomError, match="Type the 6-digit trainer PIN"):
-            store.unlock_trainer_view(classroom_engine, session.join_code, "  ", NOW)
-    assert store.unlock_trainer_view(classroom_engine, session.join_code, pin, NOW) == session
-
-
-def test_a_block_set_by_another_server_while_the_pin_is_hashed_wins(classroom_engine, monkeypatch):
-    session, pin = new_class(classroom_engine)
-    real_hash = store._pin_hash
-
-    def hash_while_another_server_blocks(typed, salt):
-        with classroom_engine.begin() as connection:
-            connection.execute(classes.update().values(pin_blocked_until=NOW + store.PIN_BLOCK_SECONDS, pin_failures=0))
-        return real_hash(typed, salt)
-
-    monkeypatch.setattr(store, "_pin_hash", hash_while_another_server_blocks)
-    with pytest.raises(store.ClassroomError, match="Too many wrong PINs.* 61 s"):
-        store.unlock_trainer_view(classroom_engine, session.join_code, pin, NOW)
-
-
-def test_the_right_pin_resets_the_count_of_wrong_ones(classroom_engine):
-    session, pin = new_class(classroom_engine)
-    wrong = f"{(int(pin) + 1) % 10**6:06d}"
-    for _ in range(2):
-        for _ in range(store.MAX_PIN_FAILURES - 1):
-            with pytest.raises(store.ClassroomError, match="do not open"):
-                store.unlock_trainer_view(classroom_engine, session.join_code, wrong, NOW)
-        assert store.unlock_trainer_view(classroom_engine, session.join_code, pin, NOW) == session
+        with pytest.raises(store.ClassroomError, match="expired on 2027-01-15 20:00 UTC and cannot be reopened"):
+            store.reopen_class(classroom_engine, session.id, at)
+        assert store.class_by_id(classroom_engine, session.id).closed_at == NOW + 10
 
 
 # ------------------------------------------------------------------------------------------ learners and names
@@ -350,7 +314,7 @@ def test_the_right_pin_resets_the_count_of_wrong_ones(classroom_engine):
 
 @pytest.mark.parametrize("length, accepted", [(NAME_LENGTH - 1, True), (NAME_LENGTH, True), (NAME_LENGTH + 1, False)])
 def test_display_names_have_at_most_forty_characters(classroom_engine, length, accepted):
-    session, _ = new_class(classroom_engine)
+    session = new_class(classroom_engine).session
     name = "é" * length  # characters, not bytes: a PostgreSQL VARCHAR(40) counts the same way
     if accepted:
         assert learner_of(classroom_engine, session, name).display_name == name
@@ -371,21 +335,21 @@ def test_display_names_have_at_most_forty_characters(classroom_engine, length, a
     ],
 )
 def test_a_display_name_that_cannot_be_stored_says_why(classroom_engine, name, says):
-    session, _ = new_class(classroom_engine)
+    session = new_class(classroom_engine).session
     with pytest.raises(store.ClassroomError, match=says):
         store.join_class(classroom_engine, session, name, NOW, [SECRET])
     assert count(classroom_engine, learners) == 0
 
 
 def test_names_are_stored_as_typed_markup_and_all(classroom_engine):
-    session, _ = new_class(classroom_engine)
+    session = new_class(classroom_engine).session
     name = "<img src=x onerror=alert(1)> *Eve*"
     assert learner_of(classroom_engine, session, f"  {name}  ").display_name == name
 
 
 def test_one_name_per_class(classroom_engine):
-    session, _ = new_class(classroom_engine)
-    other, _ = new_class(classroom_engine)
+    session = new_class(classroom_engine).session
+    other = new_class(classroom_engine).session
     learner_of(classroom_engine, session, "Ann")
     with pytest.raises(store.ClassroomError, match="already uses the name 'Ann'"):
         store.join_class(classroom_engine, session, "Ann", NOW)
@@ -395,7 +359,7 @@ def test_one_name_per_class(classroom_engine):
 @pytest.mark.parametrize("second", ["dee", " Dee ", "DEE", "Dee"])
 def test_names_that_read_the_same_are_one_name(classroom_engine, second):
     """Issue 23: "Dee" and " dee " were two learners of one class."""
-    session, _ = new_class(classroom_engine)
+    session = new_class(classroom_engine).session
     learner_of(classroom_engine, session, "Dee")
     with pytest.raises(store.ClassroomError, match="already uses the name"):
         store.join_class(classroom_engine, session, second, NOW)
@@ -442,7 +406,7 @@ def test_names_stored_before_case_folding_keep_their_learners(classroom_url):
 
 
 def test_only_a_hash_of_the_resume_key_is_stored_and_a_wrong_key_finds_no_one(classroom_engine):
-    session, _ = new_class(classroom_engine)
+    session = new_class(classroom_engine).session
     key = store.join_class(classroom_engine, session, "Ann", NOW)
     assert len(key) >= 32
     with classroom_engine.connect() as connection:
@@ -465,7 +429,7 @@ def test_secrets_typed_elsewhere_are_found_in_session_state():
 
 def test_an_answer_given_after_another_tab_s_says_when_and_what_was_kept(classroom_engine):
     """Issue 23: an old tab answering an exercise answered elsewhere showed the other answer's verdict as its own."""
-    session, _ = new_class(classroom_engine)
+    session = new_class(classroom_engine).session
     ann = learner_of(classroom_engine, session)
     exercise = exercise_set(session.seed, session.difficulty, session.exercise_count)[0]
     first = grade(exercise, exercise.bug_ids, exercise.bug_ids)
@@ -479,7 +443,7 @@ def test_an_answer_given_after_another_tab_s_says_when_and_what_was_kept(classro
 
 
 def test_an_answer_is_stored_once_and_a_retry_returns_the_first(classroom_engine):
-    session, _ = new_class(classroom_engine)
+    session = new_class(classroom_engine).session
     learner = learner_of(classroom_engine, session)
     first = store.record_answer(classroom_engine, learner, right_attempt(session, 1), 12.5, NOW)
     exercise = exercise_set(42, "easy", 3)[0]
@@ -490,7 +454,7 @@ def test_an_answer_is_stored_once_and_a_retry_returns_the_first(classroom_engine
 
 @pytest.mark.parametrize("number, stored", [(0, False), (1, True), (3, True), (4, False)])
 def test_answers_are_taken_for_the_class_s_exercises_only(classroom_engine, number, stored):
-    session, _ = new_class(classroom_engine, count=3)
+    session = new_class(classroom_engine, count=3).session
     learner = learner_of(classroom_engine, session)
     attempt = right_attempt(session, 1)
     attempt = type(attempt)(**{**attempt.__dict__, "number": number})
@@ -502,7 +466,7 @@ def test_answers_are_taken_for_the_class_s_exercises_only(classroom_engine, numb
 
 
 def test_a_learner_reads_only_their_own_answers(classroom_engine):
-    session, _ = new_class(classroom_engine)
+    session = new_class(classroom_engine).session
     ann, bo = learner_of(classroom_engine, session, "Ann"), learner_of(classroom_engine, session, "Bo")
     store.record_answer(classroom_engine, ann, right_attempt(session, 1), 3, NOW)
     store.record_answer(classroom_engine, ann, right_attempt(session, 2), 3, NOW)
@@ -511,7 +475,7 @@ def test_a_learner_reads_only_their_own_answers(classroom_engine):
 
 
 def test_an_answer_to_a_deleted_class_says_so(classroom_engine):
-    session, _ = new_class(classroom_engine)
+    session = new_class(classroom_engine).session
     learner = learner_of(classroom_engine, session)
     store.delete_class(classroom_engine, session.id)
     with pytest.raises(store.ClassroomError, match="deleted by its trainer"):
@@ -539,7 +503,7 @@ def test_a_class_that_cannot_be_made_says_why(classroom_engine, field, value, sa
 
 @pytest.mark.parametrize("title_length, exercises", [(120, 1), (1, MAX_EXERCISES)])
 def test_the_limits_of_a_class_are_accepted(classroom_engine, title_length, exercises):
-    session, _ = store.create_class(classroom_engine, "t" * title_length, 0, "hard", exercises, NOW)
+    session = store.create_class(classroom_engine, "t" * title_length, 0, "hard", exercises, NOW).session
     assert (len(session.title), session.exercise_count) == (title_length, exercises)
 
 
@@ -547,7 +511,7 @@ def test_the_limits_of_a_class_are_accepted(classroom_engine, title_length, exer
 
 
 def test_the_room_counts_right_and_missed_mistakes_per_learner_and_mistake(classroom_engine):
-    session, _ = new_class(classroom_engine, count=3)
+    session = new_class(classroom_engine, count=3).session
     exercises = exercise_set(42, "easy", 3)
     ann, bo = learner_of(classroom_engine, session, "Ann"), learner_of(classroom_engine, session, "Bo")
     learner_of(classroom_engine, session, "Cy")  # joined, no answer yet
@@ -568,7 +532,7 @@ def test_the_room_counts_right_and_missed_mistakes_per_learner_and_mistake(class
 
 
 def test_the_csv_has_every_answer_and_no_cell_a_spreadsheet_would_run(classroom_engine):
-    session, _ = new_class(classroom_engine)
+    session = new_class(classroom_engine).session
     for name in ('=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "Ann"):
         store.record_answer(
             classroom_engine, learner_of(classroom_engine, session, name), right_attempt(session, 1), 2, NOW
@@ -584,7 +548,7 @@ def test_the_csv_has_titles_iso_times_and_a_row_for_a_learner_without_answers(cl
     import csv
     import io
 
-    session, _ = new_class(classroom_engine)
+    session = new_class(classroom_engine).session
     store.record_answer(
         classroom_engine, learner_of(classroom_engine, session, "Ann"), right_attempt(session, 1), 2, NOW
     )
@@ -619,7 +583,7 @@ def test_a_locked_sqlite_database_says_busy_and_loses_nothing_acknowledged(tmp_p
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)  # wait a fifth of a second, not five, for the writer
     url = f"sqlite:///{tmp_path / 'c.sqlite3'}"
     engine = prepare_engine(create_engine(url))
-    session, _ = new_class(engine)
+    session = new_class(engine).session
     learner = learner_of(engine, session)
     kept = store.record_answer(engine, learner, right_attempt(session, 1), 3, NOW)
     blocker = create_engine(url, isolation_level="AUTOCOMMIT")

@@ -45,4 +45,7 @@ never imports either (tests/test_architecture.py). The names below are stable: o
   `answer_form(exercise, on_click, args, taking_answers)`, `feedback(exercise, attempt, saved)`,
   `set_navigation(practice, position, on_click, answered)`; `exercises_of(seed, difficulty, size)` is
   `lib.training.exercises.exercise_set` cached per server. Each `on_click` is the callback of the button drawn.
+- `ui.classroom.live_class()` — the Trainer page's live class: the console when the address holds a trainer
+  link, else the start and PIN forms; `ui.classroom.projector_view(code)` — the projector view of a class;
+  `ui.classroom.client_source()` — where this session connects from (the PIN tries' source).
 """

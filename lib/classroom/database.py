@@ -65,8 +65,8 @@ def classroom_engine(connect, secrets, environ, folder: Path) -> Engine:
 
 
 def _sqlite_pragmas(dbapi_connection, _record):
+    """Each connection's settings. WAL mode is the file's, set once by prepare_engine under the file lock."""
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")  # readers go on while one learner's answer is written
     cursor.execute("PRAGMA foreign_keys=ON")  # SQLite checks foreign keys only when asked, per connection
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=FULL")  # an acknowledged answer survives a power cut, not only a crash
@@ -81,6 +81,7 @@ def prepare_engine(engine: Engine) -> Engine:
     if engine.dialect.name == "sqlite" and not event.contains(engine, "connect", _sqlite_pragmas):
         event.listen(engine, "connect", _sqlite_pragmas)
     with unavailable_as_message(engine):
+        _use_wal(engine)
         upgrade_schema(engine)
     engine.update_execution_options(**{SCHEMA_CHECKED: True})
     return engine
@@ -109,13 +110,26 @@ def current_revision(engine: Engine) -> str | None:
 
 @contextmanager
 def _sqlite_file_lock(engine: Engine):
-    """Between processes on one SQLite file: a lock file beside it, held until the upgrade is committed."""
+    """Between connections and processes on one SQLite file: a lock file beside it (flock: each open() is a
+    lock of its own, so threads of one server wait for each other too), held until the WAL switch or the
+    upgrade is committed."""
     if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
         yield
         return
     with open(f"{engine.url.database}.upgrade-lock", "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         yield
+
+
+def _use_wal(engine: Engine) -> None:
+    """Put a SQLite file in WAL mode (readers go on while one learner's answer is written), one connection at
+    a time: switching takes a shared lock and then an exclusive one, so two connections switching a new file
+    at once (two sessions or two servers opening it together) each hold the lock the other waits for, until
+    one gives up 'database is locked' after the busy timeout. A file already in WAL mode stays as it is."""
+    if engine.dialect.name != "sqlite":
+        return
+    with _sqlite_file_lock(engine), engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA journal_mode=WAL")
 
 
 def upgrade_schema(engine: Engine) -> None:

@@ -168,6 +168,60 @@ def learner_rows(results: RoomResults, now: float) -> list[dict]:
     ]
 
 
+CHART_PARTS = {"right": "#2e7d32", "missed": "#c62828"}  # the chart's two parts and their colours
+
+
+def mistake_chart(rows: list[dict]) -> tuple[list[dict], dict]:
+    """The room chart as Vega-Lite (its data rows, its spec): right (green) and missed (red) answers per mistake,
+    stacked, the most missed on top, titles in full.
+
+    Not by colour alone: each part of a bar carries its number, and the chart's description (what a screen
+    reader reads for the canvas) says every figure in words. White on either colour is 5:1 or more; a part
+    with no answers has no bar and no number."""
+    counts = [{"mistake": row["mistake"], "answers": part, "count": row[part]} for row in rows for part in CHART_PARTS]
+    described = "; ".join(f"{row['mistake']}: {row['right']} right, {row['missed']} missed" for row in rows)
+    encoding = {
+        "x": {
+            "field": "count",
+            "type": "quantitative",
+            "title": "answers",
+            "stack": "zero",
+            "axis": {"tickMinStep": 1},
+        },
+        "y": {
+            "field": "mistake",
+            "type": "nominal",
+            "title": None,
+            "sort": [row["mistake"] for row in rows],
+            "axis": {"labelLimit": 360},
+        },
+        "order": {"field": "answers", "type": "nominal", "sort": "descending"},
+    }
+    bars = {
+        "mark": {"type": "bar"},
+        "encoding": encoding
+        | {
+            "color": {
+                "field": "answers",
+                "type": "nominal",
+                "title": None,
+                "scale": {"domain": list(CHART_PARTS), "range": list(CHART_PARTS.values())},
+            },
+            "tooltip": [
+                {"field": "mistake", "type": "nominal"},
+                {"field": "answers", "type": "nominal"},
+                {"field": "count", "type": "quantitative"},
+            ],
+        },
+    }
+    numbers = {
+        "mark": {"type": "text", "align": "right", "dx": -4, "color": "white", "fontWeight": "bold"},
+        "transform": [{"filter": "datum.count > 0"}],
+        "encoding": encoding | {"text": {"field": "count", "type": "quantitative"}},
+    }
+    return counts, {"description": f"Answers per mistake. {described}.", "layer": [bars, numbers]}
+
+
 def mistake_rows(results: RoomResults) -> list[dict]:
     """The trainer's chart: right and missed answers per hidden mistake, most missed first."""
     return [{"mistake": tally.title, "right": tally.right, "missed": tally.missed} for tally in results.mistakes]

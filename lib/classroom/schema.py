@@ -45,8 +45,7 @@ classes = Table(
     Column("exercise_count", Integer, nullable=False),
     Column("pin_salt", String(32), nullable=False),
     Column("pin_hash", String(64), nullable=False),
-    Column("pin_failures", Integer, nullable=False, server_default="0"),
-    Column("pin_blocked_until", Float, nullable=False, server_default="0"),
+    Column("trainer_key_hash", String(64), nullable=True, unique=True),  # SHA-256 of the trainer link's key
     Column("created_at", Float, nullable=False),
     Column("expires_at", Float, nullable=False),
     Column("closed_at", Float, nullable=True),
@@ -65,6 +64,17 @@ learners = Table(
     Column("key_hash", String(64), nullable=False, unique=True),  # SHA-256 of the learner's resume key
     Column("joined_at", Float, nullable=False),
     UniqueConstraint("class_id", "name_key", name="uq_learners_class_id_name_key"),
+)
+
+# Trainer PINs tried per source (the client's address, as its SHA-256): how many since the last right one, and
+# until when the next try waits. Per source, not per class: guesses from one place never block another.
+pin_guesses = Table(
+    "pin_guesses",
+    metadata,
+    Column("source_hash", String(64), primary_key=True),
+    Column("tries", Integer, nullable=False),
+    Column("blocked_until", Float, nullable=False),
+    Column("last_try_at", Float, nullable=False),
 )
 
 answers = Table(

@@ -1,5 +1,6 @@
 """A class session kept in a database: the trainer creates it, learners join with its code, each answer
-is stored the moment it is given, and the trainer (with the PIN) reads the room's results.
+is stored the moment it is given, and the trainer (with the trainer link, lib.classroom.access) reads the
+room's results.
 
 Every function takes the engine and returns plain values, so each server of a room, and every test,
 sees the same state: nothing about a class is kept in this module or in one server's memory.
@@ -8,13 +9,13 @@ the page's address: a reload, or the same link later, continues where they were.
 """
 
 import hashlib
-import hmac
 import secrets
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import NamedTuple
 
-from sqlalchemy import case, delete, insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -28,8 +29,7 @@ JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 signs, none that r
 JOIN_CODE_BITS = 40  # 8 signs of 5 bits: a guessed code joins one of 10^12, no class
 PIN_DIGITS = 6
 PIN_ITERATIONS = 100_000
-MAX_PIN_FAILURES = 5  # wrong PINs in a row before the trainer view of that class is blocked
-PIN_BLOCK_SECONDS = 60
+TRAINER_KEY_BYTES = 32  # the trainer link's key: 256 random bits (secrets.token_urlsafe)
 CLASS_HOURS = 12  # a class's code stops joining this long after it was created, or when it is closed
 
 
@@ -115,11 +115,16 @@ def new_pin() -> str:
     return f"{secrets.randbelow(10**PIN_DIGITS):0{PIN_DIGITS}d}"
 
 
-def _pin_hash(pin: str, salt: str) -> str:
+def new_trainer_key() -> str:
+    return secrets.token_urlsafe(TRAINER_KEY_BYTES)
+
+
+def pin_hash(pin: str, salt: str) -> str:
     return hashlib.pbkdf2_hmac("sha256", pin.encode(), bytes.fromhex(salt), PIN_ITERATIONS).hex()
 
 
-def _key_hash(key: str) -> str:
+def key_hash(key: str) -> str:
+    """What is stored of a learner's resume key or a trainer link's key: its SHA-256."""
     return hashlib.sha256(key.encode()).hexdigest()
 
 
@@ -153,7 +158,7 @@ def name_key(name: str) -> str:
 # ------------------------------------------------------------------------------------------ classes
 
 
-def _class_from(row) -> ClassSession:
+def class_from(row) -> ClassSession:
     return ClassSession(
         row.id,
         row.join_code,
@@ -167,7 +172,7 @@ def _class_from(row) -> ClassSession:
     )
 
 
-_CLASS_COLUMNS = (
+CLASS_COLUMNS = (
     classes.c.id,
     classes.c.join_code,
     classes.c.title,
@@ -180,10 +185,18 @@ _CLASS_COLUMNS = (
 )
 
 
+class StartedClass(NamedTuple):
+    """A class just created, with what opens its console: both shown once, only their hashes stored."""
+
+    session: ClassSession
+    pin: str  # the way back when the link is lost
+    trainer_key: str  # the trainer link's key
+
+
 def create_class(
     engine: Engine, title: str, seed: int, difficulty: str, exercise_count: int, now: float
-) -> tuple[ClassSession, str]:
-    """A new class and its trainer PIN (shown once: only a salted hash is stored)."""
+) -> StartedClass:
+    """A new class, its trainer PIN and its trainer link's key."""
     title = " ".join(title.split())
     if not title or len(title) > TITLE_LENGTH:
         raise ClassroomError(f"Give the class a title of 1 to {TITLE_LENGTH} characters.")
@@ -193,7 +206,7 @@ def create_class(
         raise ClassroomError(f"A class has 1 to {MAX_EXERCISES} exercises.")
     if seed < 0:
         raise ClassroomError("The seed is a whole number from 0.")
-    pin, salt = new_pin(), secrets.token_hex(16)
+    pin, salt, trainer_key = new_pin(), secrets.token_hex(16), new_trainer_key()
     with unavailable_as_message(engine):
         for _ in range(5):  # a code already taken (one chance in 10^12 per class) is drawn again
             code = new_join_code()
@@ -208,7 +221,8 @@ def create_class(
                             "difficulty": difficulty,
                             "exercise_count": exercise_count,
                             "pin_salt": salt,
-                            "pin_hash": _pin_hash(pin, salt),
+                            "pin_hash": pin_hash(pin, salt),
+                            "trainer_key_hash": key_hash(trainer_key),
                             "created_at": now,
                             "expires_at": now + CLASS_HOURS * 3600,
                         },
@@ -218,21 +232,20 @@ def create_class(
                 continue
         else:
             raise ClassroomError("Could not draw a free join code; try again.")
-    return ClassSession(
-        class_id, code, title, seed, difficulty, exercise_count, now, now + CLASS_HOURS * 3600, None
-    ), pin
+    session = ClassSession(class_id, code, title, seed, difficulty, exercise_count, now, now + CLASS_HOURS * 3600, None)
+    return StartedClass(session, pin, trainer_key)
 
 
 def find_class(engine: Engine, join_code: str) -> ClassSession | None:
     with unavailable_as_message(engine), engine.connect() as connection:
-        row = connection.execute(select(*_CLASS_COLUMNS).where(classes.c.join_code == join_code)).first()
-    return None if row is None else _class_from(row)
+        row = connection.execute(select(*CLASS_COLUMNS).where(classes.c.join_code == join_code)).first()
+    return None if row is None else class_from(row)
 
 
 def class_by_id(engine: Engine, class_id: int) -> ClassSession | None:
     with unavailable_as_message(engine), engine.connect() as connection:
-        row = connection.execute(select(*_CLASS_COLUMNS).where(classes.c.id == class_id)).first()
-    return None if row is None else _class_from(row)
+        row = connection.execute(select(*CLASS_COLUMNS).where(classes.c.id == class_id)).first()
+    return None if row is None else class_from(row)
 
 
 def open_class(engine: Engine, typed_code: str, now: float) -> ClassSession:
@@ -245,59 +258,26 @@ def open_class(engine: Engine, typed_code: str, now: float) -> ClassSession:
     return session
 
 
-def _blocked(until: float, now: float) -> ClassroomError:
-    return ClassroomError(f"Too many wrong PINs: this class's trainer view opens again in {int(until - now) + 1} s.")
-
-
-def unlock_trainer_view(engine: Engine, typed_code: str, pin: str, now: float) -> ClassSession:
-    """The class, if the PIN is its trainer's. Compared in constant time; after MAX_PIN_FAILURES wrong PINs
-    in a row the class refuses every PIN for PIN_BLOCK_SECONDS (kept in the database: every server counts).
-
-    The row is read, the PIN hashed, and then the verdict written in one statement of its own: no transaction
-    waits on the hash, and none turns a read into a write (which SQLite's WAL may refuse with 'busy')."""
-    code = normalised_join_code(typed_code)
-    if not pin.strip():  # not a guess: says what to type, and counts for nothing
-        raise ClassroomError(f"Type the {PIN_DIGITS}-digit trainer PIN shown when the class was started.")
-    with unavailable_as_message(engine):
-        with engine.connect() as connection:
-            row = connection.execute(
-                select(*_CLASS_COLUMNS, classes.c.pin_salt, classes.c.pin_hash, classes.c.pin_blocked_until).where(
-                    classes.c.join_code == code
-                )
-            ).first()
-        if row is None:
-            _pin_hash(pin, "00" * 16)  # as slow as a real check: the answer's timing says nothing
-            raise ClassroomError("This join code and PIN do not open a class.")
-        if now < row.pin_blocked_until:
-            raise _blocked(row.pin_blocked_until, now)
-        right = hmac.compare_digest(_pin_hash(pin.strip(), row.pin_salt), row.pin_hash)
-        this_class = (classes.c.id == row.id, classes.c.pin_blocked_until <= now)  # not blocked meanwhile
-        reached = classes.c.pin_failures + 1 >= MAX_PIN_FAILURES
-        verdict = (
-            update(classes).where(*this_class).values(pin_failures=0)
-            if right
-            else update(classes)
-            .where(*this_class)
-            .values(
-                pin_failures=case((reached, 0), else_=classes.c.pin_failures + 1),
-                pin_blocked_until=case((reached, now + PIN_BLOCK_SECONDS), else_=classes.c.pin_blocked_until),
-            )
-        )
-        with engine.begin() as connection:
-            written = connection.execute(verdict).rowcount
-    if right and written:
-        return _class_from(row)
-    if right:  # wrong PINs from elsewhere blocked the class between the read and the write
-        raise _blocked(now + PIN_BLOCK_SECONDS, now)
-    raise ClassroomError("This join code and PIN do not open a class.")
-
-
 def close_class(engine: Engine, class_id: int, now: float) -> None:
     """Stop joins and answers; the results stay for the trainer until deleted."""
     with unavailable_as_message(engine), engine.begin() as connection:
         connection.execute(
             update(classes).where(classes.c.id == class_id, classes.c.closed_at.is_(None)).values(closed_at=now)
         )
+
+
+def reopen_class(engine: Engine, class_id: int, now: float) -> None:
+    """Take joins and answers again, until the class expires (12 hours after it started)."""
+    with unavailable_as_message(engine), engine.begin() as connection:
+        reopened = connection.execute(
+            update(classes)
+            .where(classes.c.id == class_id, classes.c.closed_at.is_not(None), classes.c.expires_at > now)
+            .values(closed_at=None)
+        ).rowcount
+    session = class_by_id(engine, class_id)
+    if not reopened and session is not None and now >= session.expires_at:
+        when = datetime.fromtimestamp(session.expires_at, UTC).strftime("%Y-%m-%d %H:%M UTC")
+        raise ClassroomError(f"This class expired on {when} and cannot be reopened; start a new class.")
 
 
 def delete_class(engine: Engine, class_id: int) -> None:
@@ -321,7 +301,7 @@ def join_class(engine: Engine, session: ClassSession, display_name: str, now: fl
                     "class_id": session.id,
                     "display_name": name,
                     "name_key": name_key(name),
-                    "key_hash": _key_hash(key),
+                    "key_hash": key_hash(key),
                     "joined_at": now,
                 },
             )
@@ -337,13 +317,13 @@ def learner_by_key(engine: Engine, key: str) -> tuple[Learner, ClassSession] | N
     """The learner this resume key belongs to, with their class; None for an unknown or deleted one."""
     with unavailable_as_message(engine), engine.connect() as connection:
         row = connection.execute(
-            select(learners.c.id.label("learner_id"), learners.c.display_name, *_CLASS_COLUMNS)
+            select(learners.c.id.label("learner_id"), learners.c.display_name, *CLASS_COLUMNS)
             .join(classes, classes.c.id == learners.c.class_id)
-            .where(learners.c.key_hash == _key_hash(key))
+            .where(learners.c.key_hash == key_hash(key))
         ).first()
     if row is None:
         return None
-    return Learner(row.learner_id, row.id, row.display_name), _class_from(row)
+    return Learner(row.learner_id, row.id, row.display_name), class_from(row)
 
 
 def stored_answer(row) -> StoredAnswer:
