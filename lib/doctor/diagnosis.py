@@ -105,11 +105,14 @@ def _finish(findings, token=None, header=None, payload=None, verified=None, segm
     """The verdict; `family`: the token's family (None when it is no Meeting or Video SDK token), `judged`: the
     family whose rules judged it. Web SDK codes are predicted only for the Meeting SDK for web."""
     errors = [f for f in findings if f.severity == "error"]
+    if not errors:  # the usual case: no prediction to make
+        verdict = _verdict(findings, errors, None, verified)
+        return Diagnosis(findings, verdict, None, token, header, payload, verified, segments, False, family, [])
     in_doubt = _secret_in_doubt(errors)
     web = judged is None or judged.id == MEETING_WEB
-    zoom_error = _zoom_error(errors) if errors and not in_doubt and web else None
-    platform_errors = _platform_errors(errors, judged) if errors and not in_doubt else []
-    platform = _platform_answer(judged, platform_errors) if errors and not in_doubt and family else ""
+    zoom_error = _zoom_error(errors) if not in_doubt and web else None
+    platform_errors = _platform_errors(errors, judged) if not in_doubt else []
+    platform = _platform_answer(judged, platform_errors) if not in_doubt and family else ""
     verdict = _verdict(findings, errors, zoom_error, verified, in_doubt, platform)
     return Diagnosis(
         findings, verdict, zoom_error, token, header, payload, verified, segments, in_doubt, family, platform_errors
