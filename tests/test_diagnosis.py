@@ -399,6 +399,55 @@ def test_the_secret_in_the_key_claim_is_an_error_when_it_was_also_pasted_as_the_
     assert not checked.verdict.startswith("Correct")
 
 
+PLACEHOLDER_SECRET = "your-client-secret-goes-here-0123456789"
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        PLACEHOLDER_SECRET,  # the secret itself
+        f"{PLACEHOLDER_SECRET}\n",  # the whole secret and more
+        PLACEHOLDER_SECRET[:8],  # a piece of it, SECRET_RUN long
+        PLACEHOLDER_SECRET[5:30],  # a piece from its middle
+        base64url_encode(PLACEHOLDER_SECRET.encode()),  # the secret base64-encoded
+    ],
+    ids=["whole", "whole-and-more", "eight-of-it", "middle-piece", "base64"],
+)
+def test_a_key_claim_that_is_the_secret_or_a_piece_of_it_is_the_secret_in_the_key(key):
+    checked = diagnose(
+        sign(good_payload(appKey=key, sdkKey=key), PLACEHOLDER_SECRET), secret=PLACEHOLDER_SECRET, now=NOW
+    )
+    [finding] = [f for f in checked.findings if f.code == "app_key_is_secret"]
+    assert finding.severity == "error" and finding.evidence["claims"] == ["appKey", "sdkKey"]
+    assert "secret_in_token" not in codes(checked)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "your-client-id-goes-here",  # shares "your-client-" (12 in a row) with the secret, no SDK key given
+        "xyour-client-secret",  # shares 18 in a row, but is not within the secret
+        PLACEHOLDER_SECRET[:7],  # seven characters of it: no run
+    ],
+    ids=["placeholders", "long-shared-run", "seven"],
+)
+def test_a_key_claim_that_only_shares_characters_with_the_secret_is_not_the_secret(key):
+    """A Client ID is public: a run it shares with the secret (placeholder credentials) shows nothing new, and
+    "key and secret are swapped" would be a confident wrong answer."""
+    checked = diagnose(
+        sign(good_payload(appKey=key, sdkKey=key), PLACEHOLDER_SECRET), secret=PLACEHOLDER_SECRET, now=NOW
+    )
+    assert not {"app_key_is_secret", "secret_in_token"} & codes(checked)
+    assert checked.verdict.startswith("Correct")
+
+
+def test_a_shared_run_in_any_other_claim_is_still_the_secret_in_the_token():
+    checked = diagnose(
+        sign(good_payload(note="your-client-id-goes-here"), PLACEHOLDER_SECRET), secret=PLACEHOLDER_SECRET, now=NOW
+    )
+    assert "secret_in_token" in codes(checked) and "app_key_is_secret" not in codes(checked)
+
+
 def test_a_key_that_is_not_the_given_one_is_a_mismatch_even_when_it_verifies():
     checked = diagnose(sign(good_payload(appKey=SECRET, sdkKey=SECRET)), secret=SECRET, sdk_key=KEY, now=NOW)
     assert {"app_key_is_secret", "app_key_mismatch", "signature_valid"} <= codes(checked)
