@@ -26,7 +26,7 @@ from lib.doctor.structure import (
 from lib.doctor.token_kinds import family_kind, token_kind
 from lib.mistakes.forensics import MISTAKE_CODES
 from lib.signing.secret_scan import REMOVED, SECRET_RUN, carries_secret, remove_secret
-from lib.zoom.facts import ZOOM_ERROR_ORDER, ZOOM_ERRORS
+from lib.zoom.facts import UNDOCUMENTED_ERROR, ZOOM_ERRORS
 from lib.zoom.families import FAMILIES, MEETING_WEB, SDK_FAMILIES, family_of, same_sdk
 from lib.zoom.rules import check_claims
 
@@ -36,9 +36,20 @@ _ZOOM_ERROR_OF = {code: spec.zoom_error for code, spec in FINDING_CODES.items()}
 
 
 def _zoom_error(errors):
-    """The error Zoom reports first among those the error-level findings lead to."""
+    """The Web SDK error every error-level finding leads to, each by a row of the fact base; None when one leads
+    to no documented code or two to different ones: Zoom does not document the order it checks a token in, so
+    which of several answers comes first is not documented either."""
     codes = {_ZOOM_ERROR_OF[f.code] for f in errors}
-    return next((code for code in ZOOM_ERROR_ORDER if code in codes), None)
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+def _undocumented_answer(errors):
+    """What is said instead of a code when the errors together lead to no documented one."""
+    codes = sorted({code for f in errors if (code := _ZOOM_ERROR_OF[f.code])})
+    if not codes:
+        return ""
+    some = " and ".join(map(str, codes))
+    return f"{UNDOCUMENTED_ERROR} for these errors together ({some} for some of them alone). "
 
 
 def _secret_in_doubt(errors) -> bool:
@@ -83,7 +94,9 @@ def _verdict(findings, errors, zoom_error, verified, secret_in_doubt=False, plat
     if errors:
         # the cause: a proven forensic mistake, else the first error that leads to the predicted Zoom error
         leading = next((f for f in errors if f.code in _FORENSIC), None)
-        leading = leading or next((f for f in errors if _ZOOM_ERROR_OF[f.code] == zoom_error), errors[0])
+        if zoom_error:
+            leading = leading or next((f for f in errors if _ZOOM_ERROR_OF[f.code] == zoom_error), errors[0])
+        leading = leading or errors[0]
         answer = (
             f"Zoom would most likely answer {zoom_error} “{ZOOM_ERRORS[zoom_error].message}” "
             if zoom_error
@@ -113,6 +126,8 @@ def _finish(findings, token=None, header=None, payload=None, verified=None, segm
     zoom_error = _zoom_error(errors) if not in_doubt and web else None
     platform_errors = _platform_errors(errors, judged) if not in_doubt else []
     platform = _platform_answer(judged, platform_errors) if not in_doubt and family else ""
+    if web and not in_doubt and zoom_error is None:
+        platform = _undocumented_answer(errors)
     verdict = _verdict(findings, errors, zoom_error, verified, in_doubt, platform)
     return Diagnosis(
         findings, verdict, zoom_error, token, header, payload, verified, segments, in_doubt, family, platform_errors
