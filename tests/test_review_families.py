@@ -112,6 +112,12 @@ def test_role_type_must_be_the_number_0_or_1(role, found):
     assert review_code(video(role=role)).codes == found
 
 
+@pytest.mark.parametrize(("topic", "found"), [('""', ["missing_tpc"]), ('"t"', []), ("topic", [])])
+def test_an_empty_tpc_is_missing_as_in_the_rule_book(topic, found):
+    """The rule book counts an empty tpc as missing (the Video SDK needs the session name); so does review."""
+    assert review_code(video(topic=topic)).codes == found
+
+
 def test_the_missing_video_claims_are_each_named():
     text = video().replace('"tpc": topic, ', "").replace('"role_type": 1, ', "").replace('"version": 1, ', "")
     assert sorted(review_code(text).codes) == ["missing_role_type", "missing_tpc", "missing_version"]
