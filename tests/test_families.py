@@ -177,6 +177,7 @@ def video_rule_codes(**changes):
 @pytest.mark.parametrize(
     ("changes", "code"),
     [
+        ({"tpc": "t" * 199}, None),
         ({"tpc": "t" * 200}, None),
         ({"tpc": "t" * 201}, "tpc_too_long"),
         ({"tpc": "é" * 200}, None),
@@ -185,10 +186,15 @@ def video_rule_codes(**changes):
         ({"tpc": DROP}, "missing_tpc"),
         ({"tpc": ""}, "missing_tpc"),
         ({"tpc": 7}, "missing_tpc"),
+        ({"user_key": "u" * 35}, None),
         ({"user_key": "u" * 36}, None),
         ({"user_key": "u" * 37}, "user_key_too_long"),
+        ({"user_key": "😀" * 18}, None),  # 36 UTF-16 units
+        ({"user_key": "😀" * 18 + "u"}, "user_key_too_long"),
+        ({"user_key": DROP, "user_identity": "u" * 35}, None),
         ({"user_key": DROP, "user_identity": "u" * 36}, None),
         ({"user_key": DROP, "user_identity": "u" * 37}, "user_key_too_long"),
+        ({"session_key": "s" * 35}, None),
         ({"session_key": "s" * 36}, None),
         ({"session_key": "s" * 37}, "session_key_too_long"),
         ({"role_type": 0}, None),
@@ -196,11 +202,14 @@ def video_rule_codes(**changes):
         ({"role_type": 2}, "role_type_out_of_range"),
         ({"role_type": -1}, "role_type_out_of_range"),
         ({"role_type": "1"}, "role_type_not_number"),
+        ({"role_type": "0"}, "role_type_not_number"),
         ({"role_type": True}, "role_type_not_number"),
         ({"role_type": DROP}, "missing_role_type"),
         ({"version": DROP}, "missing_version"),
-        ({"exp": NOW - 10 + 1800}, None),
         ({"exp": NOW - 10 + 1799}, "lifetime_too_short"),
+        ({"exp": NOW - 10 + 1800}, None),
+        ({"exp": NOW - 10 + 1801}, None),
+        ({"exp": NOW - 10 + 172799}, None),
         ({"exp": NOW - 10 + 172800}, None),
         ({"exp": NOW - 10 + 172801}, "lifetime_too_long"),
         ({"app_key": DROP}, "missing_app_key"),
@@ -214,6 +223,13 @@ def test_each_video_sdk_limit_below_at_and_above_through_the_rule_and_diagnose(c
     else:
         assert by_rule == {code} and by_doctor == {code}, (by_rule, by_doctor)
         assert FINDING_CODES[code].severity == video_codes(**changes)[code]
+
+
+def test_the_native_note_is_the_rule_books_only_without_a_hint():
+    """meeting_native_assumed: the rule book notes it when it works the family out, not when it is told."""
+    assert {b.code: b.severity for b in check_claims(native_payload(), NOW)} == {"meeting_native_assumed": "info"}
+    assert check_claims(native_payload(), NOW, family=MEETING_NATIVE) == []
+    assert "meeting_native_assumed" not in {b.code for b in check_claims(good_payload(role=DROP), NOW)}  # mn: web
 
 
 def test_missing_version_is_a_warning_at_most():
@@ -308,22 +324,37 @@ SIGN_LINE = {"sdk": "video", "sdkKey": KEY, "sdkSecret": SECRET, "role": 1, "ses
     ("changes", "code"),
     [
         ({}, None),
+        ({"sessionName": "t" * 199}, None),
         ({"sessionName": "t" * 200}, None),
         ({"sessionName": "t" * 201}, "tpc_too_long"),
+        ({"sessionName": DROP}, "missing_tpc"),
+        ({"sessionName": ""}, "missing_tpc"),
+        ({"userKey": "u" * 35}, None),
         ({"userKey": "u" * 36}, None),
         ({"userKey": "u" * 37}, "user_key_too_long"),
+        ({"userIdentity": "u" * 36}, None),
         ({"userIdentity": "u" * 37}, "user_key_too_long"),
+        ({"sessionKey": "s" * 35}, None),
         ({"sessionKey": "s" * 36}, None),
         ({"sessionKey": "s" * 37}, "session_key_too_long"),
+        ({"role": 0}, None),
         ({"role": "1"}, "role_type_not_number"),
+        ({"role": -1}, "role_type_out_of_range"),
         ({"role": 2}, "role_type_out_of_range"),
+        ({"role": DROP}, "missing_role_type"),
+        ({"iat": NOW, "exp": NOW + 1799}, "lifetime_too_short"),
+        ({"iat": NOW, "exp": NOW + 1800}, None),
+        ({"iat": NOW, "exp": NOW + 1801}, None),
+        ({"iat": NOW, "exp": NOW + 172799}, None),
+        ({"iat": NOW, "exp": NOW + 172800}, None),
+        ({"iat": NOW, "exp": NOW + 172801}, "lifetime_too_long"),
         ({"role": None}, "role_type_not_number"),
         ({"version": None}, "missing_version"),
     ],
     ids=repr,
 )
 def test_sign_gives_the_video_sdk_codes_at_and_above_each_limit(changes, code):
-    line = {k: v for k, v in {**SIGN_LINE, **changes}.items()}
+    line = {k: v for k, v in {**SIGN_LINE, **changes}.items() if v is not DROP}
     _, [output] = run_cli("sign", [line], "--now", str(NOW))
     assert output["token_family"] == VIDEO
     said = {w["code"] for w in output["warnings"]}

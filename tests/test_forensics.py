@@ -78,7 +78,12 @@ def test_mistake_is_reproduced_and_named(code):
     forensic = [f.code for f in checked.findings if f.code in MISTAKE_CODES]
     assert forensic == [code]
     assert FINDING_CODES[code].title in checked.verdict
-    assert checked.zoom_error == 3712
+    # a case whose token has another error, with no documented code, gets no prediction (which comes first is not
+    # documented): appKey holding the meeting number (3704 is as likely as 3712), meetingNumber for mn
+    other_error = {"signed_with_shifted_arguments": "app_key_is_meeting_number"}.get(code)
+    other_error = other_error or {"signed_over_standard_base64": "meeting_number_claim_name"}.get(code)
+    assert checked.zoom_error == (None if other_error else 3712)
+    assert other_error is None or checked.has(other_error)
 
 
 @pytest.mark.parametrize("code", MISTAKE_CODES)

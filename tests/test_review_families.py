@@ -84,6 +84,17 @@ def test_tpc_below_at_and_above_its_limit(length, found):
     assert review_code(video(topic=repr("t" * length))).codes == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("😀" * 99 + "a", []), ("😀" * 100, []), ("😀" * 100 + "a", ["tpc_too_long"])],
+    ids=["199", "200", "201"],
+)
+def test_tpc_is_counted_in_utf16_units_as_the_rule_book_and_javascript_count(text, found):
+    """An emoji is two UTF-16 units (JavaScript's .length, the rule book's js_length): 100 of them and a letter
+    are 201, over the limit, though Python's len says 101."""
+    assert review_code(video(topic=repr(text))).codes == found
+
+
 @pytest.mark.parametrize("claim", ["user_key", "user_identity", "session_key"])
 @pytest.mark.parametrize("length", [KEY_MAX_CHARS - 1, KEY_MAX_CHARS, KEY_MAX_CHARS + 1])
 def test_user_key_and_session_key_below_at_and_above_their_limit(claim, length):
@@ -99,6 +110,12 @@ def test_user_key_and_session_key_below_at_and_above_their_limit(claim, length):
 )
 def test_role_type_must_be_the_number_0_or_1(role, found):
     assert review_code(video(role=role)).codes == found
+
+
+@pytest.mark.parametrize(("topic", "found"), [('""', ["missing_tpc"]), ('"t"', []), ("topic", [])])
+def test_an_empty_tpc_is_missing_as_in_the_rule_book(topic, found):
+    """The rule book counts an empty tpc as missing (the Video SDK needs the session name); so does review."""
+    assert review_code(video(topic=topic)).codes == found
 
 
 def test_the_missing_video_claims_are_each_named():

@@ -262,6 +262,16 @@ def test_the_secret_as_key_is_one_verdict_for_sign_and_diagnose():
     assert said == found == {"app_key_is_secret": "error"}
 
 
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [(SECRET[3:20], {"app_key_is_secret": "error"}), (f"my-{SECRET[:12]}-key", {})],
+    ids=["a-piece-of-the-secret", "a-run-shared-with-it"],
+)
+def test_a_key_that_is_a_piece_of_the_secret_is_one_verdict_and_a_shared_run_none(key, expected):
+    said, found = sign_and_diagnose({**record(), "sdkKey": key})
+    assert said == found == expected
+
+
 # ----------------------------------------------------------------------- sign and diagnose, any values
 
 ROLES = st.sampled_from([0, 1, 2, -1, "0", "1", "x", True, None, 1.5])

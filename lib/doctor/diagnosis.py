@@ -26,7 +26,7 @@ from lib.doctor.structure import (
 from lib.doctor.token_kinds import family_kind, token_kind
 from lib.mistakes.forensics import MISTAKE_CODES
 from lib.signing.secret_scan import REMOVED, SECRET_RUN, carries_secret, remove_secret
-from lib.zoom.facts import ZOOM_ERROR_ORDER, ZOOM_ERRORS
+from lib.zoom.facts import UNDOCUMENTED_ERROR, ZOOM_ERRORS
 from lib.zoom.families import FAMILIES, MEETING_WEB, SDK_FAMILIES, family_of, same_sdk
 from lib.zoom.rules import check_claims
 
@@ -36,9 +36,20 @@ _ZOOM_ERROR_OF = {code: spec.zoom_error for code, spec in FINDING_CODES.items()}
 
 
 def _zoom_error(errors):
-    """The error Zoom reports first among those the error-level findings lead to."""
+    """The Web SDK error every error-level finding leads to, each by a row of the fact base; None when one leads
+    to no documented code or two to different ones: Zoom does not document the order it checks a token in, so
+    which of several answers comes first is not documented either."""
     codes = {_ZOOM_ERROR_OF[f.code] for f in errors}
-    return next((code for code in ZOOM_ERROR_ORDER if code in codes), None)
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+def _undocumented_answer(errors):
+    """What is said instead of a code when the errors together lead to no documented one."""
+    codes = sorted({code for f in errors if (code := _ZOOM_ERROR_OF[f.code])})
+    if not codes:
+        return ""
+    some = " and ".join(map(str, codes))
+    return f"{UNDOCUMENTED_ERROR} for these errors together ({some} for some of them alone). "
 
 
 def _secret_in_doubt(errors) -> bool:
@@ -83,7 +94,9 @@ def _verdict(findings, errors, zoom_error, verified, secret_in_doubt=False, plat
     if errors:
         # the cause: a proven forensic mistake, else the first error that leads to the predicted Zoom error
         leading = next((f for f in errors if f.code in _FORENSIC), None)
-        leading = leading or next((f for f in errors if _ZOOM_ERROR_OF[f.code] == zoom_error), errors[0])
+        if zoom_error:
+            leading = leading or next((f for f in errors if _ZOOM_ERROR_OF[f.code] == zoom_error), errors[0])
+        leading = leading or errors[0]
         answer = (
             f"Zoom would most likely answer {zoom_error} “{ZOOM_ERRORS[zoom_error].message}” "
             if zoom_error
@@ -105,14 +118,19 @@ def _finish(findings, token=None, header=None, payload=None, verified=None, segm
     """The verdict; `family`: the token's family (None when it is no Meeting or Video SDK token), `judged`: the
     family whose rules judged it. Web SDK codes are predicted only for the Meeting SDK for web."""
     errors = [f for f in findings if f.severity == "error"]
+    if not errors:  # the usual case: no prediction to make
+        verdict = _verdict(findings, errors, None, verified)
+        return Diagnosis(findings, verdict, None, token, header, payload, verified, segments, False, family, [])
     in_doubt = _secret_in_doubt(errors)
     web = judged is None or judged.id == MEETING_WEB
-    zoom_error = _zoom_error(errors) if errors and not in_doubt and web else None
+    zoom_error = _zoom_error(errors) if not in_doubt and web else None
     # a token given to the other product's SDK: its own family's answers are not what the SDK that joins says
     crossed = any(f.code == "wrong_token_kind" and "sdk" in f.evidence for f in errors)
-    predicted = errors and not in_doubt and not crossed
+    predicted = not in_doubt and not crossed
     platform_errors = _platform_errors(errors, judged) if predicted else []
     platform = _platform_answer(judged, platform_errors) if predicted and family else ""
+    if web and not in_doubt and zoom_error is None:
+        platform = _undocumented_answer(errors)
     verdict = _verdict(findings, errors, zoom_error, verified, in_doubt, platform)
     return Diagnosis(
         findings, verdict, zoom_error, token, header, payload, verified, segments, in_doubt, family, platform_errors
@@ -155,6 +173,34 @@ def _texts(value):
             yield from _texts(item)
 
 
+_QUOTING = frozenset("'\"\\")  # what repr() escapes in a printable string
+_OTHER_BYTES = bytes(b for b in range(256) if b != 1)
+_ONLY_MARKS = bytes.maketrans(_OTHER_BYTES, bytes(len(_OTHER_BYTES)))  # every byte but 1 -> 0
+_MARKED_RUN = b"\1" * SECRET_RUN
+
+
+def _scanned_fast(secret) -> bool:
+    """A secret of printable ASCII without quotes or backslashes (every Client Secret): repr() writes its
+    characters as they are, and each is one byte of the text's UTF-8."""
+    return secret.isascii() and secret.isprintable() and _QUOTING.isdisjoint(secret)
+
+
+def _holds_secret_run(text, secret) -> bool:
+    """carries_secret(text, secret, encoded=False) for a secret _scanned_fast takes, in a few C-level passes: the
+    secret's bytes marked 1 and all others 0, only the stretches of SECRET_RUN marks or more can hold a run of it,
+    and only they are searched (joined by a line break, which no such secret holds)."""
+    data = text.encode("utf-8", "surrogatepass")
+    marked = data.translate(bytes.maketrans(secret.encode(), b"\1" * len(secret))).translate(_ONLY_MARKS)
+    stretches = []
+    start = marked.find(_MARKED_RUN)
+    while start >= 0:
+        end = marked.find(0, start + SECRET_RUN)
+        end = len(marked) if end < 0 else end
+        stretches.append(data[start:end].decode("ascii"))
+        start = marked.find(_MARKED_RUN, end)
+    return bool(stretches) and carries_secret("\n".join(stretches), secret, encoded=False)
+
+
 def _without_secret(checked: Diagnosis, secret) -> Diagnosis:
     """The findings and verdict with the secret, and every run of it long enough to leak, removed: a message
     or evidence that quotes a claim (an unknown claim's name, a value of the wrong type) must not show the
@@ -162,8 +208,12 @@ def _without_secret(checked: Diagnosis, secret) -> Diagnosis:
     secret = secret.strip() if isinstance(secret, str) else ""
     if len(secret) < SECRET_RUN:
         return checked
+    if _scanned_fast(secret):  # the usual case: one look at it all, the evidence as its repr
+        shown = "\n".join([checked.verdict, *(f"{f.message}\n{f.fix}\n{f.evidence!r}" for f in checked.findings)])
+        if not _holds_secret_run(shown, secret):
+            return checked
     shown = [checked.verdict, *(text for f in checked.findings for text in _texts((f.message, f.fix, f.evidence)))]
-    if not carries_secret("\n".join(shown), secret, encoded=False):  # the usual case: one look at it all
+    if not carries_secret("\n".join(shown), secret, encoded=False):
         return checked
 
     def removed(value):

@@ -39,9 +39,14 @@ def extract_token(pasted) -> PastedToken:
         pasted = bytes(pasted).decode("utf-8", "replace")
     elif not isinstance(pasted, str):
         pasted = "" if pasted is None else str(pasted)
-    text = pasted.strip().strip(_INVISIBLE).strip()
-    if _is_token_text(text):  # the usual case: nothing around the token
-        return _bare_token(text)
+    if pasted.isascii():  # no invisible character to strip (all are non-ASCII)
+        text = pasted.strip()
+        if not text.encode("ascii").translate(None, _TOKEN_BYTES):  # the usual case: nothing around the token
+            return _bare_token(text)
+    else:
+        text = pasted.strip().strip(_INVISIBLE).strip()
+        if _is_token_text(text):
+            return _bare_token(text)
     removed = []
     sdk_key = None
     for _ in range(4):  # wrappers can nest: Bearer "…", JSON inside quotes, …

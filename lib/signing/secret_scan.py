@@ -155,9 +155,22 @@ def secret_claims(header: dict, payload: dict, secret: str, known_key: str | Non
             kind = value.__class__
             if (kind is str and value != known_key and len(value) >= shortest) or kind in _NESTED:
                 finder = finder or _SecretFinder(secret)
-                if how := finder.in_value(value):
+                if (how := finder.in_value(value)) and (part, kind) == ("payload", str) and name in KEY_CLAIMS:
+                    how = _key_is_secret(value, secret)
+                if how:
                     found[(part, name)] = how
     return found
+
+
+def _key_is_secret(key: str, secret: str) -> str | None:
+    """How a key claim is the secret: it holds the whole secret, or is a piece of it (a cut secret), as text or
+    base64-encoded; None when it only shares a run with it. A Client ID is public (every token carries it), so a
+    run they share shows nothing new; it happens with placeholders ("your-client-id", "your-client-secret"), not
+    by chance with real credentials, and "key and secret are swapped" would be a wrong answer there."""
+    for how, text in (("as text", key), *(("base64-encoded", decoded) for decoded in _base64_decoded(key))):
+        if secret in text or (len(text) >= SECRET_RUN and text in secret):
+            return how
+    return None
 
 
 def secret_breaches(header: dict, payload: dict, secret: str, known_key: str | None = None) -> list[Breach]:

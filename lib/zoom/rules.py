@@ -54,6 +54,7 @@ KEY_CLAIMS = tuple(name for name, claim in CLAIMS.items() if claim.kind == KEY)
 _KNOWN = {family.id: family.known for family in FAMILIES.values()}
 _TIMES = {family.id: tuple(c for c in ("iat", "exp", "tokenExp") if c in family.claims) for family in FAMILIES.values()}
 _TEXTS = {family.id: tuple(c for c in family.claims if CLAIMS[c].kind == TEXT) for family in FAMILIES.values()}
+_ROLES = {family.id: family.claim(ROLE) for family in FAMILIES.values()}
 _WEB, _NATIVE = FAMILIES[MEETING_WEB], FAMILIES[MEETING_NATIVE]
 assert _WEB.claims == CLAIM_ORDER, "facts.CLAIM_ORDER is the web family's order"
 
@@ -457,6 +458,8 @@ def _check_key(breaches, payload, family):
         return
     app_key = payload.get("appKey", _MISSING)
     sdk_key = payload.get("sdkKey", _MISSING)
+    if type(app_key) is str and app_key and not app_key.isdigit() and (sdk_key is _MISSING or sdk_key == app_key):
+        return  # the usual key: a Client ID, and sdkKey the same or left out
     if app_key is _MISSING or app_key == "" or app_key is None:
         has_sdk_key = isinstance(sdk_key, str) and sdk_key
         add_breach(
@@ -515,6 +518,8 @@ def _check_video_key(breaches, payload):
 def _check_mn(breaches, payload, family):
     """The meeting-number kind: required for web, checked wherever it is given."""
     mn = payload.get("mn", _MISSING)
+    if type(mn) is int and mn > 0:
+        return  # the usual meeting number
     if mn is _MISSING:
         if "mn" not in family.required:
             return
@@ -546,10 +551,12 @@ def _check_mn(breaches, payload, family):
 
 def _check_role(breaches, payload, family, host):
     """The role kind: role (Meeting SDK) or role_type (Video SDK), the number 0 or 1; codes from the claim table."""
-    name = family.claim(ROLE)
-    codes = CLAIMS[name].codes
+    name = _ROLES[family.id]
     role = payload.get(name, _MISSING)
     video = family.id == VIDEO
+    if role == 0 and type(role) is int and not host:
+        return  # the usual participant's role
+    codes = CLAIMS[name].codes
     if role is _MISSING:
         if name not in family.required:
             return
@@ -565,7 +572,7 @@ def _check_role(breaches, payload, family, host):
             )
         add_breach(breaches, codes["missing"], message)
         return
-    if is_integer(role):
+    if type(role) is int:
         if role not in (0, 1):
             add_breach(
                 breaches,
@@ -798,11 +805,12 @@ def _check_times(breaches, iat, exp, token_exp, now, family):
 
 
 _FLAGS = ("video_webrtc_mode", "audio_webrtc_mode")
+_FLAG_SET = frozenset(_FLAGS)
 
 
 def _check_other_claims(breaches, payload, family):
     """The flag kind (the WebRTC modes: 0, 1 or left out), then the claims the family's SDK does not read."""
-    for name in _FLAGS:
+    for name in _FLAGS if not _FLAG_SET.isdisjoint(payload) else ():
         if name in payload and name in family.claims:
             mode = payload[name]
             if not is_integer(mode) or mode not in (0, 1):

@@ -14,6 +14,7 @@ from lib.review.reading import number_value, string_value
 from lib.review.rules.base import ReviewRule
 from lib.review.rules.role_not_number import text_role
 from lib.zoom.families import CLAIMS, FAMILIES, TEXT, VIDEO
+from lib.zoom.rules import js_length
 
 TPC_MAX_CHARS = CLAIMS["tpc"].max_length
 KEY_MAX_CHARS = CLAIMS["user_key"].max_length
@@ -57,8 +58,9 @@ def check_length(program: Program, node, claim: str):
     """A literal longer than the claim table's limit for this claim, under the table's too_long code."""
     limit, code = CLAIMS[claim].max_length, CLAIMS[claim].codes["too_long"]
     text = string_value(program.parsed, program.resolve(node)) if node is not None else None
-    if text is not None and len(text) > limit:
-        program.hit(code, program.resolve(node), f"{claim} is {len(text)} characters; Zoom takes at most {limit}.")
+    length = js_length(text) if text is not None else 0  # counted as the rule book and the SDK count: UTF-16 units
+    if length > limit:
+        program.hit(code, program.resolve(node), f"{claim} is {length} characters; Zoom takes at most {limit}.")
 
 
 def check_role_type(program: Program, node):
