@@ -14,7 +14,7 @@ from lib.javascript.forum import BuggySteps
 from lib.mistakes.buggy_signer import check_bug_ids
 from lib.mistakes.catalogue import BROWSER, BUGS, NOBODY, ZOOM_SERVER, platform_failures, thrown_by
 from lib.signing.steps import STEPS, SignatureSteps
-from lib.zoom.facts import UNDOCUMENTED_ERROR, ZOOM_ERROR_ORDER, ZOOM_ERRORS
+from lib.zoom.facts import UNDOCUMENTED_ERROR, ZOOM_ERRORS
 from lib.zoom.families import FAMILIES, MEETING_NATIVE, MEETING_WEB
 
 STEP_LABELS = {
@@ -258,16 +258,18 @@ def what_happens_next(buggy: BuggySteps, differing_steps, selected, family: str 
         code = BUGS[bug_id].zoom_error
         if code is not None:
             errors.setdefault(code, []).append(bug_id)
-    if errors:
-        first = min(errors, key=lambda c: ZOOM_ERROR_ORDER.index(c) if c in ZOOM_ERROR_ORDER else 99)
-        later = [f"{code} ({_titles(ids)})" for code, ids in errors.items() if code != first]
-        later += [f"{BUGS[i].title} (refused, code not documented)" for i in _refused_without_code(effective)]
-        reason = ZOOM_ERRORS[first].message.rstrip(".")
-        message = f"Zoom's server answers {first} ({reason}) because of: {_titles(errors[first])}."
-        if later:
-            message += " Once that is fixed: " + "; ".join(later) + "."
-        return Outcome(ZOOM_SERVER, first, message, BUGS[errors[first][0]].symptom, tuple(errors[first]))
     refused = _refused_without_code(effective)
+    if len(errors) == 1 and not refused:  # every mistake Zoom refuses leads to one documented code
+        [(code, ids)] = errors.items()
+        reason = ZOOM_ERRORS[code].message.rstrip(".")
+        message = f"Zoom's server answers {code} ({reason}) because of: {_titles(ids)}."
+        return Outcome(ZOOM_SERVER, code, message, BUGS[ids[0]].symptom, tuple(ids))
+    if errors:  # Zoom does not document the order it checks in: several causes, no predicted code
+        alone = [f"{code} for {_titles(ids)}" for code, ids in errors.items()]
+        alone += [f"no documented code for {_titles(refused)}"] if refused else []
+        causes = tuple(i for ids in errors.values() for i in ids) + refused
+        message = f"{UNDOCUMENTED_ERROR} for these mistakes together (alone: {'; '.join(alone)})."
+        return Outcome(ZOOM_SERVER, None, message, " ".join(BUGS[i].symptom for i in causes), causes)
     if refused:
         return Outcome(
             ZOOM_SERVER,

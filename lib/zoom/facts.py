@@ -46,12 +46,6 @@ DEMO_MEETING_NUMBER = "85746065432"
 DEMO_S2S_CLIENT_ID = "Vq3TxR8mLpZ2wKd7NcYb4A"
 DEMO_S2S_CLIENT_SECRET = "DEMO-s2s-oauth-secret-not-real-9876543210"
 
-# An order in which Zoom might check a token: signature first, then the key, expiry, the meeting, the role.
-# Zoom does not document it, so it is no source for a prediction: the Token doctor predicts a code only when all
-# of a token's errors lead to it (lib.doctor.diagnosis). Buggy vs correct still orders by it (lib.mistakes).
-ZOOM_ERROR_ORDER = (3712, 3704, 3705, 3706, 3708)
-
-
 @dataclass(frozen=True)
 class ZoomError:
     """A Web SDK error code: Zoom's message, its usual causes, what to do about it, and the ID of the row of the
