@@ -189,6 +189,7 @@ VIDEO_PYTHON_VARIANTS = (
     "meeting_token",  # signs a Meeting SDK token (appKey, mn, role) for a Video SDK request
     "role_type_text",  # coerces nothing: role "1" passes its check as text and is signed as text
     "fixed_role",  # signs role_type 0 whatever the request asks for
+    "session_name_lower_case",  # signs the session name in lower case: the Video SDK compares ignoring case
 )
 
 
@@ -218,7 +219,9 @@ class VideoEndpointHandler(EndpointHandler):
             payload = {"appKey": server.sdk_key, "mn": "85746065432", "role": request["role"], "iat": iat, "exp": exp}
         else:
             role = 0 if server.variant == "fixed_role" else request["role"]
-            payload = {"app_key": server.sdk_key, "role_type": role, "tpc": request["sessionName"]}
+            name = request["sessionName"]
+            name = name.lower() if server.variant == "session_name_lower_case" else name
+            payload = {"app_key": server.sdk_key, "role_type": role, "tpc": name}
             payload |= {"version": 1, "iat": iat, "exp": exp, "user_identity": request.get("userIdentity")}
             payload |= {"session_key": request.get("sessionKey")}
         payload = {name: value for name, value in payload.items() if value is not None}  # as JSON.stringify
