@@ -151,6 +151,7 @@ LESSONS = {
 EXERCISES = {
     "seed": "exercises_seed",
     "difficulty": "exercises_difficulty",
+    "family": "exercises_family",  # practice alone: which SDK's set (ui.family.family_selector)
     "score": "exercises_score",  # the container of the session score
     "exercise": "exercises_exercise",  # the container of the exercise shown
     "form": "exercises_form_{exercise_id}",  # one answer form per exercise: .format(exercise_id=Exercise.id)
@@ -162,7 +163,7 @@ EXERCISES = {
     "next": "exercises_next",
     "download": "exercises_download",
     "attempts": "exercises_attempts",  # session state: exercise id -> lib.training.exercises.Attempt
-    "position": "exercises_position",  # session state: (seed, difficulty) -> index of the exercise shown
+    "position": "exercises_position",  # session state: Practice.place -> index of the exercise shown
     # A class session (lib.classroom): joining, and what the learner sees of it
     "class_form": "exercises_class_form",
     "class_code": "exercises_class_code",

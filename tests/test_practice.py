@@ -9,6 +9,7 @@ from lib.mistakes.catalogue import BUGS
 from lib.training import practice
 from lib.training.exercises import POINTS_PER_EXERCISE, corrected_code, exercise_set, grade
 from lib.training.signers import SIGNERS
+from lib.zoom.families import MEETING_WEB, VIDEO
 
 EASY = exercise_set(42, "easy", 3)
 HARD = exercise_set(7, "hard")  # two mistakes each; code and tokens
@@ -70,9 +71,19 @@ def test_a_set_alone_starts_at_its_first_exercise_and_keeps_each_sets_place():
     attempts = {EASY[0].id: right(EASY[0])}
     positions = {}
     assert solo(attempts).position(positions) == 0 and positions == {}  # answered or not, a set starts at 1
-    positions[(42, "easy")] = 2
+    positions[(42, "easy", MEETING_WEB)] = 2
     assert solo(attempts).position(positions) == 2
     assert practice.solo_practice(HARD, attempts, 7, "hard").position(positions) == 0
+
+
+def test_a_video_sdk_set_with_the_same_seed_has_its_own_place_and_answers():
+    video = exercise_set(42, "easy", 3, family=VIDEO)
+    attempts, positions = {EASY[0].id: right(EASY[0])}, {(42, "easy", MEETING_WEB): 2}
+    run = practice.solo_practice(video, attempts, 42, "easy", VIDEO)
+    assert run.place == (42, "easy", VIDEO) and run.position(positions) == 0
+    assert run.in_set.answered == 0  # the web set's answer is not this set's
+    attempts[video[0].id] = wrong(video[0])
+    assert solo(attempts).in_set.points == POINTS_PER_EXERCISE and run.in_set.answered == 1
 
 
 def test_stored_answers_become_attempts_by_exercise_id_and_numbers_outside_the_set_are_left_out():

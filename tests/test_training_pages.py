@@ -25,6 +25,7 @@ from lib.training.lessons import LESSON_KEYS, LESSONS_BY_KEY
 from lib.training.signers import SIGNERS
 from lib.training.trainer import AGENDA, handout_markdown, presenter_slides
 from lib.widget_keys import EXERCISES, LEARNER_PARAM, LESSONS, SHARED_FORM, TRAINER
+from lib.zoom.families import FAMILIES, MEETING_WEB, VIDEO
 from support import pages
 from support.apptest import open_app_page
 from support.credentials import clear_configured_credentials
@@ -246,6 +247,36 @@ def test_a_token_exercise_shows_its_decoded_header_and_payload(monkeypatch):
     assert [c.value for c in at.code][:2] == [token.shown, token.decoded]
     assert "Its header and payload, decoded:" in [c.value for c in at.caption]
     assert any("hides in this token (what the signer handed to join())." in m.value for m in at.markdown)
+
+
+def test_the_video_sdk_sets_have_their_own_place_and_answers_beside_the_web_sets(monkeypatch):
+    web, video = exercise_set(DEFAULT_SEED, "easy"), exercise_set(DEFAULT_SEED, "easy", family=VIDEO)
+    total = f"/ {POINTS_PER_EXERCISE * SET_SIZE}"
+    at = open_page(monkeypatch, pages.EXERCISES.path)
+    chooser = at.selectbox(key=EXERCISES["family"])
+    assert chooser.value == "web" and chooser.options == [FAMILIES[MEETING_WEB].title, FAMILIES[VIDEO].title]
+    answer(at, web[0], web[0].bug_ids, web[0].bug_ids)
+    click(at, EXERCISES["next"])
+    at.selectbox(key=EXERCISES["family"]).set_value("video").run()
+    first = video[0]
+    assert answer_fields(at, first) and first.shown in [c.value for c in at.code]  # the Video SDK set, at its start
+    payload = json.loads(first.decoded.splitlines()[1])
+    assert {"tpc", "role_type"} <= payload.keys() and "mn" not in payload
+    assert any(f"You join session `{first.join.session_name}` with the Video SDK" in m.value for m in at.markdown)
+    assert score_shown(at) == f"0 {total}"  # the web answer does not count in the Video SDK set
+    answer(at, first, first.bug_ids, reversed(first.bug_ids))
+    assert [s.value.split(" —")[0] for s in at.success] == ["Cause: right", "Fix: right"]
+    assert score_shown(at) == f"2 {total}"
+    assert "This session: 4 of 4 points over 2 answers." in [c.value for c in at.caption]
+    assert set(at.session_state[EXERCISES["attempts"]]) == {web[0].id, first.id}
+    click(at, EXERCISES["next"])
+    click(at, EXERCISES["next"])
+    at.selectbox(key=EXERCISES["family"]).set_value("web").run()
+    assert answer_fields(at, web[1]) and score_shown(at) == f"2 {total}"  # back where the web set was left
+    click(at, EXERCISES["previous"])
+    assert not answer_fields(at, web[0]) and web[0].shown in [c.value for c in at.code]  # its own answer
+    at.selectbox(key=EXERCISES["family"]).set_value("video").run()
+    assert answer_fields(at, video[2])  # and the Video SDK set where it was left
 
 
 @pytest.fixture

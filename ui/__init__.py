@@ -27,9 +27,9 @@ never imports either (tests/test_architecture.py). The names below are stable: o
   of lib.navigation's entries to the page now serving it (app.py adds them to st.navigation).
 - `ui.progress.progress_bar(text, template, key=None)` — a context manager yielding a progress bar whose
   `.step(done, total, item=None)` is a lib function's progress callback; the bar goes when the block ends.
-- `ui.family.family_selector(key, container=st, *, allow_unknown=True, label=QUESTION, help=None)` — "Which SDK
-  joins with this token?": returns the `sdk` hint lib takes (None = work it out from the token, "web",
-  "native", "video"); `ui.family.sdk_label(sdk)` is a choice's words.
+- `ui.family.family_selector(key, container=st, *, allow_unknown=True, label=QUESTION, help=None, sdks=all)` —
+  "Which SDK joins with this token?" over the hints `sdks`: returns the `sdk` hint lib takes (None = work it out
+  from the token, "web", "native", "video"); `ui.family.sdk_label(sdk)` is a choice's words.
 - `ui.mistakes.mistake_expander(bug, family, container=st)` — one catalogue mistake in an expander: why, what that
   family's SDK shows (`lib.mistakes.catalogue.symptom_for`), fix, code before and after, source;
   `ui.mistakes.forum_walkthrough(steps, called_as, key, container=st)` — the forum snippet line by line.
@@ -38,12 +38,12 @@ never imports either (tests/test_architecture.py). The names below are stable: o
   values by claim name. `ui.claims.claim_widget(field, key, container=st)` draws one.
 - `ui.classroom.open_database()` — the classroom database's engine (one opener for the trainer and learners).
 - `ui.exercise` — Find the bug's widgets (keys: `lib.widget_keys.EXERCISES`; what they show comes from
-  `lib.training.practice`): `solo_practice(problem, on_click)` (join form, seed, difficulty → a `Practice`
+  `lib.training.practice`): `solo_practice(problem, on_click)` (join form, seed, difficulty, SDK → a `Practice`
   on this session's answers), `class_practice(learner_key, on_click)` (→ learner, class session, `Practice` from
   the class's database; a database out of reach or a link to no place is said and the page stops),
   `class_banner(learner, session, on_click)`, `score_metric(practice)`, `exercise_card(exercise, count)`,
   `answer_form(exercise, on_click, args, taking_answers)`, `feedback(exercise, attempt, saved)`,
-  `set_navigation(practice, position, on_click, answered)`; `exercises_of(seed, difficulty, size)` is
+  `set_navigation(practice, position, on_click, answered)`; `exercises_of(seed, difficulty, size, family)` is
   `lib.training.exercises.exercise_set` cached per server. Each `on_click` is the callback of the button drawn.
 - `ui.classroom.live_class()` — the Trainer page's live class: the console when the address holds a trainer
   link, else the start and PIN forms; `ui.classroom.projector_view(code)` — the projector view of a class;

@@ -18,18 +18,22 @@ from lib.classroom.store import (
 from lib.mistakes.catalogue import BUGS
 from lib.present.display import escape_markdown
 from lib.training import practice
-from lib.training.exercises import DEFAULT_SEED, DIFFICULTIES, exercise_set
+from lib.training.exercises import DEFAULT_SEED, DIFFICULTIES, EXERCISE_FAMILIES, exercise_set
+from lib.zoom.families import SDK_FAMILIES
 from ui.classroom import open_database
+from ui.family import family_selector
 
 KEYS = widget_keys.EXERCISES
-# A set is the same for every learner (it depends on seed, difficulty and size only): built once per server,
+# The SDKs with exercise sets (lib.training.exercises.EXERCISE_FAMILIES), as family_selector's hints.
+PRACTICE_SDKS = tuple(sdk for sdk, family in SDK_FAMILIES.items() if family in EXERCISE_FAMILIES)
+# A set is the same for every learner (it depends on seed, difficulty, size and family only): built once per server,
 # not on every run. Bounded, since the seed is the user's number.
 exercises_of = st.cache_resource(exercise_set, max_entries=64, show_spinner=False)
 
 
 def solo_practice(problem: str | None, on_click) -> practice.Practice:
     """Practice alone: the class's join form (open while `problem`, the last join's message, is shown), the
-    seed and the difficulty; the answers stay in this session."""
+    seed, the difficulty and the SDK whose tokens the set shows; the answers stay in this session."""
     st.caption(
         "Each exercise hides one or two mistakes from the catalogue. Pick the cause and the fix: one point each. "
         "The same seed gives everyone the same set; your answers stay in this browser session."
@@ -44,15 +48,18 @@ def solo_practice(problem: str | None, on_click) -> practice.Practice:
             st.form_submit_button("Join the class", type="primary", key=KEYS["class_join"], on_click=on_click)
         if problem:
             st.error(problem, icon=":material/error:")
-    left, right = st.columns(2)
+    left, middle, right = st.columns(3)
     seed = int(
         left.number_input("Seed (your trainer may give one)", min_value=0, value=DEFAULT_SEED, step=1, key=KEYS["seed"])
     )
-    difficulty = right.selectbox(
+    difficulty = middle.selectbox(
         "Difficulty", list(DIFFICULTIES), format_func=lambda d: DIFFICULTIES[d].label, key=KEYS["difficulty"]
     )
+    sdk = family_selector(KEYS["family"], right, allow_unknown=False, label="Which SDK?", sdks=PRACTICE_SDKS)
+    family = SDK_FAMILIES[sdk]
     attempts = st.session_state.setdefault(KEYS["attempts"], {})
-    return practice.solo_practice(exercises_of(seed, difficulty), attempts, seed, difficulty)
+    exercises = exercises_of(seed, difficulty, family=family)
+    return practice.solo_practice(exercises, attempts, seed, difficulty, family)
 
 
 def class_practice(learner_key: str, on_click):

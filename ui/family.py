@@ -16,8 +16,10 @@ def sdk_label(sdk: str | None) -> str:
     return WORK_IT_OUT if sdk is None else FAMILIES[SDK_FAMILIES[sdk]].title
 
 
-def family_selector(key: str, container=st, *, allow_unknown: bool = True, label: str = QUESTION, help=None):
-    """A select box of the SDKs (`allow_unknown` adds 'work it out from the token' first, the default);
-    returns the chosen `sdk` hint: None, "web", "native" or "video"."""
-    options = ([None] if allow_unknown else []) + list(SDK_FAMILIES)
+def family_selector(
+    key: str, container=st, *, allow_unknown: bool = True, label: str = QUESTION, help=None, sdks=tuple(SDK_FAMILIES)
+):
+    """A select box of the SDKs `sdks` (every one unless a page offers fewer; `allow_unknown` adds 'work it out
+    from the token' first, the default); returns the chosen `sdk` hint: None, "web", "native" or "video"."""
+    options = ([None] if allow_unknown else []) + list(sdks)
     return container.selectbox(label, options, format_func=sdk_label, key=key, help=help)

@@ -10,11 +10,12 @@ from lib.mistakes.catalogue import BUGS
 from lib.training.exercises import Attempt, Exercise, Score, corrected_code, score
 from lib.training.scoring import POINTS_PER_EXERCISE
 from lib.training.signers import SIGNERS
+from lib.zoom.families import MEETING_WEB
 
 
 @dataclass(frozen=True)
 class Practice:
-    """A learner's run through one set. `place` keys their position in the session: (seed, difficulty) alone,
+    """A learner's run through one set. `place` keys their position in the session: (seed, difficulty, family) alone,
     ("learner", id) in a class, so another learner joining in the same tab starts at their own place."""
 
     exercises: tuple[Exercise, ...]
@@ -44,9 +45,12 @@ class Practice:
         return positions.get(self.place, 0)
 
 
-def solo_practice(exercises, attempts: dict[str, Attempt], seed: int, difficulty: str) -> Practice:
-    """Practice alone: the answers live in this session (`attempts` is its dict, kept across sets)."""
-    return Practice(tuple(exercises), attempts, (seed, difficulty))
+def solo_practice(
+    exercises, attempts: dict[str, Attempt], seed: int, difficulty: str, family: str = MEETING_WEB
+) -> Practice:
+    """Practice alone: the answers live in this session (`attempts` is its dict, kept across sets and families: an
+    exercise's id names its family). Each set (seed, difficulty, token family) keeps its own place."""
+    return Practice(tuple(exercises), attempts, (seed, difficulty, family))
 
 
 def class_practice(exercises, stored: dict, as_attempt, learner_id: int, taking_answers: bool) -> Practice:
