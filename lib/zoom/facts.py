@@ -46,6 +46,7 @@ DEMO_MEETING_NUMBER = "85746065432"
 DEMO_S2S_CLIENT_ID = "Vq3TxR8mLpZ2wKd7NcYb4A"
 DEMO_S2S_CLIENT_SECRET = "DEMO-s2s-oauth-secret-not-real-9876543210"
 
+
 @dataclass(frozen=True)
 class ZoomError:
     """A Web SDK error code: Zoom's message, its usual causes, what to do about it, and the ID of the row of the
