@@ -10,7 +10,6 @@ and the Trainer page's live class in its three views.
   (lib.classroom.access limits the PIN tries per browser session and per source).
 """
 
-import html
 import os
 import time
 from datetime import UTC, datetime
@@ -34,6 +33,7 @@ from lib.classroom.store import (
     shown_join_code,
 )
 from lib.present.display import escape_markdown
+from lib.present.html import join_code_html
 from lib.training.exercises import DEFAULT_SEED, DIFFICULTIES, SET_SIZE
 from lib.training.trainer import AGENDA_DIFFICULTY, handout_markdown
 
@@ -103,8 +103,7 @@ def _open_with_pin(engine):
 def _leave():
     """Back to the forms; the trainer link still opens the console later."""
     st.query_params.pop(LINK_PARAM, None)
-    for key in (KEYS["new_pin"], KEYS["new_link"]):
-        st.session_state.pop(key, None)
+    _leave_link_shown()
 
 
 def _close(class_id):
@@ -189,11 +188,7 @@ def projector_view(typed_code):
         st.title(f"{escape_markdown(session.title)} · {session.state_at(time.time())}", anchor=False)
         with st.container(key=KEYS["projector_code"]):
             st.markdown("Join code", help=None)
-            st.markdown(
-                f'<p style="font-size:6rem;font-weight:700;line-height:1.1;letter-spacing:0.08em;margin:0;'
-                f'font-family:monospace">{html.escape(shown_join_code(session.join_code))}</p>',
-                unsafe_allow_html=True,
-            )
+            st.markdown(join_code_html(shown_join_code(session.join_code)), unsafe_allow_html=True)
         st.caption("Open *Find the bug*, expand *In a class?*, and type this code and your name.")
         _figures(results)
         _chart(results)

@@ -198,3 +198,11 @@ def marked_code_html(text: str, findings) -> str:
         '<table class="sl-code" style="border-collapse:collapse;width:100%;font-family:monospace;'
         'font-size:.85rem;line-height:1.45">' + "".join(rows) + "</table>"
     )
+
+
+def join_code_html(shown_code: str) -> str:
+    """The join code as the projector shows it: large enough to read from the back of a room."""
+    return (
+        '<p style="font-size:6rem;font-weight:700;line-height:1.1;letter-spacing:0.08em;margin:0;'
+        f'font-family:monospace">{html.escape(shown_code)}</p>'
+    )
