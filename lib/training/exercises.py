@@ -34,7 +34,7 @@ from lib.zoom.facts import (
     UNDOCUMENTED_ERROR,
     ZOOM_ERRORS,
 )
-from lib.zoom.families import FAMILIES, MEETING_WEB, SDK_FAMILIES, VIDEO
+from lib.zoom.families import FAMILIES, MEETING_NATIVE, MEETING_WEB, SDK_FAMILIES, VIDEO
 from lib.zoom.rules import RULES
 
 DEFAULT_SEED = 42
@@ -80,17 +80,24 @@ DIFFICULTIES = {
 @dataclass(frozen=True)
 class Join:
     """What the learner is told about the join a token exercise's token was made for: a meeting joined with the
-    Meeting SDK for web, or (session_name given) a session joined with the Video SDK."""
+    Meeting SDK for web, a native app's Meeting SDK initialised with it (family native), or (session_name given) a
+    session joined with the Video SDK."""
 
     sdk_key: str
     meeting_number: str
     now: int  # Zoom's clock at the join
     host: bool
     session_name: str = ""  # the Video SDK's session joined; "" for a meeting
+    family: str = MEETING_WEB  # which SDK joins: its sets' family (a Video SDK join: session_name given)
 
     def lines(self) -> tuple[str, ...]:
         if self.session_name:
             where = f"You join session `{self.session_name}` with the Video SDK as {_VIDEO_ROLES_JOINING[self.host]}."
+        elif self.family == MEETING_NATIVE:
+            where = (
+                "Your native app (Android, iOS, Windows, macOS or Linux) authenticates the Meeting SDK with this "
+                "token, then joins a meeting."
+            )
         else:
             where = f"You join meeting `{self.meeting_number}` as {_ROLES_JOINING[self.host]}."
         return (
@@ -106,6 +113,8 @@ class Join:
             return diagnose(
                 token, secret=secret, sdk_key=self.sdk_key, now=self.now, sdk="video", session_name=self.session_name
             )
+        if self.family == MEETING_NATIVE:
+            return diagnose(token, secret=secret, sdk_key=self.sdk_key, now=self.now, sdk="native")
         return diagnose(
             token, secret=secret, sdk_key=self.sdk_key, meeting_number=self.meeting_number, now=self.now, host=self.host
         )
@@ -141,12 +150,16 @@ class Exercise:
         return f"{count} mistake{'s hide' if count > 1 else ' hides'} in {what}."
 
 
-def optional_on_the_web(bug: Bug) -> bool:
-    """Nothing refuses it and the rule book finds no more than a recommendation in it (tokenExp left out: the
-    Web SDK does not need it). Such a mistake is never an exercise's answer, nor one of its options."""
+def only_recommended(bug: Bug, family: str = MEETING_WEB) -> bool:
+    """Nothing refuses it and the rule book finds no more than a recommendation in it (tokenExp left out: the Web SDK
+    does not need it). Such a mistake is never the answer of a web or Video SDK exercise, nor one of its options. A
+    native set keeps it: every native payload Zoom publishes carries tokenExp and Zoom's native auth page sets its
+    minimum, so leaving it out is a native signer's mistake, though no source shows a native SDK refusing it
+    (docs/zoom-signature-facts.md, the Meeting SDK for native apps)."""
     codes = [entry.partition("@")[0] for entry in bug.found_by]
     return (
-        bug.caught_by == NOBODY
+        family != MEETING_NATIVE
+        and bug.caught_by == NOBODY
         and bool(codes)
         and all(code in RULES and RULES[code].severity != "error" for code in codes)
     )
@@ -170,13 +183,14 @@ def exercise_mistakes(family: str = MEETING_WEB) -> tuple[str, ...]:
     return tuple(
         bug_id
         for bug_id, bug in BUGS.items()
-        if family in bug.families and not optional_on_the_web(bug) and named_in_a_set(bug, family)
+        if family in bug.families and not only_recommended(bug, family) and named_in_a_set(bug, family)
     )
 
 
 EXERCISE_MISTAKES = exercise_mistakes()
-# The families with exercise sets: the Video SDK's are token exercises only (no signer of its own yet).
-EXERCISE_FAMILIES = (MEETING_WEB, VIDEO)
+# The families with exercise sets: the native Meeting SDK's and the Video SDK's are token exercises only (the signers
+# of lib.training.signers are the Meeting SDK for web's).
+EXERCISE_FAMILIES = (MEETING_WEB, MEETING_NATIVE, VIDEO)
 
 
 def exercise_pool(difficulty: str, family: str = MEETING_WEB) -> tuple[tuple[str, ...], ...]:
@@ -217,7 +231,7 @@ def build_exercise(
 ) -> Exercise | None:
     """The exercise hiding these mistakes, or None when neither a token nor a signer of this level shows them."""
     if family != MEETING_WEB:
-        return _video_exercise(seed, level, number, bug_ids, rng)
+        return _family_exercise(seed, level, number, bug_ids, rng, family)
     languages = code_languages(level, bug_ids)
     token = None
     if level.tokens and (not languages or rng.random() < TOKEN_SHARE):
@@ -246,16 +260,19 @@ def _options(bug_ids, level: Difficulty, rng: random.Random, family: str):
     return tuple(causes), tuple(fixes)
 
 
-def _video_exercise(seed: int, level: Difficulty, number: int, bug_ids, rng: random.Random) -> Exercise | None:
-    """A Video SDK token exercise hiding these mistakes, or None when no tried input shows exactly them."""
-    token = _video_token_evidence(bug_ids, rng)
+def _family_exercise(
+    seed: int, level: Difficulty, number: int, bug_ids, rng: random.Random, family: str
+) -> Exercise | None:
+    """A native Meeting SDK or Video SDK token exercise hiding these mistakes, or None when no tried input shows
+    exactly them."""
+    token = _family_token_evidence(bug_ids, rng, family)
     if token is None:
         return None
     shown, decoded, join, happens = token
     context = (*join.lines(), f"What happens: {happens}")
-    causes, fixes = _options(bug_ids, level, rng, VIDEO)
+    causes, fixes = _options(bug_ids, level, rng, family)
     return Exercise(
-        seed, level.key, number, "token", bug_ids, shown, None, decoded, join, context, causes, fixes, VIDEO
+        seed, level.key, number, "token", bug_ids, shown, None, decoded, join, context, causes, fixes, family
     )
 
 
@@ -373,32 +390,52 @@ def _decoded(diagnosis) -> str | None:
     return f"{json_stringify(diagnosis.header)}\n{json_stringify(diagnosis.payload)}"
 
 
-def _video_token_evidence(bug_ids, rng):
-    """(value handed to join(), decoded JSON, Join, what happens) for a Video SDK token whose mistakes a reader can
-    find, or None when no tried input shows exactly these mistakes."""
+def _family_token_evidence(bug_ids, rng, family: str):
+    """(value handed to the SDK, decoded JSON, Join, what happens) for a native Meeting SDK or Video SDK token whose
+    mistakes a reader can find, or None when no tried input shows exactly these mistakes."""
     for _ in range(_TOKEN_ATTEMPTS):
         host = rng.random() < 0.5
         now = EXERCISE_EPOCH + rng.randrange(_YEAR_SECONDS)
-        session_name = rng.choice(SESSION_NAMES)
-        request = SignatureRequest(
-            DEMO_SDK_KEY,
-            DEMO_SDK_SECRET,
-            role=int(host),
-            iat=now,
-            exp=now + DEFAULT_LIFETIME_SECONDS,
-            family=VIDEO,
-            session_name=session_name,
-            user_key=f"user-{rng.randrange(10**4, 10**6)}",
-        )
+        if family == VIDEO:
+            session_name = rng.choice(SESSION_NAMES)
+            request = SignatureRequest(
+                DEMO_SDK_KEY,
+                DEMO_SDK_SECRET,
+                role=int(host),
+                iat=now,
+                exp=now + DEFAULT_LIFETIME_SECONDS,
+                family=VIDEO,
+                session_name=session_name,
+                user_key=f"user-{rng.randrange(10**4, 10**6)}",
+            )
+            join = Join(DEMO_SDK_KEY, "", now, host, session_name, VIDEO)
+        else:  # the sample's native token: no meetingNumber and role in the request
+            request = SignatureRequest(
+                DEMO_SDK_KEY, DEMO_SDK_SECRET, iat=now, exp=now + DEFAULT_LIFETIME_SECONDS, family=family
+            )
+            join = Join(DEMO_SDK_KEY, "", now, False, family=family)
         returned = sign_with_bugs(request, bug_ids).returned
         if returned is None:  # the signing code threw: there is no token to show
             return None
-        join = Join(DEMO_SDK_KEY, "", now, host, session_name)
         diagnosis = join.diagnose(returned)
         if found_mistakes(diagnosis) != set(bug_ids):
             continue
-        return returned, _decoded(diagnosis), join, video_outcome(join.diagnose(returned, DEMO_SDK_SECRET))
+        with_secret = join.diagnose(returned, DEMO_SDK_SECRET)
+        happens = video_outcome(with_secret) if family == VIDEO else native_outcome(with_secret)
+        return returned, _decoded(diagnosis), join, happens
     return None
+
+
+def native_outcome(diagnosis) -> str:
+    """What the learner would see authenticating a native Meeting SDK with this token (diagnosed with the app's
+    secret), in words that name no mistake: each native SDK has one result for any JWT it refuses (the family record),
+    and no source says whether it refuses a token whose only fault is a recommendation."""
+    record = FAMILIES[MEETING_NATIVE]
+    if any(_refused_for(finding) for finding in diagnosis.findings):
+        return f"Authentication fails: the SDK reports {record.refused_as}."
+    if any(f.severity in ("error", "warning") for f in diagnosis.findings):
+        return "No source documents what the native SDKs do with this token."
+    return "Authentication goes through, and no error is reported."
 
 
 def video_outcome(diagnosis) -> str:
