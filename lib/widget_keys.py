@@ -184,6 +184,7 @@ TRAINER = {
     "slide_index": "trainer_slide_index",  # session state: index into lib.training.trainer.presenter_slides()
     "handout_seed": "trainer_handout_seed",
     "handout_difficulty": "trainer_handout_difficulty",
+    "handout_family": "trainer_handout_family",  # which SDK's set the handout holds (ui.family.family_selector)
     "handout": "trainer_handout",  # the handout's download button
     # A live class (lib.classroom)
     "class_tabs": "trainer_class_tabs",
@@ -191,6 +192,7 @@ TRAINER = {
     "new_title": "trainer_new_title",
     "new_seed": "trainer_new_seed",
     "new_difficulty": "trainer_new_difficulty",
+    "new_family": "trainer_new_family",  # which SDK's exercises the class does (ui.family.family_selector)
     "new_count": "trainer_new_count",
     "new_submit": "trainer_new_submit",
     "open_form": "trainer_open_form",

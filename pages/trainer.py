@@ -12,8 +12,9 @@ from lib import widget_keys
 from lib.navigation import PAGES
 from lib.present.html import presenter_html
 from lib.training.exercises import DEFAULT_SEED
-from lib.training.trainer import AGENDA, SESSION_MINUTES, handout_markdown, presenter_slides
-from ui.classroom import difficulty_box, live_class, projector_view
+from lib.training.trainer import AGENDA, SESSION_MINUTES, handout_file_name, handout_markdown, presenter_slides
+from lib.zoom.families import SDK_FAMILIES
+from ui.classroom import difficulty_box, exercise_sdk_box, live_class, projector_view
 
 KEYS = widget_keys.TRAINER
 SLIDES = presenter_slides()
@@ -55,16 +56,17 @@ live_class()
 
 st.header("Handout")
 st.caption(
-    "The exercise set as Markdown, answers on a separate page. Give the room the same seed and difficulty: "
+    "The exercise set as Markdown, answers on a separate page. Give the room the same seed, difficulty and SDK: "
     "the Find the bug page then shows exactly these exercises."
 )
-left, right = st.columns(2)
+left, middle, right = st.columns(3)
 seed = int(left.number_input("Seed", min_value=0, value=DEFAULT_SEED, step=1, key=KEYS["handout_seed"]))
-difficulty = difficulty_box(right, KEYS["handout_difficulty"])
+difficulty = difficulty_box(middle, KEYS["handout_difficulty"])
+family = SDK_FAMILIES[exercise_sdk_box(right, KEYS["handout_family"])]
 st.download_button(
     "Download the handout (Markdown)",
-    data=handout_markdown(seed, difficulty),
-    file_name=f"find-the-bug-seed-{seed}-{difficulty}.md",
+    data=handout_markdown(seed, difficulty, family=family),
+    file_name=handout_file_name(seed, difficulty, family),
     mime="text/markdown",
     key=KEYS["handout"],
     on_click="ignore",

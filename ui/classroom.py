@@ -34,8 +34,10 @@ from lib.classroom.store import (
 )
 from lib.present.display import escape_markdown
 from lib.present.html import join_code_html
-from lib.training.exercises import DEFAULT_SEED, DIFFICULTIES, SET_SIZE
-from lib.training.trainer import AGENDA_DIFFICULTY, handout_markdown
+from lib.training.exercises import DEFAULT_SEED, DIFFICULTIES, EXERCISE_SDKS, SET_SIZE
+from lib.training.trainer import AGENDA_DIFFICULTY, handout_file_name, handout_markdown
+from lib.zoom.families import SDK_FAMILIES
+from ui.family import family_selector
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 KEYS = widget_keys.TRAINER
@@ -81,6 +83,7 @@ def _start(engine):
         st.session_state[KEYS["new_difficulty"]],
         int(st.session_state[KEYS["new_count"]]),
         time.time(),
+        SDK_FAMILIES[st.session_state[KEYS["new_family"]]],
     )
     st.query_params[LINK_PARAM] = started.trainer_key
     st.session_state[KEYS["new_pin"]] = started.pin
@@ -132,6 +135,11 @@ def difficulty_box(container, key):
         format_func=lambda d: DIFFICULTIES[d].label,
         key=key,
     )
+
+
+def exercise_sdk_box(container, key):
+    """Which SDK's exercises a class or a handout holds (the Meeting SDK for web's by default)."""
+    return family_selector(key, container, allow_unknown=False, label="Which SDK's exercises?", sdks=EXERCISE_SDKS)
 
 
 def _figures(results):
@@ -189,7 +197,10 @@ def projector_view(typed_code):
         with st.container(key=KEYS["projector_code"]):
             st.markdown("Join code", help=None)
             st.markdown(join_code_html(shown_join_code(session.join_code)), unsafe_allow_html=True)
-        st.caption("Open *Find the bug*, expand *In a class?*, and type this code and your name.")
+        st.caption(
+            "Open *Find the bug*, expand *In a class?*, and type this code and your name. "
+            f"Exercises for the {session.sdk_title}."
+        )
         _figures(results)
         _chart(results)
 
@@ -292,7 +303,10 @@ def console_view(trainer_key):
         st.markdown(f"### {escape_markdown(session.title)} · {state}")
         left, right = st.columns([2, 3])
         left.markdown(f"### Join code: `{shown_join_code(session.join_code)}`")
-        left.caption(f"Seed {session.seed} · {session.difficulty} · {session.exercise_count} exercises")
+        left.caption(
+            f"Seed {session.seed} · {session.difficulty} · {session.exercise_count} exercises · "
+            f"for the {session.sdk_title}"
+        )
         right.link_button(
             "Open the projector view",
             f"?{PROJECTOR_PARAM}={session.join_code}",
@@ -301,8 +315,10 @@ def console_view(trainer_key):
         )
         right.download_button(
             "This class's handout (Markdown)",
-            data=lambda: handout_markdown(session.seed, session.difficulty, session.exercise_count),  # when pressed
-            file_name=f"find-the-bug-seed-{session.seed}-{session.difficulty}-{session.exercise_count}.md",
+            data=lambda: handout_markdown(  # when pressed
+                session.seed, session.difficulty, session.exercise_count, session.family
+            ),
+            file_name=handout_file_name(session.seed, session.difficulty, session.family, session.exercise_count),
             mime="text/markdown",
             key=KEYS["room_handout"],
             on_click="ignore",
@@ -334,6 +350,7 @@ def class_forms():
         right.number_input(
             "Exercises", min_value=1, max_value=MAX_EXERCISES, value=SET_SIZE, step=1, key=KEYS["new_count"]
         )
+        exercise_sdk_box(st, KEYS["new_family"])
         st.form_submit_button(
             "Start the class", type="primary", key=KEYS["new_submit"], on_click=_class_action, args=(_start,)
         )

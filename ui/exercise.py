@@ -18,14 +18,12 @@ from lib.classroom.store import (
 from lib.mistakes.catalogue import BUGS
 from lib.present.display import escape_markdown
 from lib.training import practice
-from lib.training.exercises import DEFAULT_SEED, DIFFICULTIES, EXERCISE_FAMILIES, exercise_set
+from lib.training.exercises import DEFAULT_SEED, DIFFICULTIES, EXERCISE_SDKS, exercise_set
 from lib.zoom.families import SDK_FAMILIES
 from ui.classroom import open_database
 from ui.family import family_selector
 
 KEYS = widget_keys.EXERCISES
-# The SDKs with exercise sets (lib.training.exercises.EXERCISE_FAMILIES), as family_selector's hints.
-PRACTICE_SDKS = tuple(sdk for sdk, family in SDK_FAMILIES.items() if family in EXERCISE_FAMILIES)
 # A set is the same for every learner (it depends on seed, difficulty, size and family only): built once per server,
 # not on every run. Bounded, since the seed is the user's number.
 exercises_of = st.cache_resource(exercise_set, max_entries=64, show_spinner=False)
@@ -55,7 +53,7 @@ def solo_practice(problem: str | None, on_click) -> practice.Practice:
     difficulty = middle.selectbox(
         "Difficulty", list(DIFFICULTIES), format_func=lambda d: DIFFICULTIES[d].label, key=KEYS["difficulty"]
     )
-    sdk = family_selector(KEYS["family"], right, allow_unknown=False, label="Which SDK?", sdks=PRACTICE_SDKS)
+    sdk = family_selector(KEYS["family"], right, allow_unknown=False, label="Which SDK?", sdks=EXERCISE_SDKS)
     family = SDK_FAMILIES[sdk]
     attempts = st.session_state.setdefault(KEYS["attempts"], {})
     exercises = exercises_of(seed, difficulty, family=family)
@@ -82,7 +80,7 @@ def class_practice(learner_key: str, on_click):
         st.button("Practise on my own", key=KEYS["class_leave"], on_click=on_click)
         st.stop()
     learner, session = member
-    exercises = exercises_of(session.seed, session.difficulty, session.exercise_count)
+    exercises = exercises_of(session.seed, session.difficulty, session.exercise_count, session.family)
     taking = session.open_at(time.time())
     return learner, session, practice.class_practice(exercises, stored, as_attempt, learner.id, taking)
 
@@ -92,7 +90,7 @@ def class_banner(learner, session, on_click) -> None:
     with st.container(key=KEYS["class_banner"], border=True):
         st.markdown(
             f"**{escape_markdown(session.title)}** · you are **{escape_markdown(learner.display_name)}** · "
-            f"join code `{shown_join_code(session.join_code)}`"
+            f"join code `{shown_join_code(session.join_code)}` · exercises for the {session.sdk_title}"
         )
         st.caption(
             "Each answer is saved for your trainer as you give it. Keep this page's address (bookmark it) to "

@@ -27,6 +27,7 @@ CSV_COLUMNS = (
     "points",
     "seconds_taken",
     "answered_at",
+    "token_family",  # which SDK's exercises the class did (lib.zoom.families)
 )
 _FORMULA_SIGNS = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs a cell that starts with one of these
 
@@ -131,7 +132,7 @@ def results_csv(engine: Engine, session: ClassSession) -> str:
     writer.writerow(CSV_COLUMNS)
     for person in people:
         if not by_learner[person.id]:
-            writer.writerow([_cell(person.display_name)] + [""] * (len(CSV_COLUMNS) - 1))
+            writer.writerow([_cell(person.display_name)] + [""] * (len(CSV_COLUMNS) - 2) + [session.family])
         for given_answer in by_learner[person.id]:
             judgement = given_answer.judgement
             writer.writerow(
@@ -148,6 +149,7 @@ def results_csv(engine: Engine, session: ClassSession) -> str:
                     judgement.points,
                     "" if given_answer.seconds_taken is None else round(given_answer.seconds_taken, 1),
                     _iso(given_answer.answered_at),
+                    session.family,
                 )
             )
     return out.getvalue()

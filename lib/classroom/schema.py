@@ -19,6 +19,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from lib.zoom.families import ALL_FAMILIES, MEETING_WEB
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -42,6 +44,8 @@ classes = Table(
     Column("title", String(TITLE_LENGTH), nullable=False),
     Column("seed", Integer, nullable=False),
     Column("difficulty", String(16), nullable=False),
+    # which SDK's exercise set the class does (lib.zoom.families); classes made before 0004 did the web's
+    Column("family", String(16), nullable=False, server_default=MEETING_WEB),
     Column("exercise_count", Integer, nullable=False),
     Column("pin_salt", String(32), nullable=False),
     Column("pin_hash", String(64), nullable=False),
@@ -50,6 +54,7 @@ classes = Table(
     Column("expires_at", Float, nullable=False),
     Column("closed_at", Float, nullable=True),
     CheckConstraint("difficulty IN ('easy', 'medium', 'hard')", name="difficulty"),
+    CheckConstraint(f"family IN ({', '.join(repr(family) for family in ALL_FAMILIES)})", name="family"),
     CheckConstraint(f"exercise_count BETWEEN 1 AND {MAX_EXERCISES}", name="exercise_count"),
     CheckConstraint("seed >= 0", name="seed"),
 )

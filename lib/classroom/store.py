@@ -22,8 +22,9 @@ from sqlalchemy.exc import IntegrityError
 from lib.classroom.database import unavailable_as_message
 from lib.classroom.schema import JOIN_CODE_LENGTH, MAX_EXERCISES, NAME_LENGTH, TITLE_LENGTH, answers, classes, learners
 from lib.mistakes.catalogue import BUGS
-from lib.training.exercises import DIFFICULTIES, Attempt, Exercise
+from lib.training.exercises import DIFFICULTIES, EXERCISE_FAMILIES, Attempt, Exercise
 from lib.training.scoring import Judgement, judge
+from lib.zoom.families import FAMILIES, MEETING_WEB
 
 JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 signs, none that reads as another (0/O, 1/I)
 JOIN_CODE_BITS = 40  # 8 signs of 5 bits: a guessed code joins one of 10^12, no class
@@ -48,6 +49,12 @@ class ClassSession:
     created_at: float
     expires_at: float
     closed_at: float | None
+    family: str = MEETING_WEB  # which SDK's exercise set (lib.zoom.families)
+
+    @property
+    def sdk_title(self) -> str:
+        """The SDK whose exercises the class does, in the words of the family selector."""
+        return FAMILIES[self.family].title
 
     def open_at(self, now: float) -> bool:
         return self.closed_at is None and now < self.expires_at
@@ -169,6 +176,7 @@ def class_from(row) -> ClassSession:
         row.created_at,
         row.expires_at,
         row.closed_at,
+        row.family,
     )
 
 
@@ -182,6 +190,7 @@ CLASS_COLUMNS = (
     classes.c.created_at,
     classes.c.expires_at,
     classes.c.closed_at,
+    classes.c.family,
 )
 
 
@@ -194,9 +203,16 @@ class StartedClass(NamedTuple):
 
 
 def create_class(
-    engine: Engine, title: str, seed: int, difficulty: str, exercise_count: int, now: float
+    engine: Engine,
+    title: str,
+    seed: int,
+    difficulty: str,
+    exercise_count: int,
+    now: float,
+    family: str = MEETING_WEB,
 ) -> StartedClass:
-    """A new class, its trainer PIN and its trainer link's key."""
+    """A new class doing the exercise set of this seed, difficulty, size and token family, its trainer PIN and its
+    trainer link's key."""
     title = " ".join(title.split())
     if not title or len(title) > TITLE_LENGTH:
         raise ClassroomError(f"Give the class a title of 1 to {TITLE_LENGTH} characters.")
@@ -206,6 +222,8 @@ def create_class(
         raise ClassroomError(f"A class has 1 to {MAX_EXERCISES} exercises.")
     if seed < 0:
         raise ClassroomError("The seed is a whole number from 0.")
+    if family not in EXERCISE_FAMILIES:
+        raise ClassroomError(f"The SDK of a class's exercises is one of {', '.join(EXERCISE_FAMILIES)}.")
     pin, salt, trainer_key = new_pin(), secrets.token_hex(16), new_trainer_key()
     with unavailable_as_message(engine):
         for _ in range(5):  # a code already taken (one chance in 10^12 per class) is drawn again
@@ -219,6 +237,7 @@ def create_class(
                             "title": title,
                             "seed": seed,
                             "difficulty": difficulty,
+                            "family": family,
                             "exercise_count": exercise_count,
                             "pin_salt": salt,
                             "pin_hash": pin_hash(pin, salt),
@@ -232,7 +251,8 @@ def create_class(
                 continue
         else:
             raise ClassroomError("Could not draw a free join code; try again.")
-    session = ClassSession(class_id, code, title, seed, difficulty, exercise_count, now, now + CLASS_HOURS * 3600, None)
+    expires_at = now + CLASS_HOURS * 3600
+    session = ClassSession(class_id, code, title, seed, difficulty, exercise_count, now, expires_at, None, family)
     return StartedClass(session, pin, trainer_key)
 
 

@@ -191,6 +191,8 @@ EXERCISE_MISTAKES = exercise_mistakes()
 # The families with exercise sets: the native Meeting SDK's and the Video SDK's are token exercises only (the signers
 # of lib.training.signers are the Meeting SDK for web's).
 EXERCISE_FAMILIES = (MEETING_WEB, MEETING_NATIVE, VIDEO)
+# The same as the `sdk` hints of ui.family.family_selector, in its order: what Find the bug and the Trainer offer.
+EXERCISE_SDKS = tuple(sdk for sdk, family in SDK_FAMILIES.items() if family in EXERCISE_FAMILIES)
 
 
 def exercise_pool(difficulty: str, family: str = MEETING_WEB) -> tuple[tuple[str, ...], ...]:

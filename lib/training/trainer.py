@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from lib.mistakes.catalogue import BUGS
 from lib.training.exercises import DEFAULT_SEED, DIFFICULTIES, SET_SIZE, Exercise, corrected_code, exercise_set
 from lib.zoom.facts import MAX_LIFETIME_SECONDS, MIN_LIFETIME_SECONDS, ROLE_LABELS
+from lib.zoom.families import FAMILIES, MEETING_WEB
 
 SESSION_MINUTES = 45
 PAGE_BREAK = '<div style="page-break-before: always"></div>'
@@ -155,14 +156,28 @@ def _answer(exercise: Exercise) -> str:
     return "\n".join(lines + [""])
 
 
-def handout_markdown(seed: int, difficulty: str, size: int = SET_SIZE) -> str:
-    """A seeded exercise set as a printable Markdown handout; the answers follow a page break."""
-    exercises = exercise_set(seed, difficulty, size)
+def handout_file_name(seed: int, difficulty: str, family: str = MEETING_WEB, size: int | None = None) -> str:
+    """The handout's file name: the seed, the difficulty, the SDK (for a set other than the web's, whose names stay
+    as they were) and a class's number of exercises."""
+    parts = [f"find-the-bug-seed-{seed}", difficulty]
+    if family != MEETING_WEB:
+        parts.append(FAMILIES[family].sdk)
+    if size is not None:
+        parts.append(str(size))
+    return "-".join(parts) + ".md"
+
+
+def handout_markdown(seed: int, difficulty: str, size: int = SET_SIZE, family: str = MEETING_WEB) -> str:
+    """A seeded exercise set of one SDK (token family) as a printable Markdown handout; the answers follow a page
+    break."""
+    exercises = exercise_set(seed, difficulty, size, family)
     label = DIFFICULTIES[difficulty].label
+    sdk = FAMILIES[family].title
     parts = [
-        f"# Find the bug — seed {seed}, {difficulty}",
+        f"# Find the bug — seed {seed}, {difficulty}, {sdk}",
         "",
-        f"{label}. The same set opens in Signature Lab's *Find the bug* page with seed {seed} and this difficulty.",
+        f"{label}. Exercises for the {sdk}. The same set opens in Signature Lab's *Find the bug* page with seed "
+        f"{seed}, this difficulty and *Which SDK?* set to {sdk}.",
         "",
         *(_question(exercise) for exercise in exercises),
         "---",
