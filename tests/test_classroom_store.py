@@ -3,6 +3,8 @@ itself enforces, join codes, the limits of names and classes, and clear messages
 when the database cannot be used."""
 
 import contextlib
+import csv
+import io
 import math
 import threading
 
@@ -13,6 +15,7 @@ from sqlalchemy import create_engine, event, func, insert, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
 from lib.classroom import database, store
+from lib.classroom.access import console_class
 from lib.classroom.database import (
     ClassroomUnavailable,
     current_revision,
@@ -23,7 +26,8 @@ from lib.classroom.database import (
 from lib.classroom.room import results_csv, room_results
 from lib.classroom.schema import MAX_EXERCISES, NAME_LENGTH, answers, classes, learners, metadata
 from lib.mistakes.catalogue import BUGS
-from lib.training.exercises import exercise_set, grade
+from lib.training.exercises import EXERCISE_FAMILIES, exercise_set, grade
+from lib.zoom.families import MEETING_NATIVE, MEETING_WEB
 
 NOW = 1_800_000_000.0
 SECRET = "Wq8sL0xN3vR7tY2uI9oP4aS6dF1gH5jK"  # a 32-character SDK secret typed on another page
@@ -491,14 +495,86 @@ def test_an_answer_to_a_deleted_class_says_so(classroom_engine):
         ("count", MAX_EXERCISES + 1, "1 to 12 exercises"),
         ("difficulty", "expert", "Difficulty is one of easy, medium, hard"),
         ("seed", -1, "whole number from 0"),
+        ("family", "web", "one of meeting_web, meeting_native, video"),
+        ("family", "cobrowse", "one of meeting_web, meeting_native, video"),
     ],
 )
 def test_a_class_that_cannot_be_made_says_why(classroom_engine, field, value, says):
-    values = {"title": "T", "seed": 1, "difficulty": "easy", "count": 3} | {field: value}
+    values = {"title": "T", "seed": 1, "difficulty": "easy", "count": 3, "family": MEETING_WEB} | {field: value}
     with pytest.raises(store.ClassroomError, match=says):
         store.create_class(
-            classroom_engine, values["title"], values["seed"], values["difficulty"], values["count"], NOW
+            classroom_engine,
+            values["title"],
+            values["seed"],
+            values["difficulty"],
+            values["count"],
+            NOW,
+            values["family"],
         )
+
+
+@pytest.mark.parametrize("family", EXERCISE_FAMILIES)
+def test_a_class_keeps_the_sdk_of_its_exercises(classroom_engine, family):
+    """Stored with the class and read back by every way in: the join code, the learner's key, the trainer link."""
+    started = store.create_class(classroom_engine, "T", 5, "medium", 4, NOW, family)
+    assert started.session.family == family
+    assert store.find_class(classroom_engine, started.session.join_code) == started.session
+    key = store.join_class(classroom_engine, started.session, "Ann", NOW)
+    assert store.learner_by_key(classroom_engine, key)[1].family == family
+    assert console_class(classroom_engine, started.trainer_key).family == family
+    rows = list(csv.DictReader(io.StringIO(results_csv(classroom_engine, started.session))))
+    assert [row["token_family"] for row in rows] == [family]
+
+
+def test_the_database_refuses_a_family_no_sdk_has(classroom_engine):
+    session = new_class(classroom_engine).session
+    with pytest.raises(IntegrityError), classroom_engine.begin() as connection:
+        connection.execute(classes.update().where(classes.c.id == session.id).values(family="cobrowse"))
+
+
+def test_a_class_made_at_0003_upgrades_to_the_web_s_exercises_and_keeps_its_learners_and_answers(classroom_url):
+    """A database of revision 0003 with a class, a learner and an answer in it: 0004 gives the class the Meeting SDK
+    for web's set (the only sets there were), its learner still opens it and the answer is still theirs."""
+    from alembic import command
+
+    from lib.classroom.database import _alembic_config
+
+    engine = create_engine(classroom_url)
+    try:
+        with engine.begin() as connection:
+            config = _alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0003")
+        with engine.begin() as connection:
+            row = {"join_code": "ABCDEFGH", "title": "t", "seed": 42, "difficulty": "easy", "exercise_count": 3}
+            row |= {"pin_salt": "s", "pin_hash": "h", "created_at": NOW, "expires_at": NOW + 60}
+            connection.execute(
+                text(
+                    "INSERT INTO classes (join_code, title, seed, difficulty, exercise_count, pin_salt, pin_hash, "
+                    "created_at, expires_at) VALUES (:join_code, :title, :seed, :difficulty, :exercise_count, "
+                    ":pin_salt, :pin_hash, :created_at, :expires_at)"
+                ),
+                row,
+            )
+            class_id = connection.execute(text("SELECT id FROM classes")).scalar_one()
+            connection.execute(
+                text(
+                    "INSERT INTO learners (class_id, display_name, name_key, key_hash, joined_at) "
+                    "VALUES (:c, 'Ann', 'ann', :k, :t)"
+                ),
+                {"c": class_id, "k": store.key_hash("ann-resume-key"), "t": NOW},
+            )
+            learner_id = connection.execute(text("SELECT id FROM learners")).scalar_one()
+            connection.execute(insert(answers), answer_row(learner_id, 1))
+        assert current_revision(engine) == "0003"
+        prepare_engine(engine)
+        assert current_revision(engine) == head_revision()
+        learner, session = store.learner_by_key(engine, "ann-resume-key")
+        assert (session.join_code, session.family, learner.display_name) == ("ABCDEFGH", MEETING_WEB, "Ann")
+        assert list(store.learner_answers(engine, learner)) == [1]
+        assert store.create_class(engine, "new", 1, "easy", 1, NOW, MEETING_NATIVE).session.family == MEETING_NATIVE
+    finally:
+        engine.dispose()
 
 
 @pytest.mark.parametrize("title_length, exercises", [(120, 1), (1, MAX_EXERCISES)])
