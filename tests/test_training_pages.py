@@ -25,7 +25,7 @@ from lib.training.lessons import LESSON_KEYS, LESSONS_BY_KEY
 from lib.training.signers import SIGNERS
 from lib.training.trainer import AGENDA, handout_markdown, presenter_slides
 from lib.widget_keys import EXERCISES, LEARNER_PARAM, LESSONS, SHARED_FORM, TRAINER
-from lib.zoom.families import FAMILIES, MEETING_WEB, VIDEO
+from lib.zoom.families import FAMILIES, MEETING_NATIVE, MEETING_WEB, VIDEO
 from support import pages
 from support.apptest import open_app_page
 from support.credentials import clear_configured_credentials
@@ -254,7 +254,9 @@ def test_the_video_sdk_sets_have_their_own_place_and_answers_beside_the_web_sets
     total = f"/ {POINTS_PER_EXERCISE * SET_SIZE}"
     at = open_page(monkeypatch, pages.EXERCISES.path)
     chooser = at.selectbox(key=EXERCISES["family"])
-    assert chooser.value == "web" and chooser.options == [FAMILIES[MEETING_WEB].title, FAMILIES[VIDEO].title]
+    assert chooser.value == "web" and chooser.options == [
+        FAMILIES[f].title for f in (MEETING_WEB, MEETING_NATIVE, VIDEO)
+    ]
     answer(at, web[0], web[0].bug_ids, web[0].bug_ids)
     click(at, EXERCISES["next"])
     at.selectbox(key=EXERCISES["family"]).set_value("video").run()
@@ -277,6 +279,16 @@ def test_the_video_sdk_sets_have_their_own_place_and_answers_beside_the_web_sets
     assert not answer_fields(at, web[0]) and web[0].shown in [c.value for c in at.code]  # its own answer
     at.selectbox(key=EXERCISES["family"]).set_value("video").run()
     assert answer_fields(at, video[2])  # and the Video SDK set where it was left
+
+    native = exercise_set(DEFAULT_SEED, "easy", family=MEETING_NATIVE)  # the native Meeting SDK's set: its own place
+    at.selectbox(key=EXERCISES["family"]).set_value("native").run()
+    first = native[0]
+    assert answer_fields(at, first) and first.shown in [c.value for c in at.code]
+    assert any("authenticates the Meeting SDK with this token" in m.value for m in at.markdown)
+    assert not {"mn", "role", "tpc"} & json.loads(first.decoded.splitlines()[1]).keys()
+    assert score_shown(at) == f"0 {total}"
+    answer(at, first, first.bug_ids, first.bug_ids)
+    assert score_shown(at) == f"2 {total}" and first.id in at.session_state[EXERCISES["attempts"]]
 
 
 @pytest.fixture
@@ -359,3 +371,8 @@ def test_the_handout_download_is_the_seeded_set_with_answers(monkeypatch, downlo
     assert handout == handout_markdown(7, "hard")
     assert '---\n\n<div style="page-break-before: always"></div>\n\n## Answers' in handout
     assert all(exercise.shown in handout for exercise in exercise_set(7, "hard"))
+    at.selectbox(key=TRAINER["handout_family"]).set_value("native").run()  # another SDK's set: its own file
+    native = downloads["find-the-bug-seed-7-hard-native.md"].decode()
+    assert native == handout_markdown(7, "hard", family=MEETING_NATIVE)
+    assert native.startswith(f"# Find the bug — seed 7, hard, {FAMILIES[MEETING_NATIVE].title}")
+    assert all(exercise.shown in native for exercise in exercise_set(7, "hard", family=MEETING_NATIVE))
