@@ -17,6 +17,7 @@ from lib.classroom.schema import NAME_LENGTH, classes
 from lib.mistakes.catalogue import BUGS
 from lib.training.exercises import exercise_set
 from lib.zoom.facts import ENV_SDK_KEY, ENV_SDK_SECRET
+from lib.zoom.families import FAMILIES, MEETING_WEB, SDK_FAMILIES
 from support import pages
 from support.apptest import submit_form
 from support.paths import APP_FILE
@@ -179,11 +180,13 @@ def all_nodes_text(at) -> str:
     return " ".join(parts)
 
 
-def start_class(count=4, title=None):
+def start_class(count=4, title=None, sdk=None):
     """The Trainer page of a trainer who has just started a class: the page and its link's key."""
     at = app_on(pages.TRAINER.path)
     if title:
         at.text_input(key=TEACH["new_title"]).set_value(title)
+    if sdk:
+        at.selectbox(key=TEACH["new_family"]).set_value(sdk)
     at.number_input(key=TEACH["new_count"]).set_value(count)
     at.button(key=TEACH["new_submit"]).click().run()
     assert not at.exception, at.exception
@@ -217,7 +220,8 @@ def test_the_trainer_starts_a_class_sees_its_link_and_pin_once_and_a_reload_keep
     assert f"`{pin}`" in texts(at) and store.shown_join_code(session.join_code) in texts(at)
     assert session.exercise_count == 4 and session.difficulty == "medium"
     assert "Room \\<script\\>" in texts(at)
-    assert f"Seed {session.seed} · medium · 4 exercises" in texts(at)  # the class's set, in the console
+    assert session.family == MEETING_WEB  # the form's default SDK
+    assert f"Seed {session.seed} · medium · 4 exercises · for the {FAMILIES[MEETING_WEB].title}" in texts(at)
     assert at.get("download_button")[0].proto.label == "This class's handout (Markdown)"
 
     reloaded = console(key)  # a reload: a new session on the same address
@@ -265,6 +269,28 @@ def test_the_projector_view_shows_the_code_title_counts_and_chart_and_nothing_to
     assert pin not in drawn and key not in drawn and store.key_hash(key) not in drawn
     assert not projector.button and not projector.get("download_button") and not projector.text_input
     assert "Bo" not in drawn  # no learner's name or score on the wall
+
+
+@pytest.mark.parametrize("sdk", ["native", "video"])
+def test_a_class_of_another_sdk_gives_its_learners_that_sdk_s_exercises(database, sdk):
+    """The trainer picks the SDK; the console, the projector and the learner's banner say it, and a learner who
+    joins gets that SDK's set and their answer is stored against it."""
+    family = SDK_FAMILIES[sdk]
+    at, key = start_class(count=3, sdk=sdk)
+    session = access.console_class(database, key)
+    title = FAMILIES[family].title
+    assert session.family == family and f"3 exercises · for the {title}" in texts(at)
+    projector = app_on(pages.TRAINER.path, **{PROJECTOR: session.join_code})
+    assert f"Exercises for the {title}." in texts(projector)
+    exercises = exercise_set(session.seed, session.difficulty, 3, family)
+    learner = join(app_on(pages.EXERCISES.path), session.join_code, "Ann")
+    assert f"exercises for the {title}" in learner.get("markdown")[0].value
+    assert exercises[0].shown in [c.value for c in learner.code] and exercises[0].family == family
+    answer(learner, exercises[0])
+    stored = store.learner_answers(
+        database, store.learner_by_key(database, learner.query_params[widget_keys.LEARNER_PARAM])[0]
+    )
+    assert stored[1].mistakes == exercises[0].bug_ids and stored[1].points == 2
 
 
 @pytest.mark.parametrize(
