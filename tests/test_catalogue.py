@@ -74,6 +74,7 @@ CONTRACT_IDS = [
     "user_key_too_long",
     "meeting_claims_in_video_token",
     "video_claims_in_meeting_token",
+    "token_exp_minimum",
 ]
 ALL = (MEETING_WEB, MEETING_NATIVE, VIDEO)
 WEB_ONLY = (MEETING_WEB,)
@@ -103,6 +104,7 @@ FAMILIES_OF = {
     "user_key_too_long": (VIDEO,),
     "meeting_claims_in_video_token": (VIDEO,),
     "video_claims_in_meeting_token": (MEETING_WEB, MEETING_NATIVE),
+    "token_exp_minimum": (MEETING_NATIVE,),
 }
 TEXT_FIELDS = ("id", "title", "js_before", "js_after", "py_before", "py_after", "why", "symptom", "fix", "source")
 SECRET = "bugs-test-secret-0123456789-abcdefghij"
@@ -528,6 +530,7 @@ def test_each_request_change_names_its_stage_and_the_stages_give_the_agreed_orde
         "user_key_too_long",
         "iat_in_future",
         "expired",
+        "token_exp_minimum",
         "lifetime_too_short",
         "lifetime_too_long",
         "timestamps_milliseconds",

@@ -50,7 +50,8 @@ NOT_IN_SIGNERS = {
     "wrong_app_type": "Server-to-Server OAuth credentials look exactly like Meeting SDK ones",
     "meeting_number_spaces": "the handler takes the number the page posts; the code doctor sees spaces only in a "
     "literal, and a literal meeting number in a signer would be a mistake of its own",
-    "no_token_exp": "tokenExp is optional for the Web SDK: no exercise counts it as a mistake",
+    "no_token_exp": "tokenExp is optional for the Web SDK: no web exercise counts it as a mistake (the native sets "
+    "show tokens)",
     "legacy_format": "the code doctor also reports the legacy format's millisecond timestamp and bare hash, which "
     "are right for that format: the answer would be ambiguous",
     "tpc_not_session_name": "the signers are the Meeting SDK for web's: the Video SDK's sets show tokens",
@@ -58,6 +59,7 @@ NOT_IN_SIGNERS = {
     "meeting_claims_in_video_token": "the signers are the Meeting SDK for web's: the Video SDK's sets show tokens",
     "video_claims_in_meeting_token": "a Video SDK signer in a web exercise: the doctor names the token only as another "
     "kind, which the web sets do not tell apart from another app type's",
+    "token_exp_minimum": "the signers are the Meeting SDK for web's: the native sets show tokens",
 }
 
 

@@ -18,11 +18,14 @@ from lib.doctor.diagnosis import diagnose
 from lib.mistakes.buggy_signer import sign_with_bugs
 from lib.mistakes.catalogue import BUGS, platform_failures
 from lib.signing.encoding import base64_lenient_decode, base64url_encode
+from lib.signing.steps import SignatureRequest
 from lib.training.exercises import (
     CODE_REQUEST,
     DEFAULT_SEED,
     DIFFICULTIES,
+    EXERCISE_FAMILIES,
     EXERCISE_MISTAKES,
+    EXERCISE_SDKS,
     POINTS_PER_EXERCISE,
     SET_SIZE,
     Join,
@@ -40,8 +43,15 @@ from lib.training.exercises import (
 )
 from lib.training.signers import SIGNERS
 from lib.training.trainer import handout_markdown
-from lib.zoom.facts import DEMO_S2S_CLIENT_ID, DEMO_SDK_KEY, DEMO_SDK_SECRET, UNDOCUMENTED_ERROR, ZOOM_ERRORS
-from lib.zoom.families import FAMILIES, VIDEO
+from lib.zoom.facts import (
+    DEFAULT_LIFETIME_SECONDS,
+    DEMO_S2S_CLIENT_ID,
+    DEMO_SDK_KEY,
+    DEMO_SDK_SECRET,
+    UNDOCUMENTED_ERROR,
+    ZOOM_ERRORS,
+)
+from lib.zoom.families import FAMILIES, MEETING_NATIVE, MEETING_WEB, VIDEO
 from lib.zoom.rules import RULES, check_claims
 from support.paths import ROOT
 
@@ -70,6 +80,7 @@ NOT_IN_WEB_SETS = {
     "user_key_too_long",
     "meeting_claims_in_video_token",
     "video_claims_in_meeting_token",
+    "token_exp_minimum",
 }
 # A Video SDK set's tokens: every mistake a Video SDK signer makes that a token shows, given the session joined.
 VIDEO_SET_MISTAKES = {
@@ -513,6 +524,114 @@ def test_no_value_or_line_of_a_video_sdk_exercise_names_its_mistakes(drawn_video
         for name in platform_names:  # Zoom's names for its answers
             text = text.replace(name, "")
         parts = word_parts(text)
+        for bug_id in exercise.bug_ids:
+            hits |= {(bug_id, word) for word in (telltale_words(bug_id) - everyday) & parts}
+    assert sorted(hits) == []
+
+
+# ---------------------------------------------------------------------------------- the native Meeting SDK's sets
+
+# A native set's tokens: every mistake a native Meeting SDK signer makes that a token shows, tokenExp left out included
+# (every native payload Zoom publishes has it); no mn or role mistake (the native SDK does not read them).
+NATIVE_SET_MISTAKES = {
+    "standard_base64_segments",
+    "standard_base64_signature",
+    "mac_only",
+    "no_token_exp",
+    "timestamps_milliseconds",
+    "lifetime_too_short",
+    "lifetime_too_long",
+    "iat_in_future",
+    "expired",
+    "secret_trailing_newline",
+    "secret_key_bytes",
+    "key_secret_swapped",
+    "wrong_app_type",
+    "video_claims_in_meeting_token",
+    "token_exp_minimum",
+}
+
+
+@pytest.fixture(scope="module")
+def drawn_native_exercises():
+    """Every native Meeting SDK exercise of 40 seeds at every difficulty."""
+    return [
+        e
+        for seed in range(40)
+        for difficulty in DIFFICULTIES
+        for e in exercise_set(seed, difficulty, family=MEETING_NATIVE)
+    ]
+
+
+@pytest.mark.parametrize("difficulty", list(DIFFICULTIES))
+def test_the_native_pool_is_every_native_mistake_a_token_shows(difficulty):
+    assert set().union(*exercise_pool(difficulty, MEETING_NATIVE)) == set(exercise_mistakes(MEETING_NATIVE))
+    assert set(exercise_mistakes(MEETING_NATIVE)) == NATIVE_SET_MISTAKES
+    assert EXERCISE_FAMILIES == (MEETING_WEB, MEETING_NATIVE, VIDEO) and EXERCISE_SDKS == ("web", "native", "video")
+
+
+def test_the_native_sets_draw_every_mistake_of_their_pool_as_a_token(drawn_native_exercises):
+    assert {bug_id for e in drawn_native_exercises for bug_id in e.bug_ids} >= NATIVE_SET_MISTAKES - {
+        "secret_trailing_newline",  # a token shows these only with the secret, which the learner is not told
+        "secret_key_bytes",
+        "key_secret_swapped",
+    }
+    assert {(e.kind, e.family) for e in drawn_native_exercises} == {("token", MEETING_NATIVE)}
+    assert all(len(exercise_set(s, d, family=MEETING_NATIVE)) == SET_SIZE for s in range(3) for d in DIFFICULTIES)
+    assert exercise_set(42, "hard", family=MEETING_NATIVE) == exercise_set(42, "hard", family=MEETING_NATIVE)
+    assert len({e.id for e in drawn_native_exercises}) == len(drawn_native_exercises)
+    assert all(e.id.startswith("meeting_native_") for e in drawn_native_exercises)
+
+
+def native_request(now: int, bug_ids=()) -> str:
+    """What the sample signs for a native join at `now` (no meetingNumber, no role), with these mistakes."""
+    request = SignatureRequest(
+        DEMO_SDK_KEY, DEMO_SDK_SECRET, iat=now, exp=now + DEFAULT_LIFETIME_SECONDS, family=MEETING_NATIVE
+    )
+    return sign_with_bugs(request, bug_ids).returned
+
+
+def test_each_native_exercise_shows_its_mistakes_to_the_doctor_told_native_and_its_fix_is_clean(drawn_native_exercises):
+    """Diagnosed with sdk="native" and what the learner is told, the token shows exactly the hidden mistakes, each
+    through a code the catalogue says finds it; the same join signed without them has no error or warning."""
+    for exercise in drawn_native_exercises:
+        join = exercise.join
+        assert join.family == MEETING_NATIVE and "authenticates the Meeting SDK with this token" in exercise.context[1]
+        diagnosis = join.diagnose(exercise.shown)
+        assert found_mistakes(diagnosis) == set(exercise.bug_ids), exercise.id
+        findings = [f for f in diagnosis.findings if f.severity in ("error", "warning")]
+        for bug_id in exercise.bug_ids:  # each hidden mistake is shown by a code the catalogue says finds it
+            assert {c.partition("@")[0] for c in BUGS[bug_id].found_by} & {f.code for f in findings}, exercise.id
+        assert set(exercise.cause_options) <= NATIVE_SET_MISTAKES and set(exercise.bug_ids) <= set(
+            exercise.cause_options
+        )
+        fixed = join.diagnose(native_request(join.now), DEMO_SDK_SECRET)
+        assert [f.code for f in fixed.findings if f.severity in ("error", "warning")] == [], exercise.id
+        if exercise.decoded:
+            assert not {"mn", "role"} & json.loads(exercise.decoded.splitlines()[1]).keys()
+
+
+def test_what_happens_in_a_native_exercise_is_the_native_sdks_one_result_or_not_documented(drawn_native_exercises):
+    """The native Meeting SDKs report one result for any JWT they refuse (the family record's words); a token whose only
+    fault is a recommendation (tokenExp left out) gets "not documented"; never a Web SDK code."""
+    refused = f"Authentication fails: the SDK reports {FAMILIES[MEETING_NATIVE].refused_as}."
+    said = set()
+    for exercise in drawn_native_exercises:
+        happens = what_happens(exercise)
+        said.add(happens)
+        assert not re.search(r"\b3\d{3}\b", happens), exercise.id
+        if exercise.bug_ids == ("no_token_exp",):
+            assert happens == "No source documents what the native SDKs do with this token.", exercise.id
+    assert said == {refused, "No source documents what the native SDKs do with this token."}
+
+
+def test_no_value_or_line_of_a_native_exercise_names_its_mistakes(drawn_native_exercises):
+    native_join = Join(DEMO_SDK_KEY, "", CODE_REQUEST.iat, False, family=MEETING_NATIVE)
+    material = "\n".join([*native_join.lines(), native_request(CODE_REQUEST.iat), FAMILIES[MEETING_NATIVE].refused_as])
+    everyday = word_parts(material) | word_parts(correct_material())
+    hits = set()
+    for exercise in drawn_native_exercises:
+        parts = word_parts(written_by_us(exercise))
         for bug_id in exercise.bug_ids:
             hits |= {(bug_id, word) for word in (telltale_words(bug_id) - everyday) & parts}
     assert sorted(hits) == []

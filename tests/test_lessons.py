@@ -79,7 +79,10 @@ def test_each_mistake_says_its_part_and_a_place_of_its_own():
         "role_inverted",
         "role_string",
         "no_token_exp",
+        "no_token_exp_meeting_native",
     ]
+    native = [lesson.key for lesson in BUG_LESSONS if lesson.family == MEETING_NATIVE]
+    assert native == ["no_token_exp_meeting_native", "token_exp_minimum"]  # the native Meeting SDK's own
     assert [lesson.key for lesson in BUG_LESSONS if lesson.public_credentials] == ["key_secret_swapped"]
 
 

@@ -36,6 +36,8 @@ NOT_IN_CODE = {
     "user_key_too_long": "how long the user's e-mail address is, is a value the code does not hold",
     "meeting_claims_in_video_token": "a correct native Meeting SDK signer: which SDK joins is not in the code",
     "video_claims_in_meeting_token": "a correct Video SDK signer: which SDK joins is not in the code",
+    "token_exp_minimum": "tokenExp = iat + 1800 is the documented minimum: when the app uses the token is not in the "
+    "code",
 }
 
 

@@ -12,7 +12,7 @@ from urllib.parse import quote
 from lib.javascript.forum import js_to_string
 from lib.signing.jsjson import js_number
 from lib.signing.steps import ABSENT
-from lib.zoom.facts import DEMO_S2S_CLIENT_ID, DEMO_S2S_CLIENT_SECRET
+from lib.zoom.facts import DEMO_S2S_CLIENT_ID, DEMO_S2S_CLIENT_SECRET, MIN_LIFETIME_SECONDS
 from lib.zoom.families import MEETING_NATIVE, VIDEO
 from lib.zoom.rules import is_integer
 
@@ -20,6 +20,8 @@ CLOCK_AHEAD_SECONDS = 600  # a server clock ten minutes fast
 TOO_SHORT_LIFETIME_SECONDS = 600  # "ten minutes is plenty"
 TOO_LONG_LIFETIME_SECONDS = 7 * 24 * 3600  # "a week, so we never re-sign"
 CACHED_PAST_EXPIRY_SECONDS = 3600  # the cached token expired an hour ago
+MADE_AHEAD_SECONDS = 2 * 3600  # a native token signed two hours before the app initialises the SDK with it
+MADE_AHEAD_LIFETIME_SECONDS = 24 * 3600  # its exp: a day, as in forum 65869's token
 # The user's e-mail address as the Video SDK's user key: longer than the claim's limit of 36.
 EMAIL_USER_KEY = "alexandra.participant@example-school.org"
 
@@ -87,6 +89,15 @@ def iat_in_future(iat, exp):
 def expired(iat, exp):
     shift = exp - iat + CACHED_PAST_EXPIRY_SECONDS
     return iat - shift, exp - shift
+
+
+def token_exp_minimum(r):
+    """A native token signed ahead of its use (pasted into the app while developing), with tokenExp at the native auth
+    page's minimum of iat + 1800 and exp a day later (forum 65869)."""
+    if not (is_integer(r.iat) and is_integer(r.exp)):
+        return r, "iat and exp are not whole numbers, so the times were left as they are"
+    iat = r.iat - MADE_AHEAD_SECONDS
+    return replace(r, iat=iat, exp=iat + MADE_AHEAD_LIFETIME_SECONDS, token_exp=iat + MIN_LIFETIME_SECONDS), None
 
 
 @timed

@@ -23,6 +23,7 @@ from lib.zoom.families import (
     FAMILIES,
     KEY,
     MEETING_FAMILIES,
+    MEETING_NATIVE,
     MEETING_NUMBER,
     MEETING_WEB,
     ROLE,
@@ -372,6 +373,13 @@ _CATALOGUE = (
                 part="Claims",
                 place=5,
                 look_at="The payload ends after exp: there is no tokenExp.",
+            ),
+            BugLesson(
+                part="Claims",
+                place=6,
+                look_at="The native payload ends after exp: no tokenExp, which every native payload Zoom publishes "
+                "carries.",
+                family=MEETING_NATIVE,
             ),
         ),
     ),
@@ -918,6 +926,48 @@ _CATALOGUE = (
                 part=VIDEO_PART,
                 place=6,
                 look_at="The payload: app_key, role_type, tpc and version where appKey, mn and role belong.",
+            ),
+        ),
+    ),
+    Bug(
+        id="token_exp_minimum",
+        families=(MEETING_NATIVE,),
+        claim_kinds=frozenset((EPOCH,)),
+        title="tokenExp at its 1800 s minimum, in a token made ahead",
+        js_before="// signed once while developing, pasted into the app\n"
+        "const oPayload = { appKey: sdkKey, sdkKey, iat, exp: iat + 86400, tokenExp: iat + 1800 };",
+        js_after="// signed by your server each time the app initialises the SDK\n"
+        "const oPayload = { appKey: sdkKey, sdkKey, iat, exp, tokenExp: exp };",
+        py_before='payload = {"appKey": key, "sdkKey": key, "iat": iat, "exp": iat + 86400, "tokenExp": iat + 1800}',
+        py_after='payload = {"appKey": key, "sdkKey": key, "iat": iat, "exp": exp, "tokenExp": exp}',
+        why="Zoom's native auth page sets tokenExp's minimum at 1800 s after iat, so native signers write exactly "
+        "that and keep exp long. But the native SDK authenticates when the app initialises it, and tokenExp must "
+        "then still be ahead: an Android developer found it has to be some 1800 s ahead of that moment, not only of "
+        "iat. A token made ahead of its use (pasted into the app while developing, or cached) carries a tokenExp "
+        "that has passed, while exp is still a day away.",
+        zoom_error=None,
+        symptom="The native SDK's authentication fails when the app initialises it, though exp is still ahead: "
+        "Android's onZoomSDKInitializeResult gave errorCode 1 in the forum's case; each native SDK reports its one "
+        "result for a bad JWT. The same token worked right after it was signed, so it looks random.",
+        caught_by=ZOOM_SERVER,
+        found_by=("token_exp_too_short",),
+        alter_request=alterations.token_exp_minimum,
+        jwt_only=True,
+        fix="Set tokenExp equal to exp, as Zoom's sample does, and have your server sign a fresh token each time "
+        "the app initialises the SDK; never build a token into the app.",
+        source="Zoom developer forum thread 65869 (Android Meeting SDK, tokenExp = iat + 1800 in a JWT pasted into "
+        "the app: errorCode 1); Zoom's native auth page (tokenExp at least 1800 s after iat); Zoom's auth endpoint "
+        "sample src/index.js (tokenExp = exp); facts, the Meeting SDK for native apps",
+        steps=_FROM_PAYLOAD,
+        claims=frozenset({"iat", "exp", "tokenExp"}),
+        request_stage="cache",
+        lessons=(
+            BugLesson(
+                part="Times",
+                place=6,
+                look_at="iat is two hours before now, tokenExp only 1800 s after iat (already past) while exp is a "
+                "day after iat.",
+                family=MEETING_NATIVE,
             ),
         ),
     ),
