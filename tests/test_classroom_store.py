@@ -522,8 +522,15 @@ def test_a_class_keeps_the_sdk_of_its_exercises(classroom_engine, family):
     key = store.join_class(classroom_engine, started.session, "Ann", NOW)
     assert store.learner_by_key(classroom_engine, key)[1].family == family
     assert console_class(classroom_engine, started.trainer_key).family == family
+    exercise = exercise_set(5, "medium", 4, family)[0]  # the family's set, answered
+    ann = store.learner_by_key(classroom_engine, key)[0]
+    store.record_answer(classroom_engine, ann, grade(exercise, exercise.bug_ids, ()), 3, NOW)
+    store.join_class(classroom_engine, started.session, "Bo", NOW)  # and a learner who answered nothing
     rows = list(csv.DictReader(io.StringIO(results_csv(classroom_engine, started.session))))
-    assert [row["token_family"] for row in rows] == [family]
+    assert [(row["display_name"], row["mistakes"], row["token_family"]) for row in rows] == [
+        ("Ann", " ".join(exercise.bug_ids), family),
+        ("Bo", "", family),
+    ]
 
 
 def test_the_database_refuses_a_family_no_sdk_has(classroom_engine):
