@@ -3,6 +3,7 @@
 import base64
 import dataclasses
 import json
+import re
 from dataclasses import replace
 
 import jwt
@@ -303,3 +304,16 @@ def test_a_video_sdk_mistakes_lesson_demonstrates_it_on_a_video_sdk_token(lesson
     assert "Web SDK 6.2.0" not in text.split("**What Zoom shows.**")[0]
     demo = "\n".join(h.proto.body for h in at.get("html"))
     assert "app_key" in demo and SECRET not in demo
+
+
+def test_the_native_lessons_predict_only_what_a_source_says():
+    """tokenExp left out of a native token: no source says the native SDK refuses it, nor that it takes it; a token made
+    ahead with tokenExp at its minimum gets the native SDKs' one result for a bad JWT, and no Web SDK code."""
+    missing = bug_demo(LESSONS_BY_KEY["no_token_exp_meeting_native"], LEARNER, NOW).comparison.outcome.message
+    assert (
+        missing.startswith(f"No source says the {FAMILIES[MEETING_NATIVE].title} refuses it") and "goes" not in missing
+    )
+    ahead = bug_demo(LESSONS_BY_KEY["token_exp_minimum"], LEARNER, NOW).comparison.outcome.message
+    assert FAMILIES[MEETING_NATIVE].refused_as in ahead and not re.search(r"\b3\d{3}\b", ahead)
+    web = bug_demo(LESSONS_BY_KEY["no_token_exp"], LEARNER, NOW).comparison.outcome.message
+    assert web.startswith("join() goes through")  # the Web SDK's own signer left it out: documented

@@ -278,11 +278,13 @@ def what_happens_next(buggy: BuggySteps, differing_steps, selected, family: str 
             " ".join(BUGS[i].symptom for i in refused),
             refused,
         )
-    if effective:
+    if effective:  # only the web's sources say its SDK takes such a token (tokenExp left out)
         return Outcome(
             NOBODY,
             None,
-            f"join() goes through — nothing stops this: {_titles(effective)}.",
+            f"join() goes through — nothing stops this: {_titles(effective)}."
+            if family == MEETING_WEB
+            else f"No source says the {FAMILIES[family].title} refuses it: {_titles(effective)}.",
             " ".join(BUGS[i].symptom for i in effective),
             effective,
         )
