@@ -52,8 +52,8 @@ def test_each_mistake_is_found_in_its_before_code_and_not_in_its_after_code(bug_
     found = review_code(before, language)
     assert review_code(after, language).findings == ()
     ours = [f for f in found.findings if f.code in own_codes(bug)]
-    if bug_id in NOT_IN_CODE:
-        assert ours == [] and found.findings == ()
+    if bug_id in NOT_IN_CODE:  # nothing wrong seen; a note (an info) may say how the code was read
+        assert ours == [] and {f.severity for f in found.findings} <= {"info"}
     else:
         assert ours, found.findings
         assert {f.bug_id for f in ours} == {bug_id}
