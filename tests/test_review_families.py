@@ -151,3 +151,20 @@ def test_the_command_line_review_says_the_token_family():
 def test_a_video_signers_role_from_the_request_is_role_type_not_number_and_not_the_meeting_sdks_code():
     text = (DATA / "review" / "rules" / "video_claims" / "express_role.js").read_text()
     assert [(f.line, f.code) for f in review_code(text).findings] == [(4, "role_type_not_number")]
+
+
+@pytest.mark.parametrize(
+    ("encoder", "shown"),
+    [("urllib.parse.quote(topic)", "Cool%20Cars"), ("urllib.parse.quote_plus(topic)", "Cool+Cars"), ("topic", None)],
+)
+def test_a_url_encoded_tpc_is_the_session_name_mismatch_with_what_the_name_becomes(encoder, shown):
+    """Zoom compares tpc with the session name passed to join() ignoring case only (the fact base): encoding turns
+    a space into %20 or +, so the token names another session."""
+    review = review_code(video(topic=encoder))
+    found = [f for f in review.findings if f.code == "tpc_mismatch"]
+    if shown is None:
+        assert found == [] and review.codes == []
+        return
+    [finding] = found
+    assert (finding.severity, finding.line, finding.bug_id) == ("error", 7, "tpc_not_session_name")
+    assert f'"Cool Cars" becomes "{shown}"' in finding.message and "join()" in finding.fix
