@@ -59,7 +59,7 @@ def test_each_signer_gets_exactly_its_labelled_findings(name):
     assert Counter(found(row)) == Counter(row["findings"]), row["note"]
 
 
-FAMILY_ROWS = sorted(row["file"] for row in ROWS if row.get("family"))
+FAMILY_ROWS = sorted(row["file"] for row in ROWS if "family" in row)  # family null: no Zoom token at all
 
 
 @pytest.mark.parametrize("name", FAMILY_ROWS)
