@@ -168,3 +168,16 @@ def test_a_url_encoded_tpc_is_the_session_name_mismatch_with_what_the_name_becom
     [finding] = found
     assert (finding.severity, finding.line, finding.bug_id) == ("error", 7, "tpc_not_session_name")
     assert f'"Cool Cars" becomes "{shown}"' in finding.message and "join()" in finding.fix
+
+
+def test_the_command_line_review_notes_a_native_signer_unless_its_sdk_is_named():
+    lines = [{"code": NATIVE}, {"code": NATIVE, "sdk": "web"}, {"code": NATIVE, "sdk": "native"}]
+    process, outputs = run_cli("review", lines)
+    assert process.returncode == 0, process.stderr
+    found = [sorted((f["code"], f["severity"]) for f in o["findings"]) for o in outputs]
+    assert found == [
+        [("meeting_native_assumed", "info")],
+        [("missing_mn", "error"), ("missing_role", "error")],
+        [],
+    ]
+    assert [o["token_family"] for o in outputs] == ["meeting_native", "meeting_web", "meeting_native"]
