@@ -20,10 +20,23 @@ def check(program: Program):
     topics = [claims["tpc"][1] for claims in video if "tpc" in claims and claims["tpc"][1] is not None]
     if not topics:  # a fragment: `const tpc = encodeURIComponent(req.body.sessionName)`
         topics = [b.value for b in program.bindings if b.name.rsplit(".", 1)[-1] == "tpc" and b.value is not None]
+    if joins_with_an_encoded_name(program):
+        return  # the client joins with the encoded name too: tpc and the session name agree
     for topic in topics:
         encoder = url_encoded(program, topic)
         if encoder is not None:
             report(program, encoder)
+
+
+JOIN_CALLS = frozenset({"join", "joinSession"})  # client.join(topic, …) (web), joinSession(context) (native)
+
+
+def joins_with_an_encoded_name(program: Program) -> bool:
+    """The same code joins the Video SDK session with a URL-encoded name (client.join(encodeURIComponent(t), …))."""
+    return any(
+        call.name in JOIN_CALLS and call.args and url_encoded(program, call.args[0]) is not None
+        for call in program.calls
+    )
 
 
 def report(program: Program, node):
