@@ -94,3 +94,17 @@ def test_running_without_the_libraries_says_how_to_install_them(doctor, monkeypa
 def test_the_secret_written_in_the_code_is_not_what_runs_in_the_browser():
     run = runnable_review(review_code(f'const SECRET = "{SECRET}";\nfunction sign(k) {{ return SECRET; }}'))
     assert SECRET not in run.script and f'"{DEMO_SDK_SECRET}"' in run.script
+
+
+NATIVE_SIGNER = (ROOT / "tests/data/signers/js-init-token-no-mn.js").read_text()
+
+
+def test_a_native_signer_gets_the_native_note_as_an_info_and_the_web_errors_when_the_web_is_named(doctor):
+    review_on_page(doctor, NATIVE_SIGNER)
+    assert not doctor.error
+    assert any("(`meeting_native_assumed`)" in i.value and "native Meeting SDK" in i.value for i in doctor.info)
+    doctor.selectbox(key=CODE_DOCTOR["sdk"]).set_value("web")
+    review_on_page(doctor, NATIVE_SIGNER)
+    errors = "\n".join(e.value for e in doctor.error)
+    assert "(`missing_mn`)" in errors and "(`missing_role`)" in errors
+    assert not any("meeting_native_assumed" in i.value for i in doctor.info)

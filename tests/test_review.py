@@ -32,7 +32,6 @@ NOT_IN_CODE = {
     "iat_in_future": "the catalogue's case is a server clock running fast: the code is right (local time read as "
     "UTC, which code does show, is reported with the same code)",
     "wrong_app_type": "Server-to-Server OAuth credentials look exactly like Meeting SDK ones",
-    "tpc_not_session_name": "the code cannot tell which session name the page joins with",
     "user_key_too_long": "how long the user's e-mail address is, is a value the code does not hold",
     "meeting_claims_in_video_token": "a correct native Meeting SDK signer: which SDK joins is not in the code",
     "video_claims_in_meeting_token": "a correct Video SDK signer: which SDK joins is not in the code",
@@ -54,8 +53,8 @@ def test_each_mistake_is_found_in_its_before_code_and_not_in_its_after_code(bug_
     found = review_code(before, language)
     assert review_code(after, language).findings == ()
     ours = [f for f in found.findings if f.code in own_codes(bug)]
-    if bug_id in NOT_IN_CODE:
-        assert ours == [] and found.findings == ()
+    if bug_id in NOT_IN_CODE:  # nothing wrong seen; a note (an info) may say how the code was read
+        assert ours == [] and {f.severity for f in found.findings} <= {"info"}
     else:
         assert ours, found.findings
         assert {f.bug_id for f in ours} == {bug_id}

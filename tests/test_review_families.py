@@ -4,9 +4,11 @@ checked against the payload's, and `review` says which family it judged."""
 
 import pytest
 
+from lib.doctor.diagnosis import diagnose
 from lib.review import ReviewInputError, review_code
 from lib.review.rules.video_claims import KEY_MAX_CHARS, TPC_MAX_CHARS
 from support.cli import run_cli
+from support.doctor_cases import NOW, native_payload, sign
 from support.paths import DATA
 
 NATIVE = """const { KJUR } = require('jsrsasign')
@@ -37,10 +39,25 @@ def errors(review):
     return [f.code for f in review.findings if f.severity == "error"]
 
 
-def test_a_native_signer_is_no_error_and_is_judged_native():
+def test_a_native_signer_is_no_error_and_is_judged_native_with_the_token_doctors_note():
     review = review_code(NATIVE)
     assert review.token_family == "meeting_native"
-    assert review.codes == [] and review.verdict == "No known mistake found in this code."
+    assert review.codes == ["meeting_native_assumed"] and review.verdict == "No known mistake found in this code."
+    [note] = review.findings
+    assert (note.severity, note.line) == ("info", 5)
+    token = sign(native_payload())  # the same payload as a token: the Token doctor's finding, word for word
+    [said] = [f for f in diagnose(token, now=NOW).findings if f.code == "meeting_native_assumed"]
+    assert (note.message, note.fix, note.severity) == (said.message, said.fix, said.severity)
+
+
+def test_a_native_signer_is_noted_only_when_no_sdk_is_named():
+    assert review_code(NATIVE, sdk="native").codes == []
+    assert "meeting_native_assumed" not in review_code(NATIVE, sdk="web").codes
+    assert (
+        "meeting_native_assumed"
+        not in review_code(NATIVE.replace("iat, exp,", "mn: 85746065432, role: 0, iat, exp,")).codes
+    )
+    assert "meeting_native_assumed" not in review_code(NATIVE.replace("{ appKey", "{ ...base, appKey")).codes
 
 
 def test_a_native_signer_said_to_be_for_the_web_lacks_mn_and_role():
@@ -51,7 +68,7 @@ def test_a_native_signer_said_to_be_for_the_web_lacks_mn_and_role():
 
 
 def test_a_native_signer_without_token_exp_gets_the_rule_books_missing_token_exp():
-    review = review_code(NATIVE.replace(", tokenExp: exp", ""))
+    review = review_code(NATIVE.replace(", tokenExp: exp", ""), sdk="native")
     assert review.codes == ["missing_token_exp"] and review.findings[0].severity == "warning"
 
 
@@ -134,3 +151,33 @@ def test_the_command_line_review_says_the_token_family():
 def test_a_video_signers_role_from_the_request_is_role_type_not_number_and_not_the_meeting_sdks_code():
     text = (DATA / "review" / "rules" / "video_claims" / "express_role.js").read_text()
     assert [(f.line, f.code) for f in review_code(text).findings] == [(4, "role_type_not_number")]
+
+
+@pytest.mark.parametrize(
+    ("encoder", "shown"),
+    [("urllib.parse.quote(topic)", "Cool%20Cars"), ("urllib.parse.quote_plus(topic)", "Cool+Cars"), ("topic", None)],
+)
+def test_a_url_encoded_tpc_is_the_session_name_mismatch_with_what_the_name_becomes(encoder, shown):
+    """Zoom compares tpc with the session name passed to join() ignoring case only (the fact base): encoding turns
+    a space into %20 or +, so the token names another session."""
+    review = review_code(video(topic=encoder))
+    found = [f for f in review.findings if f.code == "tpc_mismatch"]
+    if shown is None:
+        assert found == [] and review.codes == []
+        return
+    [finding] = found
+    assert (finding.severity, finding.line, finding.bug_id) == ("error", 7, "tpc_not_session_name")
+    assert f'"Cool Cars" becomes "{shown}"' in finding.message and "join()" in finding.fix
+
+
+def test_the_command_line_review_notes_a_native_signer_unless_its_sdk_is_named():
+    lines = [{"code": NATIVE}, {"code": NATIVE, "sdk": "web"}, {"code": NATIVE, "sdk": "native"}]
+    process, outputs = run_cli("review", lines)
+    assert process.returncode == 0, process.stderr
+    found = [sorted((f["code"], f["severity"]) for f in o["findings"]) for o in outputs]
+    assert found == [
+        [("meeting_native_assumed", "info")],
+        [("missing_mn", "error"), ("missing_role", "error")],
+        [],
+    ]
+    assert [o["token_family"] for o in outputs] == ["meeting_native", "meeting_web", "meeting_native"]

@@ -2,7 +2,8 @@
 must not, every finding code belongs to exactly one rule, and each fixture's marks match the findings exactly.
 
 A fixture is code in tests/data/review/rules/<rule module>/, its language told by its extension. A line ending
-in a comment `must-fire: <code>` must get that finding on that line; `must-not-fire: <code>` must not. A rule
+in a comment `must-fire: <code>` must get that finding on that line; `must-not-fire: <code>` must not (one comment
+may hold both, `must-fire: a must-not-fire: b, c`). A rule
 with one code may leave the code out (`must-fire`). Findings of other rules' codes are the other rules' business.
 """
 
@@ -22,7 +23,7 @@ from support.paths import DATA
 FIXTURES = DATA / "review" / "rules"
 LANGUAGE_OF = {".js": "javascript", ".ts": "typescript", ".py": "python", ".php": "php", ".go": "go"}
 LANGUAGE_OF |= {".java": "java", ".cs": "csharp", ".rb": "ruby"}
-MARK = re.compile(r"(must-fire|must-not-fire)(?::\s*([\w, ]+))?")
+MARK = re.compile(r"(must-fire|must-not-fire)(?::\s*(\w+(?:\s*,\s*\w+)*))?")  # one line may carry both marks
 
 
 def marks(path: Path, rule: ReviewRule):

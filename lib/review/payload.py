@@ -16,7 +16,7 @@ from lib.review.program import (
 from lib.review.reading import number_value, string_value, unwrap
 from lib.review.syntax import MapLiteral
 from lib.zoom.facts import DEFAULT_LIFETIME_SECONDS
-from lib.zoom.families import family_of
+from lib.zoom.families import MEETING_NATIVE, family_of
 from lib.zoom.rules import check_claims
 
 
@@ -35,8 +35,24 @@ def is_payload(literal: MapLiteral) -> bool:
 
 
 def payloads(program: Program) -> list[MapLiteral]:
-    """The literals that are Meeting SDK or Video SDK payloads (not a join() options object or a request body)."""
-    return [literal for literal in program.maps if is_payload(literal)]
+    """The literals that are Meeting SDK or Video SDK payloads (not a join() options object, a request body, or
+    the input of a local function that builds the payload from it)."""
+    found = [literal for literal in program.maps if is_payload(literal)]
+    return [literal for literal in found if not feeds_a_payload_builder(program, literal, found)]
+
+
+def feeds_a_payload_builder(program: Program, literal: MapLiteral, found) -> bool:
+    """`buildPayload({ iat, tpc, role_type })`: an argument of a function of this code that writes a payload of
+    its own (the one signed), so the argument is only some of its values."""
+    arguments = literal.node.parent
+    call = arguments.parent if arguments is not None else None
+    if call is None or call.type not in program.parsed.grammar.call:
+        return False
+    callee = program.call(call).callee
+    builder = program.functions.get(callee.removeprefix("this.").removeprefix("self."))
+    return builder is not None and any(
+        other is not literal and builder.start_byte <= other.node.start_byte < builder.end_byte for other in found
+    )
 
 
 def written_family(literal: MapLiteral) -> str:
@@ -58,13 +74,16 @@ def crosses_sdk(one: str, other: str) -> bool:
 
 
 def jsonwebtoken_options(program: Program, literal: MapLiteral):
-    """The options map of a `jwt.sign(payload, secret, options)` call that signs this literal, if any."""
-    for call in program.calls:
-        if not (matches(call, JSONWEBTOKEN_SIGN) and call.args):
-            continue
-        if program.resolve(call.args[0]) == literal.node:
-            options = program.resolve(call.args[2]) if len(call.args) > 2 else None
-            return next((m for m in program.maps if m.node == options), MapLiteral(call.node))
+    """The options map of a `jwt.sign(payload, secret, options)` call that signs this literal, if any: the call
+    given the literal (or a name for it), else the code's only jwt.sign call when that one is given no literal of
+    its own (a helper `sign(payload, secret)` called with a payload built elsewhere)."""
+    signs = [call for call in program.calls if matches(call, JSONWEBTOKEN_SIGN) and call.args]
+    signed = [call for call in signs if program.resolve(call.args[0]) == literal.node]
+    if not signed and len(signs) == 1 and program.resolve(signs[0].args[0]).type not in program.parsed.grammar.map:
+        signed = signs
+    for call in signed:
+        options = program.resolve(call.args[2]) if len(call.args) > 2 else None
+        return next((m for m in program.maps if m.node == options), MapLiteral(call.node))
     return None
 
 
@@ -123,6 +142,10 @@ def written_payload(program: Program, literal: MapLiteral) -> dict:
 
 def rule_book_breaches(program: Program, literal: MapLiteral, codes) -> list:
     """The rule book's breaches (lib.zoom.rules.check_claims) of the payload the code writes, of these codes,
-    judged as a token of the family the payload is judged by (the rule book knows which claims it has)."""
-    breaches = check_claims(written_payload(program, literal), _NOW, family=judged_family(program, literal))
+    judged as a token of the family the payload is judged by (the rule book knows which claims it has). When the
+    user names no SDK and the claims make a native token, the rule book works the family out itself, so its
+    note that it assumed native (meeting_native_assumed) comes in its own words."""
+    family = judged_family(program, literal)
+    assumed = program.sdk is None and family == MEETING_NATIVE
+    breaches = check_claims(written_payload(program, literal), _NOW, family=None if assumed else family)
     return [b for b in breaches if b.code in codes]

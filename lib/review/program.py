@@ -124,6 +124,23 @@ STANDARD_BASE64 = CallNames(
 )
 
 
+# Calls that percent-encode text for a URL, by language: qualified names, and names that count only when called bare
+# (`quote` is urllib's when imported from it, not shlex.quote).
+URL_ENCODERS = CallNames(
+    {"urllib.parse.quote", "parse.quote", "urllib.parse.quote_plus", "parse.quote_plus", "querystring.escape"},
+    {"URLEncoder.encode", "Uri.EscapeDataString", "Uri.EscapeUriString", "HttpUtility.UrlEncode"},
+    {"WebUtility.UrlEncode", "url.QueryEscape", "url.PathEscape", "CGI.escape", "URI.encode_www_form_component"},
+    {"URI.encode", "URI.escape", "Util.url_encode", "Utils.escape", "qs.escape"},
+)
+BARE_URL_ENCODERS = frozenset({"encodeURIComponent", "encodeURI", "escape", "quote", "quote_plus"})
+BARE_URL_ENCODERS |= {"urlencode", "rawurlencode", "url_encode"}
+# Those that write a space as + rather than %20 (form encoding).
+PLUS_FOR_SPACE = CallNames(
+    {"quote_plus", "urlencode", "URLEncoder.encode", "HttpUtility.UrlEncode", "WebUtility.UrlEncode"},
+    {"url.QueryEscape", "CGI.escape", "URI.encode_www_form_component", "Utils.escape"},
+)
+
+
 URL_CONVERTERS = frozenset({"replace", "replaceAll", "Replace", "tr", "strtr", "str_replace", "gsub", "translate"})
 
 

@@ -24,6 +24,7 @@ from lib.review.rules import (
     secret_whitespace,
     standard_base64,
     timestamp_units,
+    tpc_mismatch,
     video_claims,
     wrong_token_kind,
 )
@@ -36,6 +37,7 @@ RULE_MODULES = (
     app_key_is_secret,
     role_not_number,
     video_claims,
+    tpc_mismatch,
     mn_not_digits,
     standard_base64,
     bare_signature,

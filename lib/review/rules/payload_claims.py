@@ -1,4 +1,6 @@
-"""missing_* and meeting_number_claim_name: the claims a Meeting SDK payload lacks or misnames."""
+"""missing_* and meeting_number_claim_name: the claims a Meeting SDK payload lacks or misnames; and, when the user
+names no SDK, meeting_native_assumed: a payload without mn and role is judged native, as the Token doctor judges
+its token (the Web SDK would need both)."""
 
 from lib.review.payload import claim_entries, judged_family, payloads, rule_book_breaches
 from lib.review.program import Program
@@ -41,5 +43,6 @@ RULE_CODES = (
     "missing_iat",
     "missing_exp",
     "missing_token_exp",
+    "meeting_native_assumed",
 )
 RULE = ReviewRule(codes=RULE_CODES, check=check)
