@@ -20,12 +20,15 @@ def pre_join_notes(plan: JoinPlan) -> list[tuple[str, str]]:
     the token goes to Zoom."""
     notes = [(problem.severity, f"**{problem.field}** — {escape_markdown(problem.text)}") for problem in plan.problems]
     notes += family_notes(plan)
+    other_kind = plan.other_kind
     notes += [
         (finding.severity, finding_markdown(finding.title, finding.message, code=finding.code, fix=finding.fix))
         for finding in plan.diagnosis.findings
-        if finding.severity != "info"
+        if finding.severity != "info" and finding is not other_kind
     ]
-    if plan.blocked:
+    if other_kind:
+        notes.append(("error", _other_kind_note(other_kind)))
+    elif plan.blocked:
         stopped = (
             "Not sent to Zoom: fix the errors above. To see what Zoom answers to a token with these mistakes, "
             "tick *Send the token to Zoom even if the checks find mistakes*."
@@ -34,6 +37,19 @@ def pre_join_notes(plan: JoinPlan) -> list[tuple[str, str]]:
     elif plan.token_errors:
         notes.append(("warning", "Sent to Zoom although the checks found mistakes, as you asked."))
     return notes
+
+
+def _other_kind_note(finding) -> str:
+    """The stop for a token of another kind: what it is, where it belongs (the finding's fix), and why not even
+    *send anyway* sends it."""
+    web = FAMILIES[MEETING_WEB].title
+    never = (
+        f"This page joins meetings with the {web} only: a token of another kind cannot join one, and some (OAuth "
+        "access tokens, ZAKs) are credentials, so it is never sent to Zoom or to your browser, not even with "
+        "*Send the token to Zoom even if the checks find mistakes*."
+    )
+    title = f"Not sent to Zoom: {finding.title[0].lower()}{finding.title[1:]}"
+    return finding_markdown(title, finding.message, code=finding.code, fix=finding.fix, notes=(never,))
 
 
 def family_notes(plan: JoinPlan) -> list[tuple[str, str]]:
@@ -68,6 +84,15 @@ def token_doctor_state(plan: JoinPlan, token: str) -> dict:
     or the Video SDK for a Video SDK token: its own SDK, which this page does not join with)."""
     sdk = FAMILIES[VIDEO].sdk if plan.diagnosis.token_family == VIDEO else FAMILIES[MEETING_WEB].sdk
     return {widget_keys.SHARED_TOKEN: token, widget_keys.INSPECTOR["sdk"]: sdk}
+
+
+def stopped_token_doctor_state(plan: JoinPlan) -> dict | None:
+    """What the Token doctor opens with for a token stopped here, or None: none for a token of no SDK's family (an
+    OAuth access token, a ZAK, ...), which may be a credential and is not handed on to another page."""
+    token = plan.diagnosis.token
+    if not plan.blocked or not token or (plan.other_kind and plan.diagnosis.token_family is None):
+        return None
+    return token_doctor_state(plan, token)
 
 
 def outcome_notes(explanation: Explanation) -> list[tuple[str, str]]:
