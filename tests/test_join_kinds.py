@@ -97,6 +97,10 @@ def test_a_token_of_another_kind_is_never_sent_and_the_stop_says_what_it_is_and_
     assert "not even with *Send the token to Zoom even if the checks find mistakes*" in said
     assert "Sent to Zoom" not in shown_text(notes) and "tick" not in shown_text(notes)  # no false hope
     assert sum(OTHER_KIND in text for _, text in notes) == 1  # the stop replaces the finding's own card
+    # and stands alone: the claim checks judge it as what it is not (an OAuth access token told to add mn)
+    others = {f.code for f in plan.diagnosis.findings if f.severity != "info"} - {OTHER_KIND}
+    assert not any(f"(`{code}`)" in text for code in others for _, text in notes)
+    assert others or kind == "video_sdk"  # a valid Video SDK token has no others to leave out
     assert all(token not in text and token.split(".")[2] not in text for _, text in notes)
 
 

@@ -17,18 +17,19 @@ def new_attempt(form: JoinForm, now: int) -> dict:
 
 def pre_join_notes(plan: JoinPlan) -> list[tuple[str, str]]:
     """(Streamlit box name, Markdown): the form's problems, the token's errors and warnings, and whether
-    the token goes to Zoom."""
+    the token goes to Zoom. A token of another kind gets only the stop that says what it is: the claim checks
+    judge it as what it is not (an OAuth token told to add mn), and the Token doctor has them for a Video SDK
+    token."""
     notes = [(problem.severity, f"**{problem.field}** — {escape_markdown(problem.text)}") for problem in plan.problems]
     notes += family_notes(plan)
-    other_kind = plan.other_kind
+    if plan.other_kind:
+        return [*notes, ("error", _other_kind_note(plan.other_kind))]
     notes += [
         (finding.severity, finding_markdown(finding.title, finding.message, code=finding.code, fix=finding.fix))
         for finding in plan.diagnosis.findings
-        if finding.severity != "info" and finding is not other_kind
+        if finding.severity != "info"
     ]
-    if other_kind:
-        notes.append(("error", _other_kind_note(other_kind)))
-    elif plan.blocked:
+    if plan.blocked:
         stopped = (
             "Not sent to Zoom: fix the errors above. To see what Zoom answers to a token with these mistakes, "
             "tick *Send the token to Zoom even if the checks find mistakes*."
@@ -45,8 +46,8 @@ def _other_kind_note(finding) -> str:
     web = FAMILIES[MEETING_WEB].title
     never = (
         f"This page joins meetings with the {web} only: a token of another kind cannot join one, and some (OAuth "
-        "access tokens, ZAKs) are credentials, so it is never sent to Zoom or to your browser, not even with "
-        "*Send the token to Zoom even if the checks find mistakes*."
+        "access tokens, ZAKs) are credentials, so the page neither sends it to Zoom nor puts it into the page, not "
+        "even with *Send the token to Zoom even if the checks find mistakes*."
     )
     title = f"Not sent to Zoom: {finding.title[0].lower()}{finding.title[1:]}"
     return finding_markdown(title, finding.message, code=finding.code, fix=finding.fix, notes=(never,))
