@@ -8,7 +8,7 @@ from lib import widget_keys
 from lib.join.outcome import explain_outcome, read_outcome
 from lib.join.plan import HOST_JS, JoinForm, component_data
 from lib.present.display import escape_markdown
-from lib.present.join import new_attempt, outcome_notes, pre_join_notes, token_doctor_state
+from lib.present.join import new_attempt, outcome_notes, pre_join_notes, stopped_token_doctor_state, token_doctor_state
 from lib.zoom.facts import ROLE_LABELS, WEB_SDK_LANGUAGES, WEB_SDK_VERSION, WEB_SDK_VERSIONS
 from ui.findings import finding_card
 from ui.links import switch_button
@@ -116,8 +116,8 @@ if attempt:
     with st.container(key=KEYS["checks"]):
         for level, text in pre_join_notes(plan):
             finding_card(text, level)
-        if plan.blocked and plan.diagnosis.token:
-            switch_button(*TO_TOKEN_DOCTOR, token_doctor_state(plan, plan.diagnosis.token), ":material/search:")
+        if stopped := stopped_token_doctor_state(plan):
+            switch_button(*TO_TOKEN_DOCTOR, stopped, ":material/search:")
     if not plan.blocked:
         outcome_box = st.container(key=KEYS["outcome"])
         outcome = attempt["outcome"]

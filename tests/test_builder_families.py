@@ -217,6 +217,17 @@ def test_an_empty_session_name_is_refused_with_how_to_fix_it(app):
     assert "no tpc" in messages and "session name" in messages and "Not signed" in messages
 
 
+@pytest.mark.parametrize(("session_name", "said"), [("   ", "whitespace only"), ("Cool Cars ", "around the name")])
+def test_the_builder_signs_a_blank_or_padded_session_name_with_a_warning(app, session_name, said):
+    choose(app, VIDEO)
+    token = sign(app, VIDEO, {"tpc": session_name})
+    assert payload(token)["tpc"] == session_name  # signed as typed: join() gets the same text
+    problems = {p.code: p for p in app.session_state[BUILDER["result"]]["problems"]}
+    assert problems["tpc_whitespace"].severity == "warning"
+    [shown] = [box.value.replace("\\", "") for box in app.warning if "tpc is" in box.value]
+    assert said in shown and "Trim the session name once" in shown and not app.error
+
+
 def test_switching_family_keeps_the_typed_secret_and_leaves_the_other_familys_claims(app):
     sign(app, MEETING_WEB, {"mn": "85746065432", "role": 1})
     choose(app, VIDEO)  # the new family's token is signed at once, with the secret kept on the server

@@ -56,12 +56,18 @@ def _check_session(findings, payload, session_name):
     """The Video SDK compares the token's tpc with the session name given to join(), ignoring case."""
     tpc = payload.get("tpc")
     if isinstance(tpc, str) and tpc and tpc.lower() != session_name.lower():
+        spaces = (
+            " They differ only in the whitespace around the name, which no source says Zoom ignores (the Web Video "
+            "SDK sends the topic untrimmed)."
+            if tpc.strip().lower() == session_name.strip().lower()
+            else ""
+        )
         add_finding(
             findings,
             "tpc_mismatch",
             "context",
             f"The token's tpc is {cut(repr(tpc))} but you join the session {cut(repr(session_name))}: the Video SDK "
-            "compares them (ignoring case) and refuses a token for another session.",
+            f"compares them (ignoring case) and refuses a token for another session.{spaces}",
             "Sign the token with tpc equal to the session name you pass to join() (the topic).",
             claims=["tpc"],
         )

@@ -6,7 +6,7 @@ Recognised from the claims (and header members) each kind is documented or obser
 
 from typing import NamedTuple
 
-from lib.zoom.families import FAMILIES, MEETING_WEB, VIDEO
+from lib.zoom.families import FAMILIES, MEETING_WEB, VIDEO, family_of
 
 
 class TokenKind(NamedTuple):
@@ -95,7 +95,9 @@ def token_kind(header: dict, payload: dict) -> TokenKind | None:
         # with app_key is a Video SDK token, judged by that family's rules (lib.zoom.families)
         if "user_id" in payload or "user_name" in payload or payload.get("role_type") == 2:
             return COBROWSE_SDK
-    if "iss" in payload and "exp" in payload and "app_key" not in payload:
+    if "iss" in payload and "exp" in payload and family_of(payload) != VIDEO:
+        # iss beside tpc, role_type or app_key: a Video SDK token with a stray iss (or made for the wrong SDK), not
+        # a REST API token; the families' rules judge it
         return REST_API_JWT
     return None
 

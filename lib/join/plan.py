@@ -30,6 +30,7 @@ from lib.zoom.facts import (
 from lib.zoom.meeting_number import normalize_meeting_number
 
 WEB_SDK = "web"  # the only SDK this page joins with (lib.zoom.families.SDK_FAMILIES)
+OTHER_KIND = "wrong_token_kind"  # the doctor's code for a token the Meeting SDK for web does not take at all
 CHANNEL = "signature-lab/join"  # marks the frame's messages among all postMessage traffic
 FRAME_FILE = "join-frame.html"  # in ./static, served at /app/static/ (server.enableStaticServing)
 FRAME_HEIGHT = 640
@@ -73,12 +74,26 @@ class JoinPlan:
     def blocked(self):
         return self.options is None
 
+    @property
+    def other_kind(self):
+        """The finding that the token is of another kind than a Meeting SDK signature (a Video SDK token, an
+        OAuth access token, a ZAK, ...), or None. Such a token is never sent, not even anyway."""
+        return other_kind(self.diagnosis)
+
+
+def other_kind(diagnosis: Diagnosis):
+    """The doctor's finding that the token is not a Meeting SDK signature at all, or None."""
+    return next((finding for finding in diagnosis.findings if finding.code == OTHER_KIND), None)
+
 
 def plan_join(form: JoinForm, now: int) -> JoinPlan:
     """Check the form and the token before anything reaches Zoom; build join()'s options if nothing blocks.
 
     Form errors always block (the SDK would reject them itself); token errors block unless the user
-    asks to send the token anyway, to see what Zoom answers.
+    asks to send the token anyway, to see what Zoom answers. A token of another kind always blocks: it cannot
+    join a meeting, so Zoom's answer teaches nothing, and some (OAuth access tokens, ZAKs) are credentials that
+    must not reach the browser. A native Meeting SDK token is a Meeting SDK signature lacking mn and role, which
+    the Web SDK needs: errors like any other, sent only anyway.
     """
     problems = []
     meeting = normalize_meeting_number(form.meeting_number)
@@ -102,6 +117,7 @@ def plan_join(form: JoinForm, now: int) -> JoinPlan:
     blocked = (
         any(p.severity == "error" for p in problems)
         or diagnosis.token is None
+        or other_kind(diagnosis) is not None
         or (not form.send_anyway and diagnosis.severity_count("error") > 0)
     )
     options = None if blocked else _join_options(form, diagnosis.token, meeting.digits)

@@ -17,9 +17,13 @@ def new_attempt(form: JoinForm, now: int) -> dict:
 
 def pre_join_notes(plan: JoinPlan) -> list[tuple[str, str]]:
     """(Streamlit box name, Markdown): the form's problems, the token's errors and warnings, and whether
-    the token goes to Zoom."""
+    the token goes to Zoom. A token of another kind gets only the stop that says what it is: the claim checks
+    judge it as what it is not (an OAuth token told to add mn), and the Token doctor has them for a Video SDK
+    token."""
     notes = [(problem.severity, f"**{problem.field}** — {escape_markdown(problem.text)}") for problem in plan.problems]
     notes += family_notes(plan)
+    if plan.other_kind:
+        return [*notes, ("error", _other_kind_note(plan.other_kind))]
     notes += [
         (finding.severity, finding_markdown(finding.title, finding.message, code=finding.code, fix=finding.fix))
         for finding in plan.diagnosis.findings
@@ -34,6 +38,19 @@ def pre_join_notes(plan: JoinPlan) -> list[tuple[str, str]]:
     elif plan.token_errors:
         notes.append(("warning", "Sent to Zoom although the checks found mistakes, as you asked."))
     return notes
+
+
+def _other_kind_note(finding) -> str:
+    """The stop for a token of another kind: what it is, where it belongs (the finding's fix), and why not even
+    *send anyway* sends it."""
+    web = FAMILIES[MEETING_WEB].title
+    never = (
+        f"This page joins meetings with the {web} only: a token of another kind cannot join one, and some (OAuth "
+        "access tokens, ZAKs) are credentials, so the page neither sends it to Zoom nor puts it into the page, not "
+        "even with *Send the token to Zoom even if the checks find mistakes*."
+    )
+    title = f"Not sent to Zoom: {finding.title[0].lower()}{finding.title[1:]}"
+    return finding_markdown(title, finding.message, code=finding.code, fix=finding.fix, notes=(never,))
 
 
 def family_notes(plan: JoinPlan) -> list[tuple[str, str]]:
@@ -68,6 +85,15 @@ def token_doctor_state(plan: JoinPlan, token: str) -> dict:
     or the Video SDK for a Video SDK token: its own SDK, which this page does not join with)."""
     sdk = FAMILIES[VIDEO].sdk if plan.diagnosis.token_family == VIDEO else FAMILIES[MEETING_WEB].sdk
     return {widget_keys.SHARED_TOKEN: token, widget_keys.INSPECTOR["sdk"]: sdk}
+
+
+def stopped_token_doctor_state(plan: JoinPlan) -> dict | None:
+    """What the Token doctor opens with for a token stopped here, or None: none for a token of no SDK's family (an
+    OAuth access token, a ZAK, ...), which may be a credential and is not handed on to another page."""
+    token = plan.diagnosis.token
+    if not plan.blocked or not token or (plan.other_kind and plan.diagnosis.token_family is None):
+        return None
+    return token_doctor_state(plan, token)
 
 
 def outcome_notes(explanation: Explanation) -> list[tuple[str, str]]:

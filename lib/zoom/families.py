@@ -156,7 +156,7 @@ CLAIMS: dict[str, Claim] = {
             "required; at most 200 characters; equal to the join's session name, ignoring case",
             "sessionName",
             200,
-            codes={"missing": "missing_tpc", "too_long": "tpc_too_long"},
+            codes={"missing": "missing_tpc", "too_long": "tpc_too_long", "whitespace": "tpc_whitespace"},
         ),
         Claim(
             "version",
@@ -303,6 +303,7 @@ _VIDEO_CODES = frozenset(
     (
         "missing_tpc",
         "tpc_too_long",
+        "tpc_whitespace",
         "tpc_mismatch",
         "missing_role_type",
         "role_type_not_number",

@@ -286,6 +286,15 @@ RULES: dict[str, Rule] = {
             families=_VIDEO,
         ),
         Rule(
+            "tpc_whitespace",
+            "tpc blank or with spaces around it",
+            "warning",
+            None,
+            ("tpc",),
+            "Trim the session name once, where your app gets it, and use that same text for tpc and for join().",
+            families=_VIDEO,
+        ),
+        Rule(
             "missing_role_type",
             "role_type missing",
             "error",
@@ -638,10 +647,15 @@ def _check_texts(breaches, payload, family):
                     breaches,
                     claim.codes["missing"],
                     "The payload has no tpc; the Video SDK needs the session name in the token."
-                    if value is _MISSING or value == ""
+                    if value is _MISSING
+                    else "tpc is empty; the Video SDK needs the session name in the token (the Web Video SDK's "
+                    "join() refuses an empty topic)."
+                    if value == ""
                     else f"tpc is {shown(value)}, not the session name as text.",
                 )
             continue
+        if "whitespace" in claim.codes and value != value.strip():
+            _whitespace_breach(breaches, claim.codes["whitespace"], name, value)
         length = js_length(value)
         if length > claim.max_length:
             add_breach(
@@ -651,6 +665,25 @@ def _check_texts(breaches, payload, family):
                 claims=[name],
                 length=length,
             )
+
+
+def _whitespace_breach(breaches, code, name, value):
+    """A session name of whitespace only, or with whitespace around it: Zoom's auth page says tpc must match the
+    join's session name ignoring case, not spaces, and the Web Video SDK sends the topic untrimmed (lower-cased);
+    what Zoom does with a blank one is not documented (docs/zoom-signature-facts.md, the Video SDK)."""
+    if not value.strip():
+        message = (
+            f"{name} is {shown(value)}: whitespace only. Most likely the session name never reached the signer (an "
+            "empty field or variable). The Web Video SDK's join() refuses only an empty topic and sends this one to "
+            "Zoom; what Zoom does with a session name of spaces is not documented."
+        )
+    else:
+        message = (
+            f"{name} is {shown(value)}, with whitespace around the name. It is part of the session name: Zoom "
+            "compares tpc with the join's session name ignoring case only (no source says it ignores spaces), and "
+            "the Web Video SDK sends the topic untrimmed, so join() must pass the same spaces."
+        )
+    add_breach(breaches, code, message, claims=[name])
 
 
 def _epoch_claims(breaches, payload, family):

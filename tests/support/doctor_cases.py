@@ -82,6 +82,7 @@ CASES = {
     "meeting_native_assumed": (sign(native_payload()), {}),
     "missing_tpc": (sign(video_payload(tpc=DROP)), {}),
     "tpc_too_long": (sign(video_payload(tpc="t" * 201)), {}),
+    "tpc_whitespace": (sign(video_payload(tpc=" Cool Cars")), {}),
     "tpc_mismatch": (sign(video_payload()), {"session_name": "Other Cars"}),
     "missing_role_type": (sign(video_payload(role_type=DROP)), {}),
     "role_type_not_number": (sign(video_payload(role_type="1")), {}),

@@ -1,5 +1,6 @@
 """The Video SDK's own claims in a Video SDK payload (app_key, tpc, role_type …): tpc and role_type missing
-or wrong, version missing, user_key / session_key longer than Zoom takes.
+or wrong, a literal tpc of whitespace or with whitespace around it, version missing, user_key / session_key
+longer than Zoom takes.
 
 Only values the code writes as literals are measured; a role_type is followed to where it comes from as
 role_not_number follows a role (text from the request, a conversion to text, an environment variable).
@@ -45,8 +46,17 @@ def check_payload(program: Program, literal):
             program.hit(code, literal.node, says)
     if "tpc" in claims and claims["tpc"][1] is not None:
         topic = program.resolve(claims["tpc"][1])
-        if string_value(program.parsed, topic) == "":
+        text = string_value(program.parsed, topic)
+        if text == "":
             program.hit("missing_tpc", topic, "tpc is empty: Zoom needs the session name the client passes to join().")
+        elif text is not None and text != text.strip():
+            says = (
+                "tpc is only whitespace: most likely not the session name meant (what Zoom does with it is not "
+                "documented)."
+                if not text.strip()
+                else "tpc has whitespace around the name: join() must pass the same spaces (Zoom ignores case only)."
+            )
+            program.hit("tpc_whitespace", topic, says)
     for claim in LIMITED_CLAIMS:
         if claim in claims:
             check_length(program, claims[claim][1], claim)

@@ -4,13 +4,16 @@ function payloads(key, sessionName, iat, exp) {
   const sample = { app_key: key, role_type: 1, tpc: sessionName, version: 1, iat, exp }; // must-not-fire: missing_tpc, missing_role_type, missing_version, role_type_out_of_range
   const noTopic = { app_key: key, role_type: 0, version: 1, iat, exp }; // must-fire: missing_tpc
   const emptyTopic = { app_key: key, tpc: '', role_type: 0, version: 1, iat, exp }; // must-fire: missing_tpc
+  const blankTopic = { app_key: key, tpc: '   ', role_type: 0, version: 1, iat, exp }; // must-fire: tpc_whitespace
+  const paddedTopic = { app_key: key, tpc: 'Cool Cars ', role_type: 0, version: 1, iat, exp }; // must-fire: tpc_whitespace
+  const spacedTopic = { app_key: key, tpc: 'Cool  Cars', role_type: 0, version: 1, iat, exp }; // must-not-fire: tpc_whitespace, missing_tpc
   const noRole = { app_key: key, tpc: sessionName, version: 1, iat, exp }; // must-fire: missing_role_type
   const noVersion = { app_key: key, tpc: sessionName, role_type: 0, iat, exp }; // must-fire: missing_version
   const spread = { ...sample, tpc: sessionName }; // must-not-fire: missing_role_type, missing_version
   const hostTwo = { app_key: key, tpc: sessionName, role_type: 2, version: 1, iat, exp }; // must-fire: role_type_out_of_range
   const hostOne = { app_key: key, tpc: sessionName, role_type: 1, version: 1, iat, exp }; // must-not-fire: role_type_out_of_range, role_type_not_number
   const textRole = { app_key: key, tpc: sessionName, role_type: '1', version: 1, iat, exp }; // must-fire: role_type_not_number
-  return [sample, noTopic, emptyTopic, noRole, noVersion, spread, hostTwo, hostOne, textRole].map((p) =>
+  return [sample, noTopic, emptyTopic, blankTopic, paddedTopic, spacedTopic, noRole, noVersion, spread, hostTwo, hostOne, textRole].map((p) =>
     KJUR.jws.JWS.sign('HS256', JSON.stringify({ alg: 'HS256', typ: 'JWT' }), JSON.stringify(p), process.env.SECRET),
   );
 }
