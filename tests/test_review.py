@@ -32,6 +32,8 @@ NOT_IN_CODE = {
     "iat_in_future": "the catalogue's case is a server clock running fast: the code is right (local time read as "
     "UTC, which code does show, is reported with the same code)",
     "wrong_app_type": "Server-to-Server OAuth credentials look exactly like Meeting SDK ones",
+    "tpc_not_session_name": "the catalogue's snippet encodes the name outside a payload, and a name encoded with no "
+    "payload in sight may be meant for a URL: the Code doctor judges a tpc written in a Video SDK payload",
     "user_key_too_long": "how long the user's e-mail address is, is a value the code does not hold",
     "meeting_claims_in_video_token": "a correct native Meeting SDK signer: which SDK joins is not in the code",
     "video_claims_in_meeting_token": "a correct Video SDK signer: which SDK joins is not in the code",

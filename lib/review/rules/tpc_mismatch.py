@@ -5,7 +5,8 @@ The client joins with the name as typed; the token then names "Cool%20Cars" (or 
 "Cool Cars", and Zoom compares the two ignoring case only (the Video SDK auth page: tpc "must match the session
 join context value"; docs/zoom-signature-facts.md). A name without spaces or reserved characters comes out the
 same, so the signer works for some sessions and not others. The value is followed through names and through the
-arguments a signer function's callers pass; a variable named tpc counts when no payload is written.
+arguments a signer function's callers pass. Only a tpc written in a Video SDK payload is judged: a name encoded
+with no payload in sight may well be meant for a URL.
 """
 
 from lib.review.payload import claim_entries, judged_family, payloads
@@ -18,8 +19,6 @@ from lib.review.rules.role_not_number import parameter_of
 def check(program: Program):
     video = [claim_entries(p) for p in payloads(program) if judged_family(program, p) == "video"]
     topics = [claims["tpc"][1] for claims in video if "tpc" in claims and claims["tpc"][1] is not None]
-    if not topics:  # a fragment: `const tpc = encodeURIComponent(req.body.sessionName)`
-        topics = [b.value for b in program.bindings if b.name.rsplit(".", 1)[-1] == "tpc" and b.value is not None]
     if joins_with_an_encoded_name(program):
         return  # the client joins with the encoded name too: tpc and the session name agree
     for topic in topics:
