@@ -173,7 +173,6 @@ def _texts(value):
             yield from _texts(item)
 
 
-_QUOTING = frozenset("'\"\\")  # what repr() escapes in a printable string
 _OTHER_BYTES = bytes(b for b in range(256) if b != 1)
 _ONLY_MARKS = bytes.maketrans(_OTHER_BYTES, bytes(len(_OTHER_BYTES)))  # every byte but 1 -> 0
 _MARKED_RUN = b"\1" * SECRET_RUN
@@ -182,7 +181,7 @@ _MARKED_RUN = b"\1" * SECRET_RUN
 def _scanned_fast(secret) -> bool:
     """A secret of printable ASCII without quotes or backslashes (every Client Secret): repr() writes its
     characters as they are, and each is one byte of the text's UTF-8."""
-    return secret.isascii() and secret.isprintable() and _QUOTING.isdisjoint(secret)
+    return secret.isascii() and secret.isprintable() and '"' not in secret and "'" not in secret and "\\" not in secret
 
 
 def _holds_secret_run(text, secret) -> bool:
@@ -190,7 +189,8 @@ def _holds_secret_run(text, secret) -> bool:
     secret's bytes marked 1 and all others 0, only the stretches of SECRET_RUN marks or more can hold a run of it,
     and only they are searched (joined by a line break, which no such secret holds)."""
     data = text.encode("utf-8", "surrogatepass")
-    marked = data.translate(bytes.maketrans(secret.encode(), b"\1" * len(secret))).translate(_ONLY_MARKS)
+    marks = bytes.maketrans(secret.encode(), b"\1" * len(secret)).translate(_ONLY_MARKS)  # byte -> 1 or 0
+    marked = data.translate(marks)
     stretches = []
     start = marked.find(_MARKED_RUN)
     while start >= 0:
@@ -209,8 +209,10 @@ def _without_secret(checked: Diagnosis, secret) -> Diagnosis:
     if len(secret) < SECRET_RUN:
         return checked
     if _scanned_fast(secret):  # the usual case: one look at it all, the evidence as its repr
-        shown = "\n".join([checked.verdict, *(f"{f.message}\n{f.fix}\n{f.evidence!r}" for f in checked.findings)])
-        if not _holds_secret_run(shown, secret):
+        shown = [checked.verdict]
+        for f in checked.findings:
+            shown += (f.message, f.fix, repr(f.evidence))
+        if not _holds_secret_run("\n".join(shown), secret):
             return checked
     shown = [checked.verdict, *(text for f in checked.findings for text in _texts((f.message, f.fix, f.evidence)))]
     if not carries_secret("\n".join(shown), secret, encoded=False):
