@@ -14,6 +14,7 @@ import base64
 import json
 import string
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -238,3 +239,38 @@ def test_the_builder_page_shows_no_run_of_the_secret(pasted, as_key_too, monkeyp
     at.button(key=BUILDER["submit"]).click().run()
     assert not at.exception, at.exception
     assert_no_run(page_text(at), secret, "the builder page")
+
+
+ESCAPED_SECRETS = (  # a character repr() escapes in every run of 8, inside it: only the slow path finds them
+    "Ap'os'Se'cr'et'4f'9Q'2x'7K'1m'8Z",  # repr() escapes ' in a text that also holds a "
+    "Ba\\ck\\Sl\\as\\h4\\f9\\Q2\\x7\\K1\\m8",
+    "Ctl\x7fSecr\x7fet4f9\x7fQ2x7K\x7f1m8Z3\x7fc6V",
+    "Ümlaut-Secret-Ü4f9Q2x7KÜ1m8Z3c6V",
+)
+CARRIED = ("{}", "it's {}", 'say "{}"')
+
+
+@pytest.mark.parametrize("as_name", [False, True], ids=["value", "name"])
+@pytest.mark.parametrize("carried", CARRIED)
+@pytest.mark.parametrize("secret", ESCAPED_SECRETS)
+def test_a_secret_with_characters_repr_escapes_is_found_in_the_evidence_too(secret, carried, as_name):
+    """The fast scan reads the evidence as its repr(): a secret with quotes, backslashes or non-printable
+    characters would hide there, so such a secret takes the slow path, which reads every string as it is."""
+    text = carried.format(secret)
+    token = sign(good_payload(**({text: True} if as_name else {"role": text})), secret)
+    checked = diagnose(token, secret=secret, now=NOW)
+    assert "secret_in_token" in checked.codes
+    shown = [checked.verdict, *(text for f in checked.findings for text in _strings((f.message, f.fix, f.evidence)))]
+    assert_no_run("\n".join(shown), secret, "the findings")
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            yield from _strings(name)
+            yield from _strings(item)
