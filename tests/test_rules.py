@@ -227,6 +227,18 @@ def test_a_null_time_names_nan_and_get_time_without_parentheses():
 
 
 @pytest.mark.parametrize(
+    ("iat", "said"), [(NOW - 30.0, True), (NOW - 30.5, False), (NOW - 30 + 1e-6, False), (str(NOW - 30), False)]
+)
+def test_a_whole_second_with_a_decimal_point_is_told_apart_from_a_fraction(iat, said):
+    """1800000000.0 is a whole second in a float's form: the message says so, and that Zoom's answer to it is not
+    documented, instead of calling it a fraction."""
+    [breach] = check_claims(payload(iat=iat), NOW)
+    assert breach.code == "timestamp_not_integer"
+    assert ("iat is a whole second written with a decimal point" in breach.message) is said
+    assert ("whether Zoom does is not documented" in breach.message) is said
+
+
+@pytest.mark.parametrize(
     ("offset", "hours"),
     [(5 * 3600, 5.0), (5 * 3600 + 119, 5.0), (5 * 3600 + 121, None), (int(5.5 * 3600), 5.5), (-3 * 3600, -3.0)],
 )

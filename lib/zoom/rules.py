@@ -726,14 +726,22 @@ def _epoch_claims(breaches, payload, family):
     if not_integer:
         values_shown = ", ".join(f"{c} = {'null' if payload[c] is None else shown(payload[c])}" for c in not_integer)
         nulls = [c for c in not_integer if payload[c] is None]
+        decimal_point = [c for c in not_integer if isinstance(payload[c], float) and payload[c].is_integer()]
         add_breach(
             breaches,
             "timestamp_not_integer",
-            f"{values_shown}: times must be whole numbers of seconds, not fractions, strings or null."
+            f"{values_shown}: times must be integer seconds, written without a decimal point: not fractions, strings or null."
             + (
                 " null is what JSON.stringify writes for NaN: typically `new Date().getTime` without its "
                 "parentheses (a function, not a number) divided by 1000, or arithmetic on undefined."
                 if nulls
+                else ""
+            )
+            + (
+                f" {', '.join(decimal_point)} {'are whole seconds' if len(decimal_point) > 1 else 'is a whole second'}"
+                " written with a decimal point (a float, as Python's time.time() or a division gives): a reader that "
+                "expects an integer may refuse it; whether Zoom does is not documented. Write it without the .0."
+                if decimal_point
                 else ""
             ),
             claims=not_integer,
