@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The README's test command: install what the tests need, then run the whole suite.
 #
-#   bash scripts/test.sh [PYTEST ARGS...]     e.g. bash scripts/test.sh tests/test_cli.py -x
+#   bash scripts/test.sh                      the whole suite: all but the load tests on two workers
+#                                             (pytest-xdist), then the load tests alone (docs/testing.md)
+#   bash scripts/test.sh [PYTEST ARGS...]     one pytest run, in one process: bash scripts/test.sh tests/test_cli.py -x
 #   bash scripts/test.sh --setup-only         install, run nothing (.ci/run lints in between)
 #
 # On a bare Debian machine with Python 3.11, as root or as a user with sudo. Each part is installed only
@@ -110,4 +112,13 @@ export SIGNATURE_LAB_TEST_POSTGRES_URL
 if [ "${1:-}" = "--setup-only" ]; then
   exit 0
 fi
-exec "$python" -m pytest -q "$@"
+if [ $# -gt 0 ]; then
+  exec "$python" -m pytest -q "$@"
+fi
+# Two workers (the CI machine has two cores); tests that share a module's fixture stay on one worker
+# (tests/conftest.py). The load tests measure the servers under their load alone, so they run afterwards,
+# by themselves; both parts run whatever the first one's result, and either failing fails the command.
+status=0
+"$python" -m pytest -q -n 2 --dist loadgroup -m "not load" || status=$?
+"$python" -m pytest -q -m load || status=$?
+exit "$status"
