@@ -49,6 +49,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
+# PostgreSQL's server, in the same apt-get run (scripts/start-postgres.sh installs it too when run on its own).
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 && command -v pg_lsclusters >/dev/null || missing+=(postgresql)
 if $use_venv && ! python3 -c 'import ensurepip' 2>/dev/null; then
   missing+=(python3-venv)
 fi
