@@ -117,10 +117,12 @@ fi
 if [ $# -gt 0 ]; then
   exec "$python" -m pytest -q "$@"
 fi
-# Two workers (the CI machine has two cores); tests that share a module's fixture stay on one worker
-# (tests/conftest.py). The load tests measure the servers under their load alone, so they run afterwards,
-# by themselves; both parts run whatever the first one's result, and either failing fails the command.
+# Two workers (the CI machine has two cores), a test file at a time: a file's tests run in order on one worker,
+# so its module fixtures (often servers) start once; files in collection order, so the long browser files are
+# not left for the end. The load tests measure the servers under their load alone, so they run afterwards, by
+# themselves; both parts run whatever the first one's result, and either failing fails the command.
+two_workers=(-n 2 --dist loadfile --no-loadscope-reorder)
 status=0
-"$python" -m pytest -q -n 2 --dist loadgroup -m "not load" || status=$?
+"$python" -m pytest -q "${two_workers[@]}" -m "not load" || status=$?
 "$python" -m pytest -q -m load || status=$?
 exit "$status"

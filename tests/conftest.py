@@ -27,17 +27,14 @@ settings.load_profile("signature-lab")
 
 # A test that uses one of these fixtures (itself or through another fixture) must carry the marker.
 MARKER_OF_FIXTURE = {"browser": "browser", "postgres_server_url": "postgres"}
-SHARED_WITHIN_A_MODULE = {"module", "class"}
 NO_NODE = """#!/bin/sh
 echo "this test runs node but has no node marker: add @pytest.mark.node (tests/conftest.py)" | tee /dev/stderr
 exit 127
 """
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group markers
 def pytest_collection_modifyitems(config, items):
-    """Fail collection where a test uses a fixture whose part of the machine its markers do not name; keep the
-    tests that share a module fixture on one worker."""
+    """Fail collection where a test uses a fixture whose part of the machine its markers do not name."""
     unmarked = [
         f"{item.nodeid} uses the {fixture} fixture without @pytest.mark.{marker}"
         for item in items
@@ -46,19 +43,6 @@ def pytest_collection_modifyitems(config, items):
     ]
     if unmarked:
         raise pytest.UsageError("markers must say what a test needs:\n" + "\n".join(unmarked))
-    for item in items:
-        if uses_a_module_fixture(item):
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
-
-
-def uses_a_module_fixture(item):
-    """Whether the test uses a fixture set up once for its module (or class): on two workers (scripts/test.sh,
-    `--dist loadgroup`) such a fixture, often servers, would be set up on each, so its tests share a worker."""
-    return any(
-        definition.scope in SHARED_WITHIN_A_MODULE
-        for definitions in item._fixtureinfo.name2fixturedefs.values()
-        for definition in definitions
-    )
 
 
 @pytest.fixture(scope="session")
