@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The README's test command: install what the tests need, then run the whole suite.
 #
-#   bash scripts/test.sh [PYTEST ARGS...]     e.g. bash scripts/test.sh tests/test_cli.py -x
+#   bash scripts/test.sh                      the whole suite: all but the load tests on two workers
+#                                             (pytest-xdist), then the load tests alone (docs/testing.md)
+#   bash scripts/test.sh [PYTEST ARGS...]     one pytest run, in one process: bash scripts/test.sh tests/test_cli.py -x
 #   bash scripts/test.sh --setup-only         install, run nothing (.ci/run lints in between)
 #
 # On a bare Debian machine with Python 3.11, as root or as a user with sudo. Each part is installed only
@@ -47,6 +49,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
+# PostgreSQL's server, in the same apt-get run (scripts/start-postgres.sh installs it too when run on its own).
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 && command -v pg_lsclusters >/dev/null || missing+=(postgresql)
 if $use_venv && ! python3 -c 'import ensurepip' 2>/dev/null; then
   missing+=(python3-venv)
 fi
@@ -110,4 +114,15 @@ export SIGNATURE_LAB_TEST_POSTGRES_URL
 if [ "${1:-}" = "--setup-only" ]; then
   exit 0
 fi
-exec "$python" -m pytest -q "$@"
+if [ $# -gt 0 ]; then
+  exec "$python" -m pytest -q "$@"
+fi
+# Two workers (the CI machine has two cores), a test file at a time: a file's tests run in order on one worker,
+# so its module fixtures (often servers) start once; files in collection order, so the long browser files are
+# not left for the end. The load tests measure the servers under their load alone, so they run afterwards, by
+# themselves; both parts run whatever the first one's result, and either failing fails the command.
+two_workers=(-n 2 --dist loadfile --no-loadscope-reorder)
+status=0
+"$python" -m pytest -q "${two_workers[@]}" -m "not load" || status=$?
+"$python" -m pytest -q -m load || status=$?
+exit "$status"

@@ -14,6 +14,7 @@ from lib.signing.encoding import base64url_encode
 from lib.signing.steps import SignatureRequest, build_signature_steps
 from lib.zoom.facts import CLOCK_SKEW_SECONDS, MAX_LIFETIME_SECONDS, MILLISECONDS_THRESHOLD, MIN_LIFETIME_SECONDS
 from lib.zoom.rules import RULES, check_claims, time_zone_offset
+from support.doctor_cases import DROP
 from support.vectors import load_vectors
 
 NOW = 1_800_000_000
@@ -29,9 +30,6 @@ def payload(**changes):
     if "exp" in changes and "tokenExp" not in changes:
         values["tokenExp"] = values["exp"]
     return {claim: value for claim, value in values.items() if value is not DROP}
-
-
-DROP = object()
 
 
 def rule_verdict(**changes):

@@ -98,6 +98,32 @@ def test_the_same_tests_with_their_markers_are_collected(tmp_path):
     assert "2/4 tests collected (2 deselected)" in marked.stdout
 
 
+def test_on_scripts_test_sh_two_workers_a_module_fixture_is_set_up_once(tmp_path):
+    """The whole suite runs on two workers (scripts/test.sh): a module fixture, often servers, must start once,
+    not once a worker."""
+    two_workers = re.search(r"^two_workers=\((.*)\)$", (ROOT / "scripts" / "test.sh").read_text(), re.M).group(1)
+    setups = tmp_path / "setups.txt"
+    ran = pytest_run(
+        tmp_path,
+        f"""
+        import pytest
+
+        @pytest.fixture(scope="module")
+        def servers():
+            with open({str(setups)!r}, "a") as log:
+                log.write("set up\\n")
+
+        @pytest.mark.parametrize("number", range(16))
+        def test_uses_them(servers, number):
+            pass
+        """,
+        *two_workers.split(),
+    )
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    assert "16 passed" in ran.stdout
+    assert setups.read_text() == "set up\n"
+
+
 @pytest.mark.node  # its marked probe runs node, with this test's PATH
 def test_only_a_test_marked_node_runs_node(tmp_path):
     ran = pytest_run(
