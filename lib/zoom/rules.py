@@ -730,7 +730,8 @@ def _epoch_claims(breaches, payload, family):
         add_breach(
             breaches,
             "timestamp_not_integer",
-            f"{values_shown}: times must be integer seconds, written without a decimal point: not fractions, strings or null."
+            f"{values_shown}: times must be integer seconds, written without a decimal point: not fractions, "
+            "strings or null."
             + (
                 " null is what JSON.stringify writes for NaN: typically `new Date().getTime` without its "
                 "parentheses (a function, not a number) divided by 1000, or arithmetic on undefined."

@@ -44,7 +44,10 @@ def _drop_database(admin, name, patience=30.0):
             while (
                 time.monotonic() < deadline
                 and connection.execute(
-                    text("SELECT count(*) FROM pg_stat_activity WHERE datname = :name AND usename IS DISTINCT FROM current_user"),
+                    text(
+                        "SELECT count(*) FROM pg_stat_activity"
+                        " WHERE datname = :name AND usename IS DISTINCT FROM current_user"
+                    ),
                     {"name": name},
                 ).scalar()
             ):
