@@ -120,9 +120,9 @@ fi
 # Two workers (the CI machine has two cores), a test file at a time: a file's tests run in order on one worker,
 # so its module fixtures (often servers) start once; files in collection order, so the long browser files are
 # not left for the end. The load tests measure the servers under their load alone, so they run afterwards, by
-# themselves; both parts run whatever the first one's result, and either failing fails the command.
+# themselves, with the tests marked `alone` (timing-sensitive browser steps); both parts run whatever the first one's result, and either failing fails the command.
 two_workers=(-n 2 --dist loadfile --no-loadscope-reorder)
 status=0
-"$python" -m pytest -q "${two_workers[@]}" -m "not load" || status=$?
-"$python" -m pytest -q -m load || status=$?
+"$python" -m pytest -q "${two_workers[@]}" -m "not load and not alone" || status=$?
+"$python" -m pytest -q -m "load or alone" || status=$?
 exit "$status"

@@ -347,6 +347,9 @@ def expect_stored(learner, trainer, name, exercise):
     expect_room(trainer, [(name, 1, POINTS_PER_EXERCISE)], 1)
 
 
+# alone: under the other worker's load, Check clicked at once after Esc once sent nothing in a CI dry run (the
+# run Esc starts redraws the form meanwhile); serial, it passed in every run.
+@pytest.mark.alone
 def test_the_first_check_after_a_page_load_with_lists_closed_by_esc_is_stored(browser, streamlit_url):
     """Issue 23: with both lists closed by Esc, the first click on Check after a page load sent nothing."""
     trainer_context, learner_context = new_context(browser), new_context(browser)

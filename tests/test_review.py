@@ -53,7 +53,8 @@ def test_each_mistake_is_found_in_its_before_code_and_not_in_its_after_code(bug_
     before = bug.js_before if language == "javascript" else bug.py_before
     after = bug.js_after if language == "javascript" else bug.py_after
     found = review_code(before, language)
-    assert review_code(after, language).findings == ()
+    # the corrected code has nothing wrong; a note (an info) may say how it was read, as a native signer's does
+    assert {f.severity for f in review_code(after, language).findings} <= {"info"}
     ours = [f for f in found.findings if f.code in own_codes(bug)]
     if bug_id in NOT_IN_CODE:  # nothing wrong seen; a note (an info) may say how the code was read
         assert ours == [] and {f.severity for f in found.findings} <= {"info"}
