@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from lib.cli import compare_record
 from lib.doctor.batch import BatchItem
 from lib.doctor.batch_results import diagnose_all, results_csv
+from lib.doctor.diagnosis import _texts as texts_in  # every string in a finding's parts
 from lib.doctor.diagnosis import diagnose
 from lib.endpoint.probe import ProbeResult, ProbeSettings, contract_matrix, judge, merge_findings, redact_answer
 from lib.endpoint.report import markdown_report, matrix_rows, result_as_dict
@@ -260,17 +261,5 @@ def test_a_secret_with_characters_repr_escapes_is_found_in_the_evidence_too(secr
     token = sign(good_payload(**({text: True} if as_name else {"role": text})), secret)
     checked = diagnose(token, secret=secret, now=NOW)
     assert "secret_in_token" in checked.codes
-    shown = [checked.verdict, *(text for f in checked.findings for text in _strings((f.message, f.fix, f.evidence)))]
+    shown = [checked.verdict, *(text for f in checked.findings for text in texts_in((f.message, f.fix, f.evidence)))]
     assert_no_run("\n".join(shown), secret, "the findings")
-
-
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)
-    elif isinstance(value, dict):
-        for name, item in value.items():
-            yield from _strings(name)
-            yield from _strings(item)
