@@ -360,6 +360,28 @@ def test_one_name_per_class(classroom_engine):
     assert learner_of(classroom_engine, other, "Ann").display_name == "Ann"
 
 
+def class_at_revision(connection, revision, **row):
+    """A database upgraded to an older revision, with one class in it as that revision stored it: its id."""
+    from alembic import command
+
+    from lib.classroom.database import _alembic_config
+
+    config = _alembic_config()
+    config.attributes["connection"] = connection
+    command.upgrade(config, revision)
+    row = {"join_code": "ABCDEFGH", "title": "t", "difficulty": "easy", "pin_salt": "s", "pin_hash": "h"} | row
+    row |= {"created_at": NOW, "expires_at": NOW + 60}
+    connection.execute(
+        text(
+            "INSERT INTO classes (join_code, title, seed, difficulty, exercise_count, pin_salt, pin_hash, "
+            "created_at, expires_at) VALUES (:join_code, :title, :seed, :difficulty, :exercise_count, "
+            ":pin_salt, :pin_hash, :created_at, :expires_at)"
+        ),
+        row,
+    )
+    return connection.execute(text("SELECT id FROM classes")).scalar_one()
+
+
 @pytest.mark.parametrize("second", ["dee", " Dee ", "DEE", "Dee"])
 def test_names_that_read_the_same_are_one_name(classroom_engine, second):
     """Issue 23: "Dee" and " dee " were two learners of one class."""
@@ -372,28 +394,10 @@ def test_names_that_read_the_same_are_one_name(classroom_engine, second):
 
 def test_names_stored_before_case_folding_keep_their_learners(classroom_url):
     """A database of revision 0001 holding "Dee" and "dee" in one class upgrades: both learners stay."""
-    from alembic import command
-
-    from lib.classroom.database import _alembic_config
-
     engine = create_engine(classroom_url)
     try:
         with engine.begin() as connection:
-            config = _alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0001")
-        with engine.begin() as connection:
-            row = {"join_code": "ABCDEFGH", "title": "t", "seed": 1, "difficulty": "easy", "exercise_count": 1}
-            row |= {"pin_salt": "s", "pin_hash": "h", "created_at": NOW, "expires_at": NOW + 60}
-            connection.execute(
-                text(
-                    "INSERT INTO classes (join_code, title, seed, difficulty, exercise_count, pin_salt, pin_hash, "
-                    "created_at, expires_at) VALUES (:join_code, :title, :seed, :difficulty, :exercise_count, "
-                    ":pin_salt, :pin_hash, :created_at, :expires_at)"
-                ),
-                row,
-            )
-            class_id = connection.execute(text("SELECT id FROM classes")).scalar_one()
+            class_id = class_at_revision(connection, "0001", seed=1, exercise_count=1)
             for number, name in enumerate(("Dee", "dee")):
                 connection.execute(
                     text("INSERT INTO learners (class_id, display_name, key_hash, joined_at) VALUES (:c, :n, :k, :t)"),
@@ -542,28 +546,10 @@ def test_the_database_refuses_a_family_no_sdk_has(classroom_engine):
 def test_a_class_made_at_0003_upgrades_to_the_web_s_exercises_and_keeps_its_learners_and_answers(classroom_url):
     """A database of revision 0003 with a class, a learner and an answer in it: 0004 gives the class the Meeting SDK
     for web's set (the only sets there were), its learner still opens it and the answer is still theirs."""
-    from alembic import command
-
-    from lib.classroom.database import _alembic_config
-
     engine = create_engine(classroom_url)
     try:
         with engine.begin() as connection:
-            config = _alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0003")
-        with engine.begin() as connection:
-            row = {"join_code": "ABCDEFGH", "title": "t", "seed": 42, "difficulty": "easy", "exercise_count": 3}
-            row |= {"pin_salt": "s", "pin_hash": "h", "created_at": NOW, "expires_at": NOW + 60}
-            connection.execute(
-                text(
-                    "INSERT INTO classes (join_code, title, seed, difficulty, exercise_count, pin_salt, pin_hash, "
-                    "created_at, expires_at) VALUES (:join_code, :title, :seed, :difficulty, :exercise_count, "
-                    ":pin_salt, :pin_hash, :created_at, :expires_at)"
-                ),
-                row,
-            )
-            class_id = connection.execute(text("SELECT id FROM classes")).scalar_one()
+            class_id = class_at_revision(connection, "0003", seed=42, exercise_count=3)
             connection.execute(
                 text(
                     "INSERT INTO learners (class_id, display_name, name_key, key_hash, joined_at) "
